@@ -1,0 +1,9 @@
+namespace Guichet.Core.Agents;
+
+public enum AgentRole
+{
+    Agent,
+    Lead,
+    Manager,
+    Admin,
+}

@@ -1,0 +1,32 @@
+using Guichet.Core.Data;
+using Guichet.Core.Promises;
+using Guichet.Core.Replies;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>
+/// Gives a case that a contact opened or reopened its first-response promise, due per the
+/// team's calendar, and the acknowledgment that states that date (SPEC P1, P2, P7).
+/// </summary>
+public static class Acknowledge
+{
+    public static Message FirstContact(GuichetDb db, Case @case, DateTimeOffset now)
+    {
+        var team = @case.Team;
+        var due = team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays);
+        var promise = Promise.Make(@case, PromiseKind.FirstResponse, OpenCase.FirstResponseWhat, due.ToUtc(), @case.Owner, toConfirm: false, now);
+        var acknowledgment = new Message
+        {
+            Direction = MessageDirection.Out,
+            Channel = @case.Channel,
+            Body = Acknowledgment.Write(@case.Customer, team, @case.Reference, due, now.ToInstant()),
+            AuthorName = team.Name,
+            IsAutomatic = true,
+            CreatedAt = now,
+            Promise = promise,
+        };
+        @case.Messages.Add(acknowledgment);
+        Outbox.Enqueue(db, @case, acknowledgment, now);
+        return acknowledgment;
+    }
+}

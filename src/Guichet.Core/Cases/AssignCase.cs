@@ -1,0 +1,32 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Data;
+using Guichet.Core.Promises;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>Gives a case its named owner (SPEC C4); team-owned promises become the owner's.</summary>
+public sealed class AssignCase(GuichetDb db, TimeProvider clock)
+{
+    public async Task<Result<Case>> RunAsync(long caseId, long? ownerId, Agent actor, CancellationToken ct = default)
+    {
+        var owner = ownerId is null ? null : await db.Agents.FirstOrDefaultAsync(a => a.Id == ownerId && a.Active, ct);
+        if (owner is null)
+        {
+            return Failure.Invalid("ownerId", ownerId is null ? "Name the agent who will own the case." : $"There is no active agent {ownerId}.");
+        }
+        var @case = await db.FindCaseAsync(caseId, ct);
+        if (@case is null)
+        {
+            return CaseQueries.CaseNotFound(caseId);
+        }
+        var now = clock.Now();
+        @case.AssignTo(owner, actor, now);
+        foreach (Promise promise in @case.Promises.Where(p => p.IsActive && p.OwnerId is null))
+        {
+            promise.AssignOwner(owner);
+        }
+        await db.SaveChangesAsync(ct);
+        return @case;
+    }
+}

@@ -1,0 +1,170 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Customers;
+using Guichet.Core.Promises;
+using Guichet.Core.Teams;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>
+/// One problem of one customer, across every channel (SPEC C1), with one owner (C4).
+/// Transitions go through the methods below, which record a <see cref="CaseEvent"/> each.
+/// </summary>
+public sealed class Case
+{
+    public long Id { get; private set; }
+    /// <summary>Human reference, G-YYYY-NNNNNN; set right after the first save gives the id.</summary>
+    public string Reference { get; set; } = "";
+    public required string Subject { get; set; }
+    public CaseStatus Status { get; private set; } = CaseStatus.New;
+    public CasePriority Priority { get; set; } = CasePriority.Normal;
+    public Channel Channel { get; init; }
+    public long TeamId { get; private set; }
+    public Team Team { get; private set; } = null!;
+    public long? OwnerId { get; private set; }
+    public Agent? Owner { get; private set; }
+    public long CustomerId { get; init; }
+    public Customer Customer { get; init; } = null!;
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    /// <summary>Customer contacts on this case; above one they are repeat contacts (SPEC C1, M2).</summary>
+    public int ContactCount { get; private set; }
+    /// <summary>Earliest due time of the case's open promises, stored and indexed (CONVENTIONS habit 3).</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
+    public List<Message> Messages { get; set; } = [];
+    public List<CaseEvent> Events { get; set; } = [];
+    public List<Promise> Promises { get; set; } = [];
+
+    public static Case Open(Team team, Customer customer, string subject, Channel channel, DateTimeOffset now) => new()
+    {
+        Subject = subject,
+        Channel = channel,
+        Team = team,
+        TeamId = team.Id,
+        Customer = customer,
+        CustomerId = customer.Id,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public static string FormatReference(long id, DateTimeOffset createdAt) => $"G-{createdAt.UtcDateTime.Year}-{id:D6}";
+
+    public bool IsActive => Status is CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer;
+
+    /// <summary>A customer wrote, called or posted on this case. Reopens a resolved case.</summary>
+    public void RecordCustomerContact(DateTimeOffset now)
+    {
+        ContactCount++;
+        UpdatedAt = now;
+        if (ContactCount > 1 && IsActive && Priority < CasePriority.Urgent)
+        {
+            // A repeat contact means the customer is still waiting: raise the case (SPEC C1).
+            Priority++;
+        }
+        if (Status is CaseStatus.WaitingOnCustomer)
+        {
+            ChangeStatus(CaseStatus.Open, null, now);
+        }
+        else if (Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            ChangeStatus(CaseStatus.Open, null, now, "reopened by the customer");
+        }
+    }
+
+    /// <summary>A person answered: the case is now open and, if nobody owned it, theirs (SPEC C4).</summary>
+    public void RecordAgentReply(Agent agent, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        if (Owner is null)
+        {
+            AssignTo(agent, agent, now);
+        }
+        if (Status is CaseStatus.New)
+        {
+            ChangeStatus(CaseStatus.Open, agent, now);
+        }
+    }
+
+    public void AssignTo(Agent owner, Agent? by, DateTimeOffset now)
+    {
+        if (OwnerId == owner.Id && Owner is not null)
+        {
+            return;
+        }
+        var previous = Owner?.Name;
+        Owner = owner;
+        OwnerId = owner.Id;
+        UpdatedAt = now;
+        Events.Add(CaseEvent.Create(CaseEventKind.Assigned, now, by, previous, owner.Name));
+        if (Status is CaseStatus.New)
+        {
+            ChangeStatus(CaseStatus.Open, by, now);
+        }
+    }
+
+    public Failure? Resolve(Agent by, DateTimeOffset now)
+    {
+        if (Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            return Failure.Conflict("status", $"The case is already {Status.ToWire()}.");
+        }
+        ResolvedAt = now;
+        ChangeStatus(CaseStatus.Resolved, by, now);
+        return null;
+    }
+
+    public Failure? Reopen(Agent? by, DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Resolved or CaseStatus.Closed))
+        {
+            return Failure.Conflict("status", $"Only a resolved or closed case can be reopened; this one is {Status.ToWire()}.");
+        }
+        ResolvedAt = null;
+        ChangeStatus(CaseStatus.Open, by, now, "reopened");
+        return null;
+    }
+
+    public Failure? WaitForCustomer(Agent by, DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            return Failure.Conflict("status", $"The case is {Status.ToWire()}; reopen it first.");
+        }
+        ChangeStatus(CaseStatus.WaitingOnCustomer, by, now);
+        return null;
+    }
+
+    public Failure? Close(Agent? by, DateTimeOffset now)
+    {
+        if (Status is not CaseStatus.Resolved)
+        {
+            return Failure.Conflict("status", "Only a resolved case can be closed.");
+        }
+        ChangeStatus(CaseStatus.Closed, by, now);
+        return null;
+    }
+
+    public void AddNote(Agent by, string text, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Events.Add(CaseEvent.Create(CaseEventKind.Note, now, by, null, null, text));
+    }
+
+    /// <summary>Recomputes the stored next due time from the promises still running.</summary>
+    public void RefreshNextDue()
+    {
+        NextDueAt = Promises.Where(p => p.IsActive).Select(p => (DateTimeOffset?)p.DueAt).Min();
+    }
+
+    private void ChangeStatus(CaseStatus to, Agent? by, DateTimeOffset now, string? detail = null)
+    {
+        if (Status == to)
+        {
+            return;
+        }
+        Events.Add(CaseEvent.Create(CaseEventKind.StatusChanged, now, by, Status.ToWire(), to.ToWire(), detail));
+        Status = to;
+        UpdatedAt = now;
+    }
+}

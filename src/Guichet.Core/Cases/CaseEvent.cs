@@ -1,0 +1,44 @@
+using Guichet.Core.Agents;
+
+namespace Guichet.Core.Cases;
+
+public enum CaseEventKind
+{
+    StatusChanged,
+    Assigned,
+    Transferred,
+    Escalated,
+    Note,
+    PromiseMade,
+    PromiseKept,
+    PromiseRenegotiated,
+    PromiseBroken,
+}
+
+/// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>
+public sealed class CaseEvent
+{
+    public long Id { get; private set; }
+    public long CaseId { get; private set; }
+    public CaseEventKind Kind { get; init; }
+    public DateTimeOffset At { get; init; }
+    public long? ActorId { get; init; }
+    /// <summary>Who did it, kept as text so the timeline survives an agent's departure; "Guichet" for automation.</summary>
+    public string ActorName { get; init; } = "";
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public string? Detail { get; init; }
+
+    public const string SystemActor = "Guichet";
+
+    public static CaseEvent Create(CaseEventKind kind, DateTimeOffset at, Agent? actor, string? from, string? to, string? detail = null) => new()
+    {
+        Kind = kind,
+        At = at,
+        ActorId = actor?.Id,
+        ActorName = actor?.Name ?? SystemActor,
+        From = from,
+        To = to,
+        Detail = detail,
+    };
+}

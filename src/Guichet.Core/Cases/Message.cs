@@ -1,0 +1,29 @@
+using Guichet.Core.Agents;
+
+namespace Guichet.Core.Cases;
+
+public enum MessageDirection
+{
+    In,
+    Out,
+}
+
+/// <summary>What the customer said or was told, on any channel. Internal notes are <see cref="CaseEvent"/>s.</summary>
+public sealed class Message
+{
+    public long Id { get; private set; }
+    public long CaseId { get; set; }
+    public MessageDirection Direction { get; init; }
+    public Channel Channel { get; init; }
+    public required string Body { get; init; }
+    public long? AuthorId { get; init; }
+    public Agent? Author { get; init; }
+    /// <summary>Customer or agent name at the time, or "Guichet" for automatic messages.</summary>
+    public required string AuthorName { get; init; }
+    /// <summary>Sent by automation (acknowledgment, notice): never counts as a human answer (SPEC P7).</summary>
+    public bool IsAutomatic { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The promise this message stated to the customer (SPEC P2).</summary>
+    public long? PromiseId { get; set; }
+    public Promises.Promise? Promise { get; set; }
+}

@@ -1,0 +1,96 @@
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+using Guichet.Core.Promises;
+using Guichet.Core.Replies;
+using Guichet.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>
+/// Opens a case from a customer's contact and, in the same transaction, gives it its
+/// first-response promise and the acknowledgment that states its date (SPEC P1, P2, P7).
+/// </summary>
+public sealed class OpenCase(GuichetDb db, TimeProvider clock)
+{
+    public const string FirstResponseWhat = "First answer from a person";
+
+    public async Task<Result<Case>> RunAsync(OpenCaseRequest request, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        var channel = Validate(request, errors);
+        var team = await FindTeamAsync(request.Team, errors, ct);
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        var now = clock.Now();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var customer = await FindOrAddCustomer.RunAsync(db, request.Customer!, team!.TimeZone, now, ct);
+        var @case = Case.Open(team, customer, request.Subject!.Trim(), channel, now);
+        @case.Messages.Add(new Message
+        {
+            Direction = MessageDirection.In,
+            Channel = channel,
+            Body = request.Body!,
+            AuthorName = customer.Name,
+            CreatedAt = now,
+        });
+        @case.RecordCustomerContact(now);
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(ct);
+
+        @case.Reference = Case.FormatReference(@case.Id, now);
+        Acknowledge.FirstContact(db, @case, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return @case;
+    }
+
+    private static Channel Validate(OpenCaseRequest request, ValidationErrors errors)
+    {
+        if (request.Customer is null)
+        {
+            errors.Add("customer", "The customer is required: at least their name.");
+        }
+        else
+        {
+            request.Customer.Validate(errors, "customer");
+        }
+        var channel = Channel.Api;
+        if (request.Channel is not null && !WireNames.TryParseWire(request.Channel, out channel))
+        {
+            errors.Add("channel", $"'{request.Channel}' is not a channel; use one of: {string.Join(", ", Enum.GetValues<Channel>().Select(c => c.ToWire()))}.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Subject))
+        {
+            errors.Add("subject", "The subject is required.");
+        }
+        else if (request.Subject.Length > OpenCaseRequest.MaxSubjectLength)
+        {
+            errors.Add("subject", $"The subject is longer than {OpenCaseRequest.MaxSubjectLength} characters.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Body))
+        {
+            errors.Add("body", "The message body is empty.");
+        }
+        else if (request.Body.Length > OpenCaseRequest.MaxBodyLength)
+        {
+            errors.Add("body", $"The message body is longer than {OpenCaseRequest.MaxBodyLength} characters.");
+        }
+        return channel;
+    }
+
+    private async Task<Team?> FindTeamAsync(string? slug, ValidationErrors errors, CancellationToken ct)
+    {
+        var team = slug is null
+            ? await db.Teams.OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).FirstOrDefaultAsync(ct)
+            : await db.Teams.FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (team is null)
+        {
+            errors.Add("team", slug is null ? "No team exists yet to receive the case." : $"There is no team '{slug}'.");
+        }
+        return team;
+    }
+}

@@ -1,0 +1,10 @@
+using Guichet.Core.Customers;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>A contact that opens a case, as a customer would make it (CONTRACT POST /api/cases).</summary>
+public sealed record OpenCaseRequest(CustomerContact? Customer, string? Channel, string? Subject, string? Body, string? Team)
+{
+    public const int MaxSubjectLength = 500;
+    public const int MaxBodyLength = 100_000;
+}

@@ -1,0 +1,27 @@
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>Queues an outgoing message for delivery, in the caller's transaction.</summary>
+public static class Outbox
+{
+    public static void Enqueue(GuichetDb db, Case @case, Message message, DateTimeOffset now)
+    {
+        // A customer with an email address is answered there unless the channel has its own address
+        // (chat, social, phone arrive with their channels); the message stays on the case either way.
+        var email = @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value;
+        var (channel, recipient) = message.Channel switch
+        {
+            Channel.Email or Channel.Api or Channel.Portal or Channel.Agent when email is not null => (Channel.Email, email),
+            _ => (message.Channel, ""),
+        };
+        db.Outbox.Add(new OutboxMessage
+        {
+            Message = message,
+            Channel = channel,
+            Recipient = recipient,
+            CreatedAt = now,
+        });
+    }
+}

@@ -1,0 +1,26 @@
+namespace Guichet.Core.Cases;
+
+public enum OutboxState
+{
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// <summary>
+/// An outgoing message waiting for its channel, written in the same transaction as the case
+/// change (CONVENTIONS habit 8). Delivery workers per channel arrive with the channel issues.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; private set; }
+    public long MessageId { get; private set; }
+    public required Message Message { get; init; }
+    public Channel Channel { get; init; }
+    /// <summary>Where it goes: an email address, a phone number, a handle; empty when the channel has no address yet.</summary>
+    public string Recipient { get; init; } = "";
+    public OutboxState State { get; set; } = OutboxState.Pending;
+    public DateTimeOffset CreatedAt { get; init; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

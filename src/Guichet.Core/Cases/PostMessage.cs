@@ -1,0 +1,99 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Data;
+using Guichet.Core.Promises;
+using Guichet.Core.Replies;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>
+/// Adds a message to a case. Inbound: a customer contact (counted; a resolved case reopens and
+/// is acknowledged again, SPEC P1, C1). Outbound: a person's reply, checked by the send guard
+/// (Q4), which keeps the first-response promise (P2) and makes the replier the owner (C4).
+/// </summary>
+public sealed class PostMessage(GuichetDb db, TimeProvider clock)
+{
+    public async Task<Result<Message>> RunAsync(long caseId, PostMessageRequest request, Agent actor, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        var direction = MessageDirection.Out;
+        if (request.Direction is null || !WireNames.TryParseWire(request.Direction, out direction))
+        {
+            errors.Add("direction", "The direction must be \"in\" (from the customer) or \"out\" (to the customer).");
+        }
+        Channel? channel = null;
+        if (request.Channel is not null)
+        {
+            if (WireNames.TryParseWire<Channel>(request.Channel, out var parsed))
+            {
+                channel = parsed;
+            }
+            else
+            {
+                errors.Add("channel", $"'{request.Channel}' is not a channel.");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(request.Body))
+        {
+            errors.Add("body", "The message body is empty.");
+        }
+        else if (request.Body.Length > OpenCaseRequest.MaxBodyLength)
+        {
+            errors.Add("body", $"The message body is longer than {OpenCaseRequest.MaxBodyLength} characters.");
+        }
+        if (request.TemplateId is not null)
+        {
+            errors.Add("templateId", $"There is no template '{request.TemplateId}'.");
+        }
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        var @case = await db.FindCaseAsync(caseId, ct);
+        if (@case is null)
+        {
+            return CaseQueries.CaseNotFound(caseId);
+        }
+        var now = clock.Now();
+        if (direction == MessageDirection.Out)
+        {
+            var reasons = SendGuard.Check(request.Body!);
+            if (reasons.Any(r => r.Blocking))
+            {
+                return SendGuardFailure.From(reasons);
+            }
+        }
+
+        var message = new Message
+        {
+            Direction = direction,
+            Channel = channel ?? @case.Channel,
+            Body = request.Body!,
+            AuthorId = direction == MessageDirection.Out ? actor.Id : null,
+            AuthorName = direction == MessageDirection.Out ? actor.Name : @case.Customer.Name,
+            CreatedAt = now,
+        };
+        @case.Messages.Add(message);
+
+        if (direction == MessageDirection.In)
+        {
+            var wasSettled = !@case.IsActive;
+            @case.RecordCustomerContact(now);
+            if (wasSettled)
+            {
+                Acknowledge.FirstContact(db, @case, now);
+            }
+        }
+        else
+        {
+            @case.RecordAgentReply(actor, now);
+            foreach (var promise in @case.Promises.Where(p => p.Kind == PromiseKind.FirstResponse && p.IsActive))
+            {
+                promise.Keep(actor, now);
+            }
+            Outbox.Enqueue(db, @case, message, now);
+        }
+        await db.SaveChangesAsync(ct);
+        return message;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Guichet.Core;
+
+/// <summary>What went wrong, as a value: the edges turn it into problem+json (CONVENTIONS habit 6).</summary>
+public enum FailureKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
+
+public sealed record Failure(FailureKind Kind, IReadOnlyDictionary<string, string[]> Errors, string Title)
+{
+    public static Failure NotFound(string field, string message) =>
+        new(FailureKind.NotFound, new Dictionary<string, string[]> { [field] = [message] }, "Not found");
+
+    public static Failure Conflict(string field, string message) =>
+        new(FailureKind.Conflict, new Dictionary<string, string[]> { [field] = [message] }, "Conflict");
+
+    public static Failure Invalid(string field, string message) =>
+        new(FailureKind.Invalid, new Dictionary<string, string[]> { [field] = [message] }, "Invalid request");
+}
+
+/// <summary>Either a value or a <see cref="Failure"/>.</summary>
+public readonly struct Result<T>
+{
+    private readonly T? _value;
+
+    private Result(T? value, Failure? failure)
+    {
+        _value = value;
+        Failure = failure;
+    }
+
+    public Failure? Failure { get; }
+    public bool Succeeded => Failure is null;
+    public T Value => Succeeded ? _value! : throw new InvalidOperationException($"No value: {Failure!.Title}");
+
+#pragma warning disable CA2225 // implicit conversions keep operations readable; Ok/Fail below are the named forms
+    public static implicit operator Result<T>(T value) => new(value, null);
+    public static implicit operator Result<T>(Failure failure) => new(default, failure);
+    public static implicit operator Result<T>(ValidationErrors errors) => new(default, errors.ToFailure());
+#pragma warning restore CA2225
+
+    public static Result<T> Ok(T value) => value;
+    public static Result<T> Fail(Failure failure) => failure;
+}

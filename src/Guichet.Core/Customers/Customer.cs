@@ -1,0 +1,16 @@
+namespace Guichet.Core.Customers;
+
+/// <summary>One person, whatever channel they use (SPEC C2): identities point here.</summary>
+public sealed class Customer
+{
+    public long Id { get; private set; }
+    public required string Name { get; set; }
+    /// <summary>How the customer wants to be addressed ("Madame", "Mr"); empty when unknown (SPEC Q2).</summary>
+    public string? Salutation { get; set; }
+    public string Language { get; set; } = CustomerLanguage.Default;
+    public string TimeZone { get; set; } = "Europe/Paris";
+    public DateTimeOffset CreatedAt { get; init; }
+    public List<CustomerIdentity> Identities { get; set; } = [];
+
+    public string? PrimaryEmail => Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value;
+}

@@ -1,0 +1,68 @@
+using System.Net.Mail;
+using Guichet.Core.Calendars;
+
+namespace Guichet.Core.Customers;
+
+/// <summary>Who is writing, as a contact form or an API client states it.</summary>
+public sealed record CustomerContact(
+    string? Name,
+    string? Email = null,
+    string? Phone = null,
+    string? Language = null,
+    string? TimeZone = null,
+    string? Salutation = null)
+{
+    public const int MaxNameLength = 200;
+
+    /// <summary>Checks every field; errors are keyed by field name without prefix.</summary>
+    public void Validate(ValidationErrors errors, string prefix)
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors.Add($"{prefix}.name", "The customer's name is required.");
+        }
+        else if (Name.Length > MaxNameLength)
+        {
+            errors.Add($"{prefix}.name", $"The customer's name is longer than {MaxNameLength} characters.");
+        }
+        if (Email is not null && NormaliseEmail(Email) is null)
+        {
+            errors.Add($"{prefix}.email", $"'{Email}' is not a valid email address.");
+        }
+        if (Phone is not null && !IsPlausiblePhone(Phone))
+        {
+            errors.Add($"{prefix}.phone", $"'{Phone}' is not a phone number.");
+        }
+        if (Language is not null && !CustomerLanguage.IsSupported(Language))
+        {
+            errors.Add($"{prefix}.language", $"'{Language}' is not a supported language; use one of: {string.Join(", ", CustomerLanguage.Supported)}.");
+        }
+        if (TimeZone is not null && CalendarText.FindZone(TimeZone) is null)
+        {
+            errors.Add($"{prefix}.timeZone", $"'{TimeZone}' is not a known IANA time zone (for example Europe/Paris).");
+        }
+        if (Salutation is { Length: > 50 })
+        {
+            errors.Add($"{prefix}.salutation", "The salutation is longer than 50 characters.");
+        }
+    }
+
+    /// <summary>A bare address, lower-cased; null when it is not one address.</summary>
+    public static string? NormaliseEmail(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length is 0 or > 320 || !MailAddress.TryCreate(trimmed, out var address)
+            || address.Address != trimmed || !address.Host.Contains('.', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return address.Address.ToLowerInvariant();
+    }
+
+    // E.164 normalisation with libphonenumber arrives with the phone channel; until then, digits with an optional '+'.
+    private static bool IsPlausiblePhone(string phone)
+    {
+        var digits = phone.Count(char.IsAsciiDigit);
+        return digits is >= 6 and <= 15 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
+    }
+}

@@ -1,0 +1,46 @@
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Customers;
+
+/// <summary>
+/// Resolves a contact to the customer who owns its email or phone (SPEC C2), or adds a new one.
+/// A known customer's profile is not overwritten by what a form says: the profile is the
+/// agent's reference for name and salutation (Q2).
+/// </summary>
+public static class FindOrAddCustomer
+{
+    public static async Task<Customer> RunAsync(GuichetDb db, CustomerContact contact, string fallbackZone, DateTimeOffset now, CancellationToken ct)
+    {
+        var email = contact.Email is null ? null : CustomerContact.NormaliseEmail(contact.Email);
+        var phone = contact.Phone?.Trim();
+        var known = await db.CustomerIdentities
+            .Where(i => (email != null && i.Kind == IdentityKind.Email && i.Value == email)
+                     || (phone != null && i.Kind == IdentityKind.Phone && i.Value == phone))
+            .Select(i => i.CustomerId)
+            .FirstOrDefaultAsync(ct);
+        if (known != 0)
+        {
+            return await db.Customers.Include(c => c.Identities).SingleAsync(c => c.Id == known, ct);
+        }
+
+        var customer = new Customer
+        {
+            Name = contact.Name!.Trim(),
+            Salutation = string.IsNullOrWhiteSpace(contact.Salutation) ? null : contact.Salutation.Trim(),
+            Language = contact.Language ?? CustomerLanguage.Default,
+            TimeZone = contact.TimeZone ?? fallbackZone,
+            CreatedAt = now,
+        };
+        if (email is not null)
+        {
+            customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Email, Value = email });
+        }
+        if (phone is not null)
+        {
+            customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = phone });
+        }
+        db.Customers.Add(customer);
+        return customer;
+    }
+}

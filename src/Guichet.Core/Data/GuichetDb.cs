@@ -1,0 +1,37 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.Core.Promises;
+using Guichet.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Data;
+
+/// <summary>
+/// The one model. Each provider has a subclass that owns its migrations
+/// (<see cref="SqliteGuichetDb"/>, <see cref="PostgresGuichetDb"/>); code depends on this type.
+/// </summary>
+public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerIdentity> CustomerIdentities => Set<CustomerIdentity>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<Promise> Promises => Set<Promise>();
+    public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe against reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GuichetDb).Assembly);
+    }
+}

@@ -1,0 +1,108 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+
+namespace Guichet.Core.Promises;
+
+/// <summary>
+/// A commitment to a customer with a due time and an owner (SPEC P2). Its transitions refuse
+/// what would rewrite history: a kept promise cannot be renegotiated, a broken one not kept.
+/// </summary>
+public sealed class Promise
+{
+    public long Id { get; private set; }
+    public long CaseId { get; private set; }
+    public Case Case { get; private set; } = null!;
+    public PromiseKind Kind { get; init; }
+    public required string What { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset DueAt { get; private set; }
+    public long? OwnerId { get; private set; }
+    public Agent? Owner { get; private set; }
+    public PromiseState State { get; private set; } = PromiseState.Open;
+    /// <summary>SPEC P8: internal until confirmed; the customer only hears when they will hear back.</summary>
+    public bool ToConfirm { get; private set; }
+    public DateTimeOffset? SettledAt { get; private set; }
+    public List<PromiseRenegotiation> Renegotiations { get; set; } = [];
+
+    public bool IsActive => State is PromiseState.Open or PromiseState.Renegotiated;
+
+    public bool IsSilentlyBreached(DateTimeOffset now) => IsActive && DueAt <= now;
+
+    public static Promise Make(Case @case, PromiseKind kind, string what, DateTimeOffset dueAt, Agent? owner, bool toConfirm, DateTimeOffset now)
+    {
+        var promise = new Promise
+        {
+            Case = @case,
+            Kind = kind,
+            What = what,
+            CreatedAt = now,
+            DueAt = dueAt,
+            Owner = owner,
+            OwnerId = owner?.Id,
+            ToConfirm = toConfirm,
+        };
+        @case.Promises.Add(promise);
+        @case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseMade, now, owner, null, dueAt.ToString("O"), what));
+        @case.RefreshNextDue();
+        return promise;
+    }
+
+    public Failure? Keep(Agent? by, DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            return Failure.Conflict("state", $"This promise is already {State.ToWire()}.");
+        }
+        State = PromiseState.Kept;
+        SettledAt = now;
+        Case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseKept, now, by, null, null, What));
+        Case.RefreshNextDue();
+        return null;
+    }
+
+    public Failure? Renegotiate(DateTimeOffset newDueAt, Agent? by, Message? notice, DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            return Failure.Conflict("state", $"A {State.ToWire()} promise cannot be renegotiated.");
+        }
+        if (newDueAt <= now)
+        {
+            return Failure.Invalid("newDueAt", "The new due time must be in the future.");
+        }
+        if (newDueAt <= DueAt)
+        {
+            return Failure.Invalid("newDueAt", "A renegotiation moves the due time later; to keep the promise, mark it kept.");
+        }
+        Renegotiations.Add(new PromiseRenegotiation
+        {
+            OldDueAt = DueAt,
+            NewDueAt = newDueAt,
+            At = now,
+            ByAgentId = by?.Id,
+            NoticeMessage = notice,
+        });
+        Case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseRenegotiated, now, by, DueAt.ToString("O"), newDueAt.ToString("O"), What));
+        DueAt = newDueAt;
+        State = PromiseState.Renegotiated;
+        Case.RefreshNextDue();
+        return null;
+    }
+
+    public Failure? Break(Agent? by, string reason, DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            return Failure.Conflict("state", $"This promise is already {State.ToWire()}.");
+        }
+        State = PromiseState.Broken;
+        SettledAt = now;
+        Case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseBroken, now, by, null, null, reason));
+        Case.RefreshNextDue();
+        return null;
+    }
+
+    public void AssignOwner(Agent owner) => (Owner, OwnerId) = (owner, owner.Id);
+
+    public void Confirm() => ToConfirm = false;
+}
