@@ -1,1 +1,9 @@
-var b = WebApplication.CreateBuilder(args); var a = b.Build(); a.Run();
+using System.CommandLine;
+using Guichet.Hosting;
+
+// `dotnet run --project src/Guichet` with no arguments is `guichet serve --demo` (CONTRACT).
+if (args.Length == 0)
+{
+    args = ["serve", "--demo"];
+}
+return await GuichetCli.Build().Parse(args).InvokeAsync();

@@ -103,6 +103,28 @@ public sealed class Case
         }
     }
 
+    /// <summary>
+    /// Moves the case to another team with its whole history (SPEC C3). Promises keep their
+    /// dates; the owner is cleared unless they belong to the receiving team.
+    /// </summary>
+    public Failure? TransferTo(Team team, string note, Agent? by, DateTimeOffset now)
+    {
+        if (team.Id == TeamId)
+        {
+            return Failure.Invalid("team", "The case is already with this team.");
+        }
+        Events.Add(CaseEvent.Create(CaseEventKind.Transferred, now, by, Team.Name, team.Name, note));
+        Team = team;
+        TeamId = team.Id;
+        if (Owner is not null && Owner.TeamId != team.Id)
+        {
+            Owner = null;
+            OwnerId = null;
+        }
+        UpdatedAt = now;
+        return null;
+    }
+
     public Failure? Resolve(Agent by, DateTimeOffset now)
     {
         if (Status is CaseStatus.Resolved or CaseStatus.Closed)

@@ -13,6 +13,7 @@ public static class ServiceRegistration
         .AddScoped<AddNote>()
         .AddScoped<AssignCase>()
         .AddScoped<ChangeCaseStatus>()
+        .AddScoped<TransferCase>()
         .AddScoped<MakePromise>()
         .AddScoped<KeepPromise>()
         .AddScoped<RenegotiatePromise>();

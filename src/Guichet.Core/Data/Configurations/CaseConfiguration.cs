@@ -11,6 +11,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Reference).HasMaxLength(32);
         b.HasIndex(c => c.Reference);
         b.Property(c => c.Subject).HasMaxLength(500);
+        // Stored as a number so that "most urgent first" is an ORDER BY.
+        b.Property(c => c.Priority).HasConversion<int>();
         b.HasOne(c => c.Team).WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -104,10 +104,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<long?>("OwnerId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Priority")
-                        .IsRequired()
+                    b.Property<int>("Priority")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reference")
                         .IsRequired()

@@ -94,10 +94,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Priority")
-                        .IsRequired()
+                    b.Property<int>("Priority")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
                         .IsRequired()

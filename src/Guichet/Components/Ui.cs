@@ -1,0 +1,138 @@
+using System.Globalization;
+using Guichet.Hosting;
+
+namespace Guichet.Components;
+
+/// <summary>
+/// The workspace's words in French and English. Language: the "ui_lang" cookie if the agent
+/// switched, else their profile, else the browser's. A dictionary, not resx: two languages
+/// and one reviewer read them side by side here (docs/decisions/0004).
+/// </summary>
+public sealed class Ui
+{
+    public const string Cookie = "ui_lang";
+
+    private static readonly Dictionary<string, (string Fr, string En)> Words = new(StringComparer.Ordinal)
+    {
+        ["inbox"] = ("Boîte de réception", "Inbox"),
+        ["newCase"] = ("Nouveau dossier", "New case"),
+        ["signIn"] = ("Se connecter", "Sign in"),
+        ["signOut"] = ("Se déconnecter", "Sign out"),
+        ["email"] = ("Email", "Email"),
+        ["password"] = ("Mot de passe", "Password"),
+        ["badLogin"] = ("Email ou mot de passe incorrect.", "Wrong email or password."),
+        ["reference"] = ("Référence", "Reference"),
+        ["subject"] = ("Objet", "Subject"),
+        ["customer"] = ("Client", "Customer"),
+        ["team"] = ("Équipe", "Team"),
+        ["owner"] = ("Responsable", "Owner"),
+        ["status"] = ("Statut", "Status"),
+        ["priority"] = ("Priorité", "Priority"),
+        ["nextDue"] = ("Prochaine échéance", "Next due"),
+        ["contacts"] = ("Contacts", "Contacts"),
+        ["nobody"] = ("personne", "nobody"),
+        ["nothingDue"] = ("rien d'attendu", "nothing due"),
+        ["active"] = ("En cours", "Active"),
+        ["all"] = ("Tous", "All"),
+        ["mine"] = ("Les miens", "Mine"),
+        ["filter"] = ("Filtrer", "Filter"),
+        ["noCases"] = ("Aucun dossier ici.", "No cases here."),
+        ["messages"] = ("Échanges", "Conversation"),
+        ["promises"] = ("Promesses", "Promises"),
+        ["timeline"] = ("Historique", "Timeline"),
+        ["otherCases"] = ("Ses autres dossiers", "Their other cases"),
+        ["reply"] = ("Répondre au client", "Reply to the customer"),
+        ["send"] = ("Envoyer", "Send"),
+        ["note"] = ("Note interne (invisible pour le client)", "Internal note (the customer never sees it)"),
+        ["addNote"] = ("Ajouter la note", "Add note"),
+        ["assign"] = ("Attribuer à", "Assign to"),
+        ["resolve"] = ("Marquer résolu", "Resolve"),
+        ["reopen"] = ("Rouvrir", "Reopen"),
+        ["keep"] = ("Tenue", "Kept"),
+        ["renegotiate"] = ("Nouvelle date", "New date"),
+        ["newPromise"] = ("Nouvelle promesse", "New promise"),
+        ["what"] = ("Quoi", "What"),
+        ["dueAt"] = ("Pour le", "Due"),
+        ["toConfirm"] = ("À confirmer (interne)", "To confirm (internal)"),
+        ["add"] = ("Ajouter", "Add"),
+        ["automatic"] = ("automatique", "automatic"),
+        ["from"] = ("de", "from"),
+        ["to"] = ("à", "to"),
+        ["language"] = ("Langue", "Language"),
+        ["timeZone"] = ("Fuseau horaire", "Time zone"),
+        ["name"] = ("Nom", "Name"),
+        ["salutation"] = ("Civilité", "Salutation"),
+        ["channel"] = ("Canal", "Channel"),
+        ["body"] = ("Message du client", "Customer's message"),
+        ["open"] = ("Ouvrir le dossier", "Open the case"),
+        ["transfer"] = ("Transférer à l'équipe", "Transfer to team"),
+        ["transferNote"] = ("Note de transfert", "Transfer note"),
+        ["guardStopped"] = ("Le contrôle d'envoi a arrêté cette réponse :", "The send guard stopped this reply:"),
+        ["silentBreach"] = ("échéance dépassée sans nouvelles", "past due, customer not told"),
+        ["waitingOnCustomer"] = ("En attente du client", "Waiting on customer"),
+        ["st.new"] = ("Nouveau", "New"),
+        ["st.open"] = ("Ouvert", "Open"),
+        ["st.waitingOnCustomer"] = ("En attente du client", "Waiting on customer"),
+        ["st.resolved"] = ("Résolu", "Resolved"),
+        ["st.closed"] = ("Fermé", "Closed"),
+        ["pr.open"] = ("ouverte", "open"),
+        ["pr.kept"] = ("tenue", "kept"),
+        ["pr.renegotiated"] = ("renégociée", "renegotiated"),
+        ["pr.broken"] = ("rompue", "broken"),
+        ["prio.low"] = ("basse", "low"),
+        ["prio.normal"] = ("normale", "normal"),
+        ["prio.high"] = ("haute", "high"),
+        ["prio.urgent"] = ("urgente", "urgent"),
+        ["ev.statusChanged"] = ("Statut", "Status"),
+        ["ev.assigned"] = ("Attribué", "Assigned"),
+        ["ev.transferred"] = ("Transféré", "Transferred"),
+        ["ev.escalated"] = ("Escaladé", "Escalated"),
+        ["ev.note"] = ("Note", "Note"),
+        ["ev.promiseMade"] = ("Promesse faite", "Promise made"),
+        ["ev.promiseKept"] = ("Promesse tenue", "Promise kept"),
+        ["ev.promiseRenegotiated"] = ("Promesse renégociée", "Promise renegotiated"),
+        ["ev.promiseBroken"] = ("Promesse rompue", "Promise broken"),
+        ["kind.firstResponse"] = ("Première réponse d'une personne", "First answer from a person"),
+    };
+
+    public Ui(IHttpContextAccessor accessor)
+    {
+        var http = accessor.HttpContext;
+        var chosen = http?.Request.Cookies[Cookie]
+            ?? http?.User.FindFirst(AgentPrincipal.UiLanguageClaim)?.Value
+            ?? (http?.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "fr");
+        Language = chosen == "en" ? "en" : "fr";
+        Culture = CultureInfo.GetCultureInfo(Language == "en" ? "en-GB" : "fr-FR");
+    }
+
+    public string Language { get; }
+    public CultureInfo Culture { get; }
+
+    public string this[string key] => Words.TryGetValue(key, out var w) ? (Language == "en" ? w.En : w.Fr) : key;
+
+    /// <summary>"in 3 h 10 min" / "dans 3 h 10 min", "2 d ago" / "il y a 2 j".</summary>
+    public string Relative(DateTimeOffset when, DateTimeOffset now)
+    {
+        var span = when - now;
+        var abs = span.Duration();
+        var text = abs.TotalMinutes < 1 ? (Language == "en" ? "now" : "maintenant")
+            : abs.TotalHours < 1 ? $"{(int)abs.TotalMinutes} min"
+            : abs.TotalDays < 1 ? $"{(int)abs.TotalHours} h {abs.Minutes:00}"
+            : Language == "en" ? $"{(int)abs.TotalDays} d {abs.Hours} h" : $"{(int)abs.TotalDays} j {abs.Hours} h";
+        if (abs.TotalMinutes < 1)
+        {
+            return text;
+        }
+        return span > TimeSpan.Zero
+            ? (Language == "en" ? $"in {text}" : $"dans {text}")
+            : (Language == "en" ? $"{text} ago" : $"il y a {text}");
+    }
+
+    /// <summary>An absolute time in a zone, short: "mar. 1 déc. 16:00" / "Tue 1 Dec 16:00".</summary>
+    public string Absolute(DateTimeOffset when, string timeZone)
+    {
+        var zone = NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? NodaTime.DateTimeZone.Utc;
+        var local = NodaTime.Instant.FromDateTimeOffset(when).InZone(zone).ToDateTimeUnspecified();
+        return local.ToString("ddd d MMM HH:mm", Culture);
+    }
+}

@@ -1,0 +1,70 @@
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.Core.Promises;
+
+namespace Guichet.Features.Cases;
+
+public sealed record TeamRef(long Id, string Slug, string Name);
+public sealed record AgentRef(long Id, string Name, string Email);
+
+public sealed record CustomerDto(long Id, string Name, string? Salutation, string Language, string TimeZone, string[] Emails, string[] Phones)
+{
+    public static CustomerDto From(Customer c) => new(
+        c.Id, c.Name, c.Salutation, c.Language, c.TimeZone,
+        c.Identities.Where(i => i.Kind == IdentityKind.Email).Select(i => i.Value).ToArray(),
+        c.Identities.Where(i => i.Kind == IdentityKind.Phone).Select(i => i.Value).ToArray());
+}
+
+public sealed record RenegotiationDto(DateTimeOffset OldDueAt, DateTimeOffset NewDueAt, DateTimeOffset At, long? NoticeMessageId);
+
+public sealed record PromiseDto(
+    long Id, long CaseId, string Kind, string What, DateTimeOffset DueAt, string State, AgentRef? Owner,
+    bool ToConfirm, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt, bool SilentlyBreached, RenegotiationDto[] Renegotiations)
+{
+    public static PromiseDto From(Promise p, DateTimeOffset now) => new(
+        p.Id, p.CaseId, p.Kind.ToWire(), p.What, p.DueAt, p.State.ToWire(),
+        p.Owner is null ? null : new AgentRef(p.Owner.Id, p.Owner.Name, p.Owner.Email),
+        p.ToConfirm, p.CreatedAt, p.SettledAt, p.IsSilentlyBreached(now),
+        p.Renegotiations.OrderBy(r => r.At).Select(r => new RenegotiationDto(r.OldDueAt, r.NewDueAt, r.At, r.NoticeMessageId ?? r.NoticeMessage?.Id)).ToArray());
+}
+
+public sealed record MessageDto(long Id, string Direction, string Channel, string Body, DateTimeOffset CreatedAt, string Author, long? AuthorId, bool Automatic, long? PromiseId)
+{
+    public static MessageDto From(Message m) => new(
+        m.Id, m.Direction.ToWire(), m.Channel.ToWire(), m.Body, m.CreatedAt, m.AuthorName, m.AuthorId, m.IsAutomatic, m.PromiseId ?? m.Promise?.Id);
+}
+
+public sealed record EventDto(long Id, string Kind, DateTimeOffset At, string Actor, string? From, string? To, string? Detail)
+{
+    public static EventDto Of(CaseEvent e) => new(e.Id, e.Kind.ToWire(), e.At, e.ActorName, e.From, e.To, e.Detail);
+}
+
+public sealed record CaseDto(
+    long Id, string Reference, string Status, string Subject, string Channel, string Priority,
+    TeamRef Team, AgentRef? Owner, CustomerDto Customer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? NextDueAt, int ContactCount,
+    PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment)
+{
+    public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
+        c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
+        new TeamRef(c.Team.Id, c.Team.Slug, c.Team.Name),
+        c.Owner is null ? null : new AgentRef(c.Owner.Id, c.Owner.Name, c.Owner.Email),
+        CustomerDto.From(c.Customer), c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount,
+        c.Promises.OrderBy(p => p.DueAt).Select(p => PromiseDto.From(p, now)).ToArray(),
+        c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageDto.From).ToArray(),
+        c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),
+        acknowledgment is null ? null : MessageDto.From(acknowledgment));
+}
+
+/// <summary>A line of the case list: enough to triage without the whole timeline.</summary>
+public sealed record CaseSummaryDto(
+    long Id, string Reference, string Status, string Subject, string Channel, string Priority,
+    TeamRef Team, AgentRef? Owner, long CustomerId, string CustomerName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? NextDueAt, int ContactCount);
+
+public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
+{
+    /// <summary>The 1-based page number, as the "page" query parameter gives it.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("page")]
+    public int PageNumber { get; init; } = PageNumber;
+}

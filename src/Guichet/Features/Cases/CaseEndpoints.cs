@@ -1,0 +1,142 @@
+using Guichet.Api;
+using Guichet.Core;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Cases;
+
+public static class CaseEndpoints
+{
+    public sealed record AssignRequest(long? OwnerId);
+    public sealed record NoteRequest(string? Text);
+    public sealed record TransferRequest(string? Team, string? Note);
+
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+
+        cases.MapPost("/", async (HttpContext http, OpenCase open, TimeProvider clock) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<OpenCaseRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await open.RunAsync(request!, http.RequestAborted);
+            return Problems.Ok(result, c =>
+                TypedResults.Created($"/api/cases/{c.Id}", CaseDto.From(c, clock.Now(), c.Messages.Single(m => m.IsAutomatic))));
+        })
+        .Accepts<OpenCaseRequest>("application/json")
+        .Produces<CaseDto>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .WithSummary("Open a case as a customer contact would; answers with its first-response promise and acknowledgment (SPEC P1).");
+
+        cases.MapGet("/", async (HttpContext http, GuichetDb db) =>
+        {
+            var query = new QueryParams(http.Request);
+            var filter = CaseList.Parse(query, db);
+            return filter is null
+                ? Problems.From(query.Errors.ToFailure())
+                : TypedResults.Ok(await CaseList.ReadAsync(db, filter, http.RequestAborted));
+        })
+        .Produces<Page<CaseSummaryDto>>()
+        .ProducesValidationProblem()
+        .WithSummary("Cases ordered by the next promise due. Filters: status (or 'active'), team, owner, dueBefore; page, pageSize ≤ 100.");
+
+        cases.MapGet("/{id:long}", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var @case = await LoadForReadingAsync(db, id, ct);
+            return @case is null ? Problems.From(CaseQueries.CaseNotFound(id)) : TypedResults.Ok(CaseDto.From(@case, clock.Now()));
+        })
+        .Produces<CaseDto>()
+        .WithSummary("A case with its messages, promises, events and customer.");
+
+        cases.MapPost("/{id:long}/messages", async (long id, HttpContext http, GuichetDb db, PostMessage post) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<PostMessageRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var actor = await http.CurrentAgentAsync(db);
+            if (actor is null)
+            {
+                return TypedResults.Unauthorized();
+            }
+            var result = await post.RunAsync(id, request!, actor, http.RequestAborted);
+            return Problems.Ok(result, m => TypedResults.Created($"/api/cases/{id}", MessageDto.From(m)));
+        })
+        .Accepts<PostMessageRequest>("application/json")
+        .Produces<MessageDto>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+        .WithSummary("Add a customer message (in) or send a reply (out); a reply passes the send guard or gets 422 with every reason (SPEC Q4).");
+
+        cases.MapPost("/{id:long}/notes", (long id, HttpContext http, GuichetDb db, AddNote add) =>
+            WithActor<NoteRequest, CaseEvent>(http, db, (r, actor) => add.RunAsync(id, r.Text, actor, http.RequestAborted),
+                e => TypedResults.Created($"/api/cases/{id}", EventDto.Of(e))))
+        .Accepts<NoteRequest>("application/json")
+        .WithSummary("Add an internal note, visible to agents only.");
+
+        cases.MapPost("/{id:long}/assign", (long id, HttpContext http, GuichetDb db, AssignCase assign, TimeProvider clock) =>
+            WithActor<AssignRequest, Case>(http, db, (r, actor) => assign.RunAsync(id, r.OwnerId, actor, http.RequestAborted),
+                c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
+        .Accepts<AssignRequest>("application/json")
+        .WithSummary("Give the case a named owner (SPEC C4).");
+
+        cases.MapPost("/{id:long}/transfer", (long id, HttpContext http, GuichetDb db, TransferCase transfer, TimeProvider clock) =>
+            WithActor<TransferRequest, Case>(http, db, (r, actor) => transfer.RunAsync(id, r.Team, r.Note, actor, http.RequestAborted),
+                c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
+        .Accepts<TransferRequest>("application/json")
+        .WithSummary("Transfer the case to another team with a note; promises keep their dates (SPEC C3).");
+
+        foreach (var (path, change) in new[] { ("resolve", StatusChange.Resolve), ("reopen", StatusChange.Reopen), ("wait", StatusChange.WaitForCustomer), ("close", StatusChange.Close) })
+        {
+            cases.MapPost($"/{{id:long}}/{path}", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status, TimeProvider clock) =>
+            {
+                var actor = await http.CurrentAgentAsync(db);
+                if (actor is null)
+                {
+                    return TypedResults.Unauthorized();
+                }
+                var result = await status.RunAsync(id, change, actor, http.RequestAborted);
+                return Problems.Ok(result, c => TypedResults.Ok(CaseDto.From(c, clock.Now())));
+            })
+            .Produces<CaseDto>()
+            .WithSummary($"Status change: {path}.");
+        }
+        return api;
+    }
+
+    /// <summary>A case with everything the API shows, read without tracking.</summary>
+    public static Task<Case?> LoadForReadingAsync(GuichetDb db, long id, CancellationToken ct) =>
+        db.Cases.AsNoTracking()
+            .Include(c => c.Team)
+            .Include(c => c.Owner)
+            .Include(c => c.Customer).ThenInclude(c => c.Identities)
+            .Include(c => c.Messages)
+            .Include(c => c.Events)
+            .Include(c => c.Promises).ThenInclude(p => p.Renegotiations)
+            .Include(c => c.Promises).ThenInclude(p => p.Owner)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    internal static async Task<IResult> WithActor<TRequest, TResult>(
+        HttpContext http, GuichetDb db, Func<TRequest, Core.Agents.Agent, Task<Result<TResult>>> run, Func<TResult, IResult> ok)
+        where TRequest : class
+    {
+        var (request, problem) = await JsonBody.ReadAsync<TRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var actor = await http.CurrentAgentAsync(db);
+        if (actor is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+        return Problems.Ok(await run(request!, actor), ok);
+    }
+}

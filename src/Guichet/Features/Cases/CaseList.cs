@@ -1,0 +1,111 @@
+using Guichet.Api;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Cases;
+
+/// <summary>
+/// The case list behind the API and the inbox: filtered, ordered by the next promise due
+/// (cases with nothing due last), paged.
+/// </summary>
+public static class CaseList
+{
+    public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize);
+
+    public static Filter? Parse(QueryParams query, GuichetDb db)
+    {
+        CaseStatus? status = null;
+        var activeOnly = false;
+        var statusText = query.Text("status");
+        if (statusText == "active")
+        {
+            activeOnly = true;
+        }
+        else if (statusText is not null)
+        {
+            if (WireNames.TryParseWire<CaseStatus>(statusText, out var s))
+            {
+                status = s;
+            }
+            else
+            {
+                query.Errors.Add("status", $"'{statusText}' is not a status; use new, open, waitingOnCustomer, resolved, closed or active.");
+            }
+        }
+        long? ownerId = null;
+        var owner = query.Text("owner");
+        if (owner is not null)
+        {
+            if (long.TryParse(owner, out var id))
+            {
+                ownerId = id;
+            }
+            else
+            {
+                var email = owner.ToLowerInvariant();
+                ownerId = db.Agents.Where(a => a.Email == email).Select(a => (long?)a.Id).FirstOrDefault();
+                if (ownerId is null)
+                {
+                    query.Errors.Add("owner", $"There is no agent '{owner}'.");
+                }
+            }
+        }
+        var team = query.Text("team");
+        if (team is not null && !db.Teams.Any(t => t.Slug == team))
+        {
+            query.Errors.Add("team", $"There is no team '{team}'.");
+        }
+        var dueBefore = query.Time("dueBefore");
+        var (page, pageSize) = query.Paging();
+        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize);
+    }
+
+    public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, CancellationToken ct)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+        if (filter.ActiveOnly)
+        {
+            cases = cases.Where(c => c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer);
+        }
+        if (filter.Team is { } team)
+        {
+            cases = cases.Where(c => c.Team.Slug == team);
+        }
+        if (filter.OwnerId is { } ownerId)
+        {
+            cases = cases.Where(c => c.OwnerId == ownerId);
+        }
+        if (filter.DueBefore is { } before)
+        {
+            cases = cases.Where(c => c.NextDueAt != null && c.NextDueAt < before);
+        }
+        var total = await cases.CountAsync(ct);
+        var items = await cases
+            .OrderBy(c => c.NextDueAt == null)
+            .ThenBy(c => c.NextDueAt)
+            .ThenByDescending(c => c.Priority)
+            .ThenBy(c => c.Id)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize)
+            .Select(c => new
+            {
+                c.Id, c.Reference, c.Status, c.Subject, c.Channel, c.Priority,
+                TeamId = c.Team.Id, TeamSlug = c.Team.Slug, TeamName = c.Team.Name,
+                OwnerId = (long?)c.Owner!.Id, OwnerName = c.Owner!.Name, OwnerEmail = c.Owner!.Email,
+                c.CustomerId, CustomerName = c.Customer.Name, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount,
+            })
+            .ToListAsync(ct);
+        return new Page<CaseSummaryDto>(
+            items.Select(c => new CaseSummaryDto(
+                c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
+                new TeamRef(c.TeamId, c.TeamSlug, c.TeamName),
+                c.OwnerId is null ? null : new AgentRef(c.OwnerId.Value, c.OwnerName, c.OwnerEmail),
+                c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount)).ToArray(),
+            filter.Page, filter.PageSize, total);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Guichet.Features.Demo;
+
+public sealed record DemoLogin(string Email, string Password, string Role, string Team);

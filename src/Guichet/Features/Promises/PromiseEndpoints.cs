@@ -1,0 +1,92 @@
+using Guichet.Api;
+using Guichet.Core;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Core.Promises;
+using Guichet.Features.Cases;
+using Guichet.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Promises;
+
+public static class PromiseEndpoints
+{
+    public sealed record RenegotiateRequest(DateTimeOffset? NewDueAt);
+
+    public static RouteGroupBuilder MapPromises(this RouteGroupBuilder api)
+    {
+        api.MapPost("/cases/{id:long}/promises", (long id, HttpContext http, GuichetDb db, MakePromise make, TimeProvider clock) =>
+            CaseEndpoints.WithActor<MakePromiseRequest, Promise>(http, db, (r, actor) => make.RunAsync(id, r, actor, http.RequestAborted),
+                p => TypedResults.Created($"/api/promises/{p.Id}", PromiseDto.From(p, clock.Now()))))
+        .Accepts<MakePromiseRequest>("application/json")
+        .Produces<PromiseDto>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .WithTags("Promises")
+        .WithSummary("Record a commitment: what, dueAt or dueInBusinessHours, owner (agent id or email), toConfirm (SPEC P2, P8).");
+
+        var promises = api.MapGroup("/promises").WithTags("Promises");
+
+        promises.MapPost("/{id:long}/keep", async (long id, HttpContext http, GuichetDb db, KeepPromise keep, TimeProvider clock) =>
+        {
+            var actor = await http.CurrentAgentAsync(db);
+            if (actor is null)
+            {
+                return TypedResults.Unauthorized();
+            }
+            return Problems.Ok(await keep.RunAsync(id, actor, http.RequestAborted), p => TypedResults.Ok(PromiseDto.From(p, clock.Now())));
+        })
+        .Produces<PromiseDto>()
+        .WithSummary("Mark a promise kept.");
+
+        promises.MapPost("/{id:long}/renegotiate", (long id, HttpContext http, GuichetDb db, RenegotiatePromise renegotiate, TimeProvider clock) =>
+            CaseEndpoints.WithActor<RenegotiateRequest, Promise>(http, db, (r, actor) => renegotiate.RunAsync(id, r.NewDueAt, actor, http.RequestAborted),
+                p => TypedResults.Ok(PromiseDto.From(p, clock.Now()))))
+        .Accepts<RenegotiateRequest>("application/json")
+        .Produces<PromiseDto>()
+        .WithSummary("Move a promise's due time later before it lapses; the customer gets a delay notice with the new date (SPEC P3, P4).");
+
+        promises.MapGet("/", async (HttpContext http, GuichetDb db, TimeProvider clock) =>
+        {
+            var query = new QueryParams(http.Request);
+            var stateText = query.Text("state");
+            PromiseState? state = null;
+            if (stateText is not null)
+            {
+                if (WireNames.TryParseWire<PromiseState>(stateText, out var s))
+                {
+                    state = s;
+                }
+                else
+                {
+                    query.Errors.Add("state", $"'{stateText}' is not a state; use open, kept, renegotiated or broken.");
+                }
+            }
+            var dueBefore = query.Time("dueBefore");
+            var (page, pageSize) = query.Paging();
+            if (query.Errors.Any)
+            {
+                return Problems.From(query.Errors.ToFailure());
+            }
+            var list = db.Promises.AsNoTracking();
+            if (state is { } st)
+            {
+                list = list.Where(p => p.State == st);
+            }
+            if (dueBefore is { } before)
+            {
+                list = list.Where(p => p.DueAt < before);
+            }
+            var total = await list.CountAsync(http.RequestAborted);
+            var items = await list.Include(p => p.Owner).Include(p => p.Renegotiations)
+                .OrderBy(p => p.DueAt).ThenBy(p => p.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .AsSplitQuery()
+                .ToListAsync(http.RequestAborted);
+            var now = clock.Now();
+            return TypedResults.Ok(new Page<PromiseDto>(items.Select(p => PromiseDto.From(p, now)).ToArray(), page, pageSize, total));
+        })
+        .Produces<Page<PromiseDto>>()
+        .WithSummary("Promises across cases, by due time. Filters: state, dueBefore; page, pageSize ≤ 100.");
+        return api;
+    }
+}

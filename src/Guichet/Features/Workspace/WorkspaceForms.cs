@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using Guichet.Components;
+using Guichet.Components.Pages;
+using Guichet.Core;
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+using Guichet.Core.Promises;
+using Guichet.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Workspace;
+
+/// <summary>
+/// The workspace's form posts: each calls the same operation as the API, then redirects back
+/// (post/redirect/get). A refused reply re-renders the case with the text kept and every reason shown.
+/// </summary>
+public static class WorkspaceForms
+{
+    public static void MapWorkspaceForms(this WebApplication app)
+    {
+        app.MapPost("/login", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        }).ExcludeFromDescription();
+        app.MapGet("/ui/lang/{lang}", (string lang, HttpContext http) =>
+        {
+            http.Response.Cookies.Append(Ui.Cookie, lang == "en" ? "en" : "fr", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            var back = http.Request.Headers.Referer.ToString();
+            return Results.LocalRedirect(Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host ? uri.PathAndQuery : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        var ui = app.MapGroup("/ui").RequireAuthorization().ExcludeFromDescription();
+
+        ui.MapPost("/cases", async ([FromForm] string? name, [FromForm] string? salutation, [FromForm] string? email, [FromForm] string? language,
+            [FromForm] string? timeZone, [FromForm] string? team, [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body, OpenCase open) =>
+        {
+            var form = new NewCaseForm(name, salutation, email, language, timeZone, team, channel, subject, body);
+            var contact = new CustomerContact(name, Blank(email), null, Blank(language), Blank(timeZone), Blank(salutation));
+            var result = await open.RunAsync(new OpenCaseRequest(contact, channel, subject, body, Blank(team)));
+            return result.Succeeded
+                ? Results.Redirect($"/cases/{result.Value.Id}")
+                : new RazorComponentResult<NewCase>(new { Form = form, Errors = Messages(result.Failure!) }) { StatusCode = StatusCodes.Status400BadRequest };
+        });
+
+        ui.MapPost("/cases/{id:long}/reply", async (long id, [FromForm] string? body, HttpContext http, GuichetDb db, PostMessage post) =>
+        {
+            var actor = await RequireAgent(http, db);
+            var result = await post.RunAsync(id, new PostMessageRequest("out", null, body), actor);
+            return result.Succeeded
+                ? Back(id)
+                : new RazorComponentResult<CaseView>(new { Id = id, Draft = body, Errors = Messages(result.Failure!) }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        });
+
+        ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
+            Outcome(id, await add.RunAsync(id, text, await RequireAgent(http, db))));
+
+        ui.MapPost("/cases/{id:long}/assign", async (long id, [FromForm] long? ownerId, HttpContext http, GuichetDb db, AssignCase assign) =>
+            Outcome(id, await assign.RunAsync(id, ownerId, await RequireAgent(http, db))));
+
+        ui.MapPost("/cases/{id:long}/transfer", async (long id, [FromForm] string? team, [FromForm] string? note, HttpContext http, GuichetDb db, TransferCase transfer) =>
+            Outcome(id, await transfer.RunAsync(id, team, note, await RequireAgent(http, db))));
+
+        ui.MapPost("/cases/{id:long}/resolve", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
+            Outcome(id, await status.RunAsync(id, StatusChange.Resolve, await RequireAgent(http, db))));
+
+        ui.MapPost("/cases/{id:long}/reopen", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
+            Outcome(id, await status.RunAsync(id, StatusChange.Reopen, await RequireAgent(http, db))));
+
+        ui.MapPost("/promises/new/{caseId:long}", async (long caseId, [FromForm] string? what, [FromForm] string? dueAt, [FromForm] bool? toConfirm, HttpContext http, GuichetDb db, MakePromise make) =>
+        {
+            var zone = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Team.TimeZone).FirstOrDefaultAsync() ?? "UTC";
+            var due = LocalTimeInput.Parse(dueAt, zone);
+            return Outcome(caseId, await make.RunAsync(caseId, new MakePromiseRequest(what, due, null, null, toConfirm ?? false), await RequireAgent(http, db)));
+        });
+
+        ui.MapPost("/promises/{id:long}/keep", async (long id, HttpContext http, GuichetDb db, KeepPromise keep) =>
+        {
+            var result = await keep.RunAsync(id, await RequireAgent(http, db));
+            return result.Succeeded ? Back(result.Value.CaseId) : Results.Redirect("/");
+        });
+
+        ui.MapPost("/promises/{id:long}/renegotiate", async (long id, [FromForm] string? newDueAt, HttpContext http, GuichetDb db, RenegotiatePromise renegotiate) =>
+        {
+            var promise = await db.Promises.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.CaseId, p.Case.Team.TimeZone }).FirstOrDefaultAsync();
+            if (promise is null)
+            {
+                return Results.NotFound();
+            }
+            var result = await renegotiate.RunAsync(id, LocalTimeInput.Parse(newDueAt, promise.TimeZone), await RequireAgent(http, db));
+            return Outcome(promise.CaseId, result);
+        });
+    }
+
+    private static async Task<IResult> SignInAsync([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext http, GuichetDb db, IPasswordHasher<Agent> hasher)
+    {
+        var normalised = (email ?? "").Trim().ToLowerInvariant();
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Email == normalised && a.Active);
+        var ok = agent is not null && agent.PasswordHash.Length > 0 && password is not null
+            && hasher.VerifyHashedPassword(agent, agent.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (!ok)
+        {
+            return Results.Redirect("/login?error=1" + (string.IsNullOrEmpty(returnUrl) ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        }
+        var principal = new ClaimsPrincipal(AgentPrincipal.IdentityFor(agent!, CookieAuthenticationDefaults.AuthenticationScheme));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        // Only local paths: no open redirect through the sign-in page.
+        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl : "/";
+        return Results.LocalRedirect(target);
+    }
+
+    private static async Task<Agent> RequireAgent(HttpContext http, GuichetDb db) =>
+        await http.CurrentAgentAsync(db) ?? throw new BadHttpRequestException("The signed-in agent is no longer active.", StatusCodes.Status403Forbidden);
+
+    private static IResult Outcome<T>(long caseId, Result<T> result) =>
+        result.Succeeded ? Back(caseId) : new RazorComponentResult<CaseView>(new { Id = caseId, Errors = Messages(result.Failure!) }) { StatusCode = StatusCodes.Status400BadRequest };
+
+    private static IResult Back(long caseId) => TypedResults.Redirect($"/cases/{caseId}");
+
+    private static List<string> Messages(Failure failure) => failure.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).ToList();
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

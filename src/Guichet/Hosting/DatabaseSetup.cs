@@ -1,0 +1,50 @@
+using Guichet.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Hosting;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddGuichetDatabase(this IServiceCollection services, ServeOptions options)
+    {
+        if (options.UsesPostgres)
+        {
+            services.AddDbContext<GuichetDb, PostgresGuichetDb>(db => db.UseNpgsql(options.Database));
+        }
+        else
+        {
+            var connection = SqliteConnectionString(options.DataDir);
+            services.AddDbContext<GuichetDb, SqliteGuichetDb>(db => db.UseSqlite(connection));
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(string dataDir)
+    {
+        Directory.CreateDirectory(dataDir);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetFullPath(dataDir), "guichet.db"),
+            // Writers wait for each other instead of failing with "database is locked".
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+
+    /// <summary>Creates or upgrades the schema, then makes sure a team and the API's admin exist.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        if (db is SqliteGuichetDb)
+        {
+            // WAL lets the inbox read while a case is written; it is a property of the file, set once.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync(ct);
+        await Bootstrap.RunAsync(db, ct);
+    }
+}

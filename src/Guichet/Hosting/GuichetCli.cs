@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Guichet.Features.Demo;
+using Spectre.Console;
+
+namespace Guichet.Hosting;
+
+/// <summary>The `guichet` command line. Later verbs (import, backup) join here and call the same operations.</summary>
+public static class GuichetCli
+{
+    public static RootCommand Build()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => ServeOptions.DefaultUrls };
+        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string (Host=…;Database=…); switches to PostgreSQL." };
+        var demo = new Option<bool>("--demo") { Description = "Load the demo teams, agents, customers and cases (only into an empty database)." };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not load demo data." };
+        var testClock = new Option<bool>("--test-clock") { Description = "Use a clock that only POST /api/admin/clock moves." };
+        var clockStart = new Option<DateTimeOffset?>("--test-clock-start") { Description = "Start time of the test clock (ISO 8601); default: now." };
+
+        var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
+        {
+            urls, data, database, demo, noDemo, testClock, clockStart,
+        };
+        serve.SetAction(async (parse, ct) =>
+        {
+            var options = new ServeOptions
+            {
+                Urls = parse.GetValue(urls)!,
+                DataDir = parse.GetValue(data)!,
+                Database = parse.GetValue(database),
+                Demo = parse.GetValue(demo) && !parse.GetValue(noDemo),
+                TestClock = parse.GetValue(testClock),
+                TestClockStart = parse.GetValue(clockStart),
+                AdminToken = Environment.GetEnvironmentVariable("GUICHET_ADMIN_TOKEN"),
+            };
+            return await ServeAsync(options, ct);
+        });
+
+        return new RootCommand("Guichet: a help desk that keeps its word.") { serve };
+    }
+
+    public static async Task<int> ServeAsync(ServeOptions options, CancellationToken ct)
+    {
+        var app = GuichetHost.Build(options);
+        await DatabaseSetup.PrepareAsync(app.Services, ct);
+        var logins = options.Demo ? await DemoData.LoadAsync(app.Services, ct) : [];
+        await app.StartAsync(ct);
+        PrintBanner(options, app.Urls, logins);
+        await app.WaitForShutdownAsync(ct);
+        return 0;
+    }
+
+    private static void PrintBanner(ServeOptions options, ICollection<string> urls, IReadOnlyList<DemoLogin> logins)
+    {
+        var store = options.UsesPostgres ? "PostgreSQL" : $"SQLite in {Path.GetFullPath(Path.Combine(options.DataDir, "guichet.db"))}";
+        AnsiConsole.MarkupLine($"[bold green]Guichet[/] is serving on [link]{Markup.Escape(string.Join(", ", urls))}[/] ({Markup.Escape(store)})");
+        if (options.TestClock)
+        {
+            AnsiConsole.MarkupLine("[yellow]Test clock[/]: time moves only with POST /api/admin/clock.");
+        }
+        if (logins.Count > 0)
+        {
+            var table = new Table().AddColumns("Demo login", "Password", "Role", "Team");
+            foreach (var login in logins)
+            {
+                table.AddRow(Markup.Escape(login.Email), Markup.Escape(login.Password), login.Role, Markup.Escape(login.Team));
+            }
+            AnsiConsole.Write(table);
+        }
+        if (!string.IsNullOrEmpty(options.AdminToken))
+        {
+            AnsiConsole.MarkupLine("API: GUICHET_ADMIN_TOKEN is accepted as an admin bearer token. OpenAPI: /openapi/v1.json");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Guichet.Api;
+using Guichet.Components;
+using Guichet.Core.Data;
+using Guichet.Features.Admin;
+using Guichet.Features.Cases;
+using Guichet.Features.Metrics;
+using Guichet.Features.Promises;
+using Guichet.Features.Workspace;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+
+namespace Guichet.Hosting;
+
+/// <summary>Builds the one server: API, agent workspace, workers, on the database the options name.</summary>
+public static class GuichetHost
+{
+    public static WebApplication Build(ServeOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        if (options.Quiet)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<TimeProvider>(options.TestClock
+            ? new AdjustableClock(options.TestClockStart ?? DateTimeOffset.UtcNow)
+            : TimeProvider.System);
+        services.AddGuichetDatabase(options);
+        services.AddCaseOperations();
+        services.AddSingleton<IPasswordHasher<Core.Agents.Agent>, PasswordHasher<Core.Agents.Agent>>();
+        services.AddGuichetAuthentication();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Ui>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapCases().MapPromises().MapMetrics().MapClock(options);
+        api.MapFallback(() => Api.Problems.Field(StatusCodes.Status404NotFound, "Not found", "path", "There is no such API route.")).ExcludeFromDescription();
+
+        app.MapWorkspaceForms();
+        app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static async Task<IResult> HealthCheck(GuichetDb db, CancellationToken ct) =>
+        await db.Database.CanConnectAsync(ct)
+            ? TypedResults.Ok(new { status = "ok" })
+            : TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult SiteCss()
+    {
+        var stream = typeof(GuichetHost).Assembly.GetManifestResourceStream("Guichet.Resources.site.css")!;
+        return TypedResults.Stream(stream, "text/css; charset=utf-8");
+    }
+
+    // A request too large or malformed is the client's error, reported as such, not as a 500.
+    private static int StatusFor(Exception e) => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

@@ -1,0 +1,22 @@
+namespace Guichet.Hosting;
+
+/// <summary>What `guichet serve` was asked to do (CONTRACT "Running").</summary>
+public sealed record ServeOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public string Urls { get; init; } = DefaultUrls;
+    /// <summary>Folder of the embedded SQLite database; ignored when <see cref="Database"/> is set.</summary>
+    public string DataDir { get; init; } = "data";
+    /// <summary>A PostgreSQL connection string; switches from SQLite to PostgreSQL.</summary>
+    public string? Database { get; init; }
+    public bool Demo { get; init; }
+    /// <summary>Starts an adjustable clock moved by POST /api/admin/clock (CONTRACT "Time").</summary>
+    public bool TestClock { get; init; }
+    public DateTimeOffset? TestClockStart { get; init; }
+    public string? AdminToken { get; init; }
+    /// <summary>Tests set this to keep the console quiet.</summary>
+    public bool Quiet { get; init; }
+
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
+}
