@@ -109,7 +109,7 @@ public sealed class Case
     /// </summary>
     public Failure? TransferTo(Team team, string note, Agent? by, DateTimeOffset now)
     {
-        if (team.Id == TeamId)
+        if (team.Slug == Team.Slug)
         {
             return Failure.Invalid("team", "The case is already with this team.");
         }
