@@ -41,6 +41,8 @@ public static class GuichetHost
         services.AddGuichetAuthentication();
         services.AddProblemDetails();
         services.AddOpenApi();
+        // French text stays readable in the HTML: only markup-significant characters are escaped.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -54,7 +56,7 @@ public static class GuichetHost
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ApiStatusPages.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -63,7 +65,6 @@ public static class GuichetHost
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapCases().MapPromises().MapMetrics().MapClock(options);
-        api.MapFallback(() => Api.Problems.Field(StatusCodes.Status404NotFound, "Not found", "path", "There is no such API route.")).ExcludeFromDescription();
 
         app.MapWorkspaceForms();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();

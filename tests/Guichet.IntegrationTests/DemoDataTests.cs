@@ -1,0 +1,40 @@
+using Guichet.Core.Cases;
+using Guichet.Core.Metrics;
+using Guichet.Core.Promises;
+using Guichet.Features.Demo;
+using Guichet.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.IntegrationTests;
+
+/// <summary>The demo tells its story on either database, once, with no silent breach.</summary>
+public abstract class DemoDataTests(GuichetServer server)
+{
+    [Fact]
+    public async Task The_demo_loads_once_and_tells_the_Lufthansa_story()
+    {
+        server.SkipIfUnavailable();
+        var logins = await DemoData.LoadAsync(server.Services, TestContext.Current.CancellationToken);
+        await DemoData.LoadAsync(server.Services, TestContext.Current.CancellationToken);
+        Assert.Contains(logins, l => l.Role == "Manager");
+
+        await server.ReadDbAsync(async db =>
+        {
+            Assert.Equal(4, await db.Teams.CountAsync());
+            var rio = await db.Cases.Include(c => c.Events).Include(c => c.Promises).Include(c => c.Messages)
+                .SingleAsync(c => c.Customer.Name == "Julien Rio");
+            Assert.Contains(rio.Events, e => e.Kind == CaseEventKind.Transferred);
+            Assert.Contains(rio.Promises, p => p.State == PromiseState.Renegotiated);
+            Assert.True(rio.Messages.Count(m => m.Direction == MessageDirection.In) >= 2);
+            Assert.Equal(CasePriority.High, rio.Priority);
+            var counts = await PromiseCounts.ReadAsync(db, server.Services.GetRequiredService<TimeProvider>());
+            Assert.Equal(0, counts.SilentBreaches);
+            Assert.True(await db.Cases.CountAsync(c => c.Status == CaseStatus.Resolved) >= 1);
+            return 0;
+        });
+    }
+}
+
+public sealed class DemoDataOnSqlite(SqliteServer server) : DemoDataTests(server), IClassFixture<SqliteServer>;
+public sealed class DemoDataOnPostgres(PostgresServer server) : DemoDataTests(server), IClassFixture<PostgresServer>;

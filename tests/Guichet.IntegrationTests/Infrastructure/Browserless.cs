@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Guichet.Core.Agents;
+using Guichet.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// An agent using the workspace through plain HTTP: cookies, forms and their antiforgery
+/// tokens, redirects followed by hand so each step can be checked.
+/// </summary>
+public sealed partial class Browserless : IDisposable
+{
+    private readonly HttpClient _client;
+
+    private Browserless(Uri baseAddress)
+    {
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    public static async Task<Browserless> SignInAsync(GuichetServer server, string email, string name, string uiLanguage = "fr")
+    {
+        const string password = "correct horse battery";
+        await server.ReadDbAsync(async db =>
+        {
+            if (!db.Agents.Any(a => a.Email == email))
+            {
+                var team = db.Teams.First();
+                var agent = new Agent { Email = email, Name = name, Team = team, UiLanguage = uiLanguage };
+                agent.PasswordHash = server.Services.GetRequiredService<IPasswordHasher<Agent>>().HashPassword(agent, password);
+                db.Agents.Add(agent);
+                await db.SaveChangesAsync();
+            }
+            return 0;
+        });
+        var browser = new Browserless(server.BaseAddress);
+        var (status, _, location) = await browser.PostFormAsync("/login", "/login", new() { ["email"] = email, ["password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/", location);
+        return browser;
+    }
+
+    public async Task<(HttpStatusCode Status, string Html, string? Location)> GetAsync(string url)
+    {
+        var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location?.ToString());
+    }
+
+    /// <summary>Loads the page holding the form, takes its antiforgery token, posts the fields.</summary>
+    public async Task<(HttpStatusCode Status, string Html, string? Location)> PostFormAsync(string pageUrl, string action, Dictionary<string, string> fields)
+    {
+        var (_, page, _) = await GetAsync(pageUrl);
+        var token = TokenField().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await _client.PostAsync(action, content, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location?.ToString());
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using Guichet.Core.Data;
+using Guichet.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real Guichet server on a free 127.0.0.1 port, on a real database, with the test clock
+/// starting Friday 27 November 2026 at 16:00 in Paris. One per test class.
+/// </summary>
+public abstract class GuichetServer : IAsyncLifetime
+{
+    public const string AdminToken = "test-admin-token";
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 15, 0, 0, TimeSpan.Zero);
+
+    private WebApplication? _app;
+
+    /// <summary>Why this server cannot run here (e.g. no PostgreSQL); tests skip with this reason.</summary>
+    public string? SkipReason { get; protected set; }
+    public virtual bool TestClock => true;
+    public HttpClient Api { get; private set; } = null!;
+    public HttpClient Anonymous { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    public abstract string Provider { get; }
+
+    protected abstract Task<ServeOptions> PrepareOptionsAsync();
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = await PrepareOptionsAsync();
+        if (SkipReason is not null)
+        {
+            return;
+        }
+        options = options with
+        {
+            Urls = "http://127.0.0.1:0",
+            TestClock = TestClock,
+            TestClockStart = Start,
+            AdminToken = AdminToken,
+            Quiet = true,
+        };
+        _app = GuichetHost.Build(options);
+        await DatabaseSetup.PrepareAsync(_app.Services, default);
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.First());
+        Api = new HttpClient { BaseAddress = BaseAddress };
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        Anonymous = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api?.Dispose();
+        Anonymous?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        await CleanUpAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+
+    /// <summary>Reads the database directly, to prove what was or was not written.</summary>
+    public async Task<T> ReadDbAsync<T>(Func<GuichetDb, Task<T>> read)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<GuichetDb>());
+    }
+
+    public IServiceProvider Services => _app!.Services;
+}

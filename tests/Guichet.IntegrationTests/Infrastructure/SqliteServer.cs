@@ -1,0 +1,28 @@
+using Guichet.Hosting;
+
+namespace Guichet.IntegrationTests.Infrastructure;
+
+public class SqliteServer : GuichetServer
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "guichet-tests", Guid.NewGuid().ToString("N"));
+
+    public override string Provider => "SQLite";
+
+    protected override Task<ServeOptions> PrepareOptionsAsync() => Task.FromResult(new ServeOptions { DataDir = _dir });
+
+    protected override Task CleanUpAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A server started without --test-clock, to prove the clock route does not exist there.</summary>
+public sealed class SqliteServerWithRealClock : SqliteServer
+{
+    public override bool TestClock => false;
+}
