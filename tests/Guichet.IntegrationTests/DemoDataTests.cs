@@ -38,3 +38,21 @@ public abstract class DemoDataTests(GuichetServer server)
 
 public sealed class DemoDataOnSqlite(SqliteServer server) : DemoDataTests(server), IClassFixture<SqliteServer>;
 public sealed class DemoDataOnPostgres(PostgresServer server) : DemoDataTests(server), IClassFixture<PostgresServer>;
+
+public sealed class DemoAtAnyTimeTests
+{
+    [Theory]
+    [InlineData("2026-11-23T02:56:00Z")] // Monday night: the last office morning was Friday
+    [InlineData("2026-11-28T11:00:00Z")] // Saturday noon
+    [InlineData("2027-03-28T01:30:00Z")] // the night Paris moves to summer time
+    [InlineData("2026-12-25T09:00:00Z")] // Christmas
+    public async Task The_demo_loads_whenever_it_is_started_and_breaks_no_promise(string start)
+    {
+        await using var server = new SqliteServerAt(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
+        await server.InitializeAsync();
+        await DemoData.LoadAsync(server.Services, TestContext.Current.CancellationToken);
+        var counts = await server.ReadDbAsync(db => PromiseCounts.ReadAsync(db, server.Services.GetRequiredService<TimeProvider>()));
+        Assert.Equal(0, counts.SilentBreaches);
+        Assert.Equal(5, await server.ReadDbAsync(db => db.Cases.CountAsync()));
+    }
+}

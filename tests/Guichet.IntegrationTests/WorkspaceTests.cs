@@ -27,13 +27,14 @@ public abstract class WorkspaceTests(GuichetServer server)
         server.SkipIfUnavailable();
         using var agent = await Browserless.SignInAsync(server, "ui2@guichet.test", "Inès Agent");
 
-        var (status, _, location) = await agent.PostFormAsync("/cases/new", "/ui/cases", new()
+        var (status, _, location) = await agent.PostFormAsync("/cases/new", "/cases/new", new()
         {
-            ["name"] = "Paul Lefèvre", ["email"] = "paul.ui@example.fr", ["language"] = "fr", ["timeZone"] = "Europe/Paris",
-            ["team"] = "service-client", ["channel"] = "phone", ["subject"] = "Tuyau de skimmer manquant", ["body"] = "Appel : il manque le tuyau.",
+            ["_handler"] = "new-case",
+            ["Form.Name"] = "Paul Lefèvre", ["Form.Email"] = "paul.ui@example.fr", ["Form.Language"] = "fr", ["Form.TimeZone"] = "Europe/Paris",
+            ["Form.Team"] = "service-client", ["Form.Channel"] = "phone", ["Form.Subject"] = "Tuyau de skimmer manquant", ["Form.Body"] = "Appel : il manque le tuyau.",
         });
         Assert.Equal(HttpStatusCode.Redirect, status);
-        var casePath = location!;
+        var casePath = new Uri(server.BaseAddress, location).AbsolutePath;
         var formPath = "/ui" + casePath;
 
         var (_, inbox, _) = await agent.GetAsync("/");
@@ -46,7 +47,7 @@ public abstract class WorkspaceTests(GuichetServer server)
 
         (status, _, location) = await agent.PostFormAsync(casePath, formPath + "/note", new() { ["text"] = "Client très aimable, tuyau côté droit." });
         Assert.Equal((HttpStatusCode.Redirect, casePath), (status, location));
-        (status, _, location) = await agent.PostFormAsync(casePath, formPath + "/reply", new() { ["body"] = "Bonjour Paul Lefèvre, le tuyau part aujourd'hui." });
+        (status, _, location) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = "Bonjour Paul Lefèvre, le tuyau part aujourd'hui." });
         Assert.Equal(HttpStatusCode.Redirect, status);
 
         (_, page, _) = await agent.GetAsync(casePath);
@@ -61,16 +62,23 @@ public abstract class WorkspaceTests(GuichetServer server)
     }
 
     [Fact]
-    public async Task A_refused_reply_keeps_the_agents_text_and_says_why()
+    public async Task A_refused_reply_keeps_the_agents_text_and_the_page_says_why()
     {
         server.SkipIfUnavailable();
         var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("ui.guard@example.fr"));
         using var agent = await Browserless.SignInAsync(server, "ui3@guichet.test", "Inès Agent");
         var casePath = $"/cases/{c.Str("id")}";
-        var (status, html, _) = await agent.PostFormAsync(casePath, $"/ui/cases/{c.Str("id")}/reply", new() { ["body"] = "Bonjour [NAME], voici ma réponse soignée." });
+        var (status, html, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = "Bonjour [NAME], voici ma réponse soignée." });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("Q1.placeholder", html, StringComparison.Ordinal);
-        Assert.Contains("voici ma réponse soignée", html, StringComparison.Ordinal);
+        Assert.Contains(">Bonjour [NAME], voici ma réponse soignée.</textarea>", html, StringComparison.Ordinal);
+        // The whole page comes back, layout and all, not a bare fragment.
+        Assert.Contains("<link rel=\"stylesheet\" href=\"site.css\"", html, StringComparison.Ordinal);
+
+        var (emptyNote, _, location) = await agent.PostFormAsync(casePath, $"/ui/cases/{c.Str("id")}/note", new() { ["text"] = " " });
+        Assert.Equal(HttpStatusCode.Redirect, emptyNote);
+        var (_, shown, _) = await agent.GetAsync(location!);
+        Assert.Contains("The note is empty.", shown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public abstract class GuichetServer : IAsyncLifetime
     /// <summary>Why this server cannot run here (e.g. no PostgreSQL); tests skip with this reason.</summary>
     public string? SkipReason { get; protected set; }
     public virtual bool TestClock => true;
+    public virtual DateTimeOffset ClockStart => Start;
     public HttpClient Api { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -39,7 +40,7 @@ public abstract class GuichetServer : IAsyncLifetime
         {
             Urls = "http://127.0.0.1:0",
             TestClock = TestClock,
-            TestClockStart = Start,
+            TestClockStart = ClockStart,
             AdminToken = AdminToken,
             Quiet = true,
         };

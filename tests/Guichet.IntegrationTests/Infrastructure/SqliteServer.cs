@@ -26,3 +26,9 @@ public sealed class SqliteServerWithRealClock : SqliteServer
 {
     public override bool TestClock => false;
 }
+
+/// <summary>A server whose test clock starts at a chosen instant.</summary>
+public sealed class SqliteServerAt(DateTimeOffset start) : SqliteServer
+{
+    public override DateTimeOffset ClockStart => start;
+}

@@ -35,7 +35,10 @@ public static class DemoData
 /// <summary>The cases, in the order things happened.</summary>
 internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
 {
-    private readonly AdjustableClock _clock = new(now.AddDays(-9));
+    // Past steps happen at office hours counted from the last weekday 10:00 in Paris, so the
+    // story reads like a working week whatever time the demo is started.
+    private readonly DateTimeOffset _morning = LastWeekdayMorning(now);
+    private readonly AdjustableClock _clock = new(LastWeekdayMorning(now).AddDays(-10));
 
     public async Task PlayAsync(CancellationToken ct)
     {
@@ -45,7 +48,7 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
         var emma = agents["emma"];
 
         // 1. The Lufthansa story of seeds/000, as it goes when a company keeps its word.
-        At(now.AddDays(-8).AddHours(-3));
+        At(_morning.AddDays(-8).AddHours(-1));
         var rio = await Open(new CustomerContact("Julien Rio", "julien.rio@example.fr", Language: "fr", TimeZone: "Europe/Paris", Salutation: "Monsieur"),
             "email", "Vol LH1034 : correspondance manquée, bagages perdus", """
             Bonjour,
@@ -57,7 +60,7 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
 
             Julien Rio
             """, ct);
-        At(now.AddDays(-7).AddHours(-1));
+        At(_morning.AddDays(-7));
         await Reply(rio, claire, """
             Bonjour Monsieur Rio,
 
@@ -71,9 +74,9 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
         await Note(rio, claire, "Reçus reçus : métro 2,10 €, train 48,50 €. Étiquette bagage FRA 123456.", ct);
         await Transfer(rio, claire, "bagages", "Bagages perdus : étiquette FRA 123456, vol LH1034 du 14. Le client a déjà tout expliqué par email, ne rien lui redemander. Remboursement transport suivi par Claire.", ct);
 
-        At(now.AddDays(-6).AddHours(-2));
+        At(_morning.AddDays(-6).AddHours(4));
         await CustomerWrites(rio, claire, "email", "Merci pour votre réponse rapide. Avez-vous des nouvelles de ma valise ? Elle contient mes médicaments.", ct);
-        At(now.AddDays(-6).AddHours(-1));
+        At(_morning.AddDays(-6).AddHours(5));
         await Assign(rio, lukas, lukas, ct);
         await Reply(rio, lukas, """
             Bonjour Monsieur Rio,
@@ -85,21 +88,21 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
             """, ct);
         await Promise(rio, lukas, "Confirmer le créneau de livraison de la valise", dueAt: now.AddHours(20), ct: ct);
         // 3. The pool technician of seeds/002 remembered the equipment: solved on the first answer.
-        At(now.AddDays(-3));
+        At(_morning.AddDays(-3).AddHours(-1.5));
         var lefevre = await Open(new CustomerContact("Paul Lefèvre", "paul.lefevre@example.fr", Language: "fr", TimeZone: "Europe/Paris"),
             "email", "Commande 48213 incomplète : il manque le tuyau du skimmer", "Bonjour, le carton est arrivé mais sans le tuyau du skimmer. Pouvez-vous l'envoyer ?", ct);
-        At(now.AddDays(-3).AddHours(2));
+        At(_morning.AddDays(-3).AddHours(1));
         await Reply(lefevre, claire, "Bonjour Paul Lefèvre,\n\nLe tuyau part aujourd'hui en Colissimo, suivi 6A123456789. C'est bien le raccord de droite du skimmer ; je vous ai joint le schéma.\n\nClaire Martin", ct);
         await Status(lefevre, claire, StatusChange.Resolve, ct);
 
         // 2. A tornado in seeds/001: no return fee for a destroyed modem; the waiver is to confirm (P8).
-        At(now.AddDays(-2).AddHours(-5));
+        At(_morning.AddDays(-2).AddHours(5));
         var carter = await Open(new CustomerContact("Emily Carter", "emily.carter@example.com", Language: "en", TimeZone: "America/Montreal", Salutation: "Ms"),
             "portal", "Modem destroyed by the storm: return fee?", """
             Hello, our house was hit by the storm on Saturday and the modem is gone with the rest of the basement.
             Your letter says I must return it or pay a fee. Is that really what you expect?
             """, ct, team: "amerique-du-nord");
-        At(now.AddDays(-2).AddHours(-3));
+        At(_morning.AddDays(-2).AddHours(7));
         await Reply(carter, emma, """
             Dear Ms Carter,
 
@@ -111,7 +114,7 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
         await Promise(carter, emma, "Confirm the modem return fee is waived", dueAt: now.AddDays(2), toConfirm: true, ct: ct);
         await Status(carter, emma, StatusChange.WaitForCustomer, ct);
 
-        At(now.AddDays(-1));
+        At(_morning.AddDays(-1).AddHours(6));
         // The refund decision needs the finance team: the customer hears the new date before the old one lapses (P3).
         await Renegotiate(refund, claire, now.AddHours(5), ct);
 
@@ -122,6 +125,21 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
         At(now.AddMinutes(-20));
         await Open(new CustomerContact("Nadia Benali", "nadia.benali@example.fr", Language: "fr", TimeZone: "Europe/Paris", Salutation: "Madame"),
             "portal", "Remboursement plutôt qu'un bon d'achat", "Ma commande 77120 est arrivée cassée. On me propose un bon d'achat, je préfère être remboursée.", ct);
+    }
+
+    private static DateTimeOffset LastWeekdayMorning(DateTimeOffset now)
+    {
+        var paris = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        var date = NodaTime.Instant.FromDateTimeOffset(now.AddHours(-1)).InZone(paris).Date;
+        while (true)
+        {
+            var morning = paris.AtLeniently(date.At(new NodaTime.LocalTime(10, 0))).ToDateTimeOffset().ToUniversalTime();
+            if (morning <= now.AddHours(-1) && date.DayOfWeek < NodaTime.IsoDayOfWeek.Saturday)
+            {
+                return morning;
+            }
+            date = date.PlusDays(-1);
+        }
     }
 
     private void At(DateTimeOffset when) => _clock.Advance(when - _clock.GetUtcNow());

@@ -1,16 +1,13 @@
 using System.Security.Claims;
 using Guichet.Components;
-using Guichet.Components.Pages;
 using Guichet.Core;
 using Guichet.Core.Agents;
 using Guichet.Core.Cases;
-using Guichet.Core.Customers;
 using Guichet.Core.Data;
 using Guichet.Core.Promises;
 using Guichet.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +16,8 @@ namespace Guichet.Features.Workspace;
 
 /// <summary>
 /// The workspace's form posts: each calls the same operation as the API, then redirects back
-/// (post/redirect/get). A refused reply re-renders the case with the text kept and every reason shown.
+/// (post/redirect/get). The reply and new-case forms are handled by their pages instead, so a
+/// refusal re-renders the page with the agent's text kept and every reason shown.
 /// </summary>
 public static class WorkspaceForms
 {
@@ -39,26 +37,6 @@ public static class WorkspaceForms
         }).AllowAnonymous().ExcludeFromDescription();
 
         var ui = app.MapGroup("/ui").RequireAuthorization().ExcludeFromDescription();
-
-        ui.MapPost("/cases", async ([FromForm] string? name, [FromForm] string? salutation, [FromForm] string? email, [FromForm] string? language,
-            [FromForm] string? timeZone, [FromForm] string? team, [FromForm] string? channel, [FromForm] string? subject, [FromForm] string? body, OpenCase open) =>
-        {
-            var form = new NewCaseForm(name, salutation, email, language, timeZone, team, channel, subject, body);
-            var contact = new CustomerContact(name, Blank(email), null, Blank(language), Blank(timeZone), Blank(salutation));
-            var result = await open.RunAsync(new OpenCaseRequest(contact, channel, subject, body, Blank(team)));
-            return result.Succeeded
-                ? Results.Redirect($"/cases/{result.Value.Id}")
-                : new RazorComponentResult<NewCase>(new { Form = form, Errors = Messages(result.Failure!) }) { StatusCode = StatusCodes.Status400BadRequest };
-        });
-
-        ui.MapPost("/cases/{id:long}/reply", async (long id, [FromForm] string? body, HttpContext http, GuichetDb db, PostMessage post) =>
-        {
-            var actor = await RequireAgent(http, db);
-            var result = await post.RunAsync(id, new PostMessageRequest("out", null, body), actor);
-            return result.Succeeded
-                ? Back(id)
-                : new RazorComponentResult<CaseView>(new { Id = id, Draft = body, Errors = Messages(result.Failure!) }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
-        });
 
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
             Outcome(id, await add.RunAsync(id, text, await RequireAgent(http, db))));
@@ -122,12 +100,12 @@ public static class WorkspaceForms
     private static async Task<Agent> RequireAgent(HttpContext http, GuichetDb db) =>
         await http.CurrentAgentAsync(db) ?? throw new BadHttpRequestException("The signed-in agent is no longer active.", StatusCodes.Status403Forbidden);
 
+    // The case page shows the refusal; these forms carry little text, so nothing is lost by redirecting.
     private static IResult Outcome<T>(long caseId, Result<T> result) =>
-        result.Succeeded ? Back(caseId) : new RazorComponentResult<CaseView>(new { Id = caseId, Errors = Messages(result.Failure!) }) { StatusCode = StatusCodes.Status400BadRequest };
+        result.Succeeded ? Back(caseId) : Results.Redirect($"/cases/{caseId}?error={Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!)))}");
 
     private static IResult Back(long caseId) => TypedResults.Redirect($"/cases/{caseId}");
 
     private static List<string> Messages(Failure failure) => failure.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).ToList();
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }
