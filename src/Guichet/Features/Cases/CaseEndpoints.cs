@@ -36,7 +36,7 @@ public static class CaseEndpoints
         cases.MapGet("/", async (HttpContext http, GuichetDb db) =>
         {
             var query = new QueryParams(http.Request);
-            var filter = CaseList.Parse(query, db);
+            var filter = await CaseList.ParseAsync(query, db, http.RequestAborted);
             return filter is null
                 ? Problems.From(query.Errors.ToFailure())
                 : TypedResults.Ok(await CaseList.ReadAsync(db, filter, http.RequestAborted));

@@ -13,7 +13,7 @@ public static class CaseList
 {
     public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize);
 
-    public static Filter? Parse(QueryParams query, GuichetDb db)
+    public static async Task<Filter?> ParseAsync(QueryParams query, GuichetDb db, CancellationToken ct)
     {
         CaseStatus? status = null;
         var activeOnly = false;
@@ -44,7 +44,7 @@ public static class CaseList
             else
             {
                 var email = owner.ToLowerInvariant();
-                ownerId = db.Agents.Where(a => a.Email == email).Select(a => (long?)a.Id).FirstOrDefault();
+                ownerId = await db.Agents.Where(a => a.Email == email).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
                 if (ownerId is null)
                 {
                     query.Errors.Add("owner", $"There is no agent '{owner}'.");
@@ -52,7 +52,7 @@ public static class CaseList
             }
         }
         var team = query.Text("team");
-        if (team is not null && !db.Teams.Any(t => t.Slug == team))
+        if (team is not null && !await db.Teams.AnyAsync(t => t.Slug == team, ct))
         {
             query.Errors.Add("team", $"There is no team '{team}'.");
         }
