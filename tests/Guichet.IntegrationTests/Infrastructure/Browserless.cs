@@ -13,6 +13,8 @@ namespace Guichet.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed partial class Browserless : IDisposable
 {
+    public const string Password = "correct horse battery";
+
     private readonly HttpClient _client;
 
     private Browserless(Uri baseAddress)
@@ -22,7 +24,7 @@ public sealed partial class Browserless : IDisposable
 
     public static async Task<Browserless> SignInAsync(GuichetServer server, string email, string name, string uiLanguage = "fr")
     {
-        const string password = "correct horse battery";
+        const string password = Password;
         await server.ReadDbAsync(async db =>
         {
             if (!db.Agents.Any(a => a.Email == email))
