@@ -13,7 +13,7 @@ public static class Outbox
         var email = @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value;
         var (channel, recipient) = message.Channel switch
         {
-            Channel.Email or Channel.Api or Channel.Portal or Channel.Agent when email is not null => (Channel.Email, email),
+            Channel.Email or Channel.Api or Channel.Portal when email is not null => (Channel.Email, email),
             _ => (message.Channel, ""),
         };
         db.Outbox.Add(new OutboxMessage

@@ -9,5 +9,4 @@ public enum Channel
     Phone,
     Social,
     Api,
-    Agent,
 }

@@ -7,6 +7,8 @@ public enum FailureKind
     NotFound,
     Conflict,
     Forbidden,
+    /// <summary>Understood, but a rule refuses it as it stands (the send guard): 422.</summary>
+    Refused,
 }
 
 public sealed record Failure(FailureKind Kind, IReadOnlyDictionary<string, string[]> Errors, string Title)

@@ -5,17 +5,15 @@ namespace Guichet.Api;
 /// <summary>The one place where failures become RFC 9457 problem+json (CONVENTIONS habit 6).</summary>
 public static class Problems
 {
-    public const string SendGuardTitle = "The send guard stopped this reply";
-
     public static IResult From(Failure failure)
     {
         var status = failure.Kind switch
         {
-            FailureKind.Invalid when failure.Title == SendGuardTitle => StatusCodes.Status422UnprocessableEntity,
             FailureKind.Invalid => StatusCodes.Status400BadRequest,
             FailureKind.NotFound => StatusCodes.Status404NotFound,
             FailureKind.Conflict => StatusCodes.Status409Conflict,
             FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+            FailureKind.Refused => StatusCodes.Status422UnprocessableEntity,
         };
         return Field(status, failure.Title, failure.Errors);
     }
