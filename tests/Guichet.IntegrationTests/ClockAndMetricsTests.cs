@@ -24,12 +24,21 @@ public abstract class ClockAndMetricsTests(GuichetServer server)
         Assert.Contains("de retour le lundi 30 novembre à 09:00", ack, StringComparison.Ordinal);
         Assert.Contains("au plus tard le mardi 1er décembre à 17:00", ack, StringComparison.Ordinal);
 
-        // Past Tuesday 16:00 nobody answered the first case: a silent breach, shown, target zero (P6).
+        // Four days in one jump (to Tuesday 18:00) is a server that was down past Tuesday 16:00: the first answer lapsed
+        // unnoticed. It is broken and counted as a silent breach (target zero, P6), and the customer
+        // is told at once, with a new date.
         await server.Api.PostJsonAsync("/api/admin/clock", new { advance = "P4D" });
         var (_, after) = await server.Api.GetJsonAsync("/api/metrics/promises");
         Assert.True(int.Parse(after.Str("silentBreaches"), System.Globalization.CultureInfo.InvariantCulture) >= 2, after.ToJsonString());
         var (_, detail) = await server.Api.GetJsonAsync($"/api/cases/{c.Str("id")}");
-        Assert.Equal("true", detail.Str("promises.0.silentlyBreached"));
+        var lapsed = detail["promises"]!.AsArray().Single(p => p!.Str("state") == "broken")!;
+        Assert.Equal("true", lapsed.Str("silentlyBreached"));
+        var replacement = detail["promises"]!.AsArray().Single(p => p!.Str("state") == "open")!;
+        Assert.Equal("2026-12-03T16:00:00+00:00", replacement.Str("dueAt"));
+        var apology = detail["messages"]!.AsArray().Last()!;
+        Assert.Equal(replacement.Str("id"), apology.Str("promiseId"));
+        Assert.Contains("nous ne sommes pas revenus vers vous à temps", apology.Str("body"), StringComparison.Ordinal);
+        Assert.Contains("jeudi 3 décembre à 17:00", apology.Str("body"), StringComparison.Ordinal);
     }
 
     [Fact]

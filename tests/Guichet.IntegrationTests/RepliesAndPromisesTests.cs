@@ -110,10 +110,12 @@ public abstract class RepliesAndPromisesTests(GuichetServer server)
         var id = await OpenAsync("confirm@example.fr");
         var (_, p) = await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "Frais de retour annulés", dueAt = "2026-12-03T12:00:00+01:00", toConfirm = true });
         Assert.Equal("true", p.Str("toConfirm"));
-        var messagesBefore = (await server.Api.GetJsonAsync($"/api/cases/{id}")).Body["messages"]!.AsArray().Count;
         var (_, moved) = await server.Api.PostJsonAsync($"/api/promises/{p.Str("id")}/renegotiate", new { newDueAt = "2026-12-04T12:00:00+01:00" });
-        Assert.Equal("", moved.Str("renegotiations.0.noticeMessageId").Replace("null", "", StringComparison.Ordinal));
-        Assert.Equal(messagesBefore, (await server.Api.GetJsonAsync($"/api/cases/{id}")).Body["messages"]!.AsArray().Count);
+        // The customer hears when they will hear back, never what is still unconfirmed (P8).
+        var noticeId = moved.Str("renegotiations.0.noticeMessageId");
+        var notice = (await server.Api.GetJsonAsync($"/api/cases/{id}")).Body["messages"]!.AsArray().Single(m => m!.Str("id") == noticeId)!;
+        Assert.Contains("vendredi 4 décembre à 12:00", notice.Str("body"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Frais de retour", notice.Str("body"), StringComparison.Ordinal);
 
         (await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "x" })).AssertProblemNames(400, "dueAt");
         (await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "x", dueAt = "2020-01-01T00:00:00Z" })).AssertProblemNames(400, "dueAt");

@@ -70,6 +70,50 @@ public sealed class ServiceCalendar
         throw new InvalidOperationException("unreachable: OpeningsFrom is unbounded or throws");
     }
 
+    /// <summary>The instant that lies <paramref name="amount"/> of business time before <paramref name="end"/>.</summary>
+    public Instant SubtractBusinessTime(Instant end, Duration amount)
+    {
+        if (amount < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "Business time cannot be negative.");
+        }
+        if (amount == Duration.Zero)
+        {
+            return end;
+        }
+        var remaining = amount;
+        foreach (var opening in OpeningsBefore(end))
+        {
+            var to = Min(end, opening.End);
+            var available = to - opening.Start;
+            if (remaining <= available)
+            {
+                return to - remaining;
+            }
+            remaining -= available;
+        }
+        throw new InvalidOperationException("unreachable: OpeningsBefore is unbounded or throws");
+    }
+
+    /// <summary>Business time inside [from, to): zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
+    public Duration BusinessTimeBetween(Instant from, Instant to)
+    {
+        var total = Duration.Zero;
+        if (to <= from)
+        {
+            return total;
+        }
+        foreach (var opening in OpeningsFrom(from))
+        {
+            if (opening.Start >= to)
+            {
+                break;
+            }
+            total += Min(to, opening.End) - Max(from, opening.Start);
+        }
+        return total;
+    }
+
     public Instant AddBusinessHours(Instant start, double hours) =>
         AddBusinessTime(start, Duration.FromTicks((long)Math.Round(hours * NodaConstants.TicksPerHour)));
 
@@ -122,6 +166,23 @@ public sealed class ServiceCalendar
             }
         }
         throw new InvalidOperationException($"The calendar has no opening within {SearchHorizonDays} days.");
+    }
+
+    /// <summary>Opening intervals that start before <paramref name="to"/>, latest first, without end.</summary>
+    public IEnumerable<Interval> OpeningsBefore(Instant to)
+    {
+        var date = to.InZone(Zone).Date;
+        for (var i = 0; i < SearchHorizonDays; i++, date = date.PlusDays(-1))
+        {
+            foreach (var interval in OpeningsOn(date).Reverse())
+            {
+                if (interval.Start < to)
+                {
+                    yield return interval;
+                }
+            }
+        }
+        throw new InvalidOperationException($"The calendar has no opening within {SearchHorizonDays} days before.");
     }
 
     /// <summary>The opening intervals that belong to a date (none on a holiday).</summary>

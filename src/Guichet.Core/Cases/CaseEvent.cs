@@ -13,6 +13,10 @@ public enum CaseEventKind
     PromiseKept,
     PromiseRenegotiated,
     PromiseBroken,
+    OwnerAlerted,
+    CeilingNear,
+    CeilingApprovalRequested,
+    CeilingApproved,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

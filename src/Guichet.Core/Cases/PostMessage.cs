@@ -44,6 +44,18 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
         {
             errors.Add("templateId", $"There is no template '{request.TemplateId}'.");
         }
+        var now = clock.Now();
+        if (request.Promise is not null)
+        {
+            if (direction == MessageDirection.In)
+            {
+                errors.Add("promise", "Only a reply to the customer can carry a promise.");
+            }
+            else
+            {
+                MakePromise.Validate(request.Promise, now, errors, "promise.");
+            }
+        }
         if (errors.Any)
         {
             return errors;
@@ -54,7 +66,6 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
         {
             return CaseQueries.CaseNotFound(caseId);
         }
-        var now = clock.Now();
         if (direction == MessageDirection.Out)
         {
             var reasons = SendGuard.Check(request.Body!);
@@ -90,6 +101,11 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
             foreach (var promise in @case.Promises.Where(p => p.Kind == PromiseKind.FirstResponse && p.IsActive))
             {
                 promise.Keep(actor, now);
+            }
+            if (request.Promise is { } commitment)
+            {
+                message.Promise = Promise.Make(@case, PromiseKind.Commitment, commitment.What!.Trim(),
+                    MakePromise.DueFor(commitment, @case.Team, now), actor, commitment.ToConfirm, now);
             }
             Outbox.Enqueue(db, @case, message, now);
         }

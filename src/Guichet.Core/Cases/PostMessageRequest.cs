@@ -1,4 +1,14 @@
 namespace Guichet.Core.Cases;
 
-/// <summary>CONTRACT POST /api/cases/{id}/messages. Templates and variables arrive with the replies issue.</summary>
-public sealed record PostMessageRequest(string? Direction, string? Channel, string? Body, string? TemplateId = null, IReadOnlyDictionary<string, string>? Variables = null);
+/// <summary>
+/// CONTRACT POST /api/cases/{id}/messages. A reply may carry the commitment it states
+/// (<see cref="Promise"/>: call back, ship, refund, decide…), recorded as a promise owned by the
+/// replier and linked to the message (SPEC P2). Templates and variables arrive with the replies issue.
+/// </summary>
+public sealed record PostMessageRequest(
+    string? Direction,
+    string? Channel,
+    string? Body,
+    string? TemplateId = null,
+    IReadOnlyDictionary<string, string>? Variables = null,
+    Promises.MakePromiseRequest? Promise = null);

@@ -16,5 +16,7 @@ public static class ServiceRegistration
         .AddScoped<TransferCase>()
         .AddScoped<MakePromise>()
         .AddScoped<KeepPromise>()
-        .AddScoped<RenegotiatePromise>();
+        .AddScoped<RenegotiatePromise>()
+        .AddScoped<PromiseWatcher>()
+        .AddScoped<ApproveCeiling>();
 }

@@ -4,14 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Metrics;
 
-/// <summary>CONTRACT GET /api/metrics/promises (SPEC M4, P6). Silent breaches: running promises past due.</summary>
+/// <summary>
+/// CONTRACT GET /api/metrics/promises (SPEC M4, P6). Silent breaches: promises the watcher found
+/// lapsed (recorded), plus running promises past due that it has not reached yet.
+/// </summary>
 public sealed record PromiseCounts(int Open, int Kept, int Renegotiated, int Broken, int SilentBreaches)
 {
     public static async Task<PromiseCounts> ReadAsync(GuichetDb db, TimeProvider clock, CancellationToken ct = default)
     {
         var now = clock.Now();
         var byState = await db.Promises.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var silent = await db.Promises.CountAsync(p => (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated) && p.DueAt <= now, ct);
+        var silent = await db.Promises.CountAsync(p => p.SilentBreach || ((p.State == PromiseState.Open || p.State == PromiseState.Renegotiated) && p.DueAt <= now), ct);
         int Count(PromiseState s) => byState.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
         return new(Count(PromiseState.Open), Count(PromiseState.Kept), Count(PromiseState.Renegotiated), Count(PromiseState.Broken), silent);
     }

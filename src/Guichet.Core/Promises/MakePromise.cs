@@ -1,6 +1,7 @@
 using Guichet.Core.Agents;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
+using Guichet.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Promises;
@@ -15,26 +16,7 @@ public sealed class MakePromise(GuichetDb db, TimeProvider clock)
     {
         var errors = new ValidationErrors();
         var now = clock.Now();
-        if (string.IsNullOrWhiteSpace(request.What))
-        {
-            errors.Add("what", "Say what is promised (for example \"call back about the refund\").");
-        }
-        else if (request.What.Length > MakePromiseRequest.MaxWhatLength)
-        {
-            errors.Add("what", $"The promise is longer than {MakePromiseRequest.MaxWhatLength} characters.");
-        }
-        if (request.DueAt is null == request.DueInBusinessHours is null)
-        {
-            errors.Add("dueAt", "Give exactly one of dueAt (a date and time) and dueInBusinessHours.");
-        }
-        else if (request.DueAt is { } dueAt && dueAt <= now)
-        {
-            errors.Add("dueAt", "The due time must be in the future.");
-        }
-        else if (request.DueInBusinessHours is { } hours && (hours <= 0 || hours > MaxBusinessHours || double.IsNaN(hours)))
-        {
-            errors.Add("dueInBusinessHours", $"Give a number of business hours between 0 and {MaxBusinessHours}.");
-        }
+        Validate(request, now, errors, "");
         var owner = await FindOwnerAsync(request.Owner, errors, ct);
         if (errors.Any)
         {
@@ -46,12 +28,39 @@ public sealed class MakePromise(GuichetDb db, TimeProvider clock)
         {
             return CaseQueries.CaseNotFound(caseId);
         }
-        var due = request.DueAt?.ToUniversalTime()
-            ?? @case.Team.Calendar.AddBusinessHours(now.ToInstant(), request.DueInBusinessHours!.Value).ToUtc();
-        var promise = Promise.Make(@case, PromiseKind.Commitment, request.What!.Trim(), due, owner ?? @case.Owner ?? actor, request.ToConfirm, now);
+        var promise = Promise.Make(@case, PromiseKind.Commitment, request.What!.Trim(), DueFor(request, @case.Team, now), owner ?? @case.Owner ?? actor, request.ToConfirm, now);
         await db.SaveChangesAsync(ct);
         return promise;
     }
+
+    /// <summary>Checks what and when; field names get <paramref name="prefix"/> ("promise.dueAt" inside a reply).</summary>
+    public static void Validate(MakePromiseRequest request, DateTimeOffset now, ValidationErrors errors, string prefix)
+    {
+        if (string.IsNullOrWhiteSpace(request.What))
+        {
+            errors.Add(prefix + "what", "Say what is promised (for example \"call back about the refund\").");
+        }
+        else if (request.What.Length > MakePromiseRequest.MaxWhatLength)
+        {
+            errors.Add(prefix + "what", $"The promise is longer than {MakePromiseRequest.MaxWhatLength} characters.");
+        }
+        if (request.DueAt is null == request.DueInBusinessHours is null)
+        {
+            errors.Add(prefix + "dueAt", "Give exactly one of dueAt (a date and time) and dueInBusinessHours.");
+        }
+        else if (request.DueAt is { } dueAt && dueAt <= now)
+        {
+            errors.Add(prefix + "dueAt", "The due time must be in the future.");
+        }
+        else if (request.DueInBusinessHours is { } hours && (hours <= 0 || hours > MaxBusinessHours || double.IsNaN(hours)))
+        {
+            errors.Add(prefix + "dueInBusinessHours", $"Give a number of business hours between 0 and {MaxBusinessHours}.");
+        }
+    }
+
+    /// <summary>The due time the request names, on the team's calendar for business hours.</summary>
+    public static DateTimeOffset DueFor(MakePromiseRequest request, Team team, DateTimeOffset now) =>
+        request.DueAt?.ToUniversalTime() ?? team.Calendar.AddBusinessHours(now.ToInstant(), request.DueInBusinessHours!.Value).ToUtc();
 
     private async Task<Agent?> FindOwnerAsync(string? owner, ValidationErrors errors, CancellationToken ct)
     {

@@ -22,6 +22,16 @@ public sealed class Promise
     /// <summary>SPEC P8: internal until confirmed; the customer only hears when they will hear back.</summary>
     public bool ToConfirm { get; private set; }
     public DateTimeOffset? SettledAt { get; private set; }
+    /// <summary>Its due time passed while it was running and nobody told the customer (SPEC P6).</summary>
+    public bool SilentBreach { get; private set; }
+
+    // The watcher's schedule for the current deadline (PromiseSchedule); NextActionAt is indexed.
+    public DateTimeOffset ScheduledFrom { get; private set; }
+    public DateTimeOffset? OwnerAlertAt { get; private set; }
+    public DateTimeOffset? OwnerAlertedAt { get; private set; }
+    /// <summary>When the customer gets a delay notice if the promise is still running; null while blocked at the ceiling.</summary>
+    public DateTimeOffset? NoticeAt { get; private set; }
+    public DateTimeOffset? NextActionAt { get; private set; }
     public List<PromiseRenegotiation> Renegotiations { get; set; } = [];
 
     public bool IsActive => State is PromiseState.Open or PromiseState.Renegotiated;
@@ -44,6 +54,7 @@ public sealed class Promise
         @case.Promises.Add(promise);
         @case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseMade, now, owner, null, dueAt.ToString("O"), what));
         @case.RefreshNextDue();
+        promise.Schedule(now);
         return promise;
     }
 
@@ -57,6 +68,7 @@ public sealed class Promise
         SettledAt = now;
         Case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseKept, now, by, null, null, What));
         Case.RefreshNextDue();
+        RefreshNextAction();
         return null;
     }
 
@@ -86,6 +98,7 @@ public sealed class Promise
         DueAt = newDueAt;
         State = PromiseState.Renegotiated;
         Case.RefreshNextDue();
+        Schedule(now);
         return null;
     }
 
@@ -99,7 +112,65 @@ public sealed class Promise
         SettledAt = now;
         Case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseBroken, now, by, null, null, reason));
         Case.RefreshNextDue();
+        RefreshNextAction();
         return null;
+    }
+
+    /// <summary>The watcher found it past due while running: broken, and counted as a silent breach (P6).</summary>
+    public void BreakSilently(DateTimeOffset now)
+    {
+        Break(null, $"Lapsed unanswered at {DueAt:O}", now);
+        SilentBreach = true;
+    }
+
+    /// <summary>Plans the owner alert and the customer notice for the current deadline, counted from <paramref name="from"/>.</summary>
+    public void Schedule(DateTimeOffset from)
+    {
+        var plan = PromiseSchedule.For(Case.Team, from, DueAt);
+        ScheduledFrom = from;
+        OwnerAlertAt = plan.OwnerAlertAt;
+        OwnerAlertedAt = null;
+        NoticeAt = plan.NoticeAt;
+        RefreshNextAction();
+    }
+
+    public void MarkOwnerAlerted(DateTimeOffset now)
+    {
+        OwnerAlertedAt = now;
+        RefreshNextAction();
+    }
+
+    public void DeferOwnerAlert(DateTimeOffset to)
+    {
+        OwnerAlertAt = to;
+        RefreshNextAction();
+    }
+
+    /// <summary>Moves the notice (to the next opening), or blocks it (null) until a manager approves past the ceiling.</summary>
+    public void SetNoticeAt(DateTimeOffset? at)
+    {
+        NoticeAt = at;
+        RefreshNextAction();
+    }
+
+    /// <summary>The earliest pending action: the owner alert, the notice, or the due time itself.</summary>
+    public void RefreshNextAction()
+    {
+        if (!IsActive)
+        {
+            NextActionAt = null;
+            return;
+        }
+        var next = DueAt;
+        if (OwnerAlertedAt is null && OwnerAlertAt is { } alert && alert < next)
+        {
+            next = alert;
+        }
+        if (NoticeAt is { } notice && notice < next)
+        {
+            next = notice;
+        }
+        NextActionAt = next;
     }
 
     public void AssignOwner(Agent owner) => (Owner, OwnerId) = (owner, owner.Id);

@@ -12,6 +12,7 @@ public static class PromiseQueries
             .Include(p => p.Case).ThenInclude(c => c.Team)
             .Include(p => p.Case).ThenInclude(c => c.Customer).ThenInclude(c => c.Identities)
             .Include(p => p.Case).ThenInclude(c => c.Promises)
+            .Include(p => p.Case).ThenInclude(c => c.Owner)
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == id, ct);
 

@@ -1,17 +1,16 @@
 using Guichet.Core.Agents;
-using Guichet.Core.Cases;
 using Guichet.Core.Data;
-using Guichet.Core.Replies;
 
 namespace Guichet.Core.Promises;
 
 /// <summary>
-/// Moves a promise's due time before it lapses, and tells the customer the new date in a
-/// delay notice (SPEC P3, P4). A "to confirm" promise is internal (P8): nobody is told.
+/// An agent moves a promise's due time before it lapses; the customer gets a delay notice with
+/// the new date (SPEC P3, P4). Past the case ceiling only a manager may do it, and doing it
+/// records their approval on the case (P5).
 /// </summary>
 public sealed class RenegotiatePromise(GuichetDb db, TimeProvider clock)
 {
-    public async Task<Result<Promise>> RunAsync(long promiseId, DateTimeOffset? newDueAt, Agent? actor, CancellationToken ct = default)
+    public async Task<Result<Promise>> RunAsync(long promiseId, DateTimeOffset? newDueAt, Agent actor, CancellationToken ct = default)
     {
         if (newDueAt is null)
         {
@@ -23,31 +22,25 @@ public sealed class RenegotiatePromise(GuichetDb db, TimeProvider clock)
             return PromiseQueries.PromiseNotFound(promiseId);
         }
         var now = clock.Now();
-        var @case = promise.Case;
         var newDue = newDueAt.Value.ToUniversalTime();
-        Message? notice = null;
-        if (!promise.ToConfirm && promise.IsActive && newDue > now && newDue > promise.DueAt)
+        var @case = promise.Case;
+        if (newDue > @case.RenegotiationLimit)
         {
-            notice = new Message
+            if (actor.Role is not (AgentRole.Manager or AgentRole.Admin))
             {
-                Direction = MessageDirection.Out,
-                Channel = @case.Channel,
-                Body = DelayNotice.Write(@case.Customer, @case.Team, @case.Reference, promise.What, newDue.ToInstant(), now.ToInstant()),
-                AuthorId = actor?.Id,
-                AuthorName = actor?.Name ?? @case.Team.Name,
-                IsAutomatic = actor is null,
-                CreatedAt = now,
-                Promise = promise,
-            };
+                return new Failure(FailureKind.Refused, new Dictionary<string, string[]>
+                {
+                    ["newDueAt"] = [$"This date is past the case ceiling ({@case.RenegotiationLimit:O}); a manager's approval is needed."],
+                }, "Past the case ceiling");
+            }
+            if (@case.ApproveBeyondCeiling(newDue, actor, "approved by renegotiating", now) is { } refused)
+            {
+                return refused;
+            }
         }
-        if (promise.Renegotiate(newDue, actor, notice, now) is { } failure)
+        if (DelayNotices.Renegotiate(db, promise, newDue, actor, now) is { } failure)
         {
             return failure;
-        }
-        if (notice is not null)
-        {
-            @case.Messages.Add(notice);
-            Outbox.Enqueue(db, @case, notice, now);
         }
         await db.SaveChangesAsync(ct);
         return promise;

@@ -11,7 +11,14 @@ namespace Guichet.Core.Replies;
 /// </summary>
 public static class DelayNotice
 {
-    public static string Write(Customer customer, Team team, string reference, string what, Instant newDue, Instant now)
+    public static string Write(Customer customer, Team team, string reference, Instant newDue, Instant now) =>
+        Compose(customer, team, reference, newDue, now, late: false);
+
+    /// <summary>After a lapse (the server was down, nobody acted): the same three things, owning the missed date.</summary>
+    public static string WriteLate(Customer customer, Team team, string reference, Instant newDue, Instant now) =>
+        Compose(customer, team, reference, newDue, now, late: true);
+
+    private static string Compose(Customer customer, Team team, string reference, Instant newDue, Instant now, bool late)
     {
         var language = CustomerLanguage.IsSupported(customer.Language) ? customer.Language : CustomerLanguage.Default;
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(customer.TimeZone) ?? team.Calendar.Zone;
@@ -22,7 +29,7 @@ public static class DelayNotice
             "en" => $"""
                 {greeting},
 
-                We are sorry: we need more time for your request {reference}.
+                {(late ? $"We are sorry: we did not get back to you on time about your request {reference}." : $"We are sorry: we need more time for your request {reference}.")}
                 You will hear from us by {dueText} at the latest.
 
                 Thank you for your patience.
@@ -31,7 +38,7 @@ public static class DelayNotice
             _ => $"""
                 {greeting},
 
-                Nous sommes désolés : il nous faut un peu plus de temps pour votre demande {reference}.
+                {(late ? $"Nous sommes désolés : nous ne sommes pas revenus vers vous à temps pour votre demande {reference}." : $"Nous sommes désolés : il nous faut un peu plus de temps pour votre demande {reference}.")}
                 Vous aurez de nos nouvelles au plus tard le {dueText}.
 
                 Merci de votre patience.

@@ -18,6 +18,16 @@ public sealed class Team
     public string Holidays { get; set; } = "";
     public int FirstResponseBusinessDays { get; set; } = DefaultFirstResponseBusinessDays;
     public int CeilingDays { get; set; } = DefaultCeilingDays;
+    /// <summary>P5: the team lead is alerted when this share of the ceiling has passed.</summary>
+    public int CeilingAlertPercent { get; set; } = 75;
+    /// <summary>P3: the owner is alerted this share of a promise's span before the customer notice…</summary>
+    public int OwnerLeadPercent { get; set; } = 20;
+    /// <summary>…and at least this many business hours before it.</summary>
+    public double OwnerLeadMinBusinessHours { get; set; } = 2;
+    /// <summary>P3: a still-open promise is renegotiated with the customer this many business hours before it is due.</summary>
+    public double NoticeLeadBusinessHours { get; set; } = 4;
+    /// <summary>P3: how far an automatic renegotiation moves the due time, in business days.</summary>
+    public int RenegotiationBusinessDays { get; set; } = 2;
     public bool IsDefault { get; set; }
 
     /// <summary>The parsed calendar; text is validated on every write, so a stored team always parses.</summary>

@@ -37,6 +37,9 @@ public static class GuichetHost
             : TimeProvider.System);
         services.AddGuichetDatabase(options);
         services.AddCaseOperations();
+        services.AddSingleton<PromiseWatcherService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PromiseWatcherService>());
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<PromiseWatcherService>());
         services.AddSingleton<IPasswordHasher<Core.Agents.Agent>, PasswordHasher<Core.Agents.Agent>>();
         services.AddGuichetAuthentication();
         services.AddProblemDetails();

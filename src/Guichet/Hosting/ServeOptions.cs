@@ -15,6 +15,8 @@ public sealed record ServeOptions
     public bool TestClock { get; init; }
     public DateTimeOffset? TestClockStart { get; init; }
     public string? AdminToken { get; init; }
+    /// <summary>How often the promise watcher looks for due work; zero runs it only at start and on the test clock.</summary>
+    public TimeSpan WatcherInterval { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Tests set this to keep the console quiet.</summary>
     public bool Quiet { get; init; }
 

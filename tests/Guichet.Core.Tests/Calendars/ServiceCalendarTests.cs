@@ -149,3 +149,43 @@ public class ServiceCalendarTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Paris.AddBusinessTime(start, Duration.FromHours(-1)));
     }
 }
+
+public class ServiceCalendarBackwardsTests
+{
+    private static readonly Core.Calendars.ServiceCalendar Paris = CalendarAt.Make("Europe/Paris", "mon-fri 09:00-17:00", "2026-12-25");
+
+    [Theory]
+    // Tuesday 16:00 − 4 business hours = Tuesday 12:00.
+    [InlineData("2026-12-01T16:00:00", 4, "2026-12-01T12:00:00")]
+    // Monday 11:00 − 4 h = 2 h on Monday, then 2 h before Friday's close → Friday 15:00.
+    [InlineData("2026-11-30T11:00:00", 4, "2026-11-27T15:00:00")]
+    // Across Christmas: Monday 28 December 10:00 − 3 h skips the holiday Friday → Thursday 15:00.
+    [InlineData("2026-12-28T10:00:00", 3, "2026-12-24T15:00:00")]
+    // From outside hours (Saturday), counting starts at Friday's close.
+    [InlineData("2026-11-28T12:00:00", 1, "2026-11-27T16:00:00")]
+    public void Subtracts_business_hours(string end, double hours, string expected)
+    {
+        var result = Paris.SubtractBusinessTime(Paris.Local(end), Duration.FromHours(hours));
+        Assert.Equal(expected, Paris.ToLocal(result));
+    }
+
+    [Fact]
+    public void Subtracting_undoes_adding_inside_hours()
+    {
+        var start = Paris.Local("2026-11-27T10:30:00");
+        foreach (var hours in new[] { 1, 5, 8, 13, 40, 333 })
+        {
+            var later = Paris.AddBusinessHours(start, hours);
+            Assert.Equal(start, Paris.SubtractBusinessTime(later, Duration.FromHours(hours)));
+            Assert.Equal(Duration.FromHours(hours), Paris.BusinessTimeBetween(start, later));
+        }
+    }
+
+    [Fact]
+    public void Business_time_between_counts_only_opening_hours()
+    {
+        Assert.Equal(Duration.FromHours(16), Paris.BusinessTimeBetween(Paris.Local("2026-11-27T16:00:00"), Paris.Local("2026-12-01T16:00:00")));
+        Assert.Equal(Duration.Zero, Paris.BusinessTimeBetween(Paris.Local("2026-11-28T10:00:00"), Paris.Local("2026-11-29T20:00:00")));
+        Assert.Equal(Duration.Zero, Paris.BusinessTimeBetween(Paris.Local("2026-12-01T16:00:00"), Paris.Local("2026-11-27T16:00:00")));
+    }
+}

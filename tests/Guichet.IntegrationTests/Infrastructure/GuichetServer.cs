@@ -16,6 +16,7 @@ public abstract class GuichetServer : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 15, 0, 0, TimeSpan.Zero);
 
     private WebApplication? _app;
+    private ServeOptions? _options;
 
     /// <summary>Why this server cannot run here (e.g. no PostgreSQL); tests skip with this reason.</summary>
     public string? SkipReason { get; protected set; }
@@ -43,10 +44,10 @@ public abstract class GuichetServer : IAsyncLifetime
             TestClockStart = ClockStart,
             AdminToken = AdminToken,
             Quiet = true,
+            WatcherInterval = TimeSpan.Zero,
         };
-        _app = GuichetHost.Build(options);
-        await DatabaseSetup.PrepareAsync(_app.Services, default);
-        await _app.StartAsync();
+        _options = options;
+        _app = await StartHostAsync(options);
         BaseAddress = new Uri(_app.Urls.First());
         Api = new HttpClient { BaseAddress = BaseAddress };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
@@ -65,6 +66,31 @@ public abstract class GuichetServer : IAsyncLifetime
         await CleanUpAsync();
         GC.SuppressFinalize(this);
     }
+
+    private static async Task<WebApplication> StartHostAsync(ServeOptions options)
+    {
+        var app = GuichetHost.Build(options);
+        await DatabaseSetup.PrepareAsync(app.Services, default);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>
+    /// Stops the server and starts it again on the same database with its clock at
+    /// <paramref name="clockStart"/>, as after a crash, a deploy or an outage.
+    /// </summary>
+    public async Task RestartAsync(DateTimeOffset clockStart)
+    {
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
+        _app = await StartHostAsync(_options! with { TestClockStart = clockStart, Urls = BaseAddress.ToString().TrimEnd('/') });
+    }
+
+    /// <summary>A second server process on the same database (its own clock, starting at <paramref name="clockStart"/>).</summary>
+    public Task<WebApplication> StartAnotherHostAsync(DateTimeOffset clockStart) =>
+        StartHostAsync(_options! with { TestClockStart = clockStart, Urls = "http://127.0.0.1:0" });
+
+    public AdjustableClock Clock => (AdjustableClock)_app!.Services.GetRequiredService<TimeProvider>();
 
     public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
 

@@ -23,6 +23,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.Status, c.NextDueAt });
         b.HasIndex(c => new { c.TeamId, c.Status });
         b.HasIndex(c => c.CustomerId);
+        b.HasIndex(c => c.CeilingAlertAt);
     }
 }
 

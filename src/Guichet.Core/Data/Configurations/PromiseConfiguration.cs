@@ -13,6 +13,8 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         b.HasMany(p => p.Renegotiations).WithOne().HasForeignKey(r => r.PromiseId).OnDelete(DeleteBehavior.Cascade);
         // Promises due soon, by state: what the watcher and the metrics read.
         b.HasIndex(p => new { p.State, p.DueAt });
+        // The watcher's only query: what needs acting on by now, oldest first.
+        b.HasIndex(p => p.NextActionAt);
     }
 }
 

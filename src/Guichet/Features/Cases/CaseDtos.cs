@@ -24,7 +24,7 @@ public sealed record PromiseDto(
     public static PromiseDto From(Promise p, DateTimeOffset now) => new(
         p.Id, p.CaseId, p.Kind.ToWire(), p.What, p.DueAt, p.State.ToWire(),
         p.Owner is null ? null : new AgentRef(p.Owner.Id, p.Owner.Name, p.Owner.Email),
-        p.ToConfirm, p.CreatedAt, p.SettledAt, p.IsSilentlyBreached(now),
+        p.ToConfirm, p.CreatedAt, p.SettledAt, p.SilentBreach || p.IsSilentlyBreached(now),
         p.Renegotiations.OrderBy(r => r.At).Select(r => new RenegotiationDto(r.OldDueAt, r.NewDueAt, r.At, r.NoticeMessageId ?? r.NoticeMessage?.Id)).ToArray());
 }
 

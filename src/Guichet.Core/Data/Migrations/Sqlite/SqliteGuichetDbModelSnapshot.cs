@@ -74,6 +74,21 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CeilingAlertAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CeilingAlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CeilingApprovalRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CeilingApprovedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CeilingAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -123,6 +138,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CeilingAlertAt");
 
                     b.HasIndex("CustomerId");
 
@@ -338,6 +355,46 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("CustomerIdentities");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PromiseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AgentId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Guichet.Core.Promises.Promise", b =>
                 {
                     b.Property<long>("Id")
@@ -358,10 +415,28 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextActionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NoticeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OwnerAlertAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OwnerAlertedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ScheduledFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SilentBreach")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -380,6 +455,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("NextActionAt");
 
                     b.HasIndex("OwnerId");
 
@@ -427,6 +504,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CeilingAlertPercent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CeilingDays")
                         .HasColumnType("INTEGER");
 
@@ -450,6 +530,18 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("NoticeLeadBusinessHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OwnerLeadMinBusinessHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("OwnerLeadPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RenegotiationBusinessDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -556,6 +648,23 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Guichet.Core.Agents.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agent");
                 });
 
             modelBuilder.Entity("Guichet.Core.Promises.Promise", b =>

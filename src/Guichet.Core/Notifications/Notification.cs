@@ -1,0 +1,27 @@
+using Guichet.Core.Agents;
+
+namespace Guichet.Core.Notifications;
+
+public enum NotificationKind
+{
+    /// <summary>A promise you own falls due soon: keep it before the customer is sent a new date (P3).</summary>
+    PromiseDueSoon,
+    /// <summary>A case of your team nears its ceiling (P5).</summary>
+    CeilingNear,
+    /// <summary>A renegotiation would pass the ceiling: a manager's approval is needed (P5).</summary>
+    CeilingApprovalNeeded,
+}
+
+/// <summary>Something an agent must see in the workspace, about one case.</summary>
+public sealed class Notification
+{
+    public long Id { get; private set; }
+    public long AgentId { get; init; }
+    public Agent Agent { get; init; } = null!;
+    public long CaseId { get; init; }
+    public long? PromiseId { get; init; }
+    public NotificationKind Kind { get; init; }
+    public required string Text { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ReadAt { get; set; }
+}

@@ -1,0 +1,61 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Core.Replies;
+
+namespace Guichet.Core.Promises;
+
+/// <summary>
+/// Moves a promise to a new date and tells the customer in the same transaction (SPEC P3, P4):
+/// one path for an agent's renegotiation and the watcher's. The notice never says what was
+/// promised, so a "to confirm" promise stays internal (P8): the customer only learns when they
+/// will hear back.
+/// </summary>
+public static class DelayNotices
+{
+    public static Failure? Renegotiate(GuichetDb db, Promise promise, DateTimeOffset newDue, Agent? actor, DateTimeOffset now)
+    {
+        var @case = promise.Case;
+        if (!promise.IsActive || newDue <= now || newDue <= promise.DueAt)
+        {
+            // Let the promise say precisely why; no notice is written for a refused move.
+            return promise.Renegotiate(newDue, actor, null, now);
+        }
+        var notice = Message(@case, DelayNotice.Write(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), promise, actor, now);
+        var failure = promise.Renegotiate(newDue, actor, notice, now);
+        if (failure is null)
+        {
+            Send(db, @case, notice, now);
+        }
+        return failure;
+    }
+
+    /// <summary>The promise lapsed unanswered: it is broken (a silent breach), and a new one with its apology goes out at once (P6).</summary>
+    public static Promise ReplaceLapsed(GuichetDb db, Promise lapsed, DateTimeOffset newDue, DateTimeOffset now)
+    {
+        var @case = lapsed.Case;
+        lapsed.BreakSilently(now);
+        var replacement = Promise.Make(@case, lapsed.Kind, lapsed.What, newDue, lapsed.Owner, lapsed.ToConfirm, now);
+        var notice = Message(@case, DelayNotice.WriteLate(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), replacement, null, now);
+        Send(db, @case, notice, now);
+        return replacement;
+    }
+
+    private static Message Message(Case @case, string body, Promise promise, Agent? actor, DateTimeOffset now) => new()
+    {
+        Direction = MessageDirection.Out,
+        Channel = @case.Channel,
+        Body = body,
+        AuthorId = actor?.Id,
+        AuthorName = actor?.Name ?? @case.Team.Name,
+        IsAutomatic = actor is null,
+        CreatedAt = now,
+        Promise = promise,
+    };
+
+    private static void Send(GuichetDb db, Case @case, Message notice, DateTimeOffset now)
+    {
+        @case.Messages.Add(notice);
+        Outbox.Enqueue(db, @case, notice, now);
+    }
+}
