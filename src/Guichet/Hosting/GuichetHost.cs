@@ -6,6 +6,7 @@ using Guichet.Core.Data;
 using Guichet.Features.Admin;
 using Guichet.Features.Cases;
 using Guichet.Features.Metrics;
+using Guichet.Features.Notifications;
 using Guichet.Features.Promises;
 using Guichet.Features.Workspace;
 using Microsoft.AspNetCore.Diagnostics;
@@ -67,7 +68,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();

@@ -90,6 +90,27 @@ public abstract class GuichetServer : IAsyncLifetime
     public Task<WebApplication> StartAnotherHostAsync(DateTimeOffset clockStart) =>
         StartHostAsync(_options! with { TestClockStart = clockStart, Urls = "http://127.0.0.1:0" });
 
+    /// <summary>Adds an agent who can sign in (so notifications reach them), in the default team unless named.</summary>
+    public Task<long> AddAgentAsync(string email, string name, Core.Agents.AgentRole role) => ReadDbAsync(async db =>
+    {
+        var existing = db.Agents.FirstOrDefault(a => a.Email == email);
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
+        var agent = new Core.Agents.Agent { Email = email, Name = name, Role = role, Team = db.Teams.OrderBy(t => t.Id).First(), PasswordHash = "not-used-here" };
+        db.Agents.Add(agent);
+        await db.SaveChangesAsync();
+        return agent.Id;
+    });
+
+    /// <summary>Moves time forward through the API, which also runs what became due.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        var (response, _) = await Api.PostJsonAsync("/api/admin/clock", new { advance = System.Xml.XmlConvert.ToString(by) });
+        Assert.True(response.IsSuccessStatusCode, $"clock advance failed: {response.StatusCode}");
+    }
+
     public AdjustableClock Clock => (AdjustableClock)_app!.Services.GetRequiredService<TimeProvider>();
 
     public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");

@@ -19,13 +19,15 @@ public sealed record RenegotiationDto(DateTimeOffset OldDueAt, DateTimeOffset Ne
 
 public sealed record PromiseDto(
     long Id, long CaseId, string Kind, string What, DateTimeOffset DueAt, string State, AgentRef? Owner,
-    bool ToConfirm, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt, bool SilentlyBreached, RenegotiationDto[] Renegotiations)
+    bool ToConfirm, DateTimeOffset CreatedAt, DateTimeOffset? SettledAt, bool SilentlyBreached, RenegotiationDto[] Renegotiations,
+    DateTimeOffset? OwnerAlertAt, DateTimeOffset? NoticeAt)
 {
     public static PromiseDto From(Promise p, DateTimeOffset now) => new(
         p.Id, p.CaseId, p.Kind.ToWire(), p.What, p.DueAt, p.State.ToWire(),
         p.Owner is null ? null : new AgentRef(p.Owner.Id, p.Owner.Name, p.Owner.Email),
         p.ToConfirm, p.CreatedAt, p.SettledAt, p.SilentBreach || p.IsSilentlyBreached(now),
-        p.Renegotiations.OrderBy(r => r.At).Select(r => new RenegotiationDto(r.OldDueAt, r.NewDueAt, r.At, r.NoticeMessageId ?? r.NoticeMessage?.Id)).ToArray());
+        p.Renegotiations.OrderBy(r => r.At).Select(r => new RenegotiationDto(r.OldDueAt, r.NewDueAt, r.At, r.NoticeMessageId ?? r.NoticeMessage?.Id)).ToArray(),
+        p.IsActive && p.OwnerAlertedAt is null ? p.OwnerAlertAt : null, p.IsActive ? p.NoticeAt : null);
 }
 
 public sealed record MessageDto(long Id, string Direction, string Channel, string Body, DateTimeOffset CreatedAt, string Author, long? AuthorId, bool Automatic, long? PromiseId)
@@ -42,14 +44,14 @@ public sealed record EventDto(long Id, string Kind, DateTimeOffset At, string Ac
 public sealed record CaseDto(
     long Id, string Reference, string Status, string Subject, string Channel, string Priority,
     TeamRef Team, AgentRef? Owner, CustomerDto Customer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? NextDueAt, int ContactCount,
+    DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
     PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment)
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
         new TeamRef(c.Team.Id, c.Team.Slug, c.Team.Name),
         c.Owner is null ? null : new AgentRef(c.Owner.Id, c.Owner.Name, c.Owner.Email),
-        CustomerDto.From(c.Customer), c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount,
+        CustomerDto.From(c.Customer), c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CeilingAt, c.CeilingApprovedUntil,
         c.Promises.OrderBy(p => p.DueAt).Select(p => PromiseDto.From(p, now)).ToArray(),
         c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageDto.From).ToArray(),
         c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),

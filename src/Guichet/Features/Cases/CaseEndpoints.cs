@@ -12,6 +12,7 @@ public static class CaseEndpoints
     public sealed record AssignRequest(long? OwnerId);
     public sealed record NoteRequest(string? Text);
     public sealed record TransferRequest(string? Team, string? Note);
+    public sealed record CeilingApprovalRequest(DateTimeOffset? Until, string? Reason);
 
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
@@ -91,6 +92,14 @@ public static class CaseEndpoints
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
         .Accepts<TransferRequest>("application/json")
         .WithSummary("Transfer the case to another team with a note; promises keep their dates (SPEC C3).");
+
+        cases.MapPost("/{id:long}/ceiling-approval", (long id, HttpContext http, GuichetDb db, ApproveCeiling approve, TimeProvider clock) =>
+            WithActor<CeilingApprovalRequest, Case>(http, db, (r, actor) => approve.RunAsync(id, r.Until, r.Reason, actor, http.RequestAborted),
+                c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
+        .Accepts<CeilingApprovalRequest>("application/json")
+        .Produces<CaseDto>()
+        .ProducesValidationProblem()
+        .WithSummary("Managers: let the case's promises run past its ceiling until a date (SPEC P5); waiting notices go out.");
 
         foreach (var (path, change) in new[] { ("resolve", StatusChange.Resolve), ("reopen", StatusChange.Reopen), ("wait", StatusChange.WaitForCustomer), ("close", StatusChange.Close) })
         {

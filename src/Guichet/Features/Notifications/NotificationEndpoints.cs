@@ -1,0 +1,54 @@
+using Guichet.Api;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Notifications;
+
+public static class NotificationEndpoints
+{
+    public sealed record NotificationDto(long Id, string Kind, long CaseId, long? PromiseId, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+    public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/notifications").WithTags("Notifications");
+
+        group.MapGet("/", async (HttpContext http, GuichetDb db) =>
+        {
+            var query = new QueryParams(http.Request);
+            var unreadOnly = query.Text("unread") is "true" or "1";
+            var (page, pageSize) = query.Paging();
+            if (query.Errors.Any)
+            {
+                return Problems.From(query.Errors.ToFailure());
+            }
+            var me = http.User.AgentId();
+            var mine = db.Notifications.AsNoTracking().Where(n => n.AgentId == me && (!unreadOnly || n.ReadAt == null));
+            var total = await mine.CountAsync(http.RequestAborted);
+            var items = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(n => new { n.Id, n.Kind, n.CaseId, n.PromiseId, n.Text, n.CreatedAt, n.ReadAt })
+                .ToListAsync(http.RequestAborted);
+            return TypedResults.Ok(new Cases.Page<NotificationDto>(
+                items.Select(n => new NotificationDto(n.Id, n.Kind.ToWire(), n.CaseId, n.PromiseId, n.Text, n.CreatedAt, n.ReadAt)).ToArray(), page, pageSize, total));
+        })
+        .Produces<Cases.Page<NotificationDto>>()
+        .WithSummary("The signed-in agent's notifications, newest first (promises due soon, ceilings); unread=true for the unread ones.");
+
+        group.MapPost("/{id:long}/read", async (long id, HttpContext http, GuichetDb db, TimeProvider clock) =>
+        {
+            var me = http.User.AgentId();
+            var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.AgentId == me, http.RequestAborted);
+            if (notification is null)
+            {
+                return Problems.Field(StatusCodes.Status404NotFound, "Not found", "id", $"You have no notification {id}.");
+            }
+            notification.ReadAt ??= Core.ClockExtensions.Now(clock);
+            await db.SaveChangesAsync(http.RequestAborted);
+            return TypedResults.NoContent();
+        })
+        .WithSummary("Mark one of your notifications read.");
+        return api;
+    }
+}
