@@ -28,6 +28,8 @@ public static class AuthenticationSetup
                 o.LoginPath = "/login";
                 o.LogoutPath = "/logout";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // Sessions expire in real time: moving the test clock through days of promises must not sign agents out.
+                o.TimeProvider = TimeProvider.System;
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);

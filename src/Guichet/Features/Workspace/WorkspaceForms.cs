@@ -60,6 +60,20 @@ public static class WorkspaceForms
             return Outcome(caseId, await make.RunAsync(caseId, new MakePromiseRequest(what, due, null, null, toConfirm ?? false), await RequireAgent(http, db)));
         });
 
+        ui.MapPost("/cases/{id:long}/ceiling-approval", async (long id, [FromForm] string? until, [FromForm] string? reason, HttpContext http, GuichetDb db, ApproveCeiling approve) =>
+        {
+            var zone = await db.Cases.Where(c => c.Id == id).Select(c => c.Team.TimeZone).FirstOrDefaultAsync() ?? "UTC";
+            return Outcome(id, await approve.RunAsync(id, LocalTimeInput.Parse(until, zone), reason, await RequireAgent(http, db)));
+        });
+
+        ui.MapPost("/notifications/read", async (HttpContext http, GuichetDb db, TimeProvider clock) =>
+        {
+            var me = http.User.AgentId();
+            var now = clock.Now();
+            await db.Notifications.Where(n => n.AgentId == me && n.ReadAt == null).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now));
+            return Results.Redirect("/notifications");
+        });
+
         ui.MapPost("/promises/{id:long}/keep", async (long id, HttpContext http, GuichetDb db, KeepPromise keep) =>
         {
             var result = await keep.RunAsync(id, await RequireAgent(http, db));
