@@ -57,17 +57,42 @@ public abstract class OpeningCasesTests(GuichetServer server)
     }
 
     [Fact]
-    public async Task The_same_email_address_is_the_same_customer_with_every_case_visible()
+    public async Task The_same_email_address_is_the_same_customer_and_the_same_matter_is_the_same_case()
     {
         server.SkipIfUnavailable();
         var (_, first) = await server.Api.PostJsonAsync("/api/cases", French("same.person@example.fr"));
-        var (_, second) = await server.Api.PostJsonAsync("/api/cases", French("Same.Person@Example.fr"));
-        Assert.Equal(first.Str("customer.id"), second.Str("customer.id"));
-        Assert.NotEqual(first.Str("id"), second.Str("id"));
 
-        var (response, detail) = await server.Api.GetJsonAsync($"/api/cases/{second.Str("id")}");
+        // Writing again about the same matter (prefix and case aside) joins the open case: 200, no new promise (C1).
+        var again = new
+        {
+            customer = new { name = "Julien Rio", email = "Same.Person@Example.fr" },
+            channel = "email",
+            subject = "RE: TR: correspondance  MANQUÉE",
+            body = "Toujours rien ?",
+        };
+        var (joined, same) = await server.Api.PostJsonAsync("/api/cases", again);
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        Assert.Equal(first.Str("id"), same.Str("id"));
+        Assert.Equal("2", same.Str("contactCount"));
+        Assert.Equal("high", same.Str("priority"));
+        Assert.Single(same["promises"]!.AsArray());
+        Assert.Contains("mardi 1er décembre à 16:00", same["acknowledgment"]!.Str("body"), StringComparison.Ordinal);
+
+        // Another matter from the same person is another case, beside the first in their history (C2).
+        var (created, other) = await server.Api.PostJsonAsync("/api/cases", new
+        {
+            customer = new { name = "Julien Rio", email = "same.person@example.fr" },
+            channel = "portal",
+            subject = "Facture en double",
+            body = "J'ai été débité deux fois.",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(first.Str("customer.id"), other.Str("customer.id"));
+        Assert.NotEqual(first.Str("id"), other.Str("id"));
+
+        var (response, detail) = await server.Api.GetJsonAsync($"/api/cases/{first.Str("id")}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, detail["messages"]!.AsArray().Count);
+        Assert.Equal(3, detail["messages"]!.AsArray().Count);
         Assert.Equal("same.person@example.fr", detail.Str("customer.emails.0"));
         Assert.NotEmpty(detail["events"]!.AsArray());
     }

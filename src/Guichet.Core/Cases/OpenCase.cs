@@ -10,12 +10,23 @@ namespace Guichet.Core.Cases;
 /// <summary>
 /// Opens a case from a customer's contact and, in the same transaction, gives it its
 /// first-response promise and the acknowledgment that states its date (SPEC P1, P2, P7).
+/// A known customer writing again about the matter of an active case (same subject once
+/// Re:/Fwd: are stripped) adds to that case instead: one problem, one case (C1).
 /// </summary>
 public sealed class OpenCase(GuichetDb db, TimeProvider clock)
 {
     public const string FirstResponseWhat = "First answer from a person";
 
+    /// <summary>The case, and whether this contact opened it or joined it as a follow-up.</summary>
+    public sealed record Outcome(Case Case, bool Appended);
+
     public async Task<Result<Case>> RunAsync(OpenCaseRequest request, CancellationToken ct = default)
+    {
+        var outcome = await ContactAsync(request, ct);
+        return outcome.Succeeded ? outcome.Value.Case : outcome.Failure!;
+    }
+
+    public async Task<Result<Outcome>> ContactAsync(OpenCaseRequest request, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var channel = Validate(request, errors);
@@ -28,6 +39,21 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         var now = clock.Now();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var customer = await FindOrAddCustomer.RunAsync(db, request.Customer!, team!.TimeZone, now, ct);
+        if (customer.Id != 0 && await FindActiveCaseAsync(customer.Id, request.Subject!, ct) is { } existing)
+        {
+            existing.Messages.Add(new Message
+            {
+                Direction = MessageDirection.In,
+                Channel = channel,
+                Body = request.Body!,
+                AuthorName = customer.Name,
+                CreatedAt = now,
+            });
+            existing.RecordCustomerContact(now);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new Outcome(existing, Appended: true);
+        }
         var @case = Case.Open(team, customer, request.Subject!.Trim(), channel, now);
         @case.Messages.Add(new Message
         {
@@ -45,7 +71,18 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         Acknowledge.FirstContact(db, @case, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return @case;
+        return new Outcome(@case, Appended: false);
+    }
+
+    private async Task<Case?> FindActiveCaseAsync(long customerId, string subject, CancellationToken ct)
+    {
+        var key = SubjectKey.Of(subject);
+        var active = await db.Cases
+            .Where(c => c.CustomerId == customerId && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
+            .Select(c => new { c.Id, c.Subject })
+            .ToListAsync(ct);
+        var match = active.Where(c => SubjectKey.Of(c.Subject) == key).OrderByDescending(c => c.Id).FirstOrDefault();
+        return match is null ? null : await db.FindCaseAsync(match.Id, ct);
     }
 
     private static Channel Validate(OpenCaseRequest request, ValidationErrors errors)

@@ -77,3 +77,14 @@ public class CaseTests
         Assert.Equal(FailureKind.Invalid, c.TransferTo(Baggage, "again", Claire, T0)!.Kind);
     }
 }
+
+public class SubjectKeyTests
+{
+    [Theory]
+    [InlineData("Re: Vol LH1034 annulé", "vol lh1034 annulé")]
+    [InlineData("RE : TR: Fwd: vol  LH1034   annulé ", "vol lh1034 annulé")]
+    [InlineData("AW: WG: Rückerstattung", "rückerstattung")]
+    [InlineData("Re[2]: Remboursement", "remboursement")]
+    [InlineData("Réponse attendue", "réponse attendue")]
+    public void Strips_reply_and_forward_prefixes(string subject, string key) => Assert.Equal(key, Core.Cases.SubjectKey.Of(subject));
+}

@@ -18,21 +18,33 @@ public static class CaseEndpoints
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
 
-        cases.MapPost("/", async (HttpContext http, OpenCase open, TimeProvider clock) =>
+        cases.MapPost("/", async (HttpContext http, OpenCase open, GuichetDb db, TimeProvider clock) =>
         {
             var (request, problem) = await JsonBody.ReadAsync<OpenCaseRequest>(http);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await open.RunAsync(request!, http.RequestAborted);
-            return Problems.Ok(result, c =>
-                TypedResults.Created($"/api/cases/{c.Id}", CaseDto.From(c, clock.Now(), c.Messages.Single(m => m.IsAutomatic))));
+            var result = await open.ContactAsync(request!, http.RequestAborted);
+            if (!result.Succeeded)
+            {
+                return Problems.From(result.Failure!);
+            }
+            var (opened, appended) = result.Value;
+            if (!appended)
+            {
+                return TypedResults.Created($"/api/cases/{opened.Id}", CaseDto.From(opened, clock.Now(), opened.Messages.Single(m => m.IsAutomatic)));
+            }
+            // A follow-up joins the open case: no new acknowledgment, the latest stated date stands.
+            var @case = (await LoadForReadingAsync(db, opened.Id, http.RequestAborted))!;
+            var stated = @case.Messages.Where(m => m.IsAutomatic).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).FirstOrDefault();
+            return TypedResults.Ok(CaseDto.From(@case, clock.Now(), stated));
         })
         .Accepts<OpenCaseRequest>("application/json")
         .Produces<CaseDto>(StatusCodes.Status201Created)
+        .Produces<CaseDto>(StatusCodes.Status200OK)
         .ProducesValidationProblem()
-        .WithSummary("Open a case as a customer contact would; answers with its first-response promise and acknowledgment (SPEC P1).");
+        .WithSummary("A customer contact: opens a case with its first-response promise and acknowledgment (201, SPEC P1), or joins the customer's open case on the same matter (200, SPEC C1).");
 
         cases.MapGet("/", async (HttpContext http, GuichetDb db) =>
         {
