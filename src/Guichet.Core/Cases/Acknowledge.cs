@@ -18,6 +18,7 @@ public static class Acknowledge
         var acknowledgment = new Message
         {
             Direction = MessageDirection.Out,
+            Kind = MessageKind.Acknowledgment,
             Channel = @case.Channel,
             Body = Acknowledgment.Write(@case.Customer, team, @case.Reference, due, now.ToInstant()),
             AuthorName = team.Name,

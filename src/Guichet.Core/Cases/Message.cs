@@ -8,12 +8,28 @@ public enum MessageDirection
     Out,
 }
 
+/// <summary>What a message is for: metrics and the timeline tell acknowledgments and notices from replies.</summary>
+public enum MessageKind
+{
+    /// <summary>The customer wrote, called or posted.</summary>
+    Contact,
+    /// <summary>A person answered.</summary>
+    Reply,
+    /// <summary>The automatic acknowledgment with its date (P1).</summary>
+    Acknowledgment,
+    /// <summary>A new date given before the old one lapsed (P3).</summary>
+    DelayNotice,
+    /// <summary>An apology and a new date after a lapse (P6).</summary>
+    LateNotice,
+}
+
 /// <summary>What the customer said or was told, on any channel. Internal notes are <see cref="CaseEvent"/>s.</summary>
 public sealed class Message
 {
     public long Id { get; private set; }
     public long CaseId { get; set; }
     public MessageDirection Direction { get; init; }
+    public MessageKind Kind { get; init; } = MessageKind.Reply;
     public Channel Channel { get; init; }
     public required string Body { get; init; }
     public long? AuthorId { get; init; }

@@ -44,6 +44,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
             existing.Messages.Add(new Message
             {
                 Direction = MessageDirection.In,
+                Kind = MessageKind.Contact,
                 Channel = channel,
                 Body = request.Body!,
                 AuthorName = customer.Name,
@@ -58,6 +59,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         @case.Messages.Add(new Message
         {
             Direction = MessageDirection.In,
+            Kind = MessageKind.Contact,
             Channel = channel,
             Body = request.Body!,
             AuthorName = customer.Name,

@@ -78,6 +78,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
         var message = new Message
         {
             Direction = direction,
+            Kind = direction == MessageDirection.In ? MessageKind.Contact : MessageKind.Reply,
             Channel = channel ?? @case.Channel,
             Body = request.Body!,
             AuthorId = direction == MessageDirection.Out ? actor.Id : null,

@@ -21,7 +21,7 @@ public static class DelayNotices
             // Let the promise say precisely why; no notice is written for a refused move.
             return promise.Renegotiate(newDue, actor, null, now);
         }
-        var notice = Message(@case, DelayNotice.Write(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), promise, actor, now);
+        var notice = Message(@case, MessageKind.DelayNotice, DelayNotice.Write(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), promise, actor, now);
         var failure = promise.Renegotiate(newDue, actor, notice, now);
         if (failure is null)
         {
@@ -36,14 +36,15 @@ public static class DelayNotices
         var @case = lapsed.Case;
         lapsed.BreakSilently(now);
         var replacement = Promise.Make(@case, lapsed.Kind, lapsed.What, newDue, lapsed.Owner, lapsed.ToConfirm, now);
-        var notice = Message(@case, DelayNotice.WriteLate(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), replacement, null, now);
+        var notice = Message(@case, MessageKind.LateNotice, DelayNotice.WriteLate(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), replacement, null, now);
         Send(db, @case, notice, now);
         return replacement;
     }
 
-    private static Message Message(Case @case, string body, Promise promise, Agent? actor, DateTimeOffset now) => new()
+    private static Message Message(Case @case, MessageKind kind, string body, Promise promise, Agent? actor, DateTimeOffset now) => new()
     {
         Direction = MessageDirection.Out,
+        Kind = kind,
         Channel = @case.Channel,
         Body = body,
         AuthorId = actor?.Id,

@@ -22,11 +22,15 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
 {
     public const int BatchSize = 100;
 
+    // Leads and managers per team, read once per pass rather than once per promise.
+    private readonly Dictionary<(long Team, bool Managers), List<Agent>> _recipients = [];
+
     public sealed record Pass(int Promises, int Cases);
 
     /// <summary>Works until nothing is due at the clock's current time.</summary>
     public async Task<Pass> RunDueAsync(CancellationToken ct)
     {
+        _recipients.Clear();
         int promises = 0, cases = 0, n;
         do
         {
@@ -114,7 +118,7 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
                 return;
             }
         }
-        var recipients = owner is not null ? [owner] : await Recipients.LeadsOfAsync(db, @case.TeamId, ct);
+        var recipients = owner is not null ? [owner] : await RecipientsAsync(@case.TeamId, managers: false, ct);
         var text = $"{@case.Reference}: \"{promise.What}\" is due {promise.DueAt:yyyy-MM-dd HH:mm} UTC; keep it before the customer is sent a new date.";
         Notify(recipients, @case, promise, NotificationKind.PromiseDueSoon, text, now);
         @case.Events.Add(CaseEvent.Create(CaseEventKind.OwnerAlerted, now, null, null, string.Join(", ", recipients.Select(r => r.Name)), promise.What));
@@ -171,7 +175,7 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
         {
             return;
         }
-        var managers = await Recipients.ManagersAsync(db, @case.TeamId, ct);
+        var managers = await RecipientsAsync(@case.TeamId, managers: true, ct);
         Notify(managers, @case, null, NotificationKind.CeilingApprovalNeeded,
             $"{@case.Reference} reaches its ceiling ({@case.CeilingAt:yyyy-MM-dd}); approve a later date or resolve it.", now);
         @case.RecordCeilingApprovalRequest(now);
@@ -193,7 +197,7 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
         {
             if (@case.IsActive)
             {
-                var leads = await Recipients.LeadsOfAsync(db, @case.TeamId, ct);
+                var leads = await RecipientsAsync(@case.TeamId, managers: false, ct);
                 Notify(leads, @case, null, NotificationKind.CeilingNear,
                     $"{@case.Reference} has been open since {@case.CreatedAt:yyyy-MM-dd}; its ceiling is {@case.CeilingAt:yyyy-MM-dd}.", now);
             }
@@ -203,6 +207,16 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return ids.Count;
+    }
+
+    private async Task<List<Agent>> RecipientsAsync(long teamId, bool managers, CancellationToken ct)
+    {
+        if (!_recipients.TryGetValue((teamId, managers), out var agents))
+        {
+            agents = managers ? await Recipients.ManagersAsync(db, teamId, ct) : await Recipients.LeadsOfAsync(db, teamId, ct);
+            _recipients[(teamId, managers)] = agents;
+        }
+        return agents;
     }
 
     private void Notify(IEnumerable<Agent> recipients, Case @case, Promise? promise, NotificationKind kind, string text, DateTimeOffset now)

@@ -15,7 +15,14 @@ public static class DatabaseSetup
         else
         {
             var connection = SqliteConnectionString(options.DataDir);
-            services.AddDbContext<GuichetDb, SqliteGuichetDb>(db => db.UseSqlite(connection));
+            services.AddDbContext<GuichetDb, SqliteGuichetDb>(db =>
+            {
+                db.UseSqlite(connection);
+                if (options.Disposable)
+                {
+                    db.AddInterceptors(new SqliteSynchronousNormal());
+                }
+            });
         }
         return services;
     }

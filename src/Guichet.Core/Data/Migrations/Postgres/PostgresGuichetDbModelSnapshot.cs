@@ -248,6 +248,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long?>("PromiseId")
                         .HasColumnType("bigint");
 

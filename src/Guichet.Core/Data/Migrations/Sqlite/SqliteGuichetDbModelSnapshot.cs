@@ -234,6 +234,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PromiseId")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Guichet.Bench;
+
+// On demand: dotnet run -c Release --project bench/Guichet.Bench -- --filter '*'
+// Each iteration resets the due promises, so the monitoring strategy (one call per iteration) fits.
+var config = ManualConfig.Create(DefaultConfig.Instance)
+    .AddJob(Job.Default
+        .WithStrategy(RunStrategy.Monitoring)
+        .WithLaunchCount(1)
+        .WithWarmupCount(3)
+        .WithIterationCount(15)
+        .WithToolchain(InProcessEmitToolchain.Instance));
+BenchmarkSwitcher.FromAssembly(typeof(WatcherTick).Assembly).Run(args, config);

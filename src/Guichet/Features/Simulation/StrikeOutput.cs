@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Spectre.Console;
+
+namespace Guichet.Features.Simulation;
+
+/// <summary>
+/// The report as a console table and as one self-contained HTML file. Charts are inline SVG,
+/// written here: a report that opens anywhere, offline, needs no script (docs/decisions/0008).
+/// </summary>
+public static class StrikeOutput
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static IReadOnlyList<(string Name, string Value)> Rows(StrikeReport r) =>
+    [
+        ("Customers", r.Customers.ToString("N0", Inv)),
+        ("Contacts (first and repeat, every channel)", r.Contacts.ToString("N0", Inv)),
+        ("Follow-ups joined to the customer's open case", r.FollowUpsJoined.ToString("N0", Inv)),
+        ("Cases", r.Cases.ToString("N0", Inv)),
+        ("Cases per customer problem (max)", $"{r.CasesPerCustomer.ToString("0.00", Inv)} ({r.MaxCasesPerCustomer})"),
+        ("Acknowledgments with a concrete date", $"{r.AcknowledgmentsWithDate:N0} / {r.Acknowledgments:N0} ({r.AcknowledgedWithDateShare.ToString("P1", Inv)})"),
+        ("First-response promises kept", r.FirstResponseKept.ToString("N0", Inv)),
+        ("First-response promises renegotiated (at least once)", r.FirstResponseRenegotiated.ToString("N0", Inv)),
+        ("First-response promises broken", r.FirstResponseBroken.ToString("N0", Inv)),
+        ("First-response promises still running at the end", r.FirstResponseStillOpen.ToString("N0", Inv)),
+        ("Silent breaches", r.SilentBreaches.ToString("N0", Inv)),
+        ("Delay notices sent", r.NoticesSent.ToString("N0", Inv)),
+        ("Ceiling escalations (lead alerted at 75 %)", r.CeilingAlerts.ToString("N0", Inv)),
+        ("Manager approvals past the ceiling", r.CeilingApprovals.ToString("N0", Inv)),
+        ("Time to first human answer, p50", $"{r.FirstAnswerP50Hours.ToString("0.0", Inv)} h"),
+        ("Time to first human answer, p95", $"{r.FirstAnswerP95Hours.ToString("0.0", Inv)} h"),
+        ("Cases not answered by the end", r.Unanswered.ToString("N0", Inv)),
+    ];
+
+    public static void Print(StrikeReport r)
+    {
+        var o = r.Options;
+        var table = new Table().Title($"Strike: {o.Customers:N0} customers, {o.Agents} agents, {o.Days} days, seed {o.Seed}").AddColumns("Figure", "Value");
+        foreach (var (name, value) in Rows(r))
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        }
+        AnsiConsole.Write(table);
+    }
+
+    public static async Task WriteHtmlAsync(StrikeReport r, string path, CancellationToken ct)
+    {
+        var o = r.Options;
+        var html = new StringBuilder();
+        html.Append(Inv, $$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Guichet strike simulation, seed {{o.Seed}}</title>
+            <style>body{font:15px/1.45 system-ui,sans-serif;max-width:960px;margin:2rem auto;color:#1d2430}table{border-collapse:collapse}td,th{padding:.3rem .7rem;border-bottom:1px solid #d9dee7;text-align:left}td:last-child{text-align:right;font-variant-numeric:tabular-nums}h2{margin-top:2rem}svg text{font-size:11px;fill:#5b6474}</style>
+            </head><body>
+            <h1>Strike simulation</h1>
+            <p>{{o.Customers:N0}} customers, {{o.Agents}} agents handling {{o.CasesPerAgentHour.ToString("0.#", Inv)}} cases an hour each in business hours, {{o.Days}} days from {{o.Start:yyyy-MM-dd}}, seed {{o.Seed}}. Every contact went through Guichet's own operations and promise watcher on a fresh database.</p>
+            <table>
+            """);
+        foreach (var (name, value) in Rows(r))
+        {
+            html.Append(Inv, $"<tr><td>{WebUtility.HtmlEncode(name)}</td><td>{WebUtility.HtmlEncode(value)}</td></tr>\n");
+        }
+        html.Append("</table>\n");
+        html.Append(Chart("Contacts per day", r.Days, d => d.Contacts, "#7a8ba6"));
+        html.Append(Chart("Human answers per day", r.Days, d => d.Answers, "#1f5fbf"));
+        html.Append(Chart("Delay notices per day (new date given before the old one lapsed)", r.Days, d => d.Notices, "#a35d00"));
+        html.Append(Chart("Cases waiting for a first answer, end of day", r.Days, d => d.WaitingAtEnd, "#b3261e"));
+        html.Append("</body></html>\n");
+        await File.WriteAllTextAsync(path, html.ToString(), ct);
+    }
+
+    private static string Chart(string title, IReadOnlyList<StrikeReport.Day> days, Func<StrikeReport.Day, int> value, string colour)
+    {
+        const int width = 900, height = 180, left = 50, bottom = 20;
+        var max = Math.Max(1, days.Count == 0 ? 1 : days.Max(value));
+        var bar = days.Count == 0 ? 0 : (width - left) / (double)days.Count;
+        var svg = new StringBuilder();
+        svg.Append(Inv, $"<h2>{WebUtility.HtmlEncode(title)}</h2>\n<svg width=\"{width}\" height=\"{height + bottom}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\">\n");
+        svg.Append(Inv, $"<text x=\"0\" y=\"12\">{max:N0}</text><text x=\"0\" y=\"{height}\">0</text>\n");
+        for (var i = 0; i < days.Count; i++)
+        {
+            var h = value(days[i]) * (height - 10) / (double)max;
+            svg.Append(Inv, $"<rect x=\"{(left + (i * bar)).ToString("0.#", Inv)}\" y=\"{(height - h).ToString("0.#", Inv)}\" width=\"{Math.Max(1, bar - 2).ToString("0.#", Inv)}\" height=\"{h.ToString("0.#", Inv)}\" fill=\"{colour}\"><title>{days[i].Date:yyyy-MM-dd}: {value(days[i]):N0}</title></rect>\n");
+            if (i % 5 == 0)
+            {
+                svg.Append(Inv, $"<text x=\"{(left + (i * bar)).ToString("0.#", Inv)}\" y=\"{height + 15}\">{days[i].Date:MM-dd}</text>\n");
+            }
+        }
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+}

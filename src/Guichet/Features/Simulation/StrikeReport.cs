@@ -1,0 +1,97 @@
+using Guichet.Core;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Core.Metrics;
+using Guichet.Core.Promises;
+using Guichet.Core.Replies;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Guichet.Features.Simulation;
+
+/// <summary>What the strike did to the service, read back from the database the simulation wrote.</summary>
+public sealed record StrikeReport(
+    StrikeOptions Options,
+    int Contacts,
+    int FollowUpsJoined,
+    int Customers,
+    int Cases,
+    int MaxCasesPerCustomer,
+    int Acknowledgments,
+    int AcknowledgmentsWithDate,
+    int FirstResponseKept,
+    int FirstResponseRenegotiated,
+    int FirstResponseBroken,
+    int FirstResponseStillOpen,
+    int SilentBreaches,
+    int NoticesSent,
+    int CeilingAlerts,
+    int CeilingApprovals,
+    int Unanswered,
+    double FirstAnswerP50Hours,
+    double FirstAnswerP95Hours,
+    IReadOnlyList<StrikeReport.Day> Days)
+{
+    public sealed record Day(DateOnly Date, int Contacts, int Answers, int Notices, int WaitingAtEnd);
+
+    public double CasesPerCustomer => Customers == 0 ? 0 : (double)Cases / Customers;
+
+    public double AcknowledgedWithDateShare => Acknowledgments == 0 ? 0 : (double)AcknowledgmentsWithDate / Acknowledgments;
+
+    public static async Task<StrikeReport> ReadAsync(IServiceProvider services, StrikeOptions options, int contacts, int joined, IReadOnlyList<Day> days, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+
+        var perCustomer = await db.Cases.GroupBy(c => c.CustomerId).Select(g => g.Count()).ToListAsync(ct);
+        var acknowledgments = await AcknowledgmentsAsync(db, ct);
+        var firstResponses = await db.Promises.Where(p => p.Kind == PromiseKind.FirstResponse)
+            .Select(p => new { p.State, Renegotiated = p.Renegotiations.Any() }).ToListAsync(ct);
+        var counts = await PromiseCounts.ReadAsync(db, clock, ct);
+        var answers = await db.Cases
+            .Select(c => new { c.CreatedAt, First = c.Messages.Where(m => m.Direction == MessageDirection.Out && !m.IsAutomatic).Min(m => (DateTimeOffset?)m.CreatedAt) })
+            .ToListAsync(ct);
+        var waits = answers.Where(a => a.First is not null).Select(a => (a.First!.Value - a.CreatedAt).TotalHours).Order().ToList();
+
+        return new StrikeReport(
+            options,
+            contacts,
+            joined,
+            await db.Customers.CountAsync(ct),
+            perCustomer.Count == 0 ? 0 : perCustomer.Sum(),
+            perCustomer.Count == 0 ? 0 : perCustomer.Max(),
+            acknowledgments.Total,
+            acknowledgments.WithDate,
+            firstResponses.Count(p => p.State == PromiseState.Kept),
+            firstResponses.Count(p => p.Renegotiated),
+            firstResponses.Count(p => p.State == PromiseState.Broken),
+            firstResponses.Count(p => p.State is PromiseState.Open or PromiseState.Renegotiated),
+            counts.SilentBreaches,
+            await db.Messages.CountAsync(m => m.Kind == MessageKind.DelayNotice || m.Kind == MessageKind.LateNotice, ct),
+            await db.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.CeilingNear, ct),
+            await db.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.CeilingApproved, ct),
+            answers.Count(a => a.First is null),
+            Percentile(waits, 0.50),
+            Percentile(waits, 0.95),
+            days);
+    }
+
+    /// <summary>Every automatic acknowledgment, and how many state their promise's due date written out (P1).</summary>
+    private static async Task<(int Total, int WithDate)> AcknowledgmentsAsync(GuichetDb db, CancellationToken ct)
+    {
+        var rows = await db.Messages
+            .Where(m => m.Kind == MessageKind.Acknowledgment && m.Promise != null)
+            .Select(m => new { m.Body, m.CreatedAt, Due = m.Promise!.Renegotiations.OrderBy(r => r.At).Select(r => (DateTimeOffset?)r.OldDueAt).FirstOrDefault() ?? m.Promise.DueAt, m.Promise.Case.Customer.Language, m.Promise.Case.Customer.TimeZone })
+            .ToListAsync(ct);
+        var withDate = rows.Count(r =>
+        {
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.TimeZone) ?? DateTimeZone.Utc;
+            return r.Body.Contains(SpokenDate.Format(r.Due.ToInstant(), zone, r.Language, r.CreatedAt.ToInstant()), StringComparison.Ordinal);
+        });
+        return (rows.Count, withDate);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

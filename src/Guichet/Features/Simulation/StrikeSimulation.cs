@@ -1,0 +1,250 @@
+using Guichet.Core;
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+using Guichet.Core.Promises;
+using Guichet.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Simulation;
+
+/// <summary>
+/// Replays a strike surge through the same operations the server runs (OpenCase, PostMessage,
+/// KeepPromise, ChangeCaseStatus, ApproveCeiling, PromiseWatcher) on a fresh SQLite database
+/// with a virtual clock, in 15-minute steps: customers write and write again, agents work the
+/// inbox at a fixed rate by priority then due time, a manager answers ceiling requests, and the
+/// watcher runs. Deterministic for a seed.
+/// </summary>
+public sealed class StrikeSimulation(StrikeOptions options)
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
+
+    private readonly Random _random = new(options.Seed ^ 0x5eed);
+    private readonly Dictionary<int, long> _caseOf = [];
+    private readonly List<StrikeReport.Day> _days = [];
+    private AdjustableClock _clock = null!;
+    private ServiceProvider _services = null!;
+    private List<Agent> _agents = [];
+    private Agent _manager = null!;
+    private int _contacts;
+    private int _joined;
+
+    public async Task<StrikeReport> RunAsync(Action<double>? progress, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("guichet-strike-");
+        try
+        {
+            await SetUpAsync(folder.FullName, ct);
+            var plan = StrikePlan.Draw(options);
+            var end = options.Start.AddDays(options.Days);
+            var next = 0;
+            var capacity = new double[options.Agents];
+            var dayStart = options.Start;
+            for (var t = options.Start; t < end; t += Step)
+            {
+                while (next < plan.Count && plan[next].At < t + Step)
+                {
+                    await ContactAsync(plan[next++], ct);
+                }
+                Advance(t + Step);
+                await WorkAsync(capacity, ct);
+                await ApproveCeilingsAsync(ct);
+                await WatchAsync(ct);
+                if (t + Step - dayStart >= TimeSpan.FromDays(1) || t + Step >= end)
+                {
+                    _days.Add(await DaySummaryAsync(dayStart, t + Step, ct));
+                    dayStart = t + Step;
+                }
+                progress?.Invoke((t + Step - options.Start) / (end - options.Start));
+            }
+            return await StrikeReport.ReadAsync(_services, options, _contacts, _joined, _days, _clock.GetUtcNow(), ct);
+        }
+        finally
+        {
+            if (_services is not null)
+            {
+                await _services.DisposeAsync();
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private async Task SetUpAsync(string folder, CancellationToken ct)
+    {
+        _clock = new AdjustableClock(options.Start);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddGuichetDatabase(new ServeOptions { DataDir = folder, Disposable = true });
+        services.AddCaseOperations();
+        _services = services.BuildServiceProvider();
+        await DatabaseSetup.PrepareAsync(_services, ct);
+
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var team = await db.Teams.SingleAsync(t => t.IsDefault, ct);
+        team.CeilingDays = options.CeilingDays;
+        for (var i = 0; i < options.Agents; i++)
+        {
+            db.Agents.Add(new Agent { Email = $"agent{i}@strike.test", Name = $"Agent {i + 1}", Team = team, Languages = "fr,en", PasswordHash = "x" });
+        }
+        db.Agents.Add(new Agent { Email = "lead@strike.test", Name = "Chef d'équipe", Role = AgentRole.Lead, Team = team, PasswordHash = "x" });
+        db.Agents.Add(new Agent { Email = "manager@strike.test", Name = "Manager", Role = AgentRole.Manager, Team = team, PasswordHash = "x" });
+        await db.SaveChangesAsync(ct);
+        _agents = await db.Agents.AsNoTracking().Where(a => a.Email.StartsWith("agent")).OrderBy(a => a.Id).ToListAsync(ct);
+        _manager = await db.Agents.AsNoTracking().SingleAsync(a => a.Email == "manager@strike.test", ct);
+    }
+
+    private void Advance(DateTimeOffset to)
+    {
+        if (to > _clock.GetUtcNow())
+        {
+            _clock.Advance(to - _clock.GetUtcNow());
+        }
+    }
+
+    private async Task ContactAsync(PlannedContact contact, CancellationToken ct)
+    {
+        if (contact.Repeat && (!_caseOf.TryGetValue(contact.Customer, out var caseId) || !await IsStillWaitingAsync(caseId, ct)))
+        {
+            // Someone already answered and settled it: the customer has no reason to write again.
+            return;
+        }
+        Advance(contact.At);
+        var language = StrikePlan.Language(contact.Customer);
+        var request = new OpenCaseRequest(
+            new CustomerContact($"Client {contact.Customer}", $"client{contact.Customer}@strike.test", Language: language,
+                TimeZone: language == "en" ? "Europe/London" : "Europe/Paris"),
+            contact.Channel,
+            contact.Repeat ? "Re: " + StrikePlan.Subject(contact.Customer) : StrikePlan.Subject(contact.Customer),
+            contact.Repeat ? "Toujours aucune réponse à ma demande de remboursement." : "Mon vol a été annulé à cause de la grève. Je demande le remboursement du billet.",
+            null);
+        await using var scope = _services.CreateAsyncScope();
+        var outcome = Must(await scope.ServiceProvider.GetRequiredService<OpenCase>().ContactAsync(request, ct));
+        _caseOf[contact.Customer] = outcome.Case.Id;
+        _contacts++;
+        if (outcome.Appended)
+        {
+            _joined++;
+        }
+    }
+
+    private async Task<bool> IsStillWaitingAsync(long caseId, CancellationToken ct)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        return await db.Cases.AnyAsync(c => c.Id == caseId && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer), ct);
+    }
+
+    /// <summary>During business hours each agent handles its rate of cases: commitments falling due first, then new cases by priority and due time.</summary>
+    private async Task WorkAsync(double[] capacity, CancellationToken ct)
+    {
+        var now = _clock.Now();
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.IsDefault, ct);
+        if (!team.Calendar.IsOpen(now.ToInstant()))
+        {
+            return;
+        }
+        var slots = 0;
+        for (var i = 0; i < capacity.Length; i++)
+        {
+            capacity[i] += options.CasesPerAgentHour * Step.TotalHours;
+            slots += (int)Math.Floor(capacity[i]);
+        }
+        if (slots == 0)
+        {
+            return;
+        }
+        var soon = now.AddHours(8);
+        var commitments = await db.Cases.Where(c => c.Status == CaseStatus.Open && c.NextDueAt != null && c.NextDueAt <= soon)
+            .OrderBy(c => c.NextDueAt).ThenBy(c => c.Id).Select(c => c.Id).Take(slots).ToListAsync(ct);
+        var fresh = await db.Cases.Where(c => c.Status == CaseStatus.New)
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id).Select(c => c.Id).Take(slots - commitments.Count).ToListAsync(ct);
+        var work = commitments.Select(id => (id, commitment: true)).Concat(fresh.Select(id => (id, commitment: false))).ToList();
+        var agent = 0;
+        foreach (var (id, commitment) in work)
+        {
+            while (capacity[agent % capacity.Length] < 1)
+            {
+                agent++;
+            }
+            capacity[agent % capacity.Length] -= 1;
+            await HandleAsync(id, commitment, _agents[agent % _agents.Count], ct);
+            agent++;
+        }
+    }
+
+    private async Task HandleAsync(long caseId, bool commitment, Agent agent, CancellationToken ct)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<GuichetDb>();
+        var actor = await db.Agents.SingleAsync(a => a.Id == agent.Id, ct);
+        if (commitment)
+        {
+            var due = await db.Promises.Where(p => p.CaseId == caseId && p.Kind == PromiseKind.Commitment && (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated)).Select(p => p.Id).ToListAsync(ct);
+            foreach (var promise in due)
+            {
+                Must(await sp.GetRequiredService<KeepPromise>().RunAsync(promise, actor, ct));
+            }
+            Must(await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, le remboursement de votre billet est accordé ; il sera sur votre compte sous cinq jours."), actor, ct));
+            Must(await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct));
+            return;
+        }
+        if (_random.NextDouble() < 0.3)
+        {
+            // The refund needs a decision: the agent says when, and that becomes a promise (P2).
+            Must(await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null,
+                "Bonjour, je prends votre dossier. Je vous donne la décision sur le remboursement sous deux jours ouvrés.",
+                Promise: new MakePromiseRequest("Décision sur le remboursement", DueInBusinessHours: 16)), actor, ct));
+            return;
+        }
+        Must(await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, votre billet est remboursé ; le virement part aujourd'hui."), actor, ct));
+        Must(await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct));
+    }
+
+    /// <summary>The manager answers every request to go past a ceiling within the quarter hour, by two more weeks.</summary>
+    private async Task ApproveCeilingsAsync(CancellationToken ct)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<GuichetDb>();
+        var waiting = await db.Cases.Where(c => c.CeilingApprovalRequestedAt != null).Select(c => new { c.Id, c.CeilingAt, c.CeilingApprovedUntil }).ToListAsync(ct);
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+        var manager = await db.Agents.SingleAsync(a => a.Id == _manager.Id, ct);
+        foreach (var c in waiting)
+        {
+            var from = c.CeilingApprovedUntil is { } approved && approved > c.CeilingAt ? approved : c.CeilingAt;
+            var until = from > _clock.Now() ? from.AddDays(14) : _clock.Now().AddDays(14);
+            Must(await sp.GetRequiredService<ApproveCeiling>().RunAsync(c.Id, until, "Grève : prolongation accordée", manager, ct));
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken ct)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PromiseWatcher>().RunDueAsync(ct);
+    }
+
+    private async Task<StrikeReport.Day> DaySummaryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var contacts = await db.Messages.CountAsync(m => m.Direction == MessageDirection.In && m.CreatedAt >= from && m.CreatedAt < to, ct);
+        var answers = await db.Messages.CountAsync(m => m.Direction == MessageDirection.Out && !m.IsAutomatic && m.CreatedAt >= from && m.CreatedAt < to, ct);
+        var notices = await db.PromiseRenegotiations.CountAsync(r => r.At >= from && r.At < to && r.NoticeMessageId != null, ct);
+        var waiting = await db.Cases.CountAsync(c => c.Status == CaseStatus.New, ct);
+        return new StrikeReport.Day(DateOnly.FromDateTime(from.UtcDateTime), contacts, answers, notices, waiting);
+    }
+
+    // The simulation drives operations with valid input: a refusal is a bug in Guichet or in the simulation.
+    private static T Must<T>(Result<T> result) =>
+        result.Succeeded ? result.Value : throw new InvalidOperationException($"Simulation step refused: {result.Failure!.Title} {string.Join("; ", result.Failure.Errors.SelectMany(e => e.Value))}");
+}
