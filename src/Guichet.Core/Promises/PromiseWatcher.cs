@@ -90,7 +90,7 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
         }
         if (promise.DueAt <= now)
         {
-            Lapsed(promise, now);
+            await LapsedAsync(promise, now, ct);
             return;
         }
         if (promise.OwnerAlertedAt is null && promise.OwnerAlertAt <= now)
@@ -156,15 +156,20 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
         DelayNotices.Renegotiate(db, promise, newDue, null, now);
     }
 
-    private void Lapsed(Promise promise, DateTimeOffset now)
+    private async Task LapsedAsync(Promise promise, DateTimeOffset now, CancellationToken ct)
     {
         var @case = promise.Case;
         var calendar = @case.Team.Calendar;
         // The customer is told at once, whatever the hour: the date was already missed.
         var newDue = calendar.AddBusinessDays(now.ToInstant(), @case.Team.RenegotiationBusinessDays).ToUtc();
-        if (newDue > @case.RenegotiationLimit && @case.RenegotiationLimit > now)
+        if (newDue > @case.RenegotiationLimit)
         {
-            newDue = @case.RenegotiationLimit;
+            // Silence would be worse than a date past the ceiling: give it, and put it to a manager now.
+            await AskManagersAsync(@case, now, ct);
+            if (@case.RenegotiationLimit > now)
+            {
+                newDue = @case.RenegotiationLimit;
+            }
         }
         DelayNotices.ReplaceLapsed(db, promise, newDue, now);
     }
