@@ -11,7 +11,7 @@ var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.Default
         .WithStrategy(RunStrategy.Monitoring)
         .WithLaunchCount(1)
-        .WithWarmupCount(3)
+        .WithWarmupCount(10)
         .WithIterationCount(15)
         .WithToolchain(InProcessEmitToolchain.Instance));
 BenchmarkSwitcher.FromAssembly(typeof(WatcherTick).Assembly).Run(args, config);
