@@ -15,8 +15,8 @@ public abstract class DemoDataTests(GuichetServer server)
     public async Task The_demo_loads_once_and_tells_the_Lufthansa_story()
     {
         server.SkipIfUnavailable();
+        // Started with --demo; loading again (a restart with --demo) adds nothing.
         var logins = await DemoData.LoadAsync(server.Services, TestContext.Current.CancellationToken);
-        await DemoData.LoadAsync(server.Services, TestContext.Current.CancellationToken);
         Assert.Contains(logins, l => l.Role == "Manager");
 
         await server.ReadDbAsync(async db =>
@@ -36,8 +36,8 @@ public abstract class DemoDataTests(GuichetServer server)
     }
 }
 
-public sealed class DemoDataOnSqlite(SqliteServer server) : DemoDataTests(server), IClassFixture<SqliteServer>;
-public sealed class DemoDataOnPostgres(PostgresServer server) : DemoDataTests(server), IClassFixture<PostgresServer>;
+public sealed class DemoDataOnSqlite(SqliteDemoServer server) : DemoDataTests(server), IClassFixture<SqliteDemoServer>;
+public sealed class DemoDataOnPostgres(PostgresDemoServer server) : DemoDataTests(server), IClassFixture<PostgresDemoServer>;
 
 public sealed class DemoAtAnyTimeTests
 {
@@ -48,9 +48,8 @@ public sealed class DemoAtAnyTimeTests
     [InlineData("2026-12-25T09:00:00Z")] // Christmas
     public async Task The_demo_loads_whenever_it_is_started_and_breaks_no_promise(string start)
     {
-        await using var server = new SqliteServerAt(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
+        await using var server = new SqliteDemoServerAt(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
         await server.InitializeAsync();
-        await DemoData.LoadAsync(server.Services, TestContext.Current.CancellationToken);
         var counts = await server.ReadDbAsync(db => PromiseCounts.ReadAsync(db, server.Services.GetRequiredService<TimeProvider>()));
         Assert.Equal(0, counts.SilentBreaches);
         Assert.Equal(5, await server.ReadDbAsync(db => db.Cases.CountAsync()));

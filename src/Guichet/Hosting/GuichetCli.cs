@@ -91,8 +91,7 @@ public static class GuichetCli
     public static async Task<int> ServeAsync(ServeOptions options, CancellationToken ct)
     {
         var app = GuichetHost.Build(options);
-        await DatabaseSetup.PrepareAsync(app.Services, ct);
-        var logins = options.Demo ? await DemoData.LoadAsync(app.Services, ct) : [];
+        var logins = await GuichetHost.PrepareAsync(app, options, ct);
         await app.StartAsync(ct);
         PrintBanner(options, app.Urls, logins);
         await app.WaitForShutdownAsync(ct);

@@ -76,6 +76,16 @@ public static class GuichetHost
         return app;
     }
 
+    /// <summary>
+    /// Everything before the server starts: schema, bootstrap, and the demo data. The demo is
+    /// written before the watcher's first pass, so the watcher never sees a story half told.
+    /// </summary>
+    public static async Task<IReadOnlyList<Features.Demo.DemoLogin>> PrepareAsync(WebApplication app, ServeOptions options, CancellationToken ct)
+    {
+        await DatabaseSetup.PrepareAsync(app.Services, ct);
+        return options.Demo ? await Features.Demo.DemoData.LoadAsync(app.Services, ct) : [];
+    }
+
     private static async Task<IResult> HealthCheck(GuichetDb db, CancellationToken ct) =>
         await db.Database.CanConnectAsync(ct)
             ? TypedResults.Ok(new { status = "ok" })

@@ -22,6 +22,8 @@ public abstract class GuichetServer : IAsyncLifetime
     public string? SkipReason { get; protected set; }
     public virtual bool TestClock => true;
     public virtual DateTimeOffset ClockStart => Start;
+    /// <summary>Start as `guichet serve --demo` does: the demo written before the server starts.</summary>
+    public virtual bool Demo => false;
     public HttpClient Api { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -45,6 +47,7 @@ public abstract class GuichetServer : IAsyncLifetime
             AdminToken = AdminToken,
             Quiet = true,
             WatcherInterval = TimeSpan.Zero,
+            Demo = Demo,
         };
         _options = options;
         _app = await StartHostAsync(options);
@@ -70,7 +73,7 @@ public abstract class GuichetServer : IAsyncLifetime
     private static async Task<WebApplication> StartHostAsync(ServeOptions options)
     {
         var app = GuichetHost.Build(options);
-        await DatabaseSetup.PrepareAsync(app.Services, default);
+        await GuichetHost.PrepareAsync(app, options, default);
         await app.StartAsync();
         return app;
     }

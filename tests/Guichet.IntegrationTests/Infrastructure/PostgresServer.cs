@@ -7,7 +7,7 @@ namespace Guichet.IntegrationTests.Infrastructure;
 /// The same server on real PostgreSQL, in a database of its own created from
 /// GUICHET_TEST_POSTGRES and dropped afterwards. Without the variable, tests skip and say why.
 /// </summary>
-public sealed class PostgresServer : GuichetServer
+public class PostgresServer : GuichetServer
 {
     public const string Variable = "GUICHET_TEST_POSTGRES";
 
@@ -46,4 +46,9 @@ public sealed class PostgresServer : GuichetServer
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+public sealed class PostgresDemoServer : PostgresServer
+{
+    public override bool Demo => true;
 }

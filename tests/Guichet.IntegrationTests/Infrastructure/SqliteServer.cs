@@ -27,8 +27,14 @@ public sealed class SqliteServerWithRealClock : SqliteServer
     public override bool TestClock => false;
 }
 
-/// <summary>A server whose test clock starts at a chosen instant.</summary>
-public sealed class SqliteServerAt(DateTimeOffset start) : SqliteServer
+/// <summary>A demo server whose test clock starts at a chosen instant.</summary>
+public sealed class SqliteDemoServerAt(DateTimeOffset start) : SqliteServer
 {
     public override DateTimeOffset ClockStart => start;
+    public override bool Demo => true;
+}
+
+public sealed class SqliteDemoServer : SqliteServer
+{
+    public override bool Demo => true;
 }
