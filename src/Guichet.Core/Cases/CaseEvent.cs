@@ -17,6 +17,8 @@ public enum CaseEventKind
     CeilingNear,
     CeilingApprovalRequested,
     CeilingApproved,
+    /// <summary>A message Guichet sent bounced: the agent must reach the customer another way.</summary>
+    DeliveryFailed,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

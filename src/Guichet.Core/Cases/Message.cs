@@ -39,6 +39,8 @@ public sealed class Message
     /// <summary>Sent by automation (acknowledgment, notice): never counts as a human answer (SPEC P7).</summary>
     public bool IsAutomatic { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The RFC 5322 Message-ID, with its angle brackets: theirs on mail received, ours on mail sent (threading, H1).</summary>
+    public string? InternetMessageId { get; set; }
     /// <summary>The promise this message stated to the customer (SPEC P2).</summary>
     public long? PromiseId { get; set; }
     public Promises.Promise? Promise { get; set; }

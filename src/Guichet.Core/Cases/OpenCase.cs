@@ -18,7 +18,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
     public const string FirstResponseWhat = "First answer from a person";
 
     /// <summary>The case, and whether this contact opened it or joined it as a follow-up.</summary>
-    public sealed record Outcome(Case Case, bool Appended);
+    public sealed record Outcome(Case Case, Message Message, bool Appended);
 
     public async Task<Result<Case>> RunAsync(OpenCaseRequest request, CancellationToken ct = default)
     {
@@ -37,26 +37,21 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         }
 
         var now = clock.Now();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (the email intake commits its raw record with the case).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var customer = await FindOrAddCustomer.RunAsync(db, request.Customer!, team!.TimeZone, now, ct);
         if (customer.Id != 0 && await FindActiveCaseAsync(customer.Id, request.Subject!, ct) is { } existing)
         {
-            existing.Messages.Add(new Message
-            {
-                Direction = MessageDirection.In,
-                Kind = MessageKind.Contact,
-                Channel = channel,
-                Body = request.Body!,
-                AuthorName = customer.Name,
-                CreatedAt = now,
-            });
-            existing.RecordCustomerContact(now);
+            var followUp = CustomerWrites.Record(db, existing, channel, request.Body!, customer.Name, request.InternetMessageId, now);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new Outcome(existing, Appended: true);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+            return new Outcome(existing, followUp, Appended: true);
         }
         var @case = Case.Open(team, customer, request.Subject!.Trim(), channel, now);
-        @case.Messages.Add(new Message
+        var first = new Message
         {
             Direction = MessageDirection.In,
             Kind = MessageKind.Contact,
@@ -64,7 +59,9 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
             Body = request.Body!,
             AuthorName = customer.Name,
             CreatedAt = now,
-        });
+            InternetMessageId = request.InternetMessageId,
+        };
+        @case.Messages.Add(first);
         @case.RecordCustomerContact(now);
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
@@ -72,8 +69,11 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         @case.Reference = Case.FormatReference(@case.Id, now);
         Acknowledge.FirstContact(db, @case, now);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new Outcome(@case, Appended: false);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return new Outcome(@case, first, Appended: false);
     }
 
     private async Task<Case?> FindActiveCaseAsync(long customerId, string subject, CancellationToken ct)

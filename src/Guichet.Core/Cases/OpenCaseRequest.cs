@@ -5,6 +5,10 @@ namespace Guichet.Core.Cases;
 /// <summary>A contact that opens a case, as a customer would make it (CONTRACT POST /api/cases).</summary>
 public sealed record OpenCaseRequest(CustomerContact? Customer, string? Channel, string? Subject, string? Body, string? Team)
 {
+    /// <summary>The Message-ID of the email that made this contact, for threading replies (set by the email intake).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? InternetMessageId { get; init; }
+
     public const int MaxSubjectLength = 500;
     public const int MaxBodyLength = 100_000;
 }

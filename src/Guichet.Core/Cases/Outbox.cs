@@ -16,6 +16,11 @@ public static class Outbox
             Channel.Email or Channel.Api or Channel.Portal when email is not null => (Channel.Email, email),
             _ => (message.Channel, ""),
         };
+        if (channel == Channel.Email && message.InternetMessageId is null)
+        {
+            // Ours, assigned now, so that the customer's reply threads back to this case (H1).
+            message.InternetMessageId = $"<{Guid.NewGuid():N}@guichet.invalid>";
+        }
         db.Outbox.Add(new OutboxMessage
         {
             Message = message,

@@ -75,29 +75,24 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
             }
         }
 
-        var message = new Message
-        {
-            Direction = direction,
-            Kind = direction == MessageDirection.In ? MessageKind.Contact : MessageKind.Reply,
-            Channel = channel ?? @case.Channel,
-            Body = request.Body!,
-            AuthorId = direction == MessageDirection.Out ? actor.Id : null,
-            AuthorName = direction == MessageDirection.Out ? actor.Name : @case.Customer.Name,
-            CreatedAt = now,
-        };
-        @case.Messages.Add(message);
-
+        Message message;
         if (direction == MessageDirection.In)
         {
-            var wasSettled = !@case.IsActive;
-            @case.RecordCustomerContact(now);
-            if (wasSettled)
-            {
-                Acknowledge.FirstContact(db, @case, now);
-            }
+            message = CustomerWrites.Record(db, @case, channel ?? @case.Channel, request.Body!, @case.Customer.Name, null, now);
         }
         else
         {
+            message = new Message
+            {
+                Direction = MessageDirection.Out,
+                Kind = MessageKind.Reply,
+                Channel = channel ?? @case.Channel,
+                Body = request.Body!,
+                AuthorId = actor.Id,
+                AuthorName = actor.Name,
+                CreatedAt = now,
+            };
+            @case.Messages.Add(message);
             @case.RecordAgentReply(actor, now);
             foreach (var promise in @case.Promises.Where(p => p.Kind == PromiseKind.FirstResponse && p.IsActive))
             {

@@ -24,6 +24,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

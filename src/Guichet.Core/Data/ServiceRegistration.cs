@@ -18,5 +18,6 @@ public static class ServiceRegistration
         .AddScoped<KeepPromise>()
         .AddScoped<RenegotiatePromise>()
         .AddScoped<PromiseWatcher>()
-        .AddScoped<ApproveCeiling>();
+        .AddScoped<ApproveCeiling>()
+        .AddScoped<Email.ReceiveEmail>();
 }

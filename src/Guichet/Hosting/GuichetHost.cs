@@ -5,6 +5,7 @@ using Guichet.Components;
 using Guichet.Core.Data;
 using Guichet.Features.Admin;
 using Guichet.Features.Cases;
+using Guichet.Features.Email;
 using Guichet.Features.Metrics;
 using Guichet.Features.Notifications;
 using Guichet.Features.Promises;
@@ -68,7 +69,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();

@@ -35,6 +35,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Promise).WithMany().HasForeignKey(m => m.PromiseId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(m => new { m.CaseId, m.CreatedAt });
+        b.Property(m => m.InternetMessageId).HasMaxLength(998);
+        b.HasIndex(m => m.InternetMessageId);
     }
 }
 

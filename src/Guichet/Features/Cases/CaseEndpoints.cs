@@ -30,7 +30,7 @@ public static class CaseEndpoints
             {
                 return Problems.From(result.Failure!);
             }
-            var (opened, appended) = result.Value;
+            var (opened, _, appended) = result.Value;
             if (!appended)
             {
                 return TypedResults.Created($"/api/cases/{opened.Id}", CaseDto.From(opened, clock.Now(), opened.Messages.Single(m => m.IsAutomatic)));

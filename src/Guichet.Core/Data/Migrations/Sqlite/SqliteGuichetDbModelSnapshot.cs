@@ -231,6 +231,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InternetMessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("INTEGER");
 
@@ -245,6 +249,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("InternetMessageId");
 
                     b.HasIndex("PromiseId");
 
@@ -358,6 +364,64 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CustomerIdentities");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Email.InboundEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageIdHeader")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageIdHeader")
+                        .IsUnique();
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("Outcome", "ReceivedAt");
+
+                    b.ToTable("InboundEmails");
                 });
 
             modelBuilder.Entity("Guichet.Core.Notifications.Notification", b =>

@@ -1,0 +1,32 @@
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+using MimeKit;
+
+namespace Guichet.Core.Email;
+
+/// <summary>
+/// The text an agent reads: the plain-text part when there is one, else the HTML part sanitised
+/// (scripts, styles, handlers gone) and reduced to its text. Whatever the charset and transfer
+/// encoding, MimeKit decodes it.
+/// </summary>
+public static class MailText
+{
+    private static readonly HtmlSanitizer Sanitizer = new();
+
+    public static string Of(MimeMessage mail)
+    {
+        var text = mail.TextBody;
+        if (string.IsNullOrWhiteSpace(text) && mail.HtmlBody is { } html)
+        {
+            var clean = Sanitizer.Sanitize(html);
+            var document = new HtmlParser().ParseDocument(clean);
+            foreach (var block in document.QuerySelectorAll("br, p, div, li, tr, h1, h2, h3"))
+            {
+                block.InsertBefore(document.CreateTextNode("\n"), block.FirstChild);
+            }
+            text = document.Body?.TextContent;
+        }
+        text = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return text.Length == 0 ? "(message sans texte)" : text;
+    }
+}
