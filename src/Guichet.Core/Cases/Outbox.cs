@@ -27,6 +27,7 @@ public static class Outbox
             Channel = channel,
             Recipient = recipient,
             CreatedAt = now,
+            NextAttemptAt = now,
         });
     }
 }

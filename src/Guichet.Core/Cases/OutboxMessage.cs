@@ -23,4 +23,8 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; init; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>When the sender may try (again): a short lease while sending, then backoff after a failure.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>When the server accepted it; set only after acceptance, so a crash can resend but never lose.</summary>
+    public DateTimeOffset? SentAt { get; set; }
 }

@@ -17,10 +17,13 @@ public static class GuichetCli
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load demo data." };
         var testClock = new Option<bool>("--test-clock") { Description = "Use a clock that only POST /api/admin/clock moves." };
         var clockStart = new Option<DateTimeOffset?>("--test-clock-start") { Description = "Start time of the test clock (ISO 8601); default: now." };
+        var smtp = new Option<string?>("--smtp") { Description = "Send outgoing email through this SMTP server, HOST:PORT (user and password from GUICHET_SMTP_USER / GUICHET_SMTP_PASSWORD)." };
+        var mailFrom = new Option<string>("--mail-from") { Description = "The From address of outgoing email.", DefaultValueFactory = _ => "support@guichet.invalid" };
+        var startTls = new Option<bool>("--smtp-starttls") { Description = "Require STARTTLS with the SMTP server." };
 
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
         {
-            urls, data, database, demo, noDemo, testClock, clockStart,
+            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -33,6 +36,7 @@ public static class GuichetCli
                 TestClock = parse.GetValue(testClock),
                 TestClockStart = parse.GetValue(clockStart),
                 AdminToken = Environment.GetEnvironmentVariable("GUICHET_ADMIN_TOKEN"),
+                Smtp = SmtpFrom(parse.GetValue(smtp), parse.GetValue(mailFrom)!, parse.GetValue(startTls)),
             };
             return await ServeAsync(options, ct);
         });
@@ -86,6 +90,18 @@ public static class GuichetCli
             return result!.SilentBreaches == 0 ? 0 : 1;
         });
         return new Command("simulate", "Simulations through the real application services.") { strike };
+    }
+
+    private static Core.Email.SmtpSettings? SmtpFrom(string? hostPort, string from, bool startTls)
+    {
+        if (string.IsNullOrWhiteSpace(hostPort))
+        {
+            return null;
+        }
+        var colon = hostPort.LastIndexOf(':');
+        var (host, port) = colon > 0 && int.TryParse(hostPort[(colon + 1)..], out var p) ? (hostPort[..colon], p) : (hostPort, 25);
+        return new Core.Email.SmtpSettings(host, port, from, startTls,
+            Environment.GetEnvironmentVariable("GUICHET_SMTP_USER"), Environment.GetEnvironmentVariable("GUICHET_SMTP_PASSWORD"));
     }
 
     public static async Task<int> ServeAsync(ServeOptions options, CancellationToken ct)

@@ -42,6 +42,14 @@ public static class GuichetHost
         services.AddSingleton<PromiseWatcherService>();
         services.AddHostedService(sp => sp.GetRequiredService<PromiseWatcherService>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<PromiseWatcherService>());
+        if (options.Smtp is { } smtp)
+        {
+            services.AddSingleton(smtp);
+            services.AddScoped<Core.Email.DeliverOutbox>();
+            services.AddSingleton<OutboxDispatcherService>();
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcherService>());
+            services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<OutboxDispatcherService>());
+        }
         services.AddSingleton<IPasswordHasher<Core.Agents.Agent>, PasswordHasher<Core.Agents.Agent>>();
         services.AddGuichetAuthentication();
         services.AddProblemDetails();

@@ -59,5 +59,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.Property(o => o.Recipient).HasMaxLength(320);
         b.HasOne(o => o.Message).WithMany().HasForeignKey(o => o.MessageId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(o => new { o.State, o.CreatedAt });
+        b.HasIndex(o => new { o.State, o.Channel, o.NextAttemptAt });
+        b.Property(o => o.LastError).HasMaxLength(2000);
     }
 }

@@ -293,15 +293,22 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<long>("MessageId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -313,6 +320,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("MessageId");
 
                     b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex("State", "Channel", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -277,15 +277,22 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -297,6 +304,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("MessageId");
 
                     b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex("State", "Channel", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

@@ -1,0 +1,13 @@
+using Guichet.Core.Email;
+
+namespace Guichet.Hosting;
+
+/// <summary>Sends the email outbox over SMTP when `--smtp` is set; runs after the watcher so its notices leave in the same tick.</summary>
+public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, ServeOptions options, ILogger<OutboxDispatcherService> logger)
+    : PeriodicDueWork(scopes, options.WatcherInterval, logger)
+{
+    protected override string Name => "Email outbox";
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DeliverOutbox>().RunDueAsync(ct);
+}

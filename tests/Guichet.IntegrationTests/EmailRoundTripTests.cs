@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Guichet.Core.Cases;
+using Guichet.IntegrationTests.Infrastructure;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Guichet.IntegrationTests;
+
+/// <summary>H1 and P1 end to end against a real Postfix (SMTP) and Dovecot (IMAP) on 127.0.0.1.</summary>
+public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture<SqliteMailServer>
+{
+    [Fact]
+    public async Task The_acknowledgment_reaches_the_customers_mailbox_with_its_date_and_the_reply_threads_back()
+    {
+        server.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        using var original = new MimeMessage();
+        original.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
+        original.To.Add(new MailboxAddress("Support", "support@guichet.test"));
+        original.Subject = $"Colis perdu {Guid.NewGuid():N}"[..24];
+        original.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.example");
+        original.Body = new TextPart("plain") { Text = "Bonjour, mon colis est perdu depuis une semaine." };
+        var (_, created) = await PostAsync(original, ct);
+        Assert.Equal("created", created.Str("outcome"));
+        var caseId = long.Parse(created.Str("caseId"), System.Globalization.CultureInfo.InvariantCulture);
+
+        // The clock moves a second: the watcher and the outbox run; the server accepts the mail.
+        await server.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var row = await server.ReadDbAsync(db => db.Outbox.Include(o => o.Message).SingleAsync(o => o.Message.CaseId == caseId && o.Message.Kind == MessageKind.Acknowledgment, ct));
+        Assert.Equal(OutboxState.Sent, row.State);
+        var reference = await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync(ct));
+
+        using var ack = await FetchAsync("customer", reference, ct);
+        Assert.Contains("mardi 1er décembre à 16:00", ack.TextBody, StringComparison.Ordinal);
+        Assert.Equal("auto-replied", ack.Headers[HeaderId.AutoSubmitted]);
+        Assert.Equal(original.MessageId, ack.InReplyTo);
+        Assert.Equal(row.Message.InternetMessageId, $"<{ack.MessageId}>");
+        Assert.Contains($"[{reference}]", ack.Subject, StringComparison.Ordinal);
+        Assert.Equal("support@guichet.test", ack.From.Mailboxes.Single().Address);
+
+        // The customer answers from their mail client: the reply names the acknowledgment.
+        using var reply = new MimeMessage();
+        reply.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
+        reply.To.Add(new MailboxAddress("Support", "support@guichet.test"));
+        reply.Subject = "Re: " + ack.Subject;
+        reply.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.example");
+        reply.InReplyTo = ack.MessageId;
+        reply.References.Add(original.MessageId!);
+        reply.References.Add(ack.MessageId!);
+        reply.Body = new TextPart("plain") { Text = "Le numéro de suivi est 6A123456789." };
+        var (_, appended) = await PostAsync(reply, ct);
+        Assert.Equal(("appended", created.Str("caseId")), (appended.Str("outcome"), appended.Str("caseId")));
+    }
+
+    private async Task<(HttpStatusCode, System.Text.Json.Nodes.JsonNode)> PostAsync(MimeMessage mail, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        await mail.WriteToAsync(stream, ct);
+        using var content = new ByteArrayContent(stream.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        var response = await server.Api.PostAsync("/api/inbound/email", content, ct);
+        return (response.StatusCode, await ApiJson.ReadAsync(response));
+    }
+
+    /// <summary>Reads the user's mailbox over IMAP until the message quoting the reference arrives (local delivery is asynchronous).</summary>
+    private async Task<MimeMessage> FetchAsync(string user, string reference, CancellationToken ct)
+    {
+        using var imap = new ImapClient();
+        await imap.ConnectAsync(server.MailHost, 143, SecureSocketOptions.None, ct);
+        await imap.AuthenticateAsync(user, user, ct);
+        for (var i = 0; i < 100; i++)
+        {
+            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+            var found = await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(reference), ct);
+            if (found.Count > 0)
+            {
+                var message = await imap.Inbox.GetMessageAsync(found[^1], ct);
+                await imap.DisconnectAsync(true, ct);
+                return message;
+            }
+            await imap.Inbox.CloseAsync(false, ct);
+            await Task.Delay(200, ct);
+        }
+        Assert.Fail($"no mail quoting {reference} reached {user}'s mailbox within 20 s");
+        return null!;
+    }
+}
