@@ -55,9 +55,24 @@ public abstract class InboundEmailTests(GuichetServer server)
         Assert.Equal(("appended", caseId), (byToken.Str("outcome"), byToken.Str("caseId")));
 
         // A stranger quoting her reference does not land in her case: held for an agent.
-        var (_, stranger) = await PostAsync(Mail("Inconnu <someone.else@example.com>", $"Re: {reference}", "J'ai le même problème.", "<fourth@mail.example.com>"));
+        var strangerMail = Mail("Inconnu <someone.else@example.com>", $"Re: {reference}", "J'ai le même problème.", "<fourth@mail.example.com>");
+        var (_, stranger) = await PostAsync(strangerMail);
         Assert.Equal(("held", caseId), (stranger.Str("outcome"), stranger.Str("caseId")));
         Assert.Null(stranger["messageId"]);
+
+        // Held mail is not lost from sight: listed for agents, with its reason and its raw bytes.
+        var (_, held) = await server.Api.GetJsonAsync("/api/inbound/email?outcome=held");
+        var listed = held["items"]!.AsArray().Single(i => i!.Str("from") == "someone.else@example.com")!;
+        Assert.Equal(caseId, listed.Str("caseId"));
+        Assert.Contains("an agent decides", listed.Str("reason"), StringComparison.Ordinal);
+        var raw = await server.Api.GetAsync($"/api/inbound/email/{listed.Str("id")}/raw", TestContext.Current.CancellationToken);
+        Assert.Equal("message/rfc822", raw.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", raw.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("J'ai le même problème.", await raw.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using var agent = await Browserless.SignInAsync(server, "mail.sorter@guichet.test", "Inès Agent");
+        var (_, page, _) = await agent.GetAsync("/mail");
+        Assert.Contains("someone.else@example.com", page, StringComparison.Ordinal);
+        (await server.Api.GetJsonAsync("/api/inbound/email?outcome=lost")).AssertProblemNames(400, "outcome");
 
         var (_, after) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");
         Assert.Equal("3", after.Str("contactCount"));

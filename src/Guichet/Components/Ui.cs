@@ -117,6 +117,14 @@ public sealed class Ui
         ["approve"] = ("Autoriser", "Approve"),
         ["customerNotice"] = ("avis client", "customer notice"),
         ["ownerAlert"] = ("alerte", "alert"),
+        ["mailToSort"] = ("Courriels à trier", "Mail to sort"),
+        ["mailToSortHelp"] = ("Courriels gardés sans être classés : un inconnu citant le dossier d'un autre client, ou un message illisible. Rien n'est jeté.", "Mail kept but not filed: a stranger quoting another customer's case, or an unreadable message. Nothing is thrown away."),
+        ["received"] = ("Reçu", "Received"),
+        ["seeCase"] = ("voir le dossier cité", "see the case it quotes"),
+        ["download"] = ("télécharger (.eml)", "download (.eml)"),
+        ["nothingToSort"] = ("Rien à trier.", "Nothing to sort."),
+        ["in.held"] = ("en attente", "held"),
+        ["in.quarantined"] = ("en quarantaine", "quarantined"),
     };
 
     public Ui(IHttpContextAccessor accessor)

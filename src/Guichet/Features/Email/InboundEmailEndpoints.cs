@@ -1,6 +1,8 @@
 using Guichet.Api;
 using Guichet.Core.Cases;
+using Guichet.Core.Data;
 using Guichet.Core.Email;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Guichet.Features.Email;
@@ -13,6 +15,7 @@ namespace Guichet.Features.Email;
 public static class InboundEmailEndpoints
 {
     public sealed record InboundReceipt(long? CaseId, long? MessageId, string Outcome);
+    public sealed record InboundSummary(long Id, DateTimeOffset ReceivedAt, string? From, string? Subject, string Outcome, long? CaseId, string? Reason, int Size);
 
     public static RouteGroupBuilder MapInboundEmail(this RouteGroupBuilder api)
     {
@@ -37,6 +40,41 @@ public static class InboundEmailEndpoints
         .Produces<InboundReceipt>(StatusCodes.Status202Accepted)
         .WithTags("Email")
         .WithSummary("One raw email (message/rfc822) into Guichet: created, appended, duplicate, ignored (auto-reply, bounce, list), held, or quarantined with its bytes kept.");
+
+        api.MapGet("/inbound/email", async (HttpContext http, GuichetDb db) =>
+        {
+            var query = new QueryParams(http.Request);
+            var outcomeText = query.Text("outcome") ?? "held";
+            if (!WireNames.TryParseWire<InboundOutcome>(outcomeText, out var outcome))
+            {
+                query.Errors.Add("outcome", $"'{outcomeText}' is not an outcome; use held, quarantined, ignored, created, appended.");
+            }
+            var (page, pageSize) = query.Paging();
+            if (query.Errors.Any)
+            {
+                return Problems.From(query.Errors.ToFailure());
+            }
+            var list = db.InboundEmails.AsNoTracking().Where(e => e.Outcome == outcome);
+            var total = await list.CountAsync(http.RequestAborted);
+            var items = await list.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(e => new { e.Id, e.ReceivedAt, e.From, e.Subject, e.Outcome, e.CaseId, e.Reason, Size = e.Raw.Length })
+                .ToListAsync(http.RequestAborted);
+            return TypedResults.Ok(new Features.Cases.Page<InboundSummary>(
+                items.Select(e => new InboundSummary(e.Id, e.ReceivedAt, e.From, e.Subject, e.Outcome.ToWire(), e.CaseId, e.Reason, e.Size)).ToArray(), page, pageSize, total));
+        })
+        .WithTags("Email")
+        .WithSummary("Stored inbound mail by outcome (default held): what agents must look at, newest first.");
+
+        api.MapGet("/inbound/email/{id:long}/raw", async (long id, GuichetDb db, CancellationToken ct) =>
+        {
+            var raw = await db.InboundEmails.Where(e => e.Id == id).Select(e => e.Raw).FirstOrDefaultAsync(ct);
+            // Served as a download, never rendered: it is untrusted content.
+            return raw is null
+                ? Problems.Field(StatusCodes.Status404NotFound, "Not found", "id", $"There is no inbound message {id}.")
+                : TypedResults.File(raw, "message/rfc822", $"inbound-{id}.eml");
+        })
+        .WithTags("Email")
+        .WithSummary("The raw bytes of one stored inbound message, as received.");
         return api;
     }
 }
