@@ -57,6 +57,62 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         Assert.Equal(("appended", created.Str("caseId")), (appended.Str("outcome"), appended.Str("caseId")));
     }
 
+    [Fact]
+    public async Task Mail_sent_to_the_team_address_opens_a_case_the_customer_gets_a_dated_answer_and_the_reply_joins_it()
+    {
+        server.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        var subject = $"Valise perdue {Guid.NewGuid():N}"[..26];
+        using var first = new MimeMessage();
+        first.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
+        first.To.Add(new MailboxAddress("Support", "support@guichet.test"));
+        first.Subject = subject;
+        first.Body = new TextPart("plain") { Text = "Ma valise n'est pas arrivée à Francfort." };
+        await SendAsync(first, ct);
+
+        // Postfix delivers to the team mailbox; the poller reads it when the clock ticks.
+        var caseId = await UntilAsync(() => server.ReadDbAsync(db => db.Cases.Where(c => c.Subject == subject).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct)), ct);
+        var reference = await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync(ct));
+        using var ack = await FetchAsync("customer", reference, ct);
+        Assert.Contains("au plus tard le", ack.TextBody, StringComparison.Ordinal);
+        Assert.Contains("décembre", ack.TextBody, StringComparison.Ordinal);
+
+        using var reply = new MimeMessage();
+        reply.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
+        reply.To.Add(new MailboxAddress("Support", "support@guichet.test"));
+        reply.Subject = "Re: " + ack.Subject;
+        reply.InReplyTo = ack.MessageId;
+        reply.References.Add(ack.MessageId!);
+        reply.Body = new TextPart("plain") { Text = "Étiquette FRA 123456." };
+        await SendAsync(reply, ct);
+        await UntilAsync(() => server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId && c.ContactCount == 2).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct)), ct);
+        Assert.Equal(1, await server.ReadDbAsync(db => db.Cases.CountAsync(c => c.Customer.Identities.Any(i => i.Value == "customer@guichet.test") && c.Subject == subject, ct)));
+    }
+
+    private async Task SendAsync(MimeMessage mail, CancellationToken ct)
+    {
+        using var smtp = new MailKit.Net.Smtp.SmtpClient();
+        await smtp.ConnectAsync(server.MailHost, 25, SecureSocketOptions.None, ct);
+        await smtp.SendAsync(mail, ct);
+        await smtp.DisconnectAsync(true, ct);
+    }
+
+    /// <summary>Ticks the clock (running the poller, the watcher and the outbox) until the database shows the result.</summary>
+    private async Task<long> UntilAsync(Func<Task<long?>> read, CancellationToken ct)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await server.AdvanceAsync(TimeSpan.FromSeconds(1));
+            if (await read() is { } found)
+            {
+                return found;
+            }
+            await Task.Delay(200, ct);
+        }
+        Assert.Fail("the mail did not arrive through Postfix and IMAP within 20 s");
+        return 0;
+    }
+
     private async Task<(HttpStatusCode, System.Text.Json.Nodes.JsonNode)> PostAsync(MimeMessage mail, CancellationToken ct)
     {
         using var stream = new MemoryStream();

@@ -20,10 +20,12 @@ public static class GuichetCli
         var smtp = new Option<string?>("--smtp") { Description = "Send outgoing email through this SMTP server, HOST:PORT (user and password from GUICHET_SMTP_USER / GUICHET_SMTP_PASSWORD)." };
         var mailFrom = new Option<string>("--mail-from") { Description = "The From address of outgoing email.", DefaultValueFactory = _ => "support@guichet.invalid" };
         var startTls = new Option<bool>("--smtp-starttls") { Description = "Require STARTTLS with the SMTP server." };
+        var imap = new Option<string?>("--imap") { Description = "Read a team mailbox over IMAP, USER@HOST:PORT (password from GUICHET_IMAP_PASSWORD)." };
+        var imapTeam = new Option<string?>("--imap-team") { Description = "The team that receives the mailbox's mail (default: the default team)." };
 
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
         {
-            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls,
+            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -37,6 +39,7 @@ public static class GuichetCli
                 TestClockStart = parse.GetValue(clockStart),
                 AdminToken = Environment.GetEnvironmentVariable("GUICHET_ADMIN_TOKEN"),
                 Smtp = SmtpFrom(parse.GetValue(smtp), parse.GetValue(mailFrom)!, parse.GetValue(startTls)),
+                Imap = ImapFrom(parse.GetValue(imap), parse.GetValue(imapTeam)),
             };
             return await ServeAsync(options, ct);
         });
@@ -102,6 +105,20 @@ public static class GuichetCli
         var (host, port) = colon > 0 && int.TryParse(hostPort[(colon + 1)..], out var p) ? (hostPort[..colon], p) : (hostPort, 25);
         return new Core.Email.SmtpSettings(host, port, from, startTls,
             Environment.GetEnvironmentVariable("GUICHET_SMTP_USER"), Environment.GetEnvironmentVariable("GUICHET_SMTP_PASSWORD"));
+    }
+
+    private static Core.Email.ImapSettings? ImapFrom(string? userHostPort, string? team)
+    {
+        if (string.IsNullOrWhiteSpace(userHostPort))
+        {
+            return null;
+        }
+        var at = userHostPort.LastIndexOf('@');
+        var user = at > 0 ? userHostPort[..at] : "";
+        var hostPort = userHostPort[(at + 1)..];
+        var colon = hostPort.LastIndexOf(':');
+        var (host, port) = colon > 0 && int.TryParse(hostPort[(colon + 1)..], out var p) ? (hostPort[..colon], p) : (hostPort, 143);
+        return new Core.Email.ImapSettings(host, port, user, Environment.GetEnvironmentVariable("GUICHET_IMAP_PASSWORD") ?? "", team);
     }
 
     public static async Task<int> ServeAsync(ServeOptions options, CancellationToken ct)

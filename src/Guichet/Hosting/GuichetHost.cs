@@ -39,6 +39,13 @@ public static class GuichetHost
             : TimeProvider.System);
         services.AddGuichetDatabase(options);
         services.AddCaseOperations();
+        if (options.Imap is not null)
+        {
+            // Registered first: mail read in a tick is acknowledged and sent in the same tick.
+            services.AddSingleton<MailboxPollerService>();
+            services.AddHostedService(sp => sp.GetRequiredService<MailboxPollerService>());
+            services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<MailboxPollerService>());
+        }
         services.AddSingleton<PromiseWatcherService>();
         services.AddHostedService(sp => sp.GetRequiredService<PromiseWatcherService>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<PromiseWatcherService>());

@@ -17,6 +17,8 @@ public sealed record ServeOptions
     public string? AdminToken { get; init; }
     /// <summary>How often the promise watcher looks for due work; zero runs it only at start and on the test clock.</summary>
     public TimeSpan WatcherInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>A team mailbox read over IMAP; null reads none (mail can still come through /api/inbound/email).</summary>
+    public Core.Email.ImapSettings? Imap { get; init; }
     /// <summary>Outgoing email; null keeps mail in the outbox (nothing is lost, nothing is sent).</summary>
     public Core.Email.SmtpSettings? Smtp { get; init; }
     /// <summary>Throwaway SQLite databases (simulations) skip the power-cut fsync on commit.</summary>

@@ -23,6 +23,10 @@ public sealed class SqliteMailServer : SqliteServer
             SkipReason = $"Mail server tests skipped: set {Variable} to the host of a real SMTP/IMAP server (as .ci/run does with Postfix and Dovecot).";
             return options;
         }
-        return options with { Smtp = new SmtpSettings(MailHost, 25, "support@guichet.test") };
+        return options with
+        {
+            Smtp = new SmtpSettings(MailHost, 25, "support@guichet.test"),
+            Imap = new ImapSettings(MailHost, 143, "support", "support"),
+        };
     }
 }
