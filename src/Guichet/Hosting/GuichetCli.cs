@@ -44,7 +44,35 @@ public static class GuichetCli
             return await ServeAsync(options, ct);
         });
 
-        return new RootCommand("Guichet: a help desk that keeps its word.") { serve, Simulate() };
+        return new RootCommand("Guichet: a help desk that keeps its word.") { serve, Simulate(), Import() };
+    }
+
+    private static Command Import()
+    {
+        var path = new Argument<string>("PATH") { Description = "An .eml file, a folder of .eml files, or an mbox file." };
+        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string; switches to PostgreSQL." };
+        var team = new Option<string?>("--team") { Description = "The team that receives new cases (default: the default team)." };
+        var mail = new Command("mail", "Import email through the same intake as the server: threading, duplicates, noise, quarantine.") { path, data, database, team };
+        mail.SetAction(async (parse, ct) =>
+        {
+            var source = parse.GetValue(path)!;
+            if (!File.Exists(source) && !Directory.Exists(source))
+            {
+                AnsiConsole.MarkupLine($"[red]No such file or folder:[/] {Markup.Escape(source)}");
+                return 2;
+            }
+            var options = new ServeOptions { DataDir = parse.GetValue(data)!, Database = parse.GetValue(database) };
+            var counts = await ImportMail.RunAsync(options, source, parse.GetValue(team), ct);
+            var table = new Table().AddColumns("Outcome", "Messages");
+            foreach (var (outcome, count) in counts.OrderBy(c => c.Key))
+            {
+                table.AddRow(outcome.ToString(), count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return new Command("import", "Bring existing data into Guichet.") { mail };
     }
 
     private static Command Simulate()
