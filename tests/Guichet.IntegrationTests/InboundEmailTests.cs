@@ -80,6 +80,42 @@ public abstract class InboundEmailTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task Replies_that_peers_misfile_land_in_the_right_case()
+    {
+        server.SkipIfUnavailable();
+        var (_, opened) = await PostAsync(Mail("Luc Bernard <luc@example.fr>", "Remboursement billet Paris-Munich", "Je demande le remboursement.", "<luc1@example.fr>"));
+        var caseId = opened.Str("caseId");
+        var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");
+        var reference = c.Str("reference");
+        var ack = c["messages"]!.AsArray().Single(m => m!.Str("kind") == "acknowledgment")!;
+        var ackId = (await MessageAsync(ack.Str("id"))).InternetMessageId;
+
+        // A participant he had in Cc answers the acknowledgment: the headers prove the context.
+        var (_, cc) = await PostAsync(Mail("Marie Bernard <marie@example.fr>", "Re: Remboursement billet Paris-Munich", "J'étais sur le même vol.", "<marie1@example.fr>", $"In-Reply-To: {ackId}\nCc: luc@example.fr\n"));
+        Assert.Equal(("appended", caseId), (cc.Str("outcome"), cc.Str("caseId")));
+
+        // He forwards a document to the support address: same matter, same case.
+        var (_, fwd) = await PostAsync(Mail("luc@example.fr", "TR: Remboursement billet Paris-Munich", "---------- Message transféré ----------\nVoici le reçu.", "<luc2@example.fr>"));
+        Assert.Equal(("appended", caseId), (fwd.Str("outcome"), fwd.Str("caseId")));
+
+        // References naming only messages Guichet never saw, but the reference in the subject.
+        var (_, unknown) = await PostAsync(Mail("luc@example.fr", $"Re: [{reference}] et alors ?", "Relance.", "<luc3@example.fr>", "In-Reply-To: <never-seen@elsewhere.example>\nReferences: <never-seen@elsewhere.example>\n"));
+        Assert.Equal(("appended", caseId), (unknown.Str("outcome"), unknown.Str("caseId")));
+
+        // Outlook keeps only Thread-Index; the customer's own open case on the same subject takes it.
+        var (_, outlook) = await PostAsync(Mail("luc@example.fr", "RE: Remboursement billet Paris-Munich", "Toujours rien.", "<luc4@example.fr>", "Thread-Index: AQHZ1234567890abcdef==\nThread-Topic: Remboursement billet Paris-Munich\n"));
+        Assert.Equal(("appended", caseId), (outlook.Str("outcome"), outlook.Str("caseId")));
+
+        // A relay rewrote our Message-ID: the In-Reply-To is unknown, the subject token still threads it.
+        var (_, rewritten) = await PostAsync(Mail("luc@example.fr", $"Re: Votre demande {reference}", "Merci.", "<luc5@example.fr>", "In-Reply-To: <rewritten-by-relay@relay.example>\n"));
+        Assert.Equal(("appended", caseId), (rewritten.Str("outcome"), rewritten.Str("caseId")));
+
+        var (_, after) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.Equal("6", after.Str("contactCount"));
+        Assert.Contains(after["messages"]!.AsArray(), m => m!.Str("author") == "Marie Bernard");
+    }
+
+    [Fact]
     public async Task The_same_message_delivered_twice_is_stored_once_with_or_without_a_Message_ID()
     {
         server.SkipIfUnavailable();
