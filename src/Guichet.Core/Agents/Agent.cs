@@ -16,7 +16,4 @@ public sealed class Agent
     public string Languages { get; set; } = "fr";
     public string UiLanguage { get; set; } = "fr";
     public bool Active { get; set; } = true;
-
-    public bool Speaks(string language) =>
-        Languages.Split(',', StringSplitOptions.TrimEntries).Contains(language, StringComparer.OrdinalIgnoreCase);
 }

@@ -39,9 +39,6 @@ public static class CalendarText
         string.Join("; ", windows.Select(w =>
             $"{DayNames[(int)w.Day - 1]} {TimePattern.Format(w.Open)}-{TimePattern.Format(w.Close)}"));
 
-    public static string FormatHolidays(IEnumerable<LocalDate> dates) =>
-        string.Join(", ", dates.Order().Select(DatePattern.Format));
-
     private static List<BusinessWindow> ParseHours(string hours, ValidationErrors errors)
     {
         var windows = new List<BusinessWindow>();
@@ -123,6 +120,4 @@ public static class CalendarText
         close = b.Value;
         return true;
     }
-
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -33,8 +33,6 @@ public sealed class ServiceCalendar
 
     public bool IsHoliday(LocalDate date) => _holidays.Contains(date);
 
-    public bool IsBusinessDay(LocalDate date) => !IsHoliday(date) && _windowsByDay[date.DayOfWeek].Any();
-
     public bool IsOpen(Instant instant) => OpeningsFrom(instant).First().Start <= instant;
 
     /// <summary>The instant itself when open, else the start of the next opening.</summary>

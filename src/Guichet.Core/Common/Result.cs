@@ -46,4 +46,8 @@ public readonly struct Result<T>
 
     public static Result<T> Ok(T value) => value;
     public static Result<T> Fail(Failure failure) => failure;
+
+    /// <summary>For callers whose input is fixed (the demo, the simulation): a refusal there is a bug, not input to report.</summary>
+    public T OrThrow(string what) =>
+        Succeeded ? _value! : throw new InvalidOperationException($"{what} refused: {Failure!.Title} {string.Join("; ", Failure.Errors.SelectMany(e => e.Value))}");
 }

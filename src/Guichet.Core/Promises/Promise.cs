@@ -175,5 +175,4 @@ public sealed class Promise
 
     public void AssignOwner(Agent owner) => (Owner, OwnerId) = (owner, owner.Id);
 
-    public void Confirm() => ToConfirm = false;
 }

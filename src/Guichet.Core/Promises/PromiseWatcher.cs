@@ -31,19 +31,8 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
     public async Task<Pass> RunDueAsync(CancellationToken ct)
     {
         _recipients.Clear();
-        int promises = 0, cases = 0, n;
-        do
-        {
-            n = await PromiseBatchAsync(ct);
-            promises += n;
-        }
-        while (n == BatchSize);
-        do
-        {
-            n = await CeilingBatchAsync(ct);
-            cases += n;
-        }
-        while (n == BatchSize);
+        var promises = await AllBatchesAsync(PromiseBatchAsync, ct);
+        var cases = await AllBatchesAsync(CeilingBatchAsync, ct);
         if (promises + cases > 0)
         {
             logger.LogInformation("Promise watcher acted on {Promises} promises and {Cases} case ceilings", promises, cases);
@@ -51,13 +40,34 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
         return new Pass(promises, cases);
     }
 
+    private static async Task<int> AllBatchesAsync(Func<CancellationToken, Task<int>> batch, CancellationToken ct)
+    {
+        int total = 0, n;
+        do
+        {
+            n = await batch(ct);
+            total += n;
+        }
+        while (n == BatchSize);
+        return total;
+    }
+
+    /// <summary>
+    /// The ids of one batch of due rows, claimed inside the caller's transaction: on PostgreSQL
+    /// locked rows are skipped so servers share the work; SQLite's write transaction is exclusive.
+    /// </summary>
+    private async Task<List<long>> ClaimAsync(FormattableString postgres, IQueryable<long> sqlite, CancellationToken ct) =>
+        db is PostgresGuichetDb
+            ? await db.Database.SqlQuery<long>(postgres).ToListAsync(ct)
+            : await sqlite.Take(BatchSize).ToListAsync(ct);
+
     private async Task<int> PromiseBatchAsync(CancellationToken ct)
     {
         var now = clock.Now();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = db is PostgresGuichetDb
-            ? await db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Promises" WHERE "NextActionAt" <= {now} ORDER BY "NextActionAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""").ToListAsync(ct)
-            : await db.Promises.Where(p => p.NextActionAt <= now).OrderBy(p => p.NextActionAt).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
+        var ids = await ClaimAsync(
+            $"""SELECT "Id" AS "Value" FROM "Promises" WHERE "NextActionAt" <= {now} ORDER BY "NextActionAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""",
+            db.Promises.Where(p => p.NextActionAt <= now).OrderBy(p => p.NextActionAt).Select(p => p.Id), ct);
         if (ids.Count == 0)
         {
             return 0;
@@ -190,9 +200,9 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
     {
         var now = clock.Now();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = db is PostgresGuichetDb
-            ? await db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Cases" WHERE "CeilingAlertAt" <= {now} ORDER BY "CeilingAlertAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""").ToListAsync(ct)
-            : await db.Cases.Where(c => c.CeilingAlertAt <= now).OrderBy(c => c.CeilingAlertAt).Select(c => c.Id).Take(BatchSize).ToListAsync(ct);
+        var ids = await ClaimAsync(
+            $"""SELECT "Id" AS "Value" FROM "Cases" WHERE "CeilingAlertAt" <= {now} ORDER BY "CeilingAlertAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""",
+            db.Cases.Where(c => c.CeilingAlertAt <= now).OrderBy(c => c.CeilingAlertAt).Select(c => c.Id), ct);
         if (ids.Count == 0)
         {
             return 0;

@@ -33,7 +33,8 @@ public sealed class AdminTokenHandler(
         {
             return AuthenticateResult.Fail("Invalid bearer token.");
         }
-        var admin = await db.Agents.AsNoTracking().SingleAsync(a => a.Email == Bootstrap.BuiltInAdminEmail, Context.RequestAborted);
+        // Tracked on purpose: the endpoint's CurrentAgentAsync finds it in the same scoped context, no second query.
+        var admin = await db.Agents.SingleAsync(a => a.Email == Bootstrap.BuiltInAdminEmail, Context.RequestAborted);
         var identity = AgentPrincipal.IdentityFor(admin, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

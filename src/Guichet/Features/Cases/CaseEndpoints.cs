@@ -66,21 +66,9 @@ public static class CaseEndpoints
         .Produces<CaseDto>()
         .WithSummary("A case with its messages, promises, events and customer.");
 
-        cases.MapPost("/{id:long}/messages", async (long id, HttpContext http, GuichetDb db, PostMessage post) =>
-        {
-            var (request, problem) = await JsonBody.ReadAsync<PostMessageRequest>(http);
-            if (problem is not null)
-            {
-                return problem;
-            }
-            var actor = await http.CurrentAgentAsync(db);
-            if (actor is null)
-            {
-                return TypedResults.Unauthorized();
-            }
-            var result = await post.RunAsync(id, request!, actor, http.RequestAborted);
-            return Problems.Ok(result, m => TypedResults.Created($"/api/cases/{id}", MessageDto.From(m)));
-        })
+        cases.MapPost("/{id:long}/messages", (long id, HttpContext http, GuichetDb db, PostMessage post) =>
+            WithActor<PostMessageRequest, Message>(http, db, (r, actor) => post.RunAsync(id, r, actor, http.RequestAborted),
+                m => TypedResults.Created($"/api/cases/{id}", MessageDto.From(m))))
         .Accepts<PostMessageRequest>("application/json")
         .Produces<MessageDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
@@ -115,16 +103,8 @@ public static class CaseEndpoints
 
         foreach (var (path, change) in new[] { ("resolve", StatusChange.Resolve), ("reopen", StatusChange.Reopen), ("wait", StatusChange.WaitForCustomer), ("close", StatusChange.Close) })
         {
-            cases.MapPost($"/{{id:long}}/{path}", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status, TimeProvider clock) =>
-            {
-                var actor = await http.CurrentAgentAsync(db);
-                if (actor is null)
-                {
-                    return TypedResults.Unauthorized();
-                }
-                var result = await status.RunAsync(id, change, actor, http.RequestAborted);
-                return Problems.Ok(result, c => TypedResults.Ok(CaseDto.From(c, clock.Now())));
-            })
+            cases.MapPost($"/{{id:long}}/{path}", (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status, TimeProvider clock) =>
+                AsActor(http, db, actor => status.RunAsync(id, change, actor, http.RequestAborted), c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
             .Produces<CaseDto>()
             .WithSummary($"Status change: {path}.");
         }
@@ -153,11 +133,13 @@ public static class CaseEndpoints
         {
             return problem;
         }
+        return await AsActor(http, db, actor => run(request!, actor), ok);
+    }
+
+    /// <summary>Runs an operation as the agent behind the request (401 when the account is gone) and maps its result.</summary>
+    internal static async Task<IResult> AsActor<TResult>(HttpContext http, GuichetDb db, Func<Core.Agents.Agent, Task<Result<TResult>>> run, Func<TResult, IResult> ok)
+    {
         var actor = await http.CurrentAgentAsync(db);
-        if (actor is null)
-        {
-            return TypedResults.Unauthorized();
-        }
-        return Problems.Ok(await run(request!, actor), ok);
+        return actor is null ? TypedResults.Unauthorized() : Problems.Ok(await run(actor), ok);
     }
 }

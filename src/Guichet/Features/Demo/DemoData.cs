@@ -145,33 +145,30 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
     private void At(DateTimeOffset when) => _clock.Advance(when - _clock.GetUtcNow());
 
     private async Task<Case> Open(CustomerContact who, string channel, string subject, string body, CancellationToken ct, string? team = null) =>
-        Must(await new OpenCase(db, _clock).RunAsync(new OpenCaseRequest(who, channel, subject, body, team), ct));
+        (await new OpenCase(db, _clock).RunAsync(new OpenCaseRequest(who, channel, subject, body, team), ct)).OrThrow("Demo step");
 
     private async Task Reply(Case c, Agent by, string body, CancellationToken ct) =>
-        Must(await new PostMessage(db, _clock).RunAsync(c.Id, new PostMessageRequest("out", null, body), by, ct));
+        (await new PostMessage(db, _clock).RunAsync(c.Id, new PostMessageRequest("out", null, body), by, ct)).OrThrow("Demo step");
 
     private async Task CustomerWrites(Case c, Agent loggedBy, string channel, string body, CancellationToken ct) =>
-        Must(await new PostMessage(db, _clock).RunAsync(c.Id, new PostMessageRequest("in", channel, body), loggedBy, ct));
+        (await new PostMessage(db, _clock).RunAsync(c.Id, new PostMessageRequest("in", channel, body), loggedBy, ct)).OrThrow("Demo step");
 
     private async Task<Promise> Promise(Case c, Agent by, string what, CancellationToken ct, double? dueInBusinessHours = null, DateTimeOffset? dueAt = null, bool toConfirm = false) =>
-        Must(await new MakePromise(db, _clock).RunAsync(c.Id, new MakePromiseRequest(what, dueAt, dueInBusinessHours, by.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), toConfirm), by, ct));
+        (await new MakePromise(db, _clock).RunAsync(c.Id, new MakePromiseRequest(what, dueAt, dueInBusinessHours, by.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), toConfirm), by, ct)).OrThrow("Demo step");
 
     private async Task Note(Case c, Agent by, string text, CancellationToken ct) =>
-        Must(await new AddNote(db, _clock).RunAsync(c.Id, text, by, ct));
+        (await new AddNote(db, _clock).RunAsync(c.Id, text, by, ct)).OrThrow("Demo step");
 
     private async Task Transfer(Case c, Agent by, string team, string note, CancellationToken ct) =>
-        Must(await new TransferCase(db, _clock).RunAsync(c.Id, team, note, by, ct));
+        (await new TransferCase(db, _clock).RunAsync(c.Id, team, note, by, ct)).OrThrow("Demo step");
 
     private async Task Assign(Case c, Agent owner, Agent by, CancellationToken ct) =>
-        Must(await new AssignCase(db, _clock).RunAsync(c.Id, owner.Id, by, ct));
+        (await new AssignCase(db, _clock).RunAsync(c.Id, owner.Id, by, ct)).OrThrow("Demo step");
 
     private async Task Renegotiate(Promise p, Agent by, DateTimeOffset newDue, CancellationToken ct) =>
-        Must(await new RenegotiatePromise(db, _clock).RunAsync(p.Id, newDue, by, ct));
+        (await new RenegotiatePromise(db, _clock).RunAsync(p.Id, newDue, by, ct)).OrThrow("Demo step");
 
     private async Task Status(Case c, Agent by, StatusChange change, CancellationToken ct) =>
-        Must(await new ChangeCaseStatus(db, _clock).RunAsync(c.Id, change, by, ct));
+        (await new ChangeCaseStatus(db, _clock).RunAsync(c.Id, change, by, ct)).OrThrow("Demo step");
 
-    // The story is fixed: an operation refusing it is a bug in the demo, not input to report.
-    private static T Must<T>(Result<T> result) =>
-        result.Succeeded ? result.Value : throw new InvalidOperationException($"Demo step refused: {result.Failure!.Title} {string.Join("; ", result.Failure.Errors.SelectMany(e => e.Value))}");
 }

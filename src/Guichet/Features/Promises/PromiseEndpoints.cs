@@ -26,15 +26,8 @@ public static class PromiseEndpoints
 
         var promises = api.MapGroup("/promises").WithTags("Promises");
 
-        promises.MapPost("/{id:long}/keep", async (long id, HttpContext http, GuichetDb db, KeepPromise keep, TimeProvider clock) =>
-        {
-            var actor = await http.CurrentAgentAsync(db);
-            if (actor is null)
-            {
-                return TypedResults.Unauthorized();
-            }
-            return Problems.Ok(await keep.RunAsync(id, actor, http.RequestAborted), p => TypedResults.Ok(PromiseDto.From(p, clock.Now())));
-        })
+        promises.MapPost("/{id:long}/keep", (long id, HttpContext http, GuichetDb db, KeepPromise keep, TimeProvider clock) =>
+            CaseEndpoints.AsActor(http, db, actor => keep.RunAsync(id, actor, http.RequestAborted), p => TypedResults.Ok(PromiseDto.From(p, clock.Now()))))
         .Produces<PromiseDto>()
         .WithSummary("Mark a promise kept.");
 

@@ -122,7 +122,7 @@ public sealed class StrikeSimulation(StrikeOptions options)
             contact.Repeat ? "Toujours aucune réponse à ma demande de remboursement." : "Mon vol a été annulé à cause de la grève. Je demande le remboursement du billet.",
             null);
         await using var scope = _services.CreateAsyncScope();
-        var outcome = Must(await scope.ServiceProvider.GetRequiredService<OpenCase>().ContactAsync(request, ct));
+        var outcome = (await scope.ServiceProvider.GetRequiredService<OpenCase>().ContactAsync(request, ct)).OrThrow("Simulation step");
         _caseOf[contact.Customer] = outcome.Case.Id;
         _contacts++;
         if (outcome.Appended)
@@ -189,22 +189,22 @@ public sealed class StrikeSimulation(StrikeOptions options)
             var due = await db.Promises.Where(p => p.CaseId == caseId && p.Kind == PromiseKind.Commitment && (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated)).Select(p => p.Id).ToListAsync(ct);
             foreach (var promise in due)
             {
-                Must(await sp.GetRequiredService<KeepPromise>().RunAsync(promise, actor, ct));
+                (await sp.GetRequiredService<KeepPromise>().RunAsync(promise, actor, ct)).OrThrow("Simulation step");
             }
-            Must(await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, le remboursement de votre billet est accordé ; il sera sur votre compte sous cinq jours."), actor, ct));
-            Must(await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct));
+            (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, le remboursement de votre billet est accordé ; il sera sur votre compte sous cinq jours."), actor, ct)).OrThrow("Simulation step");
+            (await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct)).OrThrow("Simulation step");
             return;
         }
         if (_random.NextDouble() < 0.3)
         {
             // The refund needs a decision: the agent says when, and that becomes a promise (P2).
-            Must(await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null,
+            (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null,
                 "Bonjour, je prends votre dossier. Je vous donne la décision sur le remboursement sous deux jours ouvrés.",
-                Promise: new MakePromiseRequest("Décision sur le remboursement", DueInBusinessHours: 16)), actor, ct));
+                Promise: new MakePromiseRequest("Décision sur le remboursement", DueInBusinessHours: 16)), actor, ct)).OrThrow("Simulation step");
             return;
         }
-        Must(await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, votre billet est remboursé ; le virement part aujourd'hui."), actor, ct));
-        Must(await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct));
+        (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, votre billet est remboursé ; le virement part aujourd'hui."), actor, ct)).OrThrow("Simulation step");
+        (await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct)).OrThrow("Simulation step");
     }
 
     /// <summary>The manager answers every request to go past a ceiling within the quarter hour, by two more weeks.</summary>
@@ -223,7 +223,7 @@ public sealed class StrikeSimulation(StrikeOptions options)
         {
             var from = c.CeilingApprovedUntil is { } approved && approved > c.CeilingAt ? approved : c.CeilingAt;
             var until = from > _clock.Now() ? from.AddDays(14) : _clock.Now().AddDays(14);
-            Must(await sp.GetRequiredService<ApproveCeiling>().RunAsync(c.Id, until, "Grève : prolongation accordée", manager, ct));
+            (await sp.GetRequiredService<ApproveCeiling>().RunAsync(c.Id, until, "Grève : prolongation accordée", manager, ct)).OrThrow("Simulation step");
         }
     }
 
@@ -244,7 +244,4 @@ public sealed class StrikeSimulation(StrikeOptions options)
         return new StrikeReport.Day(DateOnly.FromDateTime(from.UtcDateTime), contacts, answers, notices, waiting);
     }
 
-    // The simulation drives operations with valid input: a refusal is a bug in Guichet or in the simulation.
-    private static T Must<T>(Result<T> result) =>
-        result.Succeeded ? result.Value : throw new InvalidOperationException($"Simulation step refused: {result.Failure!.Title} {string.Join("; ", result.Failure.Errors.SelectMany(e => e.Value))}");
 }
