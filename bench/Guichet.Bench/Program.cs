@@ -5,6 +5,13 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Guichet.Bench;
 
+if (args is ["mail-corpus", var path, var count, ..])
+{
+    // dotnet run -c Release --project bench/Guichet.Bench -- mail-corpus /tmp/bench.mbox 100000
+    MailCorpus.Write(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), seed: 1);
+    return;
+}
+
 // On demand: dotnet run -c Release --project bench/Guichet.Bench -- --filter '*'
 // Each iteration resets the due promises, so the monitoring strategy (one call per iteration) fits.
 var config = ManualConfig.Create(DefaultConfig.Instance)

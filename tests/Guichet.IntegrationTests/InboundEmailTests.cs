@@ -261,7 +261,7 @@ public abstract class InboundEmailTests(GuichetServer server)
         var (_, noFrom) = await PostAsync("To: support@guichet.test\nSubject: Qui suis-je\nMessage-ID: <nofrom@example.fr>\n\nSans expéditeur.\n");
         Assert.Equal("quarantined", noFrom.Str("outcome"));
 
-        var huge = Encoding.ASCII.GetBytes(Mail("big@example.fr", "Photos", "Voir pièces jointes.", "<huge@example.fr>")) .Concat(new byte[ReceiveEmail.MaxBytes]).ToArray();
+        var huge = Encoding.ASCII.GetBytes(Mail("big@example.fr", "Photos", "Voir pièces jointes.", "<huge@example.fr>")) .Concat(new byte[Guichet.Core.Email.MailIntakeSettings.DefaultMaxMessageBytes]).ToArray();
         var (_, big) = await PostAsync(huge);
         Assert.Equal("quarantined", big.Str("outcome"));
 

@@ -12,6 +12,14 @@ public static class Acknowledge
 {
     public static Message FirstContact(GuichetDb db, Case @case, DateTimeOffset now)
     {
+        var (acknowledgment, delivery) = Write(@case, now);
+        db.Outbox.Add(delivery);
+        return acknowledgment;
+    }
+
+    /// <summary>The promise (added to the case), the acknowledgment and its delivery, for the caller to save.</summary>
+    public static (Message Acknowledgment, OutboxMessage Delivery) Write(Case @case, DateTimeOffset now)
+    {
         var team = @case.Team;
         var due = team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays);
         var promise = Promise.Make(@case, PromiseKind.FirstResponse, OpenCase.FirstResponseWhat, due.ToUtc(), @case.Owner, toConfirm: false, now);
@@ -27,7 +35,6 @@ public static class Acknowledge
             Promise = promise,
         };
         @case.Messages.Add(acknowledgment);
-        Outbox.Enqueue(db, @case, acknowledgment, now);
-        return acknowledgment;
+        return (acknowledgment, Outbox.Create(@case, acknowledgment, now));
     }
 }

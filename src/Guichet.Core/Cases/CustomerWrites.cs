@@ -11,16 +11,7 @@ public static class CustomerWrites
 {
     public static Message Record(GuichetDb db, Case @case, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now)
     {
-        var message = new Message
-        {
-            Direction = MessageDirection.In,
-            Kind = MessageKind.Contact,
-            Channel = channel,
-            Body = body,
-            AuthorName = authorName,
-            CreatedAt = now,
-            InternetMessageId = internetMessageId,
-        };
+        var message = Message.Contact(channel, body, authorName, internetMessageId, now);
         @case.Messages.Add(message);
         var wasSettled = !@case.IsActive;
         @case.RecordCustomerContact(now);

@@ -44,4 +44,16 @@ public sealed class Message
     /// <summary>The promise this message stated to the customer (SPEC P2).</summary>
     public long? PromiseId { get; set; }
     public Promises.Promise? Promise { get; set; }
+
+    /// <summary>What a customer wrote, said or posted.</summary>
+    public static Message Contact(Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now) => new()
+    {
+        Direction = MessageDirection.In,
+        Kind = MessageKind.Contact,
+        Channel = channel,
+        Body = body,
+        AuthorName = authorName,
+        CreatedAt = now,
+        InternetMessageId = internetMessageId,
+    };
 }

@@ -51,16 +51,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
             return new Outcome(existing, followUp, Appended: true);
         }
         var @case = Case.Open(team, customer, request.Subject!.Trim(), channel, now);
-        var first = new Message
-        {
-            Direction = MessageDirection.In,
-            Kind = MessageKind.Contact,
-            Channel = channel,
-            Body = request.Body!,
-            AuthorName = customer.Name,
-            CreatedAt = now,
-            InternetMessageId = request.InternetMessageId,
-        };
+        var first = Message.Contact(channel, request.Body!, customer.Name, request.InternetMessageId, now);
         @case.Messages.Add(first);
         @case.RecordCustomerContact(now);
         db.Cases.Add(@case);
@@ -78,13 +69,11 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
 
     private async Task<Case?> FindActiveCaseAsync(long customerId, string subject, CancellationToken ct)
     {
-        var key = SubjectKey.Of(subject);
         var active = await db.Cases
             .Where(c => c.CustomerId == customerId && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
             .Select(c => new { c.Id, c.Subject })
             .ToListAsync(ct);
-        var match = active.Where(c => SubjectKey.Of(c.Subject) == key).OrderByDescending(c => c.Id).FirstOrDefault();
-        return match is null ? null : await db.FindCaseAsync(match.Id, ct);
+        return SubjectKey.SameMatter(active.Select(c => (c.Id, c.Subject)), subject) is { } id ? await db.FindCaseAsync(id, ct) : null;
     }
 
     private static Channel Validate(OpenCaseRequest request, ValidationErrors errors)

@@ -6,7 +6,9 @@ namespace Guichet.Core.Cases;
 /// <summary>Queues an outgoing message for delivery, in the caller's transaction.</summary>
 public static class Outbox
 {
-    public static void Enqueue(GuichetDb db, Case @case, Message message, DateTimeOffset now)
+    public static void Enqueue(GuichetDb db, Case @case, Message message, DateTimeOffset now) => db.Outbox.Add(Create(@case, message, now));
+
+    public static OutboxMessage Create(Case @case, Message message, DateTimeOffset now)
     {
         // A customer with an email address is answered there unless the channel has its own address
         // (chat, social, phone arrive with their channels); the message stays on the case either way.
@@ -21,13 +23,13 @@ public static class Outbox
             // Ours, assigned now, so that the customer's reply threads back to this case (H1).
             message.InternetMessageId = $"<{Guid.NewGuid():N}@guichet.invalid>";
         }
-        db.Outbox.Add(new OutboxMessage
+        return new OutboxMessage
         {
             Message = message,
             Channel = channel,
             Recipient = recipient,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        };
     }
 }

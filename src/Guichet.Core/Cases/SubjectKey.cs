@@ -18,6 +18,13 @@ public static partial class SubjectKey
         return Spaces().Replace(text, " ").Trim().ToLowerInvariant();
     }
 
+    /// <summary>The newest of a customer's active cases on the same matter, if any (C1: one problem, one case).</summary>
+    public static long? SameMatter(IEnumerable<(long Id, string Subject)> activeCases, string subject)
+    {
+        var key = Of(subject);
+        return activeCases.Where(c => Of(c.Subject) == key).OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefault();
+    }
+
     [GeneratedRegex(@"^\s*(re|fwd?|tr|aw|wg|réf?|rép|sv|vs|antw)\s*(\[\d+\])?\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
 

@@ -1,6 +1,7 @@
 using Guichet.Core.Cases;
 using Guichet.Core.Promises;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Guichet.Core.Data;
 
@@ -19,5 +20,13 @@ public static class ServiceRegistration
         .AddScoped<RenegotiatePromise>()
         .AddScoped<PromiseWatcher>()
         .AddScoped<ApproveCeiling>()
-        .AddScoped<Email.ReceiveEmail>();
+        .AddScoped<ModelRows>()
+        .AddScoped<Email.ReceiveEmail>()
+        .TryAddDefaultMailIntakeSettings();
+
+    private static IServiceCollection TryAddDefaultMailIntakeSettings(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new Email.MailIntakeSettings());
+        return services;
+    }
 }

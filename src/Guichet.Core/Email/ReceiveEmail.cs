@@ -1,187 +1,288 @@
-using System.Security.Cryptography;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Core.Data;
+using Guichet.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 
 namespace Guichet.Core.Email;
 
 /// <summary>
-/// One raw RFC 5322 message into Guichet, whatever door it came through (the inbound endpoint
-/// now; IMAP and `guichet import mail` with the rest of issue 4). Steps, in order:
-/// duplicate? → parse (or quarantine) → noise (auto-reply, bounce, list: kept, never
+/// Raw RFC 5322 messages into Guichet, whatever door they came through (inbound endpoint, IMAP,
+/// `guichet import mail`), one or a batch at a time in one transaction. Steps, in order:
+/// duplicate? → readable (else quarantine) → noise (auto-reply, bounce, list: kept, never
 /// acknowledged) → thread by In-Reply-To/References → by the case reference in the subject (a
-/// stranger quoting it is held) → otherwise a customer contact (OpenCase: the customer's open case
-/// on the same matter, or a new case with its acknowledgment). The raw bytes are stored with the
-/// outcome in the same transaction; a failure rolls back and quarantines them instead.
+/// stranger quoting it is held) → the customer's open case on the same matter → otherwise a new
+/// case with its promise and dated acknowledgment (P1). The raw bytes are stored with the outcome;
+/// each message has a savepoint, so one that fails is undone alone and quarantined instead.
+/// Rows are written with <see cref="ModelRows"/>, not change tracking (decision 0010); the rules
+/// are the domain's own (Case.Open, CustomerWrites.Record, Acknowledge.Write, SubjectKey).
 /// </summary>
-public sealed class ReceiveEmail(GuichetDb db, TimeProvider clock, OpenCase open, ILogger<ReceiveEmail> logger)
+public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider clock, MailIntakeSettings settings, ILogger<ReceiveEmail> logger)
 {
-    /// <summary>Over this a message is kept but not processed (issue 4: configurable, 25 MB).</summary>
-    public const int MaxBytes = 25 * 1024 * 1024;
+    private const string Savepoint = "receive_email";
+    private readonly Dictionary<string, Team> teams = [];
 
     public sealed record Receipt(InboundOutcome Outcome, long? CaseId, long? MessageId);
 
-    public async Task<Receipt> RunAsync(byte[] raw, string? team, CancellationToken ct = default)
-    {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(raw));
-        if (await KnownAsync(e => e.Sha256 == sha, ct) is { } same)
-        {
-            return same;
-        }
-        if (raw.Length > MaxBytes)
-        {
-            return await QuarantineAsync(raw, sha, null, null, null, $"Larger than {MaxBytes / (1024 * 1024)} MB.", ct);
-        }
+    public int MaxBytes => settings.MaxMessageBytes;
 
-        MimeMessage mail;
+    public async Task<Receipt> RunAsync(byte[] raw, string? team, CancellationToken ct = default) =>
+        (await RunAsync([raw], team, ct))[0];
+
+    /// <summary>Many messages, one commit: parsed on every core, then written in order.</summary>
+    public async Task<IReadOnlyList<Receipt>> RunAsync(IReadOnlyList<byte[]> raws, string? team, CancellationToken ct = default)
+    {
+        var mails = raws.Count == 1
+            ? [IncomingMail.Read(raws[0], MaxBytes)]
+            : raws.AsParallel().AsOrdered().WithCancellation(ct).Select(raw => IncomingMail.Read(raw, MaxBytes)).ToArray();
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var receipts = new Receipt[mails.Length];
+        for (var i = 0; i < mails.Length; i++)
+        {
+            receipts[i] = await ReceiveAsync(mails[i], team, ct);
+        }
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return receipts;
+    }
+
+    /// <summary>A stored message processed again (after a fix, or a larger limit): its record takes the new outcome.</summary>
+    public async Task<Result<Receipt>> ReprocessAsync(long inboundId, string? team, CancellationToken ct = default)
+    {
+        var record = await db.InboundEmails.FirstOrDefaultAsync(e => e.Id == inboundId, ct);
+        if (record is null)
+        {
+            return Failure.NotFound("id", $"There is no inbound message {inboundId}.");
+        }
+        if (record.Outcome != InboundOutcome.Quarantined)
+        {
+            return Failure.Conflict("outcome", $"Only a quarantined message is processed again; this one was {record.Outcome.ToWire()}.");
+        }
+        var mail = IncomingMail.Read(record.Raw, MaxBytes);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var receipt = await AttemptAsync(mail, team, async outcome =>
+        {
+            (record.Outcome, record.CaseId, record.MessageId, record.Reason) = (outcome.Kind, outcome.CaseId, outcome.MessageId, outcome.Reason);
+            record.From ??= Cut(mail.Address ?? mail.RawFrom);
+            await rows.UpdateAsync(record, ct);
+        }, ct);
+        await tx.CommitAsync(ct);
+        return receipt;
+    }
+
+    private async Task<Receipt> ReceiveAsync(IncomingMail mail, string? team, CancellationToken ct)
+    {
+        if (await KnownAsync(mail, ct) is { } duplicate)
+        {
+            return duplicate;
+        }
+        return await AttemptAsync(mail, team, outcome => rows.InsertAsync(new InboundEmail
+        {
+            ReceivedAt = clock.Now(),
+            Sha256 = mail.Sha256,
+            Raw = mail.Raw,
+            MessageIdHeader = mail.MessageId,
+            From = Cut(mail.Address ?? mail.RawFrom),
+            Subject = Cut(mail.Subject),
+            Outcome = outcome.Kind,
+            CaseId = outcome.CaseId,
+            MessageId = outcome.MessageId,
+            Reason = outcome.Reason,
+        }, ct), ct);
+    }
+
+    private sealed record Outcome(InboundOutcome Kind, long? CaseId, long? MessageId, string? Reason);
+
+    private static Outcome Quarantined(string reason) => new(InboundOutcome.Quarantined, null, null, Cut(reason, 2000));
+
+    /// <summary>
+    /// Processes and stores the record under a savepoint. A failure undoes this message alone: if
+    /// another delivery stored the same message meanwhile it is a duplicate, otherwise quarantined.
+    /// </summary>
+    private async Task<Receipt> AttemptAsync(IncomingMail mail, string? team, Func<Outcome, Task> store, CancellationToken ct)
+    {
+        var tx = db.Database.CurrentTransaction!;
+        await tx.CreateSavepointAsync(Savepoint, ct);
+        Outcome outcome;
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            mail = await MimeMessage.LoadAsync(stream, ct);
+            outcome = mail.Unreadable is { } reason ? Quarantined(reason) : await ProcessAsync(mail, team, ct);
+            await store(outcome);
+            await tx.ReleaseSavepointAsync(Savepoint, ct);
+            return new Receipt(outcome.Kind, outcome.CaseId, outcome.MessageId);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await QuarantineAsync(raw, sha, null, null, null, $"Not a readable RFC 5322 message: {e.Message}", ct);
-        }
-        using (mail)
-        {
-            var messageId = string.IsNullOrWhiteSpace(mail.MessageId) ? null : MailIds.Bracket(mail.MessageId.Trim());
-            if (messageId is not null && await KnownAsync(e => e.MessageIdHeader == messageId, ct) is { } duplicate)
+            await tx.RollbackToSavepointAsync(Savepoint, ct);
+            db.ChangeTracker.Clear();
+            if (await KnownAsync(mail, ct) is { } raced)
             {
-                return duplicate;
+                return raced;
             }
-            var sender = mail.From.Mailboxes.FirstOrDefault() ?? mail.Sender;
-            var address = sender is null ? null : CustomerContact.NormaliseEmail(sender.Address);
-            if (address is null)
-            {
-                return await QuarantineAsync(raw, sha, messageId, sender?.Address, mail.Subject, "No usable sender address (From).", ct);
-            }
-            try
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var record = new InboundEmail { ReceivedAt = clock.Now(), Sha256 = sha, Raw = raw, MessageIdHeader = messageId, From = address, Subject = Cut(mail.Subject) };
-                db.InboundEmails.Add(record);
-                await ProcessAsync(mail, record, sender!, address, team, ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return new Receipt(record.Outcome, record.CaseId, record.MessageId);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                if (e is DbUpdateException && await KnownAfterRaceAsync(sha, messageId, ct) is { } raced)
-                {
-                    // The same message arrived twice at once; the other delivery stored it.
-                    return raced;
-                }
-                db.ChangeTracker.Clear();
-                logger.LogWarning("Inbound email {Sha} quarantined: {Error}", sha[..12], e.GetType().Name);
-                return await QuarantineAsync(raw, sha, messageId, address, mail.Subject, $"Processing failed: {e.GetType().Name}: {e.Message}", ct);
-            }
+            logger.LogWarning("Inbound email {Sha} quarantined: {Error}", mail.Sha256[..12], e.GetType().Name);
+            outcome = Quarantined($"Processing failed: {e.GetType().Name}: {e.Message}");
+            await store(outcome);
+            return new Receipt(outcome.Kind, null, null);
         }
     }
 
-    private async Task ProcessAsync(MimeMessage mail, InboundEmail record, MailboxAddress sender, string address, string? team, CancellationToken ct)
+    private async Task<Outcome> ProcessAsync(IncomingMail mail, string? team, CancellationToken ct)
     {
-        var now = record.ReceivedAt;
+        var now = clock.Now();
         var subject = string.IsNullOrWhiteSpace(mail.Subject) ? "(sans objet)" : mail.Subject.Trim();
-        var noise = MailNoiseFilter.Classify(mail);
-        if (noise != MailNoise.None)
+        if (mail.Noise != MailNoise.None)
         {
-            var about = await CaseByMessageIdsAsync(noise == MailNoise.Bounce ? MailNoiseFilter.BouncedIds(mail) : MailIds.Thread(mail), ct);
-            if (noise == MailNoise.Bounce && about is not null)
+            var about = await CaseByMessageIdsAsync(mail.Noise == MailNoise.Bounce ? mail.BouncedIds : mail.ThreadIds, ct);
+            if (mail.Noise == MailNoise.Bounce && about is { } bounced)
             {
-                about.Events.Add(CaseEvent.Create(CaseEventKind.DeliveryFailed, now, null, null, address, subject));
+                await rows.InsertAsync(CaseEvent.Create(CaseEventKind.DeliveryFailed, now, null, null, mail.Address, subject), ct, ("CaseId", bounced));
             }
-            record.Outcome = InboundOutcome.Ignored;
-            record.CaseId = about?.Id;
-            record.Reason = $"{noise}: never acknowledged.";
-            return;
+            return new Outcome(InboundOutcome.Ignored, about, null, $"{mail.Noise}: never acknowledged.");
         }
 
-        var text = MailText.Of(mail);
-        var name = string.IsNullOrWhiteSpace(sender.Name) ? address : sender.Name.Trim();
-        var threaded = await CaseByMessageIdsAsync(MailIds.Thread(mail), ct);
+        var threaded = await CaseByMessageIdsAsync(mail.ThreadIds, ct);
         if (threaded is null && CaseReferenceToken.Find(subject) is { } reference)
         {
-            threaded = await db.Cases.Where(c => c.Reference == reference).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct) is { } id
-                ? await db.FindCaseAsync(id, ct)
-                : null;
-            if (threaded is not null && !threaded.Customer.Identities.Any(i => i.Kind == IdentityKind.Email && i.Value == address))
+            var quoted = await rows.QueryAsync("""SELECT "Id", "CustomerId" FROM "Cases" WHERE "Reference" = @p0 LIMIT 1""", r => (Id: r.GetInt64(0), Customer: r.GetInt64(1)), ct, reference);
+            if (quoted is [var (id, customer)])
             {
-                // A stranger quoting someone else's reference must not land silently in that customer's case.
-                record.Outcome = InboundOutcome.Held;
-                record.CaseId = threaded.Id;
-                record.Reason = $"Quotes {reference} but {address} is not that case's customer: an agent decides.";
-                return;
+                if (await CustomerByEmailAsync(mail.Address!, ct) != customer)
+                {
+                    // A stranger quoting someone else's reference must not land silently in that customer's case.
+                    return new Outcome(InboundOutcome.Held, id, null, $"Quotes {reference} but {mail.Address} is not that case's customer: an agent decides.");
+                }
+                threaded = id;
             }
         }
-        if (threaded is not null)
+        if (threaded is { } caseId)
         {
-            var message = CustomerWrites.Record(db, threaded, Channel.Email, text, name, record.MessageIdHeader, now);
-            await db.SaveChangesAsync(ct);
-            (record.Outcome, record.CaseId, record.MessageId) = (InboundOutcome.Appended, threaded.Id, message.Id);
-            return;
+            return await FollowUpAsync(caseId, mail, now, ct);
         }
 
-        var contact = new CustomerContact(Cut(name, CustomerContact.MaxNameLength), address);
-        var outcome = await open.ContactAsync(new OpenCaseRequest(contact, "email", Cut(subject, OpenCaseRequest.MaxSubjectLength), Cut(text, OpenCaseRequest.MaxBodyLength), team)
+        var known = await CustomerByEmailAsync(mail.Address!, ct);
+        if (known is { } customerId && SubjectKey.SameMatter(await ActiveCasesAsync(customerId, ct), subject) is { } sameMatter)
         {
-            InternetMessageId = record.MessageIdHeader,
-        }, ct);
-        if (!outcome.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", outcome.Failure!.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+            return await FollowUpAsync(sameMatter, mail, now, ct);
         }
-        var (@case, written, appended) = outcome.Value;
-        (record.Outcome, record.CaseId, record.MessageId) = (appended ? InboundOutcome.Appended : InboundOutcome.Created, @case.Id, written.Id);
+        return await NewCaseAsync(mail, known, subject, await TeamAsync(team, ct), now, ct);
+    }
+
+    private async Task<Outcome> FollowUpAsync(long caseId, IncomingMail mail, DateTimeOffset now, CancellationToken ct)
+    {
+        var @case = await rows.FindAsync<Case>(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} vanished.");
+        Message message;
+        if (!@case.IsActive)
+        {
+            // Reopening a settled case gives it a new promise among its old ones: the tracked path knows them all.
+            var tracked = await db.FindCaseAsync(caseId, ct);
+            message = CustomerWrites.Record(db, tracked!, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
+        }
+        message = CustomerWrites.Record(db, @case, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now);
+        await rows.UpdateAsync(@case, ct);
+        await InsertEventsAsync(@case, ct);
+        message.CaseId = caseId;
+        await rows.InsertAsync(message, ct);
+        return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
+    }
+
+    private async Task<Outcome> NewCaseAsync(IncomingMail mail, long? knownCustomer, string subject, Team team, DateTimeOffset now, CancellationToken ct)
+    {
+        var customer = knownCustomer is { } id ? await rows.FindAsync<Customer>(id, ct) : null;
+        if (customer is null)
+        {
+            customer = new Customer { Name = Cut(mail.Name, CustomerContact.MaxNameLength)!, TimeZone = team.TimeZone, CreatedAt = now };
+            await rows.InsertAsync(customer, ct);
+            await rows.InsertAsync(new CustomerIdentity { CustomerId = customer.Id, Kind = IdentityKind.Email, Value = mail.Address! }, ct);
+        }
+        customer.Identities.Add(new CustomerIdentity { CustomerId = customer.Id, Kind = IdentityKind.Email, Value = mail.Address! });
+
+        var @case = Case.Open(team, customer, Cut(subject, OpenCaseRequest.MaxSubjectLength)!, Channel.Email, now);
+        var first = Message.Contact(Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, customer.Name, mail.MessageId, now);
+        @case.Messages.Add(first);
+        @case.RecordCustomerContact(now);
+        await rows.InsertAsync(@case, ct);
+        @case.Reference = Case.FormatReference(@case.Id, now);
+        var (_, delivery) = Acknowledge.Write(@case, now);
+        await rows.UpdateAsync(@case, ct);
+        foreach (var promise in @case.Promises)
+        {
+            await rows.InsertAsync(promise, ct);
+        }
+        await InsertEventsAsync(@case, ct);
+        foreach (var message in @case.Messages)
+        {
+            message.CaseId = @case.Id;
+            await rows.InsertAsync(message, ct);
+        }
+        await rows.InsertAsync(delivery, ct);
+        return new Outcome(InboundOutcome.Created, @case.Id, first.Id, null);
+    }
+
+    private async Task InsertEventsAsync(Case @case, CancellationToken ct)
+    {
+        foreach (var change in @case.Events)
+        {
+            await rows.InsertAsync(change, ct, ("CaseId", @case.Id));
+        }
     }
 
     /// <summary>The case of the first id, in the order given, that names a message Guichet sent or received.</summary>
-    private async Task<Case?> CaseByMessageIdsAsync(IEnumerable<string> ids, CancellationToken ct)
+    private async Task<long?> CaseByMessageIdsAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var wanted = ids.Distinct(StringComparer.Ordinal).Take(50).ToList();
-        if (wanted.Count == 0)
+        foreach (var id in ids)
         {
-            return null;
+            var hit = await rows.QueryAsync("""SELECT "CaseId" FROM "Messages" WHERE "InternetMessageId" = @p0 LIMIT 1""", r => r.GetInt64(0), ct, id);
+            if (hit is [var caseId])
+            {
+                return caseId;
+            }
         }
-        var hits = await db.Messages.Where(m => m.InternetMessageId != null && wanted.Contains(m.InternetMessageId))
-            .Select(m => new { m.CaseId, m.InternetMessageId }).ToListAsync(ct);
-        var first = wanted.Select(id => hits.FirstOrDefault(h => h.InternetMessageId == id)).FirstOrDefault(h => h is not null);
-        return first is null ? null : await db.FindCaseAsync(first.CaseId, ct);
+        return null;
     }
 
-    private async Task<Receipt?> KnownAsync(System.Linq.Expressions.Expression<Func<InboundEmail, bool>> match, CancellationToken ct)
+    private async Task<long?> CustomerByEmailAsync(string address, CancellationToken ct)
     {
-        var known = await db.InboundEmails.AsNoTracking().Where(match).Select(e => new { e.CaseId, e.MessageId }).FirstOrDefaultAsync(ct);
-        return known is null ? null : new Receipt(InboundOutcome.Duplicate, known.CaseId, known.MessageId);
+        var hit = await rows.QueryAsync("""SELECT "CustomerId" FROM "CustomerIdentities" WHERE "Kind" = @p0 AND "Value" = @p1 LIMIT 1""", r => r.GetInt64(0), ct,
+            rows.Stored<CustomerIdentity>(nameof(CustomerIdentity.Kind), IdentityKind.Email), address);
+        return hit is [var id] ? id : null;
     }
 
-    private async Task<Receipt?> KnownAfterRaceAsync(string sha, string? messageId, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await KnownAsync(e => e.Sha256 == sha || (messageId != null && e.MessageIdHeader == messageId), ct);
-    }
+    private Task<List<(long Id, string Subject)>> ActiveCasesAsync(long customerId, CancellationToken ct) =>
+        rows.QueryAsync("""SELECT "Id", "Subject" FROM "Cases" WHERE "CustomerId" = @p0 AND "Status" IN (@p1, @p2, @p3)""", r => (r.GetInt64(0), r.GetString(1)), ct,
+            customerId,
+            rows.Stored<Case>(nameof(Case.Status), CaseStatus.New),
+            rows.Stored<Case>(nameof(Case.Status), CaseStatus.Open),
+            rows.Stored<Case>(nameof(Case.Status), CaseStatus.WaitingOnCustomer));
 
-    private async Task<Receipt> QuarantineAsync(byte[] raw, string sha, string? messageId, string? from, string? subject, string reason, CancellationToken ct)
+    private async Task<Team> TeamAsync(string? slug, CancellationToken ct)
     {
-        var record = new InboundEmail
+        var key = slug ?? "";
+        if (!teams.TryGetValue(key, out var team))
         {
-            ReceivedAt = clock.Now(),
-            Sha256 = sha,
-            Raw = raw,
-            // A quarantined message keeps its id only if no stored message has it, so a fixed re-send is not refused.
-            MessageIdHeader = messageId is not null && !await db.InboundEmails.AnyAsync(e => e.MessageIdHeader == messageId, ct) ? messageId : null,
-            From = Cut(from),
-            Subject = Cut(subject),
-            Outcome = InboundOutcome.Quarantined,
-            Reason = Cut(reason, 2000),
-        };
-        db.InboundEmails.Add(record);
-        await db.SaveChangesAsync(ct);
-        return new Receipt(InboundOutcome.Quarantined, null, null);
+            team = slug is null
+                ? await db.Teams.AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).FirstOrDefaultAsync(ct)
+                : await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+            teams[key] = team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'.");
+        }
+        return team;
+    }
+
+    private async Task<Receipt?> KnownAsync(IncomingMail mail, CancellationToken ct)
+    {
+        var known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "Sha256" = @p0 LIMIT 1""", Read, ct, mail.Sha256);
+        if (known.Count == 0 && mail.MessageId is not null)
+        {
+            known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "MessageIdHeader" = @p0 LIMIT 1""", Read, ct, mail.MessageId);
+        }
+        return known is [var (caseId, messageId)] ? new Receipt(InboundOutcome.Duplicate, caseId, messageId) : null;
+
+        static (long?, long?) Read(System.Data.Common.DbDataReader r) => (r.IsDBNull(0) ? null : r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1));
     }
 
     private static string? Cut(string? text, int max = 998) => text is null ? null : text.Length <= max ? text : text[..max];

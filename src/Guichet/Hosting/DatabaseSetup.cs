@@ -17,11 +17,7 @@ public static class DatabaseSetup
             var connection = SqliteConnectionString(options.DataDir);
             services.AddDbContext<GuichetDb, SqliteGuichetDb>(db =>
             {
-                db.UseSqlite(connection);
-                if (options.Disposable)
-                {
-                    db.AddInterceptors(new SqliteSynchronousNormal());
-                }
+                db.UseSqlite(connection).AddInterceptors(new SqlitePragmas(options.Disposable));
             });
         }
         return services;

@@ -24,7 +24,7 @@ public static class InboundEmailEndpoints
             // Room for a message at the limit; a larger one is still read whole and kept in quarantine.
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = ReceiveEmail.MaxBytes + (5 * 1024 * 1024);
+                limit.MaxRequestBodySize = receive.MaxBytes + (5 * 1024 * 1024);
             }
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using Guichet.Core.Customers;
+using MimeKit;
+
+namespace Guichet.Core.Email;
+
+/// <summary>
+/// What the intake needs from one raw message, read without touching the database so that a
+/// batch can be parsed on every core before its sequential write (decision 0010). A message that
+/// cannot be read carries the reason it will be quarantined with.
+/// </summary>
+public sealed record IncomingMail(byte[] Raw, string Sha256)
+{
+    public string? MessageId { get; private init; }
+    public string? Address { get; private init; }
+    public string? RawFrom { get; private init; }
+    public string Name { get; private init; } = "";
+    public string? Subject { get; private init; }
+    public MailNoise Noise { get; private init; }
+    public IReadOnlyList<string> ThreadIds { get; private init; } = [];
+    public IReadOnlyList<string> BouncedIds { get; private init; } = [];
+    public string Text { get; private init; } = "";
+    /// <summary>Set when the message must be quarantined rather than processed.</summary>
+    public string? Unreadable { get; private init; }
+
+    public static IncomingMail Read(byte[] raw, int maxBytes)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(raw));
+        if (raw.Length > maxBytes)
+        {
+            return new IncomingMail(raw, sha) { Unreadable = $"Larger than {maxBytes / (1024 * 1024)} MB." };
+        }
+        MimeMessage mail;
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            mail = MimeMessage.Load(stream);
+        }
+        catch (FormatException e)
+        {
+            return new IncomingMail(raw, sha) { Unreadable = $"Not a readable RFC 5322 message: {e.Message}" };
+        }
+        using (mail)
+        {
+            var messageId = string.IsNullOrWhiteSpace(mail.MessageId) ? null : MailIds.Bracket(mail.MessageId.Trim());
+            var sender = mail.From.Mailboxes.FirstOrDefault() ?? mail.Sender;
+            var address = sender is null ? null : CustomerContact.NormaliseEmail(sender.Address);
+            var read = new IncomingMail(raw, sha)
+            {
+                MessageId = messageId,
+                RawFrom = sender?.Address,
+                Address = address,
+                Subject = mail.Subject,
+            };
+            if (address is null)
+            {
+                return read with { Unreadable = "No usable sender address (From)." };
+            }
+            var noise = MailNoiseFilter.Classify(mail);
+            return read with
+            {
+                Name = string.IsNullOrWhiteSpace(sender!.Name) ? address : sender.Name.Trim(),
+                Noise = noise,
+                ThreadIds = MailIds.Thread(mail).Distinct(StringComparer.Ordinal).Take(50).ToList(),
+                BouncedIds = noise == MailNoise.Bounce ? MailNoiseFilter.BouncedIds(mail).Distinct(StringComparer.Ordinal).Take(50).ToList() : [],
+                Text = noise == MailNoise.None ? MailText.Of(mail) : "",
+            };
+        }
+    }
+}
