@@ -11,6 +11,12 @@ if (args is ["mail-corpus", var path, var count, ..])
     MailCorpus.Write(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), seed: 1);
     return;
 }
+if (args is ["inbound-load", var url, var token, var mbox, var senders, ..])
+{
+    // Against a running `guichet serve` with GUICHET_ADMIN_TOKEN=token (see docs/benchmarks.md).
+    await InboundLoad.RunAsync(url, token, mbox, int.Parse(senders, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 
 // On demand: dotnet run -c Release --project bench/Guichet.Bench -- --filter '*'
 // Each iteration resets the due promises, so the monitoring strategy (one call per iteration) fits.

@@ -272,6 +272,39 @@ public abstract class InboundEmailTests(GuichetServer server)
         Assert.Equal(before + 3, await server.ReadDbAsync(db => db.InboundEmails.CountAsync()));
         (await server.Api.PostAsync("/api/inbound/email", new ByteArrayContent([]), TestContext.Current.CancellationToken)).EnsureNot2xx();
     }
+
+    [Fact]
+    public async Task A_quarantined_message_is_processed_again_after_a_fix_and_its_record_takes_the_outcome()
+    {
+        server.SkipIfUnavailable();
+        var raw = Encoding.UTF8.GetBytes(Mail("Paul Girard <paul.girard@example.fr>", "Facture en double", "J'ai été débité deux fois.", "<misrouted@example.fr>").Replace("\n", "\r\n", StringComparison.Ordinal));
+        using var content = new ByteArrayContent(raw);
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        // A pipe configured with a team that does not exist: kept, not lost, with the reason.
+        var misrouted = await ApiJson.ReadAsync(await server.Api.PostAsync("/api/inbound/email?team=no-such-team", content, TestContext.Current.CancellationToken));
+        Assert.Equal("quarantined", misrouted.Str("outcome"));
+        var (_, list) = await server.Api.GetJsonAsync("/api/inbound/email?outcome=quarantined&pageSize=100");
+        var item = list["items"]!.AsArray().Single(i => i!.Str("subject") == "Facture en double")!;
+        Assert.Contains("no-such-team", item.Str("reason"), StringComparison.Ordinal);
+
+        var (response, again) = await server.Api.PostJsonAsync($"/api/inbound/email/{item.Str("id")}/reprocess", new { });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("created", again.Str("outcome"));
+        var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{again.Str("caseId")}");
+        Assert.Equal("Paul Girard", c.Str("customer.name"));
+        Assert.Contains(c["messages"]!.AsArray(), m => m!.Str("kind") == "acknowledgment");
+
+        // The record itself changed: one row, now created, out of the quarantine list; a second try is refused.
+        var record = await server.ReadDbAsync(db => db.InboundEmails.SingleAsync(e => e.MessageIdHeader == "<misrouted@example.fr>"));
+        Assert.Equal(InboundOutcome.Created, record.Outcome);
+        Assert.Equal(raw, record.Raw);
+        var (second, problem) = await server.Api.PostJsonAsync($"/api/inbound/email/{item.Str("id")}/reprocess", new { });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("outcome", problem["errors"]!.AsObject().Select(e => e.Key));
+        // The same message delivered again is still a duplicate of that record.
+        var (_, duplicate) = await PostAsync(raw);
+        Assert.Equal(("duplicate", again.Str("caseId")), (duplicate.Str("outcome"), duplicate.Str("caseId")));
+    }
 }
 
 public sealed class InboundEmailOnSqlite(SqliteServer server) : InboundEmailTests(server), IClassFixture<SqliteServer>;

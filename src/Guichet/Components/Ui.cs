@@ -123,6 +123,7 @@ public sealed class Ui
         ["seeCase"] = ("voir le dossier cité", "see the case it quotes"),
         ["download"] = ("télécharger (.eml)", "download (.eml)"),
         ["nothingToSort"] = ("Rien à trier.", "Nothing to sort."),
+        ["reprocess"] = ("traiter à nouveau", "process again"),
         ["in.held"] = ("en attente", "held"),
         ["in.quarantined"] = ("en quarantaine", "quarantined"),
     };

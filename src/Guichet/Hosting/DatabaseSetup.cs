@@ -8,6 +8,7 @@ public static class DatabaseSetup
 {
     public static IServiceCollection AddGuichetDatabase(this IServiceCollection services, ServeOptions options)
     {
+        services.AddSingleton(new Core.Email.MailIntakeSettings(options.MaxMessageBytes));
         if (options.UsesPostgres)
         {
             services.AddDbContext<GuichetDb, PostgresGuichetDb>(db => db.UseNpgsql(options.Database));

@@ -22,10 +22,11 @@ public static class GuichetCli
         var startTls = new Option<bool>("--smtp-starttls") { Description = "Require STARTTLS with the SMTP server." };
         var imap = new Option<string?>("--imap") { Description = "Read a team mailbox over IMAP, USER@HOST:PORT (password from GUICHET_IMAP_PASSWORD)." };
         var imapTeam = new Option<string?>("--imap-team") { Description = "The team that receives the mailbox's mail (default: the default team)." };
+        var maxMail = MaxMailOption();
 
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
         {
-            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam,
+            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -40,11 +41,25 @@ public static class GuichetCli
                 AdminToken = Environment.GetEnvironmentVariable("GUICHET_ADMIN_TOKEN"),
                 Smtp = SmtpFrom(parse.GetValue(smtp), parse.GetValue(mailFrom)!, parse.GetValue(startTls)),
                 Imap = ImapFrom(parse.GetValue(imap), parse.GetValue(imapTeam)),
+                MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024,
             };
             return await ServeAsync(options, ct);
         });
 
         return new RootCommand("Guichet: a help desk that keeps its word.") { serve, Simulate(), Import() };
+    }
+
+    private static Option<int> MaxMailOption()
+    {
+        var option = new Option<int>("--mail-max-mb") { Description = "Email larger than this many MB is kept whole in quarantine, not processed.", DefaultValueFactory = _ => Core.Email.MailIntakeSettings.DefaultMaxMessageBytes / (1024 * 1024) };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValue(option) is < 1 or > 1024)
+            {
+                r.AddError("--mail-max-mb must be between 1 and 1024.");
+            }
+        });
+        return option;
     }
 
     private static Command Import()
@@ -53,7 +68,8 @@ public static class GuichetCli
         var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
         var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string; switches to PostgreSQL." };
         var team = new Option<string?>("--team") { Description = "The team that receives new cases (default: the default team)." };
-        var mail = new Command("mail", "Import email through the same intake as the server: threading, duplicates, noise, quarantine.") { path, data, database, team };
+        var maxMail = MaxMailOption();
+        var mail = new Command("mail", "Import email through the same intake as the server: threading, duplicates, noise, quarantine.") { path, data, database, team, maxMail };
         mail.SetAction(async (parse, ct) =>
         {
             var source = parse.GetValue(path)!;
@@ -62,7 +78,7 @@ public static class GuichetCli
                 AnsiConsole.MarkupLine($"[red]No such file or folder:[/] {Markup.Escape(source)}");
                 return 2;
             }
-            var options = new ServeOptions { DataDir = parse.GetValue(data)!, Database = parse.GetValue(database) };
+            var options = new ServeOptions { DataDir = parse.GetValue(data)!, Database = parse.GetValue(database), MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024 };
             var counts = await ImportMail.RunAsync(options, source, parse.GetValue(team), ct);
             var table = new Table().AddColumns("Outcome", "Messages");
             foreach (var (outcome, count) in counts.OrderBy(c => c.Key))

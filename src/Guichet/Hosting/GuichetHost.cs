@@ -31,6 +31,8 @@ public static class GuichetHost
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // Six lines per request on the console cost more than storing an email; traces cover requests.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddSingleton(options);
@@ -48,6 +50,8 @@ public static class GuichetHost
         }
         services.AddSingleton<PromiseWatcherService>();
         services.AddHostedService(sp => sp.GetRequiredService<PromiseWatcherService>());
+        services.AddSingleton<InboundMailWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundMailWriter>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<PromiseWatcherService>());
         if (options.Smtp is { } smtp)
         {

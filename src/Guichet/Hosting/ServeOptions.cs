@@ -21,6 +21,8 @@ public sealed record ServeOptions
     public Core.Email.ImapSettings? Imap { get; init; }
     /// <summary>Outgoing email; null keeps mail in the outbox (nothing is lost, nothing is sent).</summary>
     public Core.Email.SmtpSettings? Smtp { get; init; }
+    /// <summary>Email larger than this is kept whole in quarantine instead of processed (issue 4: default 25 MB).</summary>
+    public int MaxMessageBytes { get; init; } = Core.Email.MailIntakeSettings.DefaultMaxMessageBytes;
     /// <summary>Throwaway SQLite databases (simulations) skip the power-cut fsync on commit.</summary>
     public bool Disposable { get; init; }
     /// <summary>Tests set this to keep the console quiet.</summary>

@@ -17,14 +17,29 @@ public static class InboundEmailEndpoints
     public sealed record InboundReceipt(long? CaseId, long? MessageId, string Outcome);
     public sealed record InboundSummary(long Id, DateTimeOffset ReceivedAt, string? From, string? Subject, string Outcome, long? CaseId, string? Reason, int Size);
 
+    /// <summary>Who may process quarantined mail again: it can open cases and send acknowledgments.</summary>
+    public static readonly string[] SortingRoles = ["Lead", "Manager", "Admin"];
+
     public static RouteGroupBuilder MapInboundEmail(this RouteGroupBuilder api)
     {
-        api.MapPost("/inbound/email", async (HttpContext http, ReceiveEmail receive) =>
+        api.MapPost("/inbound/email/{id:long}/reprocess", async (long id, HttpContext http, ReceiveEmail receive) =>
+        {
+            var team = http.Request.Query["team"].ToString();
+            var result = await receive.ReprocessAsync(id, string.IsNullOrWhiteSpace(team) ? null : team, http.RequestAborted);
+            return result.Succeeded
+                ? Results.Ok(new InboundReceipt(result.Value.CaseId, result.Value.MessageId, result.Value.Outcome.ToWire()))
+                : Problems.From(result.Failure!);
+        })
+        .RequireAuthorization(p => p.RequireRole(SortingRoles))
+        .WithTags("Email")
+        .WithSummary("Process a quarantined message again (after a fix or a larger size limit); its stored record takes the new outcome.");
+
+        api.MapPost("/inbound/email", async (HttpContext http, MailIntakeSettings intake, Hosting.InboundMailWriter writer) =>
         {
             // Room for a message at the limit; a larger one is still read whole and kept in quarantine.
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = receive.MaxBytes + (5 * 1024 * 1024);
+                limit.MaxRequestBodySize = intake.MaxMessageBytes + (5 * 1024 * 1024);
             }
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
@@ -33,7 +48,8 @@ public static class InboundEmailEndpoints
                 return Problems.Field(StatusCodes.Status400BadRequest, "Invalid request", "body", "Send one raw RFC 5322 message as the body (Content-Type: message/rfc822).");
             }
             var team = http.Request.Query["team"].ToString();
-            var receipt = await receive.RunAsync(buffer.ToArray(), string.IsNullOrWhiteSpace(team) ? null : team, http.RequestAborted);
+            // Grouped with concurrent deliveries into one commit; the 202 comes after it.
+            var receipt = await writer.SubmitAsync(buffer.ToArray(), string.IsNullOrWhiteSpace(team) ? null : team, http.RequestAborted);
             return TypedResults.Accepted((string?)null, new InboundReceipt(receipt.CaseId, receipt.MessageId, receipt.Outcome.ToWire()));
         })
         .Accepts<byte[]>("message/rfc822")

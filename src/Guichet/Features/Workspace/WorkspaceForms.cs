@@ -3,6 +3,8 @@ using Guichet.Components;
 using Guichet.Core;
 using Guichet.Core.Agents;
 using Guichet.Core.Cases;
+using Guichet.Core.Email;
+using Guichet.Features.Email;
 using Guichet.Core.Data;
 using Guichet.Core.Promises;
 using Guichet.Hosting;
@@ -37,6 +39,10 @@ public static class WorkspaceForms
         }).AllowAnonymous().ExcludeFromDescription();
 
         var ui = app.MapGroup("/ui").RequireAuthorization().ExcludeFromDescription();
+
+        ui.MapPost("/mail/{id:long}/reprocess", async (long id, ReceiveEmail receive) =>
+            await receive.ReprocessAsync(id, null) is { Succeeded: true, Value: { CaseId: { } caseId } } ? Results.LocalRedirect($"/cases/{caseId}") : Results.LocalRedirect("/mail"))
+            .RequireAuthorization(p => p.RequireRole(InboundEmailEndpoints.SortingRoles));
 
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
             Outcome(id, await add.RunAsync(id, text, await RequireAgent(http, db))));
