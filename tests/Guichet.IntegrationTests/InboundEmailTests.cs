@@ -242,6 +242,22 @@ public abstract class InboundEmailTests(GuichetServer server)
         Assert.Equal("created", mixed.Str("outcome"));
         Assert.Equal("La facture est en pièce jointe.", (await MessageAsync(mixed.Str("messageId"))).Body);
 
+        // Its files are listed on the message and download as attachments, cut out of the stored email.
+        var (_, withFiles) = await server.Api.GetJsonAsync($"/api/cases/{mixed.Str("caseId")}");
+        var files = withFiles["messages"]!.AsArray().Single(m => m!.Str("id") == mixed.Str("messageId"))!["attachments"]!.AsArray();
+        Assert.Equal(["facture.pdf", "winmail.dat"], files.Select(f => f!.Str("fileName")));
+        Assert.Equal(("application/pdf", "54"), (files[0]!.Str("contentType"), files[0]!.Str("size")));
+        var pdf = await server.Api.GetAsync(files[0]!.Str("url"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(("attachment", "facture.pdf"), (pdf.Content.Headers.ContentDisposition!.DispositionType, pdf.Content.Headers.ContentDisposition.FileNameStar ?? pdf.Content.Headers.ContentDisposition.FileName));
+        Assert.Equal("nosniff", pdf.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("%PDF-1.4", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+        // A damaged winmail.dat is kept as it came; anything but a few inert types downloads as bytes.
+        var tnef = await server.Api.GetAsync(files[1]!.Str("url"), TestContext.Current.CancellationToken);
+        Assert.Equal("application/octet-stream", tnef.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Api.GetAsync("/api/attachments/999999", TestContext.Current.CancellationToken)).StatusCode);
+
         // HTML only, with a script: the agent reads the text, never the script.
         var (_, html) = await PostAsync(Mail("web@example.fr", "Formulaire", "<html><body><script>alert('x')</script><p>Bonjour,</p><p>Ma commande <b>77120</b> est cassée.</p></body></html>", "<html@example.fr>", "", "text/html; charset=utf-8"));
         var body = (await MessageAsync(html.Str("messageId"))).Body;
@@ -264,12 +280,23 @@ public abstract class InboundEmailTests(GuichetServer server)
         var huge = Encoding.ASCII.GetBytes(Mail("big@example.fr", "Photos", "Voir pièces jointes.", "<huge@example.fr>")) .Concat(new byte[Guichet.Core.Email.MailIntakeSettings.DefaultMaxMessageBytes]).ToArray();
         var (_, big) = await PostAsync(huge);
         Assert.Equal("quarantined", big.Str("outcome"));
+        // Over the limit: the text still reaches a case and the customer is told why the files were not opened.
+        var (_, bigCase) = await server.Api.GetJsonAsync($"/api/cases/{big.Str("caseId")}");
+        var notice = bigCase["messages"]!.AsArray().Single(m => m!.Str("kind") == "intakeNotice")!;
+        Assert.Contains("dépasse les 25 Mo", notice.Str("body"), StringComparison.Ordinal);
+        Assert.Contains(bigCase.Str("reference"), notice.Str("body"), StringComparison.Ordinal);
+        var noticeId = long.Parse(notice.Str("id"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("big@example.fr", await server.ReadDbAsync(db => db.Outbox.Where(o => o.MessageId == noticeId).Select(o => o.Recipient).SingleAsync()));
 
         var kept = await server.ReadDbAsync(db => db.InboundEmails.Where(e => e.Outcome == InboundOutcome.Quarantined).OrderByDescending(e => e.Id).Take(3).ToListAsync());
         Assert.Equal(huge.Length, kept[0].Raw.Length);
         Assert.Equal(garbage, kept[2].Raw);
         Assert.All(kept, k => Assert.False(string.IsNullOrEmpty(k.Reason)));
         Assert.Equal(before + 3, await server.ReadDbAsync(db => db.InboundEmails.CountAsync()));
+        // Processing it again under the same limit is refused with the reason; nothing changes.
+        var (stillBig, why) = await server.Api.PostJsonAsync($"/api/inbound/email/{kept[0].Id}/reprocess", new { });
+        Assert.Equal(HttpStatusCode.Conflict, stillBig.StatusCode);
+        Assert.Contains("size", why["errors"]!.AsObject().Select(e => e.Key));
         (await server.Api.PostAsync("/api/inbound/email", new ByteArrayContent([]), TestContext.Current.CancellationToken)).EnsureNot2xx();
     }
 

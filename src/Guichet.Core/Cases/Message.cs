@@ -21,6 +21,8 @@ public enum MessageKind
     DelayNotice,
     /// <summary>An apology and a new date after a lapse (P6).</summary>
     LateNotice,
+    /// <summary>An automatic word on how the customer's message was handled (too large to open, …).</summary>
+    IntakeNotice,
 }
 
 /// <summary>What the customer said or was told, on any channel. Internal notes are <see cref="CaseEvent"/>s.</summary>
@@ -44,6 +46,7 @@ public sealed class Message
     /// <summary>The promise this message stated to the customer (SPEC P2).</summary>
     public long? PromiseId { get; set; }
     public Promises.Promise? Promise { get; set; }
+    public List<Attachment> Attachments { get; set; } = [];
 
     /// <summary>What a customer wrote, said or posted.</summary>
     public static Message Contact(Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now) => new()

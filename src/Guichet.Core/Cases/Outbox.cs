@@ -8,11 +8,12 @@ public static class Outbox
 {
     public static void Enqueue(GuichetDb db, Case @case, Message message, DateTimeOffset now) => db.Outbox.Add(Create(@case, message, now));
 
-    public static OutboxMessage Create(Case @case, Message message, DateTimeOffset now)
+    /// <param name="email">The customer's address when the case was read without its customer.</param>
+    public static OutboxMessage Create(Case @case, Message message, DateTimeOffset now, string? email = null)
     {
         // A customer with an email address is answered there unless the channel has its own address
         // (chat, social, phone arrive with their channels); the message stays on the case either way.
-        var email = @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value;
+        email ??= @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value;
         var (channel, recipient) = message.Channel switch
         {
             Channel.Email or Channel.Api or Channel.Portal when email is not null => (Channel.Email, email),

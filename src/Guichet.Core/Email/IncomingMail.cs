@@ -20,16 +20,15 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     public IReadOnlyList<string> ThreadIds { get; private init; } = [];
     public IReadOnlyList<string> BouncedIds { get; private init; } = [];
     public string Text { get; private init; } = "";
+    public IReadOnlyList<MailAttachments.File> Files { get; private init; } = [];
+    /// <summary>Over the size limit: its text is taken, its files are not, and it stays in quarantine.</summary>
+    public bool TooLarge { get; private init; }
     /// <summary>Set when the message must be quarantined rather than processed.</summary>
     public string? Unreadable { get; private init; }
 
     public static IncomingMail Read(byte[] raw, int maxBytes)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(raw));
-        if (raw.Length > maxBytes)
-        {
-            return new IncomingMail(raw, sha) { Unreadable = $"Larger than {maxBytes / (1024 * 1024)} MB." };
-        }
         MimeMessage mail;
         try
         {
@@ -42,29 +41,44 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
         }
         using (mail)
         {
-            var messageId = string.IsNullOrWhiteSpace(mail.MessageId) ? null : MailIds.Bracket(mail.MessageId.Trim());
-            var sender = mail.From.Mailboxes.FirstOrDefault() ?? mail.Sender;
-            var address = sender is null ? null : CustomerContact.NormaliseEmail(sender.Address);
-            var read = new IncomingMail(raw, sha)
+            try
             {
-                MessageId = messageId,
-                RawFrom = sender?.Address,
-                Address = address,
-                Subject = mail.Subject,
-            };
-            if (address is null)
-            {
-                return read with { Unreadable = "No usable sender address (From)." };
+                var read = Extract(raw, sha, mail, withFiles: raw.Length <= maxBytes);
+                return raw.Length > maxBytes && read.Unreadable is null ? read with { TooLarge = true } : read;
             }
-            var noise = MailNoiseFilter.Classify(mail);
-            return read with
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Name = string.IsNullOrWhiteSpace(sender!.Name) ? address : sender.Name.Trim(),
-                Noise = noise,
-                ThreadIds = MailIds.Thread(mail).Distinct(StringComparer.Ordinal).Take(50).ToList(),
-                BouncedIds = noise == MailNoise.Bounce ? MailNoiseFilter.BouncedIds(mail).Distinct(StringComparer.Ordinal).Take(50).ToList() : [],
-                Text = noise == MailNoise.None ? MailText.Of(mail) : "",
-            };
+                // One odd message must never fail the batch it arrived in: it is kept for an admin.
+                return new IncomingMail(raw, sha) { Unreadable = $"Could not be read: {e.GetType().Name}: {e.Message}" };
+            }
         }
+    }
+
+    private static IncomingMail Extract(byte[] raw, string sha, MimeMessage mail, bool withFiles)
+    {
+        var messageId = string.IsNullOrWhiteSpace(mail.MessageId) ? null : MailIds.Bracket(mail.MessageId.Trim());
+        var sender = mail.From.Mailboxes.FirstOrDefault() ?? mail.Sender;
+        var address = sender is null ? null : CustomerContact.NormaliseEmail(sender.Address);
+        var read = new IncomingMail(raw, sha)
+        {
+            MessageId = messageId,
+            RawFrom = sender?.Address,
+            Address = address,
+            Subject = mail.Subject,
+        };
+        if (address is null)
+        {
+            return read with { Unreadable = "No usable sender address (From)." };
+        }
+        var noise = MailNoiseFilter.Classify(mail);
+        return read with
+        {
+            Name = string.IsNullOrWhiteSpace(sender!.Name) ? address : sender.Name.Trim(),
+            Noise = noise,
+            ThreadIds = MailIds.Thread(mail).Distinct(StringComparer.Ordinal).Take(50).ToList(),
+            BouncedIds = noise == MailNoise.Bounce ? MailNoiseFilter.BouncedIds(mail).Distinct(StringComparer.Ordinal).Take(50).ToList() : [],
+            Text = noise == MailNoise.None ? MailText.Of(mail) : "",
+            Files = noise == MailNoise.None && withFiles ? MailAttachments.Of(mail).Select(MailAttachments.Describe).ToList() : [],
+        };
     }
 }

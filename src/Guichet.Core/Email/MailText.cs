@@ -26,7 +26,8 @@ public static class MailText
             }
             text = document.Body?.TextContent;
         }
-        text = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        // NUL is not text (and PostgreSQL refuses it in a text column).
+        text = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\0", "", StringComparison.Ordinal).Trim();
         return text.Length == 0 ? "(message sans texte)" : text;
     }
 }

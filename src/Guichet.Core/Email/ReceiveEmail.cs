@@ -62,15 +62,44 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
             return Failure.Conflict("outcome", $"Only a quarantined message is processed again; this one was {record.Outcome.ToWire()}.");
         }
         var mail = IncomingMail.Read(record.Raw, MaxBytes);
+        if (record.MessageId is { } taken)
+        {
+            return await OpenFilesAsync(record, taken, mail, ct);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var receipt = await AttemptAsync(mail, team, async outcome =>
         {
             (record.Outcome, record.CaseId, record.MessageId, record.Reason) = (outcome.Kind, outcome.CaseId, outcome.MessageId, outcome.Reason);
             record.From ??= Cut(mail.Address ?? mail.RawFrom);
             await rows.UpdateAsync(record, ct);
+            return record.Id;
         }, ct);
         await tx.CommitAsync(ct);
         return receipt;
+    }
+
+    /// <summary>A message whose text was taken when it was too large: now its files join its message.</summary>
+    private async Task<Result<Receipt>> OpenFilesAsync(InboundEmail record, long messageId, IncomingMail mail, CancellationToken ct)
+    {
+        if (mail.TooLarge)
+        {
+            return Failure.Conflict("size", $"The message is still larger than the limit of {MaxBytes / (1024 * 1024)} MB; raise it (--mail-max-mb) first.");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await InsertFilesAsync(mail, messageId, record.Id, ct);
+        (record.Outcome, record.Reason) = (InboundOutcome.Appended, "Its files were opened after the size limit was raised.");
+        await rows.UpdateAsync(record, ct);
+        await tx.CommitAsync(ct);
+        return new Receipt(record.Outcome, record.CaseId, record.MessageId);
+    }
+
+    private async Task InsertFilesAsync(IncomingMail mail, long messageId, long inboundId, CancellationToken ct)
+    {
+        for (var i = 0; i < mail.Files.Count; i++)
+        {
+            var file = mail.Files[i];
+            await rows.InsertAsync(new Attachment { MessageId = messageId, InboundEmailId = inboundId, Part = i, FileName = file.FileName, ContentType = file.ContentType, Size = file.Size }, ct);
+        }
     }
 
     private async Task<Receipt> ReceiveAsync(IncomingMail mail, string? team, CancellationToken ct)
@@ -79,19 +108,24 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
         {
             return duplicate;
         }
-        return await AttemptAsync(mail, team, outcome => rows.InsertAsync(new InboundEmail
+        return await AttemptAsync(mail, team, async outcome =>
         {
-            ReceivedAt = clock.Now(),
-            Sha256 = mail.Sha256,
-            Raw = mail.Raw,
-            MessageIdHeader = mail.MessageId,
-            From = Cut(mail.Address ?? mail.RawFrom),
-            Subject = Cut(mail.Subject),
-            Outcome = outcome.Kind,
-            CaseId = outcome.CaseId,
-            MessageId = outcome.MessageId,
-            Reason = outcome.Reason,
-        }, ct), ct);
+            var record = new InboundEmail
+            {
+                ReceivedAt = clock.Now(),
+                Sha256 = mail.Sha256,
+                Raw = mail.Raw,
+                MessageIdHeader = mail.MessageId,
+                From = Cut(mail.Address ?? mail.RawFrom),
+                Subject = Cut(mail.Subject),
+                Outcome = outcome.Kind,
+                CaseId = outcome.CaseId,
+                MessageId = outcome.MessageId,
+                Reason = outcome.Reason,
+            };
+            await rows.InsertAsync(record, ct);
+            return record.Id;
+        }, ct);
     }
 
     private sealed record Outcome(InboundOutcome Kind, long? CaseId, long? MessageId, string? Reason);
@@ -102,7 +136,7 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
     /// Processes and stores the record under a savepoint. A failure undoes this message alone: if
     /// another delivery stored the same message meanwhile it is a duplicate, otherwise quarantined.
     /// </summary>
-    private async Task<Receipt> AttemptAsync(IncomingMail mail, string? team, Func<Outcome, Task> store, CancellationToken ct)
+    private async Task<Receipt> AttemptAsync(IncomingMail mail, string? team, Func<Outcome, Task<long>> store, CancellationToken ct)
     {
         var tx = db.Database.CurrentTransaction!;
         await tx.CreateSavepointAsync(Savepoint, ct);
@@ -110,7 +144,15 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
         try
         {
             outcome = mail.Unreadable is { } reason ? Quarantined(reason) : await ProcessAsync(mail, team, ct);
-            await store(outcome);
+            if (mail.TooLarge && outcome is { CaseId: { } toldCase, MessageId: not null })
+            {
+                outcome = await TellTooLargeAsync(toldCase, mail, outcome, ct);
+            }
+            var stored = await store(outcome);
+            if (outcome.MessageId is { } messageId)
+            {
+                await InsertFilesAsync(mail, messageId, stored, ct);
+            }
             await tx.ReleaseSavepointAsync(Savepoint, ct);
             return new Receipt(outcome.Kind, outcome.CaseId, outcome.MessageId);
         }
@@ -168,6 +210,36 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
             return await FollowUpAsync(sameMatter, mail, now, ct);
         }
         return await NewCaseAsync(mail, known, subject, await TeamAsync(team, ct), now, ct);
+    }
+
+    /// <summary>
+    /// The text joined the case; the files were not opened. The customer is told, and the message
+    /// stays in quarantine so that an admin can open its files once the limit is raised.
+    /// </summary>
+    private async Task<Outcome> TellTooLargeAsync(long caseId, IncomingMail mail, Outcome taken, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var @case = await rows.FindAsync<Case>(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} vanished.");
+        var customer = await rows.FindAsync<Customer>(@case.CustomerId, ct) ?? throw new InvalidOperationException($"Customer {@case.CustomerId} vanished.");
+        var notice = new Message
+        {
+            CaseId = caseId,
+            Direction = MessageDirection.Out,
+            Kind = MessageKind.IntakeNotice,
+            Channel = Channel.Email,
+            Body = Replies.SizeNotice.Write(customer, @case.Reference, mail.Subject, mail.Raw.Length, MaxBytes),
+            AuthorName = CaseEvent.SystemActor,
+            IsAutomatic = true,
+            CreatedAt = now,
+        };
+        var delivery = Outbox.Create(@case, notice, now, mail.Address);
+        await rows.InsertAsync(notice, ct);
+        await rows.InsertAsync(delivery, ct);
+        return taken with
+        {
+            Kind = InboundOutcome.Quarantined,
+            Reason = $"Larger than {MaxBytes / (1024 * 1024)} MB: its text joined {@case.Reference}, its files were not opened, the customer was told. Process it again after raising the limit to open them.",
+        };
     }
 
     private async Task<Outcome> FollowUpAsync(long caseId, IncomingMail mail, DateTimeOffset now, CancellationToken ct)

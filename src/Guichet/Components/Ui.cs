@@ -168,4 +168,14 @@ public sealed class Ui
         var local = NodaTime.Instant.FromDateTimeOffset(when).InZone(zone).ToDateTimeUnspecified();
         return local.ToString("ddd d MMM HH:mm", Culture);
     }
+
+    /// <summary>A file size as people read it: 820 o / 14 Ko / 3,2 Mo (or B, KB, MB).</summary>
+    public string Size(long bytes)
+    {
+        var (b, kb, mb) = Language == "en" ? ("B", "KB", "MB") : ("o", "Ko", "Mo");
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(Language == "en" ? "en-GB" : "fr-FR");
+        return bytes < 1024 ? $"{bytes} {b}"
+            : bytes < 1024 * 1024 ? string.Create(culture, $"{bytes / 1024.0:0} {kb}")
+            : string.Create(culture, $"{bytes / (1024.0 * 1024):0.0} {mb}");
+    }
 }

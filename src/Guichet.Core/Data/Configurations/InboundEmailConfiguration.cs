@@ -1,3 +1,4 @@
+using Guichet.Core.Cases;
 using Guichet.Core.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,5 +17,17 @@ internal sealed class InboundEmailConfiguration : IEntityTypeConfiguration<Inbou
         b.Property(e => e.Subject).HasMaxLength(998);
         b.Property(e => e.Reason).HasMaxLength(2000);
         b.HasIndex(e => new { e.Outcome, e.ReceivedAt });
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(255);
+        b.HasOne<Message>().WithMany(m => m.Attachments).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<InboundEmail>().WithMany().HasForeignKey(a => a.InboundEmailId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => a.MessageId);
     }
 }

@@ -117,7 +117,7 @@ public static class CaseEndpoints
             .Include(c => c.Team)
             .Include(c => c.Owner)
             .Include(c => c.Customer).ThenInclude(c => c.Identities)
-            .Include(c => c.Messages)
+            .Include(c => c.Messages).ThenInclude(m => m.Attachments)
             .Include(c => c.Events)
             .Include(c => c.Promises).ThenInclude(p => p.Renegotiations)
             .Include(c => c.Promises).ThenInclude(p => p.Owner)

@@ -76,6 +76,45 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("Agents");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("InboundEmailId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InboundEmailId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Guichet.Core.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -680,6 +719,21 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
+                {
+                    b.HasOne("Guichet.Core.Email.InboundEmail", null)
+                        .WithMany()
+                        .HasForeignKey("InboundEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Cases.Message", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Cases.Case", b =>
                 {
                     b.HasOne("Guichet.Core.Customers.Customer", "Customer")
@@ -816,6 +870,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Navigation("Messages");
 
                     b.Navigation("Promises");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Cases.Message", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Guichet.Core.Customers.Customer", b =>

@@ -68,6 +68,43 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("Agents");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InboundEmailId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InboundEmailId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Guichet.Core.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -650,6 +687,21 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
+                {
+                    b.HasOne("Guichet.Core.Email.InboundEmail", null)
+                        .WithMany()
+                        .HasForeignKey("InboundEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Cases.Message", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Cases.Case", b =>
                 {
                     b.HasOne("Guichet.Core.Customers.Customer", "Customer")
@@ -786,6 +838,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Navigation("Messages");
 
                     b.Navigation("Promises");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Cases.Message", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Guichet.Core.Customers.Customer", b =>
