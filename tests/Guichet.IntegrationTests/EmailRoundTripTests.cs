@@ -14,11 +14,20 @@ namespace Guichet.IntegrationTests;
 /// <summary>H1 and P1 end to end against a real Postfix (SMTP) and Dovecot (IMAP) on 127.0.0.1.</summary>
 public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture<SqliteMailServer>
 {
+    /// <summary>The team's mailbox is the address Postfix delivers to; its mail leaves from there too.</summary>
+    private async Task UseTeamMailboxAsync()
+    {
+        var (response, team) = await server.Api.PatchJsonAsync("/api/teams/service-client", new { mailAddress = "support@guichet.test" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("support@guichet.test", team.Str("mailAddress"));
+    }
+
     [Fact]
     public async Task The_acknowledgment_reaches_the_customers_mailbox_with_its_date_and_the_reply_threads_back()
     {
         server.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
+        await UseTeamMailboxAsync();
         using var original = new MimeMessage();
         original.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
         original.To.Add(new MailboxAddress("Support", "support@guichet.test"));
@@ -41,6 +50,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         Assert.Equal(original.MessageId, ack.InReplyTo);
         Assert.Equal(row.Message.InternetMessageId, $"<{ack.MessageId}>");
         Assert.Contains($"[{reference}]", ack.Subject, StringComparison.Ordinal);
+        // From the team's mailbox, not the server-wide noreply@ address.
         Assert.Equal("support@guichet.test", ack.From.Mailboxes.Single().Address);
 
         // The customer answers from their mail client: the reply names the acknowledgment.
@@ -62,6 +72,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
     {
         server.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
+        await UseTeamMailboxAsync();
         var subject = $"Valise perdue {Guid.NewGuid():N}"[..26];
         using var first = new MimeMessage();
         first.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));

@@ -20,6 +20,7 @@ public static class ServiceRegistration
         .AddScoped<RenegotiatePromise>()
         .AddScoped<PromiseWatcher>()
         .AddScoped<ApproveCeiling>()
+        .AddScoped<Teams.SetTeamMailAddress>()
         .AddScoped<ModelRows>()
         .AddScoped<Email.ReceiveEmail>()
         .TryAddDefaultMailIntakeSettings();

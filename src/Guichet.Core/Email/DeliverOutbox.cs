@@ -44,7 +44,7 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
                 .Select(m => new { m.InternetMessageId, m.Direction }).ToListAsync(ct);
             try
             {
-                using var mail = OutgoingMail.Compose(row.Message, @case, row.Recipient, smtp.FromAddress, conversation.Select(c => (c.InternetMessageId!, c.Direction)).ToList());
+                using var mail = OutgoingMail.Compose(row.Message, @case, row.Recipient, @case.Team.MailAddress ?? smtp.FromAddress, conversation.Select(c => (c.InternetMessageId!, c.Direction)).ToList());
                 if (!client.IsConnected)
                 {
                     await client.ConnectAsync(smtp.Host, smtp.Port, smtp.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);

@@ -21,6 +21,8 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     public IReadOnlyList<string> BouncedIds { get; private init; } = [];
     public string Text { get; private init; } = "";
     public IReadOnlyList<MailAttachments.File> Files { get; private init; } = [];
+    /// <summary>Where it was addressed (To, Cc, Delivered-To, X-Original-To), normalised: which team's mailbox it reached.</summary>
+    public IReadOnlyList<string> Recipients { get; private init; } = [];
     /// <summary>Over the size limit: its text is taken, its files are not, and it stays in quarantine.</summary>
     public bool TooLarge { get; private init; }
     /// <summary>Set when the message must be quarantined rather than processed.</summary>
@@ -65,6 +67,9 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
             RawFrom = sender?.Address,
             Address = address,
             Subject = mail.Subject,
+            Recipients = mail.To.Mailboxes.Concat(mail.Cc.Mailboxes).Select(m => m.Address)
+                .Concat(mail.Headers.Where(h => h.Field.Equals("Delivered-To", StringComparison.OrdinalIgnoreCase) || h.Field.Equals("X-Original-To", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.Trim().Trim('<', '>')))
+                .Select(CustomerContact.NormaliseEmail).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };
         if (address is null)
         {

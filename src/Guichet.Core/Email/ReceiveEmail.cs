@@ -21,7 +21,7 @@ namespace Guichet.Core.Email;
 public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider clock, MailIntakeSettings settings, ILogger<ReceiveEmail> logger)
 {
     private const string Savepoint = "receive_email";
-    private readonly Dictionary<string, Team> teams = [];
+    private List<Team>? teams;
 
     public sealed record Receipt(InboundOutcome Outcome, long? CaseId, long? MessageId);
 
@@ -209,7 +209,7 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
         {
             return await FollowUpAsync(sameMatter, mail, now, ct);
         }
-        return await NewCaseAsync(mail, known, subject, await TeamAsync(team, ct), now, ct);
+        return await NewCaseAsync(mail, known, subject, await TeamAsync(team, mail.Recipients, ct), now, ct);
     }
 
     /// <summary>
@@ -332,17 +332,14 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
             rows.Stored<Case>(nameof(Case.Status), CaseStatus.Open),
             rows.Stored<Case>(nameof(Case.Status), CaseStatus.WaitingOnCustomer));
 
-    private async Task<Team> TeamAsync(string? slug, CancellationToken ct)
+    /// <summary>The team named by the door (?team=, --imap …=team), else the one whose mailbox the mail was sent to, else the default team.</summary>
+    private async Task<Team> TeamAsync(string? slug, IReadOnlyList<string> recipients, CancellationToken ct)
     {
-        var key = slug ?? "";
-        if (!teams.TryGetValue(key, out var team))
-        {
-            team = slug is null
-                ? await db.Teams.AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).FirstOrDefaultAsync(ct)
-                : await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
-            teams[key] = team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'.");
-        }
-        return team;
+        teams ??= await db.Teams.AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).ToListAsync(ct);
+        var team = slug is not null
+            ? teams.FirstOrDefault(t => t.Slug == slug)
+            : teams.FirstOrDefault(t => t.MailAddress is not null && recipients.Contains(t.MailAddress, StringComparer.Ordinal)) ?? teams.FirstOrDefault();
+        return team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'.");
     }
 
     private async Task<Receipt?> KnownAsync(IncomingMail mail, CancellationToken ct)

@@ -20,8 +20,12 @@ public static class GuichetCli
         var smtp = new Option<string?>("--smtp") { Description = "Send outgoing email through this SMTP server, HOST:PORT (user and password from GUICHET_SMTP_USER / GUICHET_SMTP_PASSWORD)." };
         var mailFrom = new Option<string>("--mail-from") { Description = "The From address of outgoing email.", DefaultValueFactory = _ => "support@guichet.invalid" };
         var startTls = new Option<bool>("--smtp-starttls") { Description = "Require STARTTLS with the SMTP server." };
-        var imap = new Option<string?>("--imap") { Description = "Read a team mailbox over IMAP, USER@HOST:PORT (password from GUICHET_IMAP_PASSWORD)." };
-        var imapTeam = new Option<string?>("--imap-team") { Description = "The team that receives the mailbox's mail (default: the default team)." };
+        var imap = new Option<string[]>("--imap")
+        {
+            Description = "Read a team mailbox over IMAP, USER@HOST:PORT[=TEAM]; repeat for several teams. Password from GUICHET_IMAP_PASSWORD_<TEAM> (upper case, - as _) or GUICHET_IMAP_PASSWORD.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var imapTeam = new Option<string?>("--imap-team") { Description = "The team for --imap mailboxes that name none (default: the default team)." };
         var maxMail = MaxMailOption();
 
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
@@ -40,7 +44,7 @@ public static class GuichetCli
                 TestClockStart = parse.GetValue(clockStart),
                 AdminToken = Environment.GetEnvironmentVariable("GUICHET_ADMIN_TOKEN"),
                 Smtp = SmtpFrom(parse.GetValue(smtp), parse.GetValue(mailFrom)!, parse.GetValue(startTls)),
-                Imap = ImapFrom(parse.GetValue(imap), parse.GetValue(imapTeam)),
+                Mailboxes = (parse.GetValue(imap) ?? []).Select(m => ImapFrom(m, parse.GetValue(imapTeam))).ToList(),
                 MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024,
             };
             return await ServeAsync(options, ct);
@@ -151,18 +155,19 @@ public static class GuichetCli
             Environment.GetEnvironmentVariable("GUICHET_SMTP_USER"), Environment.GetEnvironmentVariable("GUICHET_SMTP_PASSWORD"));
     }
 
-    private static Core.Email.ImapSettings? ImapFrom(string? userHostPort, string? team)
+    private static Core.Email.ImapSettings ImapFrom(string mailbox, string? defaultTeam)
     {
-        if (string.IsNullOrWhiteSpace(userHostPort))
-        {
-            return null;
-        }
+        var equals = mailbox.LastIndexOf('=');
+        var team = equals > 0 ? mailbox[(equals + 1)..].Trim() : defaultTeam;
+        var userHostPort = equals > 0 ? mailbox[..equals] : mailbox;
         var at = userHostPort.LastIndexOf('@');
         var user = at > 0 ? userHostPort[..at] : "";
         var hostPort = userHostPort[(at + 1)..];
         var colon = hostPort.LastIndexOf(':');
         var (host, port) = colon > 0 && int.TryParse(hostPort[(colon + 1)..], out var p) ? (hostPort[..colon], p) : (hostPort, 143);
-        return new Core.Email.ImapSettings(host, port, user, Environment.GetEnvironmentVariable("GUICHET_IMAP_PASSWORD") ?? "", team);
+        var password = (team is null ? null : Environment.GetEnvironmentVariable($"GUICHET_IMAP_PASSWORD_{team.ToUpperInvariant().Replace('-', '_')}"))
+            ?? Environment.GetEnvironmentVariable("GUICHET_IMAP_PASSWORD") ?? "";
+        return new Core.Email.ImapSettings(host, port, user, password, team);
     }
 
     public static async Task<int> ServeAsync(ServeOptions options, CancellationToken ct)

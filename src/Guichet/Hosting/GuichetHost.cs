@@ -10,6 +10,7 @@ using Guichet.Features.Metrics;
 using Guichet.Features.Notifications;
 using Guichet.Features.Promises;
 using Guichet.Features.Workspace;
+using Guichet.Features.Teams;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
@@ -41,7 +42,7 @@ public static class GuichetHost
             : TimeProvider.System);
         services.AddGuichetDatabase(options);
         services.AddCaseOperations();
-        if (options.Imap is not null)
+        if (options.Mailboxes.Count > 0)
         {
             // Registered first: mail read in a tick is acknowledged and sent in the same tick.
             services.AddSingleton<MailboxPollerService>();
@@ -88,7 +89,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();

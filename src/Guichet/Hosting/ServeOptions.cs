@@ -17,8 +17,8 @@ public sealed record ServeOptions
     public string? AdminToken { get; init; }
     /// <summary>How often the promise watcher looks for due work; zero runs it only at start and on the test clock.</summary>
     public TimeSpan WatcherInterval { get; init; } = TimeSpan.FromSeconds(10);
-    /// <summary>A team mailbox read over IMAP; null reads none (mail can still come through /api/inbound/email).</summary>
-    public Core.Email.ImapSettings? Imap { get; init; }
+    /// <summary>Team mailboxes read over IMAP; none by default (mail can still come through /api/inbound/email).</summary>
+    public IReadOnlyList<Core.Email.ImapSettings> Mailboxes { get; init; } = [];
     /// <summary>Outgoing email; null keeps mail in the outbox (nothing is lost, nothing is sent).</summary>
     public Core.Email.SmtpSettings? Smtp { get; init; }
     /// <summary>Email larger than this is kept whole in quarantine instead of processed (issue 4: default 25 MB).</summary>

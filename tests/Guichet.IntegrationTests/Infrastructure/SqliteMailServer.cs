@@ -25,8 +25,9 @@ public sealed class SqliteMailServer : SqliteServer
         }
         return options with
         {
-            Smtp = new SmtpSettings(MailHost, 25, "support@guichet.test"),
-            Imap = new ImapSettings(MailHost, 143, "support", "support"),
+            // The server-wide From; a team with its own mailbox address sends from that instead.
+            Smtp = new SmtpSettings(MailHost, 25, "noreply@guichet.test"),
+            Mailboxes = [new ImapSettings(MailHost, 143, "support", "support")],
         };
     }
 }

@@ -10,6 +10,8 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     public void Configure(EntityTypeBuilder<Team> b)
     {
         b.HasIndex(t => t.Slug).IsUnique();
+        b.Property(t => t.MailAddress).HasMaxLength(320);
+        b.HasIndex(t => t.MailAddress).IsUnique();
         b.Property(t => t.Slug).HasMaxLength(64);
         b.Property(t => t.Name).HasMaxLength(200);
         b.Property(t => t.TimeZone).HasMaxLength(64);

@@ -25,13 +25,14 @@ internal static class DemoTeams
     {
         // The team Bootstrap made becomes the customer-relations desk of the story.
         var desk = await db.Teams.SingleAsync(t => t.Slug == "service-client", ct);
+        desk.MailAddress = "service-client@demo.guichet.test";
         desk.Holidays = "2026-12-25, 2027-01-01, 2027-03-29, 2027-05-01, 2027-05-06, 2027-05-08, 2027-05-17, 2027-07-14, 2027-08-15, 2027-11-01, 2027-11-11, 2027-12-25";
         var teams = new Dictionary<string, Team>
         {
             ["service-client"] = desk,
             ["bagages"] = new Team
             {
-                Slug = "bagages", Name = "Bagages", TimeZone = "Europe/Berlin",
+                Slug = "bagages", Name = "Bagages", TimeZone = "Europe/Berlin", MailAddress = "bagages@demo.guichet.test",
                 Hours = "mon-sun 07:00-21:00", Holidays = "2026-12-25",
                 FirstResponseBusinessDays = 1,
             },

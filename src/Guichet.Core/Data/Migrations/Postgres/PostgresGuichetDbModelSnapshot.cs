@@ -673,6 +673,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MailAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -701,6 +705,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MailAddress")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();

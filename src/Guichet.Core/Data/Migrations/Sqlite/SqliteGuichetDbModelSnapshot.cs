@@ -641,6 +641,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MailAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -669,6 +673,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MailAddress")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
