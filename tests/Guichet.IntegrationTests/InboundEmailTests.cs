@@ -46,7 +46,7 @@ public abstract class InboundEmailTests(GuichetServer server)
         Assert.NotNull(ackId);
 
         // The customer answers the acknowledgment: In-Reply-To names it.
-        var (_, reply) = await PostAsync(Mail("julie.martin@example.fr", "Re: Colis jamais livré", "Voici mon numéro de commande : 48213.", "<second@mail.example.fr>", $"In-Reply-To: {ackId}\nReferences: <first@mail.example.fr> {ackId}\n"));
+        var (_, reply) = await PostAsync(Mail("julie.martin@example.fr", "Re: Colis jamais livré", "Voici mon numéro de commande : 48213.\n\nLe ven. 27 nov. 2026 à 16:05, Service client a écrit :\n> Merci pour votre message.", "<second@mail.example.fr>", $"In-Reply-To: {ackId}\nReferences: <first@mail.example.fr> {ackId}\n"));
         Assert.Equal(("appended", caseId), (reply.Str("outcome"), reply.Str("caseId")));
 
         // A later mail with no headers but the reference in the subject.
@@ -72,6 +72,11 @@ public abstract class InboundEmailTests(GuichetServer server)
         using var agent = await Browserless.SignInAsync(server, "mail.sorter@guichet.test", "Inès Agent");
         var (_, page, _) = await agent.GetAsync("/mail");
         Assert.Contains("someone.else@example.com", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/inbound/email/{listed.Str("id")}/raw\"", page, StringComparison.Ordinal);
+        // On the case page the reply's quoted history is folded under what is new.
+        var (_, casePage, _) = await agent.GetAsync($"/cases/{caseId}");
+        var folded = System.Text.RegularExpressions.Regex.Match(casePage, "<pre>Voici mon numéro de commande : 48213.</pre>\\s*<details class=\"quoted\"><summary[^>]*>[^<]*</summary><pre>Le ven. 27 nov.");
+        Assert.True(folded.Success, "the reply's text, then its quoted history folded");
         (await server.Api.GetJsonAsync("/api/inbound/email?outcome=lost")).AssertProblemNames(400, "outcome");
 
         var (_, after) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");

@@ -124,6 +124,7 @@ public sealed class Ui
         ["download"] = ("télécharger (.eml)", "download (.eml)"),
         ["nothingToSort"] = ("Rien à trier.", "Nothing to sort."),
         ["reprocess"] = ("traiter à nouveau", "process again"),
+        ["quotedHistory"] = ("messages précédents cités", "quoted earlier messages"),
         ["in.held"] = ("en attente", "held"),
         ["in.quarantined"] = ("en quarantaine", "quarantined"),
     };
