@@ -306,6 +306,31 @@ public abstract class InboundEmailTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task A_reply_by_email_moves_a_waiting_case_back_to_open_and_reopens_a_resolved_one_with_a_new_date()
+    {
+        server.SkipIfUnavailable();
+        var (_, created) = await PostAsync(Mail("Hugo Petit <hugo.petit@example.fr>", "Remboursement manquant", "Je n'ai pas reçu mon remboursement.", "<refund-1@example.fr>"));
+        var id = created.Str("caseId");
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Pouvez-vous nous envoyer votre RIB ?" })).Response.EnsureSuccessStatusCode();
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/wait", new { })).Response.EnsureSuccessStatusCode();
+
+        var (_, rib) = await PostAsync(Mail("hugo.petit@example.fr", "Re: Remboursement manquant", "Voici mon RIB.", "<refund-2@example.fr>", "In-Reply-To: <refund-1@example.fr>\n"));
+        Assert.Equal(("appended", id), (rib.Str("outcome"), rib.Str("caseId")));
+        var (_, waiting) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.Equal(("open", "2"), (waiting.Str("status"), waiting.Str("contactCount")));
+        Assert.Contains(waiting["events"]!.AsArray(), e => e!.Str("kind") == "statusChanged" && e!.Str("from") == "waitingOnCustomer" && e!.Str("to") == "open");
+
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/resolve", new { })).Response.EnsureSuccessStatusCode();
+        var (_, again) = await PostAsync(Mail("hugo.petit@example.fr", "Re: Remboursement manquant", "Toujours rien reçu.", "<refund-3@example.fr>", "In-Reply-To: <refund-2@example.fr>\n"));
+        Assert.Equal(("appended", id), (again.Str("outcome"), again.Str("caseId")));
+        var (_, reopened) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.Equal(("open", "3"), (reopened.Str("status"), reopened.Str("contactCount")));
+        // Reopened by the customer: a new first-response promise and a new dated acknowledgment, the old promise kept as it was.
+        Assert.Single(reopened["promises"]!.AsArray(), p => p!.Str("state") == "open");
+        Assert.Equal(2, reopened["messages"]!.AsArray().Count(m => m!.Str("kind") == "acknowledgment"));
+    }
+
+    [Fact]
     public async Task A_quarantined_message_is_processed_again_after_a_fix_and_its_record_takes_the_outcome()
     {
         server.SkipIfUnavailable();
