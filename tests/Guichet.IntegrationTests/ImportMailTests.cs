@@ -15,6 +15,27 @@ public sealed class ImportMailTests : IDisposable
         $"From: {from}\r\nTo: support@guichet.test\r\nSubject: {subject}\r\nMessage-ID: <{id}>\r\nDate: Fri, 27 Nov 2026 16:00:00 +0100\r\n\r\n{body}\r\n";
 
     [Fact]
+    public async Task A_cut_mbox_imports_what_it_holds_and_keeps_the_damaged_tail()
+    {
+        var data = Path.Combine(_root, "cut-data");
+        Directory.CreateDirectory(_root);
+        var mbox = Path.Combine(_root, "cut.mbox");
+        var whole = "From dan@example.fr Fri Nov 27 10:00:00 2026\n" + Mail("dan@example.fr", "Commande 1", "d1@example.fr", "Premier message.").Replace("\r\n", "\n", StringComparison.Ordinal) + "\n" +
+            "From eve@example.fr Fri Nov 27 11:00:00 2026\n" + Mail("eve@example.fr", "Commande 2", "e1@example.fr", "Second message.").Replace("\r\n", "\n", StringComparison.Ordinal);
+        // The copy stopped in the middle of the second message's headers.
+        var cut = whole[..(whole.IndexOf("Subject: Commande 2", StringComparison.Ordinal) + 12)];
+        await File.WriteAllTextAsync(mbox, cut, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, await GuichetCli.Build().Parse(["import", "mail", mbox, "--data", data]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        await using var db = new SqliteGuichetDb(new DbContextOptionsBuilder<SqliteGuichetDb>().UseSqlite(DatabaseSetup.SqliteConnectionString(data)).Options);
+        var stored = await db.InboundEmails.OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal((InboundOutcome.Created, "dan@example.fr"), (stored[0].Outcome, stored[0].From));
+        Assert.Contains("From: eve@example.fr", Encoding.UTF8.GetString(stored[1].Raw), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_folder_and_an_mbox_go_through_the_intake_with_every_message_accounted_for()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, "eml")).FullName;

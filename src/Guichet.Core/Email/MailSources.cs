@@ -38,7 +38,20 @@ public static class MailSources
             var parser = new MimeParser(file, MimeFormat.Mbox);
             while (!parser.IsEndOfStream)
             {
-                using var message = await parser.ParseMessageAsync(ct);
+                try
+                {
+                    using var message = await parser.ParseMessageAsync(ct);
+                }
+                catch (FormatException)
+                {
+                    // A damaged tail (a cut file): what follows the last separator found becomes one
+                    // last message, kept by the intake (quarantined if unreadable), never dropped.
+                    if (parser.MboxMarkerOffset > (markers.Count > 0 ? markers[^1] : -1))
+                    {
+                        markers.Add(parser.MboxMarkerOffset);
+                    }
+                    break;
+                }
                 markers.Add(parser.MboxMarkerOffset);
             }
         }
