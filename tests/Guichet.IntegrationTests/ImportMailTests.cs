@@ -22,8 +22,8 @@ public sealed class ImportMailTests : IDisposable
         var mbox = Path.Combine(_root, "cut.mbox");
         var whole = "From dan@example.fr Fri Nov 27 10:00:00 2026\n" + Mail("dan@example.fr", "Commande 1", "d1@example.fr", "Premier message.").Replace("\r\n", "\n", StringComparison.Ordinal) + "\n" +
             "From eve@example.fr Fri Nov 27 11:00:00 2026\n" + Mail("eve@example.fr", "Commande 2", "e1@example.fr", "Second message.").Replace("\r\n", "\n", StringComparison.Ordinal);
-        // The copy stopped in the middle of the second message's headers.
-        var cut = whole[..(whole.IndexOf("Subject: Commande 2", StringComparison.Ordinal) + 12)];
+        // The copy stopped in the middle of the second message's separator line.
+        var cut = whole[..(whole.IndexOf("From eve@", StringComparison.Ordinal) + 8)];
         await File.WriteAllTextAsync(mbox, cut, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, await GuichetCli.Build().Parse(["import", "mail", mbox, "--data", data]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken));
@@ -32,7 +32,7 @@ public sealed class ImportMailTests : IDisposable
         var stored = await db.InboundEmails.OrderBy(e => e.Id).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(2, stored.Count);
         Assert.Equal((InboundOutcome.Created, "dan@example.fr"), (stored[0].Outcome, stored[0].From));
-        Assert.Contains("From: eve@example.fr", Encoding.UTF8.GetString(stored[1].Raw), StringComparison.Ordinal);
+        Assert.Equal((InboundOutcome.Quarantined, "From eve"), (stored[1].Outcome, Encoding.UTF8.GetString(stored[1].Raw)));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public static class MailSources
         await using (var file = File.OpenRead(path))
         {
             var parser = new MimeParser(file, MimeFormat.Mbox);
+            var parsedTo = 0L;
             while (!parser.IsEndOfStream)
             {
                 try
@@ -44,15 +45,16 @@ public static class MailSources
                 }
                 catch (FormatException)
                 {
-                    // A damaged tail (a cut file): what follows the last separator found becomes one
+                    // A damaged tail (a cut file): what follows the last whole message becomes one
                     // last message, kept by the intake (quarantined if unreadable), never dropped.
-                    if (parser.MboxMarkerOffset > (markers.Count > 0 ? markers[^1] : -1))
+                    if (parsedTo < file.Length)
                     {
-                        markers.Add(parser.MboxMarkerOffset);
+                        markers.Add(parsedTo);
                     }
                     break;
                 }
                 markers.Add(parser.MboxMarkerOffset);
+                parsedTo = parser.Position;
             }
         }
         await using var reader = File.OpenRead(path);
