@@ -97,6 +97,16 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         reply.Body = new TextPart("plain") { Text = "Étiquette FRA 123456." };
         await SendAsync(reply, ct);
         await UntilAsync(() => server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId && c.ContactCount == 2).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct)), ct);
+
+        // A second reply written as a new mail: no threading headers, another subject, only the reference.
+        using var fresh = new MimeMessage();
+        fresh.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
+        fresh.To.Add(new MailboxAddress("Support", "support@guichet.test"));
+        fresh.Subject = $"Toujours aucune nouvelle [{reference}]";
+        fresh.Body = new TextPart("plain") { Text = "Avez-vous retrouvé ma valise ?" };
+        await SendAsync(fresh, ct);
+        await UntilAsync(() => server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId && c.ContactCount == 3).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct)), ct);
+        Assert.Contains("Avez-vous retrouvé ma valise ?", await server.ReadDbAsync(db => db.Messages.Where(m => m.CaseId == caseId).Select(m => m.Body).ToListAsync(ct)));
         Assert.Equal(1, await server.ReadDbAsync(db => db.Cases.CountAsync(c => c.Customer.Identities.Any(i => i.Value == "customer@guichet.test") && c.Subject == subject, ct)));
     }
 
