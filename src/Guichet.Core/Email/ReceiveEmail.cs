@@ -18,7 +18,7 @@ namespace Guichet.Core.Email;
 /// Rows are written with <see cref="ModelRows"/>, not change tracking (decision 0010); the rules
 /// are the domain's own (Case.Open, CustomerWrites.Record, Acknowledge.Write, SubjectKey).
 /// </summary>
-public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider clock, MailIntakeSettings settings, ILogger<ReceiveEmail> logger)
+public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider clock, MailIntakeSettings settings, ILogger<ReceiveEmail> logger)
 {
     private const string Savepoint = "receive_email";
     private List<Team>? teams;
@@ -47,59 +47,6 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
             await tx.CommitAsync(ct);
         }
         return receipts;
-    }
-
-    /// <summary>A stored message processed again (after a fix, or a larger limit): its record takes the new outcome.</summary>
-    public async Task<Result<Receipt>> ReprocessAsync(long inboundId, string? team, CancellationToken ct = default)
-    {
-        var record = await db.InboundEmails.FirstOrDefaultAsync(e => e.Id == inboundId, ct);
-        if (record is null)
-        {
-            return Failure.NotFound("id", $"There is no inbound message {inboundId}.");
-        }
-        if (record.Outcome != InboundOutcome.Quarantined)
-        {
-            return Failure.Conflict("outcome", $"Only a quarantined message is processed again; this one was {record.Outcome.ToWire()}.");
-        }
-        var mail = IncomingMail.Read(record.Raw, MaxBytes);
-        if (record.MessageId is { } taken)
-        {
-            return await OpenFilesAsync(record, taken, mail, ct);
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var receipt = await AttemptAsync(mail, team, async outcome =>
-        {
-            (record.Outcome, record.CaseId, record.MessageId, record.Reason) = (outcome.Kind, outcome.CaseId, outcome.MessageId, outcome.Reason);
-            record.From ??= Cut(mail.Address ?? mail.RawFrom);
-            await rows.UpdateAsync(record, ct);
-            return record.Id;
-        }, ct);
-        await tx.CommitAsync(ct);
-        return receipt;
-    }
-
-    /// <summary>A message whose text was taken when it was too large: now its files join its message.</summary>
-    private async Task<Result<Receipt>> OpenFilesAsync(InboundEmail record, long messageId, IncomingMail mail, CancellationToken ct)
-    {
-        if (mail.TooLarge)
-        {
-            return Failure.Conflict("size", $"The message is still larger than the limit of {MaxBytes / (1024 * 1024)} MB; raise it (--mail-max-mb) first.");
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await InsertFilesAsync(mail, messageId, record.Id, ct);
-        (record.Outcome, record.Reason) = (InboundOutcome.Appended, "Its files were opened after the size limit was raised.");
-        await rows.UpdateAsync(record, ct);
-        await tx.CommitAsync(ct);
-        return new Receipt(record.Outcome, record.CaseId, record.MessageId);
-    }
-
-    private async Task InsertFilesAsync(IncomingMail mail, long messageId, long inboundId, CancellationToken ct)
-    {
-        for (var i = 0; i < mail.Files.Count; i++)
-        {
-            var file = mail.Files[i];
-            await rows.InsertAsync(new Attachment { MessageId = messageId, InboundEmailId = inboundId, Part = i, FileName = file.FileName, ContentType = file.ContentType, Size = file.Size }, ct);
-        }
     }
 
     private async Task<Receipt> ReceiveAsync(IncomingMail mail, string? team, CancellationToken ct)
@@ -302,56 +249,6 @@ public sealed class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider cloc
         {
             await rows.InsertAsync(change, ct, ("CaseId", @case.Id));
         }
-    }
-
-    /// <summary>The case of the first id, in the order given, that names a message Guichet sent or received.</summary>
-    private async Task<long?> CaseByMessageIdsAsync(IReadOnlyList<string> ids, CancellationToken ct)
-    {
-        foreach (var id in ids)
-        {
-            var hit = await rows.QueryAsync("""SELECT "CaseId" FROM "Messages" WHERE "InternetMessageId" = @p0 LIMIT 1""", r => r.GetInt64(0), ct, id);
-            if (hit is [var caseId])
-            {
-                return caseId;
-            }
-        }
-        return null;
-    }
-
-    private async Task<long?> CustomerByEmailAsync(string address, CancellationToken ct)
-    {
-        var hit = await rows.QueryAsync("""SELECT "CustomerId" FROM "CustomerIdentities" WHERE "Kind" = @p0 AND "Value" = @p1 LIMIT 1""", r => r.GetInt64(0), ct,
-            rows.Stored<CustomerIdentity>(nameof(CustomerIdentity.Kind), IdentityKind.Email), address);
-        return hit is [var id] ? id : null;
-    }
-
-    private Task<List<(long Id, string Subject)>> ActiveCasesAsync(long customerId, CancellationToken ct) =>
-        rows.QueryAsync("""SELECT "Id", "Subject" FROM "Cases" WHERE "CustomerId" = @p0 AND "Status" IN (@p1, @p2, @p3)""", r => (r.GetInt64(0), r.GetString(1)), ct,
-            customerId,
-            rows.Stored<Case>(nameof(Case.Status), CaseStatus.New),
-            rows.Stored<Case>(nameof(Case.Status), CaseStatus.Open),
-            rows.Stored<Case>(nameof(Case.Status), CaseStatus.WaitingOnCustomer));
-
-    /// <summary>The team named by the door (?team=, --imap …=team), else the one whose mailbox the mail was sent to, else the default team.</summary>
-    private async Task<Team> TeamAsync(string? slug, IReadOnlyList<string> recipients, CancellationToken ct)
-    {
-        teams ??= await db.Teams.AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).ToListAsync(ct);
-        var team = slug is not null
-            ? teams.FirstOrDefault(t => t.Slug == slug)
-            : teams.FirstOrDefault(t => t.MailAddress is not null && recipients.Contains(t.MailAddress, StringComparer.Ordinal)) ?? teams.FirstOrDefault();
-        return team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'.");
-    }
-
-    private async Task<Receipt?> KnownAsync(IncomingMail mail, CancellationToken ct)
-    {
-        var known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "Sha256" = @p0 LIMIT 1""", Read, ct, mail.Sha256);
-        if (known.Count == 0 && mail.MessageId is not null)
-        {
-            known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "MessageIdHeader" = @p0 LIMIT 1""", Read, ct, mail.MessageId);
-        }
-        return known is [var (caseId, messageId)] ? new Receipt(InboundOutcome.Duplicate, caseId, messageId) : null;
-
-        static (long?, long?) Read(System.Data.Common.DbDataReader r) => (r.IsDBNull(0) ? null : r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1));
     }
 
     private static string? Cut(string? text, int max = 998) => text is null ? null : text.Length <= max ? text : text[..max];

@@ -1,0 +1,60 @@
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Email;
+
+/// <summary>What the intake asks the database: known mail, threads, references, customers, teams.</summary>
+public sealed partial class ReceiveEmail
+{
+    /// <summary>The case of the first id, in the order given, that names a message Guichet sent or received.</summary>
+    private async Task<long?> CaseByMessageIdsAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            var hit = await rows.QueryAsync("""SELECT "CaseId" FROM "Messages" WHERE "InternetMessageId" = @p0 LIMIT 1""", r => r.GetInt64(0), ct, id);
+            if (hit is [var caseId])
+            {
+                return caseId;
+            }
+        }
+        return null;
+    }
+
+    private async Task<long?> CustomerByEmailAsync(string address, CancellationToken ct)
+    {
+        var hit = await rows.QueryAsync("""SELECT "CustomerId" FROM "CustomerIdentities" WHERE "Kind" = @p0 AND "Value" = @p1 LIMIT 1""", r => r.GetInt64(0), ct,
+            rows.Stored<CustomerIdentity>(nameof(CustomerIdentity.Kind), IdentityKind.Email), address);
+        return hit is [var id] ? id : null;
+    }
+
+    private Task<List<(long Id, string Subject)>> ActiveCasesAsync(long customerId, CancellationToken ct) =>
+        rows.QueryAsync("""SELECT "Id", "Subject" FROM "Cases" WHERE "CustomerId" = @p0 AND "Status" IN (@p1, @p2, @p3)""", r => (r.GetInt64(0), r.GetString(1)), ct,
+            customerId,
+            rows.Stored<Case>(nameof(Case.Status), CaseStatus.New),
+            rows.Stored<Case>(nameof(Case.Status), CaseStatus.Open),
+            rows.Stored<Case>(nameof(Case.Status), CaseStatus.WaitingOnCustomer));
+
+    /// <summary>The team named by the door (?team=, --imap …=team), else the one whose mailbox the mail was sent to, else the default team.</summary>
+    private async Task<Team> TeamAsync(string? slug, IReadOnlyList<string> recipients, CancellationToken ct)
+    {
+        teams ??= await db.Teams.AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).ToListAsync(ct);
+        var team = slug is not null
+            ? teams.FirstOrDefault(t => t.Slug == slug)
+            : teams.FirstOrDefault(t => t.MailAddress is not null && recipients.Contains(t.MailAddress, StringComparer.Ordinal)) ?? teams.FirstOrDefault();
+        return team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'.");
+    }
+
+    private async Task<Receipt?> KnownAsync(IncomingMail mail, CancellationToken ct)
+    {
+        var known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "Sha256" = @p0 LIMIT 1""", Read, ct, mail.Sha256);
+        if (known.Count == 0 && mail.MessageId is not null)
+        {
+            known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "MessageIdHeader" = @p0 LIMIT 1""", Read, ct, mail.MessageId);
+        }
+        return known is [var (caseId, messageId)] ? new Receipt(InboundOutcome.Duplicate, caseId, messageId) : null;
+
+        static (long?, long?) Read(System.Data.Common.DbDataReader r) => (r.IsDBNull(0) ? null : r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1));
+    }
+}
