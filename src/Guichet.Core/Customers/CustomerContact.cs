@@ -29,9 +29,9 @@ public sealed record CustomerContact(
         {
             errors.Add($"{prefix}.email", $"'{Email}' is not a valid email address.");
         }
-        if (Phone is not null && !IsPlausiblePhone(Phone))
+        if (Phone is not null && PhoneNumber.ToE164(Phone, TimeZone) is null)
         {
-            errors.Add($"{prefix}.phone", $"'{Phone}' is not a phone number.");
+            errors.Add($"{prefix}.phone", $"'{Phone}' is not a valid phone number (write it with its country code, e.g. +33 6 12 34 56 78).");
         }
         if (Language is not null && !CustomerLanguage.IsSupported(Language))
         {
@@ -57,12 +57,5 @@ public sealed record CustomerContact(
             return null;
         }
         return address.Address.ToLowerInvariant();
-    }
-
-    // E.164 normalisation with libphonenumber arrives with the phone channel; until then, digits with an optional '+'.
-    private static bool IsPlausiblePhone(string phone)
-    {
-        var digits = phone.Count(char.IsAsciiDigit);
-        return digits is >= 6 and <= 15 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')');
     }
 }

@@ -13,7 +13,7 @@ public sealed class CustomerIdentity
     public long Id { get; private set; }
     public long CustomerId { get; set; }
     public IdentityKind Kind { get; init; }
-    /// <summary>Normalised: emails lower-cased, phones in E.164 once the phone channel arrives.</summary>
+    /// <summary>Normalised: emails lower-cased, phones in E.164 (<see cref="PhoneNumber"/>).</summary>
     public required string Value { get; init; }
     public bool Verified { get; set; }
 }

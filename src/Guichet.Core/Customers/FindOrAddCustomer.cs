@@ -13,7 +13,7 @@ public static class FindOrAddCustomer
     public static async Task<Customer> RunAsync(GuichetDb db, CustomerContact contact, string fallbackZone, DateTimeOffset now, CancellationToken ct)
     {
         var email = contact.Email is null ? null : CustomerContact.NormaliseEmail(contact.Email);
-        var phone = contact.Phone?.Trim();
+        var phone = contact.Phone is null ? null : PhoneNumber.ToE164(contact.Phone, contact.TimeZone ?? fallbackZone);
         var known = await db.CustomerIdentities
             .Where(i => (email != null && i.Kind == IdentityKind.Email && i.Value == email)
                      || (phone != null && i.Kind == IdentityKind.Phone && i.Value == phone))
