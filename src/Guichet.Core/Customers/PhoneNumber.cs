@@ -18,7 +18,9 @@ public static class PhoneNumber
     /// <summary>E.164, or null when the text is not a valid number.</summary>
     public static string? ToE164(string text, string? zone = null)
     {
-        var region = zone is not null && CountryOfZone.TryGetValue(zone, out var country) ? country : "FR";
+        // Links such as America/Montreal are listed under their canonical zone (America/Toronto).
+        var canonical = zone is not null && TzdbDateTimeZoneSource.Default.CanonicalIdMap.TryGetValue(zone, out var id) ? id : zone;
+        var region = canonical is not null && CountryOfZone.TryGetValue(canonical, out var country) ? country : "FR";
         try
         {
             var number = Util.Parse(text.Trim(), region);
