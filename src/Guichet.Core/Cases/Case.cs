@@ -127,6 +127,16 @@ public sealed class Case
         }
     }
 
+    /// <summary>A person answered (a reply, a call): the first-response promise is kept (P1) and the case is theirs if nobody owned it (C4).</summary>
+    public void AnsweredBy(Agent agent, DateTimeOffset now)
+    {
+        RecordAgentReply(agent, now);
+        foreach (var promise in Promises.Where(p => p.Kind == PromiseKind.FirstResponse && p.IsActive))
+        {
+            promise.Keep(agent, now);
+        }
+    }
+
     /// <summary>A person answered: the case is now open and, if nobody owned it, theirs (SPEC C4).</summary>
     public void RecordAgentReply(Agent agent, DateTimeOffset now)
     {

@@ -19,6 +19,10 @@ public enum CaseEventKind
     CeilingApproved,
     /// <summary>A message Guichet sent bounced: the agent must reach the customer another way.</summary>
     DeliveryFailed,
+    /// <summary>A call was logged (H4); the detail says its outcome.</summary>
+    CallLogged,
+    /// <summary>A defect (C3, H4): the customer was told to use another channel instead of being helped or transferred.</summary>
+    RedirectedElsewhere,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

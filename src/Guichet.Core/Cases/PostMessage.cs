@@ -93,11 +93,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
                 CreatedAt = now,
             };
             @case.Messages.Add(message);
-            @case.RecordAgentReply(actor, now);
-            foreach (var promise in @case.Promises.Where(p => p.Kind == PromiseKind.FirstResponse && p.IsActive))
-            {
-                promise.Keep(actor, now);
-            }
+            @case.AnsweredBy(actor, now);
             if (request.Promise is { } commitment)
             {
                 message.Promise = Promise.Make(@case, PromiseKind.Commitment, commitment.What!.Trim(),

@@ -26,6 +26,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Phone.PhoneCall> PhoneCalls => Set<Phone.PhoneCall>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -21,6 +21,7 @@ public static class ServiceRegistration
         .AddScoped<PromiseWatcher>()
         .AddScoped<ApproveCeiling>()
         .AddScoped<Teams.SetTeamMailAddress>()
+        .AddScoped<Phone.LogCall>()
         .AddScoped<ModelRows>()
         .AddScoped<Email.ReceiveEmail>()
         .TryAddDefaultMailIntakeSettings();

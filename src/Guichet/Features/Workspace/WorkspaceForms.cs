@@ -44,6 +44,14 @@ public static class WorkspaceForms
             await receive.ReprocessAsync(id, null) is { Succeeded: true, Value: { CaseId: { } caseId } } ? Results.LocalRedirect($"/cases/{caseId}") : Results.LocalRedirect("/mail"))
             .RequireAuthorization(p => p.RequireRole(InboundEmailEndpoints.SortingRoles));
 
+        ui.MapPost("/cases/{id:long}/calls", async (long id, [FromForm] string? outcome, [FromForm] int? minutes, [FromForm] string? notes, HttpContext http, GuichetDb db, TimeProvider clock, Core.Phone.LogCall log) =>
+        {
+            // The agent logs the call as it ends: it started the given number of minutes ago.
+            var end = clock.GetUtcNow();
+            var start = end.AddMinutes(-Math.Clamp(minutes ?? 0, 0, 600));
+            return Outcome(id, await log.RunAsync(new Core.Phone.LogCallRequest(id, null, null, start, end, null, outcome, notes), await RequireAgent(http, db)));
+        });
+
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
             Outcome(id, await add.RunAsync(id, text, await RequireAgent(http, db))));
 
