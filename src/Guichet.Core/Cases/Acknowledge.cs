@@ -10,15 +10,15 @@ namespace Guichet.Core.Cases;
 /// </summary>
 public static class Acknowledge
 {
-    public static Message FirstContact(GuichetDb db, Case @case, DateTimeOffset now)
+    public static Message FirstContact(GuichetDb db, Case @case, DateTimeOffset now, string? followLink = null)
     {
-        var (acknowledgment, delivery) = Write(@case, now);
+        var (acknowledgment, delivery) = Write(@case, now, followLink);
         db.Outbox.Add(delivery);
         return acknowledgment;
     }
 
     /// <summary>The promise (added to the case), the acknowledgment and its delivery, for the caller to save.</summary>
-    public static (Message Acknowledgment, OutboxMessage Delivery) Write(Case @case, DateTimeOffset now)
+    public static (Message Acknowledgment, OutboxMessage Delivery) Write(Case @case, DateTimeOffset now, string? followLink = null)
     {
         var team = @case.Team;
         var due = team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays);
@@ -28,7 +28,7 @@ public static class Acknowledge
             Direction = MessageDirection.Out,
             Kind = MessageKind.Acknowledgment,
             Channel = @case.Channel,
-            Body = Acknowledgment.Write(@case.Customer, team, @case.Reference, due, now.ToInstant()),
+            Body = Acknowledgment.Write(@case.Customer, team, @case.Reference, due, now.ToInstant(), followLink),
             AuthorName = team.Name,
             IsAutomatic = true,
             CreatedAt = now,

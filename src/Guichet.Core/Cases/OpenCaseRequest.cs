@@ -9,6 +9,10 @@ public sealed record OpenCaseRequest(CustomerContact? Customer, string? Channel,
     [System.Text.Json.Serialization.JsonIgnore]
     public string? InternetMessageId { get; init; }
 
+    /// <summary>The customer's private page for the case, written into the acknowledgment (set by the portal).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? FollowLink { get; init; }
+
     public const int MaxSubjectLength = 500;
     public const int MaxBodyLength = 100_000;
 }

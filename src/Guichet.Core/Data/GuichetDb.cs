@@ -27,6 +27,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Phone.PhoneCall> PhoneCalls => Set<Phone.PhoneCall>();
+    public DbSet<Portal.PortalAccess> PortalAccesses => Set<Portal.PortalAccess>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -22,6 +22,8 @@ public static class ServiceRegistration
         .AddScoped<ApproveCeiling>()
         .AddScoped<Teams.SetTeamMailAddress>()
         .AddScoped<Phone.LogCall>()
+        .AddScoped<Portal.ContactFromPortal>()
+        .AddScoped<Portal.PortalCase>()
         .AddScoped<ModelRows>()
         .AddScoped<Email.ReceiveEmail>()
         .TryAddDefaultMailIntakeSettings();

@@ -12,7 +12,8 @@ namespace Guichet.Core.Replies;
 /// </summary>
 public static class Acknowledgment
 {
-    public static string Write(Customer customer, Team team, string reference, Instant due, Instant now)
+    /// <param name="followLink">The customer's private page for the case (portal), when they have one.</param>
+    public static string Write(Customer customer, Team team, string reference, Instant due, Instant now, string? followLink = null)
     {
         var zone = CalendarZone(customer, team);
         var language = CustomerLanguage.IsSupported(customer.Language) ? customer.Language : CustomerLanguage.Default;
@@ -31,6 +32,7 @@ public static class Acknowledgment
                 backText is null ? null : $"Our team is away right now and will be back on {backText}.",
                 "",
                 "To add anything, simply reply to this message: it stays in the same case.",
+                followLink is null ? null : $"Follow your request and write to us here: {followLink}",
                 "",
                 $"This is an automatic acknowledgment from {team.Name}.")),
             _ => string.Join("\n", Lines(
@@ -41,6 +43,7 @@ public static class Acknowledgment
                 backText is null ? null : $"Notre équipe est absente en ce moment ; elle sera de retour le {backText}.",
                 "",
                 "Pour ajouter une information, répondez simplement à ce message : elle rejoindra le même dossier.",
+                followLink is null ? null : $"Suivez votre demande et écrivez-nous ici : {followLink}",
                 "",
                 $"Ceci est un accusé de réception automatique de l'équipe {team.Name}.")),
         };

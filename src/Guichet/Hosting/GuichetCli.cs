@@ -27,10 +27,11 @@ public static class GuichetCli
         };
         var imapTeam = new Option<string?>("--imap-team") { Description = "The team for --imap mailboxes that name none (default: the default team)." };
         var maxMail = MaxMailOption();
+        var publicUrl = new Option<string?>("--public-url") { Description = "The address customers reach Guichet at (https://support.example.com), used in the links sent to them; default: the first --urls." };
 
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
         {
-            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail,
+            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail, publicUrl,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -46,6 +47,7 @@ public static class GuichetCli
                 Smtp = SmtpFrom(parse.GetValue(smtp), parse.GetValue(mailFrom)!, parse.GetValue(startTls)),
                 Mailboxes = (parse.GetValue(imap) ?? []).Select(m => ImapFrom(m, parse.GetValue(imapTeam))).ToList(),
                 MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024,
+                PublicUrl = parse.GetValue(publicUrl),
             };
             return await ServeAsync(options, ct);
         });

@@ -28,5 +28,10 @@ public sealed record ServeOptions
     /// <summary>Tests set this to keep the console quiet.</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>The address customers reach Guichet at, for the links sent to them (portal pages); default: the first of <see cref="Urls"/>.</summary>
+    public string? PublicUrl { get; init; }
+
+    public string PublicBaseUrl => (string.IsNullOrWhiteSpace(PublicUrl) ? Urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0] : PublicUrl).TrimEnd('/');
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
 }

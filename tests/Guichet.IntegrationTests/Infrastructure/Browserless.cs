@@ -44,6 +44,9 @@ public sealed partial class Browserless : IDisposable
         return browser;
     }
 
+    /// <summary>A visitor who is not signed in: a customer on the portal.</summary>
+    public static Browserless Anonymous(GuichetServer server) => new(server.BaseAddress);
+
     public async Task<(HttpStatusCode Status, string Html, string? Location)> GetAsync(string url)
     {
         var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);

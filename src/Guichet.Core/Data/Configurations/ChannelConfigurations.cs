@@ -21,3 +21,13 @@ internal sealed class PhoneCallConfiguration : IEntityTypeConfiguration<PhoneCal
         b.Ignore(c => c.Answered);
     }
 }
+
+internal sealed class PortalAccessConfiguration : IEntityTypeConfiguration<Portal.PortalAccess>
+{
+    public void Configure(EntityTypeBuilder<Portal.PortalAccess> b)
+    {
+        b.Property(a => a.TokenHash).HasMaxLength(64);
+        b.HasIndex(a => a.TokenHash).IsUnique();
+        b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
