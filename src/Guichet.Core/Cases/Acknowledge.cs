@@ -10,18 +10,21 @@ namespace Guichet.Core.Cases;
 /// </summary>
 public static class Acknowledge
 {
-    public static Message FirstContact(GuichetDb db, Case @case, DateTimeOffset now, string? followLink = null)
+    public static Message FirstContact(GuichetDb db, Case @case, DateTimeOffset now, string? followLink = null, double? withinBusinessHours = null)
     {
-        var (acknowledgment, delivery) = Write(@case, now, followLink);
+        var (acknowledgment, delivery) = Write(@case, now, followLink, withinBusinessHours);
         db.Outbox.Add(delivery);
         return acknowledgment;
     }
 
     /// <summary>The promise (added to the case), the acknowledgment and its delivery, for the caller to save.</summary>
-    public static (Message Acknowledgment, OutboxMessage Delivery) Write(Case @case, DateTimeOffset now, string? followLink = null)
+    /// <param name="withinBusinessHours">A shorter target than the team's business days (a public post, H6).</param>
+    public static (Message Acknowledgment, OutboxMessage Delivery) Write(Case @case, DateTimeOffset now, string? followLink = null, double? withinBusinessHours = null)
     {
         var team = @case.Team;
-        var due = team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays);
+        var due = withinBusinessHours is { } hours
+            ? team.Calendar.AddBusinessHours(now.ToInstant(), hours)
+            : team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays);
         var promise = Promise.Make(@case, PromiseKind.FirstResponse, OpenCase.FirstResponseWhat, due.ToUtc(), @case.Owner, toConfirm: false, now);
         var acknowledgment = new Message
         {

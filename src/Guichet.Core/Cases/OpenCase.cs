@@ -58,7 +58,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
 
         @case.Reference = Case.FormatReference(@case.Id, now);
-        Acknowledge.FirstContact(db, @case, now, request.FollowLink);
+        Acknowledge.FirstContact(db, @case, now, request.FollowLink, request.FirstResponseBusinessHours);
         await db.SaveChangesAsync(ct);
         if (tx is not null)
         {

@@ -13,6 +13,10 @@ public sealed record OpenCaseRequest(CustomerContact? Customer, string? Channel,
     [System.Text.Json.Serialization.JsonIgnore]
     public string? FollowLink { get; init; }
 
+    /// <summary>A first-response target shorter than the team's business days (public posts, H6).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double? FirstResponseBusinessHours { get; init; }
+
     public const int MaxSubjectLength = 500;
     public const int MaxBodyLength = 100_000;
 }

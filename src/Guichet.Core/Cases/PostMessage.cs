@@ -2,6 +2,7 @@ using Guichet.Core.Agents;
 using Guichet.Core.Data;
 using Guichet.Core.Promises;
 using Guichet.Core.Replies;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Cases;
 
@@ -82,11 +83,14 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
         }
         else
         {
+            // The answer goes back where the customer last wrote from, unless the agent picks another channel.
+            var lastUsed = await db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.In)
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => (Channel?)m.Channel).FirstOrDefaultAsync(ct);
             message = new Message
             {
                 Direction = MessageDirection.Out,
                 Kind = MessageKind.Reply,
-                Channel = channel ?? @case.Channel,
+                Channel = channel ?? lastUsed ?? @case.Channel,
                 Body = request.Body!,
                 AuthorId = actor.Id,
                 AuthorName = actor.Name,

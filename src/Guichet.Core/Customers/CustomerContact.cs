@@ -10,7 +10,8 @@ public sealed record CustomerContact(
     string? Phone = null,
     string? Language = null,
     string? TimeZone = null,
-    string? Salutation = null)
+    string? Salutation = null,
+    string? Social = null)
 {
     public const int MaxNameLength = 200;
 
@@ -40,6 +41,10 @@ public sealed record CustomerContact(
         if (TimeZone is not null && CalendarText.FindZone(TimeZone) is null)
         {
             errors.Add($"{prefix}.timeZone", $"'{TimeZone}' is not a known IANA time zone (for example Europe/Paris).");
+        }
+        if (Social is not null && SocialHandle.Normalise(Social) is null)
+        {
+            errors.Add($"{prefix}.social", $"'{Social}' is not a social account; write it platform:handle (facebook:claire.b).");
         }
         if (Salutation is { Length: > 50 })
         {

@@ -14,9 +14,11 @@ public static class FindOrAddCustomer
     {
         var email = contact.Email is null ? null : CustomerContact.NormaliseEmail(contact.Email);
         var phone = contact.Phone is null ? null : PhoneNumber.ToE164(contact.Phone, contact.TimeZone ?? fallbackZone);
+        var social = contact.Social is null ? null : SocialHandle.Normalise(contact.Social);
         var known = await db.CustomerIdentities
             .Where(i => (email != null && i.Kind == IdentityKind.Email && i.Value == email)
-                     || (phone != null && i.Kind == IdentityKind.Phone && i.Value == phone))
+                     || (phone != null && i.Kind == IdentityKind.Phone && i.Value == phone)
+                     || (social != null && i.Kind == IdentityKind.Social && i.Value == social))
             .Select(i => i.CustomerId)
             .FirstOrDefaultAsync(ct);
         if (known != 0)
@@ -39,6 +41,10 @@ public static class FindOrAddCustomer
         if (phone is not null)
         {
             customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = phone });
+        }
+        if (social is not null)
+        {
+            customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Social, Value = social });
         }
         db.Customers.Add(customer);
         return customer;

@@ -28,6 +28,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Phone.PhoneCall> PhoneCalls => Set<Phone.PhoneCall>();
     public DbSet<Portal.PortalAccess> PortalAccesses => Set<Portal.PortalAccess>();
+    public DbSet<Social.SocialPost> SocialPosts => Set<Social.SocialPost>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -24,6 +24,7 @@ public static class ServiceRegistration
         .AddScoped<Phone.LogCall>()
         .AddScoped<Portal.ContactFromPortal>()
         .AddScoped<Portal.PortalCase>()
+        .AddScoped<Social.ReceiveSocialEvent>()
         .AddScoped<ModelRows>()
         .AddScoped<Email.ReceiveEmail>()
         .TryAddDefaultMailIntakeSettings();
@@ -31,6 +32,7 @@ public static class ServiceRegistration
     private static IServiceCollection TryAddDefaultMailIntakeSettings(this IServiceCollection services)
     {
         services.TryAddSingleton(new Email.MailIntakeSettings());
+        services.TryAddSingleton(new Social.ModerationCharter());
         return services;
     }
 }

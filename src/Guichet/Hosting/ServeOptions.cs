@@ -33,5 +33,16 @@ public sealed record ServeOptions
 
     public string PublicBaseUrl => (string.IsNullOrWhiteSpace(PublicUrl) ? Urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0] : PublicUrl).TrimEnd('/');
 
+    /// <summary>Social channels by platform and their webhook secrets (from GUICHET_SOCIAL_SECRET_{PLATFORM}).</summary>
+    public IReadOnlyDictionary<string, string> SocialSecrets { get; init; } = SocialSecretsFromEnvironment();
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
+
+    private static Dictionary<string, string> SocialSecretsFromEnvironment()
+    {
+        const string prefix = "GUICHET_SOCIAL_SECRET_";
+        return Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => e.Key is string k && k.StartsWith(prefix, StringComparison.Ordinal) && e.Value is string v && v.Length > 0)
+            .ToDictionary(e => ((string)e.Key)[prefix.Length..].ToLowerInvariant().Replace('_', '-'), e => (string)e.Value!, StringComparer.Ordinal);
+    }
 }

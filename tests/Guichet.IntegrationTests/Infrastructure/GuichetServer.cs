@@ -29,6 +29,9 @@ public abstract class GuichetServer : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public abstract string Provider { get; }
 
+    /// <summary>The webhook secret of the test servers' Facebook channel.</summary>
+    public const string FacebookSecret = "facebook-test-secret";
+
     protected abstract Task<ServeOptions> PrepareOptionsAsync();
     protected virtual Task CleanUpAsync() => Task.CompletedTask;
 
@@ -48,6 +51,7 @@ public abstract class GuichetServer : IAsyncLifetime
             Quiet = true,
             WatcherInterval = TimeSpan.Zero,
             Demo = Demo,
+            SocialSecrets = new Dictionary<string, string> { ["facebook"] = FacebookSecret },
         };
         _options = options;
         _app = await StartHostAsync(options);

@@ -31,3 +31,21 @@ internal sealed class PortalAccessConfiguration : IEntityTypeConfiguration<Porta
         b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SocialPostConfiguration : IEntityTypeConfiguration<Social.SocialPost>
+{
+    public void Configure(EntityTypeBuilder<Social.SocialPost> b)
+    {
+        b.Property(p => p.Platform).HasMaxLength(32);
+        b.Property(p => p.EventId).HasMaxLength(200);
+        b.HasIndex(p => new { p.Platform, p.EventId }).IsUnique();
+        b.Property(p => p.PostId).HasMaxLength(200);
+        b.Property(p => p.AuthorHandle).HasMaxLength(140);
+        b.Property(p => p.AuthorName).HasMaxLength(200);
+        b.Property(p => p.Url).HasMaxLength(2000);
+        b.Property(p => p.Rule).HasMaxLength(500);
+        b.Property(p => p.HiddenBecause).HasMaxLength(200);
+        b.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(p => new { p.Class, p.ReceivedAt });
+    }
+}

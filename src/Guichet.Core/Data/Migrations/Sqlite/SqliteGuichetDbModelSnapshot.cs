@@ -700,6 +700,86 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("PromiseRenegotiations");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorHandle")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenBecause")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Class", "ReceivedAt");
+
+                    b.HasIndex("Platform", "EventId")
+                        .IsUnique();
+
+                    b.ToTable("SocialPosts");
+                });
+
             modelBuilder.Entity("Guichet.Core.Teams.Team", b =>
                 {
                     b.Property<long>("Id")
@@ -745,6 +825,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("OwnerLeadPercent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("PublicResponseBusinessHours")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("RenegotiationBusinessDays")
                         .HasColumnType("INTEGER");
@@ -952,6 +1035,14 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("NoticeMessage");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Case", b =>
