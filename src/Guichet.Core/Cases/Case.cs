@@ -127,6 +127,25 @@ public sealed class Case
         }
     }
 
+    /// <summary>This case was folded into <paramref name="kept"/> (same problem, C1): closed, pointing there.</summary>
+    public void FoldedInto(Case kept, Agent by, DateTimeOffset now)
+    {
+        Events.Add(CaseEvent.Create(CaseEventKind.CaseMerged, now, by, Reference, kept.Reference, $"merged into {kept.Reference}"));
+        ResolvedAt ??= now;
+        ChangeStatus(CaseStatus.Closed, by, now, $"merged into {kept.Reference}");
+        NextDueAt = null;
+        CeilingAlertAt = null;
+    }
+
+    /// <summary>The messages, events and promises of <paramref name="folded"/> now live here; its contacts count here too.</summary>
+    public void Absorbed(Case folded, Agent by, DateTimeOffset now)
+    {
+        ContactCount += folded.ContactCount;
+        UpdatedAt = now;
+        Events.Add(CaseEvent.Create(CaseEventKind.CaseMerged, now, by, folded.Reference, Reference, $"{folded.Reference} merged into this case"));
+        RefreshNextDue();
+    }
+
     /// <summary>A person answered (a reply, a call): the first-response promise is kept (P1) and the case is theirs if nobody owned it (C4).</summary>
     public void AnsweredBy(Agent agent, DateTimeOffset now)
     {

@@ -23,6 +23,10 @@ public enum CaseEventKind
     CallLogged,
     /// <summary>A defect (C3, H4): the customer was told to use another channel instead of being helped or transferred.</summary>
     RedirectedElsewhere,
+    /// <summary>The case's customer was merged with another (or the merge undone) by an agent (C2).</summary>
+    CustomerMerged,
+    /// <summary>Two cases of one problem became one (C1): on the case kept and on the one folded into it.</summary>
+    CaseMerged,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>
@@ -51,4 +55,11 @@ public sealed class CaseEvent
         To = to,
         Detail = detail,
     };
+
+    /// <summary>For an event added by id rather than through its case's collection.</summary>
+    public CaseEvent On(long caseId)
+    {
+        CaseId = caseId;
+        return this;
+    }
 }

@@ -11,6 +11,8 @@ public sealed class Customer
     public string TimeZone { get; set; } = "Europe/Paris";
     public DateTimeOffset CreatedAt { get; init; }
     public List<CustomerIdentity> Identities { get; set; } = [];
+    /// <summary>Set while this customer is merged into another (C2); an undo clears it.</summary>
+    public long? MergedIntoId { get; set; }
 
     public string? PrimaryEmail => Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value;
 }

@@ -29,6 +29,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Phone.PhoneCall> PhoneCalls => Set<Phone.PhoneCall>();
     public DbSet<Portal.PortalAccess> PortalAccesses => Set<Portal.PortalAccess>();
     public DbSet<Social.SocialPost> SocialPosts => Set<Social.SocialPost>();
+    public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

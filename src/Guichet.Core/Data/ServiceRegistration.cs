@@ -25,6 +25,8 @@ public static class ServiceRegistration
         .AddScoped<Portal.ContactFromPortal>()
         .AddScoped<Portal.PortalCase>()
         .AddScoped<Social.ReceiveSocialEvent>()
+        .AddScoped<Customers.MergeCustomers>()
+        .AddScoped<MergeCases>()
         .AddScoped<ModelRows>()
         .AddScoped<Email.ReceiveEmail>()
         .TryAddDefaultMailIntakeSettings();

@@ -81,6 +81,7 @@ public sealed class LogCall(GuichetDb db, TimeProvider clock, OpenCase open)
         {
             @case = found;
             contact = CustomerWrites.Record(db, @case, Channel.Phone, body, @case.Customer.Name, null, now);
+            await RememberNumberAsync(@case, request, ct);
         }
         else
         {
@@ -97,7 +98,7 @@ public sealed class LogCall(GuichetDb db, TimeProvider clock, OpenCase open)
         var call = new PhoneCall
         {
             CallId = request.CallId,
-            Caller = caller ?? request.Caller?.Trim(),
+            Caller = caller ?? (request.Caller is { } given ? PhoneNumber.ToE164(given, @case.Team.TimeZone) ?? given.Trim() : null),
             Callee = request.Callee?.Trim(),
             // Stored in UTC (PostgreSQL's timestamptz takes no other offset).
             StartedAt = request.Start!.Value.ToUniversalTime(),
@@ -127,6 +128,22 @@ public sealed class LogCall(GuichetDb db, TimeProvider clock, OpenCase open)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Logged(call, @case.Id, Duplicate: false);
+    }
+
+    /// <summary>
+    /// A call logged on a case from a number nobody has yet: the number is the customer's from now on
+    /// (unverified), so their next call finds them. A number that belongs to someone else is left alone.
+    /// </summary>
+    private async Task RememberNumberAsync(Case @case, LogCallRequest request, CancellationToken ct)
+    {
+        if (request.CaseId is null || string.IsNullOrWhiteSpace(request.Caller) || PhoneNumber.ToE164(request.Caller, @case.Team.TimeZone) is not { } number)
+        {
+            return;
+        }
+        if (!await db.CustomerIdentities.AnyAsync(i => i.Kind == IdentityKind.Phone && i.Value == number, ct))
+        {
+            @case.Customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = number, Verified = false });
+        }
     }
 
     /// <summary>The case given, or the caller's most recent open case; null when the call should open one.</summary>

@@ -10,6 +10,7 @@ using Guichet.Features.Metrics;
 using Guichet.Features.Notifications;
 using Guichet.Features.Promises;
 using Guichet.Features.Workspace;
+using Guichet.Features.Customers;
 using Guichet.Features.Phone;
 using Guichet.Features.Social;
 using Guichet.Features.Teams;
@@ -91,7 +92,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();

@@ -49,3 +49,14 @@ internal sealed class SocialPostConfiguration : IEntityTypeConfiguration<Social.
         b.HasIndex(p => new { p.Class, p.ReceivedAt });
     }
 }
+
+internal sealed class CustomerMergeConfiguration : IEntityTypeConfiguration<Customers.CustomerMerge>
+{
+    public void Configure(EntityTypeBuilder<Customers.CustomerMerge> b)
+    {
+        b.HasIndex(m => m.IntoId);
+        b.HasIndex(m => m.FromId);
+        b.HasOne<Customers.Customer>().WithMany().HasForeignKey(m => m.IntoId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Customers.Customer>().WithMany().HasForeignKey(m => m.FromId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

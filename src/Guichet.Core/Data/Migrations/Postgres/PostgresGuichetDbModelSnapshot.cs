@@ -381,6 +381,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -432,6 +435,46 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CustomerIdentities");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ByAgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IdentityIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("IntoId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromId");
+
+                    b.HasIndex("IntoId");
+
+                    b.ToTable("CustomerMerges");
                 });
 
             modelBuilder.Entity("Guichet.Core.Email.InboundEmail", b =>
@@ -991,6 +1034,21 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasOne("Guichet.Core.Customers.Customer", null)
                         .WithMany("Identities")
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerMerge", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("IntoId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,60 @@
+using Guichet.Api;
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+using Guichet.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Customers;
+
+/// <summary>
+/// One customer on every channel (C2): their identities and cases, merging two customers (and
+/// undoing it), and folding a case opened elsewhere into the case of the same problem (C1).
+/// </summary>
+public static class CustomerEndpoints
+{
+    public sealed record MergeRequest(long? From);
+    public sealed record IdentityDto(string Kind, string Value, bool Verified);
+    public sealed record CaseLine(long Id, string Reference, string Subject, string Status, string Channel);
+    public sealed record CustomerView(long Id, string Name, string Language, string TimeZone, long? MergedIntoId, IdentityDto[] Identities, CaseLine[] Cases);
+    public sealed record MergeDto(long Id, long IntoId, long FromId, DateTimeOffset At, long[] IdentityIds, long[] CaseIds, DateTimeOffset? UndoneAt)
+    {
+        public static MergeDto From(CustomerMerge m) => new(m.Id, m.IntoId, m.FromId, m.At, CustomerMerge.Split(m.IdentityIds), CustomerMerge.Split(m.CaseIds), m.UndoneAt);
+    }
+
+    public static RouteGroupBuilder MapCustomers(this RouteGroupBuilder api)
+    {
+        api.MapGet("/customers/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
+        {
+            var customer = await db.Customers.AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (customer is null)
+            {
+                return Problems.Field(StatusCodes.Status404NotFound, "Not found", "id", $"There is no customer {id}.");
+            }
+            var cases = await db.Cases.AsNoTracking().Where(c => c.CustomerId == id).OrderByDescending(c => c.UpdatedAt)
+                .Select(c => new { c.Id, c.Reference, c.Subject, c.Status, c.Channel }).ToListAsync(ct);
+            return Results.Ok(new CustomerView(customer.Id, customer.Name, customer.Language, customer.TimeZone, customer.MergedIntoId,
+                customer.Identities.OrderBy(i => i.Kind).Select(i => new IdentityDto(i.Kind.ToWire(), i.Value, i.Verified)).ToArray(),
+                cases.Select(c => new CaseLine(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Channel.ToWire())).ToArray()));
+        })
+        .WithTags("Customers")
+        .WithSummary("A customer with every identity (email, phone, social) and every case on every channel.");
+
+        api.MapPost("/customers/{id:long}/merge", (long id, HttpContext http, GuichetDb db, MergeCustomers merge) =>
+            CaseEndpoints.WithActor<MergeRequest, CustomerMerge>(http, db, (r, agent) => merge.RunAsync(id, r.From, agent, http.RequestAborted), m => Results.Ok(MergeDto.From(m))))
+        .WithTags("Customers")
+        .WithSummary("Merge customer {from} into this one: their identities and cases move here; undoable.");
+
+        api.MapPost("/customers/merges/{mergeId:long}/undo", (long mergeId, HttpContext http, GuichetDb db, MergeCustomers merge) =>
+            CaseEndpoints.AsActor(http, db, agent => merge.UndoAsync(mergeId, agent, http.RequestAborted), m => Results.Ok(MergeDto.From(m))))
+        .WithTags("Customers")
+        .WithSummary("Undo a merge: exactly the identities and cases that moved go back.");
+
+        api.MapPost("/cases/{id:long}/merge", (long id, HttpContext http, GuichetDb db, TimeProvider clock, MergeCases merge) =>
+            CaseEndpoints.WithActor<MergeRequest, Case>(http, db, (r, agent) => merge.RunAsync(id, r.From, agent, http.RequestAborted),
+                _ => Results.Ok(new { caseId = id })))
+        .WithTags("Cases")
+        .WithSummary("Fold case {from} into this one (same problem): its messages, events, promises and calls move here and it closes; different customers are merged.");
+        return api;
+    }
+}
