@@ -11,7 +11,7 @@ namespace Guichet.Core.Cases;
 /// is acknowledged again, SPEC P1, C1). Outbound: a person's reply, checked by the send guard
 /// (Q4), which keeps the first-response promise (P2) and makes the replier the owner (C4).
 /// </summary>
-public sealed class PostMessage(GuichetDb db, TimeProvider clock)
+public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRelay chat)
 {
     public async Task<Result<Message>> RunAsync(long caseId, PostMessageRequest request, Agent actor, CancellationToken ct = default)
     {
@@ -106,6 +106,11 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock)
             Outbox.Enqueue(db, @case, message, now);
         }
         await db.SaveChangesAsync(ct);
+        if (message.Channel == Channel.Chat)
+        {
+            // The visitor sees the answer in their widget as soon as it is stored.
+            await chat.PublishAsync(caseId, message, ct);
+        }
         return message;
     }
 }

@@ -11,7 +11,8 @@ public sealed record CustomerContact(
     string? Language = null,
     string? TimeZone = null,
     string? Salutation = null,
-    string? Social = null)
+    string? Social = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? ChatVisitor = null)
 {
     public const int MaxNameLength = 200;
 

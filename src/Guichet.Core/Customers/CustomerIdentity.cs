@@ -5,6 +5,8 @@ public enum IdentityKind
     Email,
     Phone,
     Social,
+    /// <summary>A chat visitor: the hash of the token their browser keeps (H3).</summary>
+    ChatVisitor,
 }
 
 /// <summary>An address that reaches a customer. (Kind, Value) is unique: one address, one customer.</summary>

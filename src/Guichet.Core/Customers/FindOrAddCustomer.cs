@@ -18,7 +18,8 @@ public static class FindOrAddCustomer
         var known = await db.CustomerIdentities
             .Where(i => (email != null && i.Kind == IdentityKind.Email && i.Value == email)
                      || (phone != null && i.Kind == IdentityKind.Phone && i.Value == phone)
-                     || (social != null && i.Kind == IdentityKind.Social && i.Value == social))
+                     || (social != null && i.Kind == IdentityKind.Social && i.Value == social)
+                     || (contact.ChatVisitor != null && i.Kind == IdentityKind.ChatVisitor && i.Value == contact.ChatVisitor))
             .Select(i => i.CustomerId)
             .FirstOrDefaultAsync(ct);
         if (known != 0)
@@ -45,6 +46,10 @@ public static class FindOrAddCustomer
         if (social is not null)
         {
             customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Social, Value = social });
+        }
+        if (contact.ChatVisitor is not null)
+        {
+            customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.ChatVisitor, Value = contact.ChatVisitor });
         }
         db.Customers.Add(customer);
         return customer;

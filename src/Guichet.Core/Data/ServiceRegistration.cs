@@ -27,6 +27,7 @@ public static class ServiceRegistration
         .AddScoped<Social.ReceiveSocialEvent>()
         .AddScoped<Customers.MergeCustomers>()
         .AddScoped<MergeCases>()
+        .AddScoped<Chat.ChatConversation>()
         .AddScoped<ModelRows>()
         .AddScoped<Email.ReceiveEmail>()
         .TryAddDefaultMailIntakeSettings();
@@ -35,6 +36,7 @@ public static class ServiceRegistration
     {
         services.TryAddSingleton(new Email.MailIntakeSettings());
         services.TryAddSingleton(new Social.ModerationCharter());
+        services.TryAddSingleton<Chat.IChatRelay, Chat.NoChatRelay>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Guichet.Features.Metrics;
 using Guichet.Features.Notifications;
 using Guichet.Features.Promises;
 using Guichet.Features.Workspace;
+using Guichet.Features.Chat;
 using Guichet.Features.Customers;
 using Guichet.Features.Phone;
 using Guichet.Features.Social;
@@ -75,6 +76,8 @@ public static class GuichetHost
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<Ui>();
+        services.AddSignalR();
+        services.AddSingleton<Core.Chat.IChatRelay, Features.Chat.ChatRelay>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -95,6 +98,7 @@ public static class GuichetHost
         api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapClock(options);
 
         app.MapWorkspaceForms();
+        app.MapChat();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorComponents<App>();
         return app;

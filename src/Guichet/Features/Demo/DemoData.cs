@@ -148,10 +148,10 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
         (await new OpenCase(db, _clock).RunAsync(new OpenCaseRequest(who, channel, subject, body, team), ct)).OrThrow("Demo step");
 
     private async Task Reply(Case c, Agent by, string body, CancellationToken ct) =>
-        (await new PostMessage(db, _clock).RunAsync(c.Id, new PostMessageRequest("out", null, body), by, ct)).OrThrow("Demo step");
+        (await new PostMessage(db, _clock, new Core.Chat.NoChatRelay()).RunAsync(c.Id, new PostMessageRequest("out", null, body), by, ct)).OrThrow("Demo step");
 
     private async Task CustomerWrites(Case c, Agent loggedBy, string channel, string body, CancellationToken ct) =>
-        (await new PostMessage(db, _clock).RunAsync(c.Id, new PostMessageRequest("in", channel, body), loggedBy, ct)).OrThrow("Demo step");
+        (await new PostMessage(db, _clock, new Core.Chat.NoChatRelay()).RunAsync(c.Id, new PostMessageRequest("in", channel, body), loggedBy, ct)).OrThrow("Demo step");
 
     private async Task<Promise> Promise(Case c, Agent by, string what, CancellationToken ct, double? dueInBusinessHours = null, DateTimeOffset? dueAt = null, bool toConfirm = false) =>
         (await new MakePromise(db, _clock).RunAsync(c.Id, new MakePromiseRequest(what, dueAt, dueInBusinessHours, by.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), toConfirm), by, ct)).OrThrow("Demo step");
