@@ -26,6 +26,7 @@ public abstract class PhoneCallTests(GuichetServer server)
         Assert.Equal(("phone", "open", "Léa Phone"), (c.Str("channel"), c.Str("status"), c.Str("owner.name")));
         // A person answered: the first-response promise of the dated acknowledgment is kept (P1, C4).
         Assert.Contains(c["promises"]!.AsArray(), p => p!.Str("state") == "kept");
+        Assert.False(string.IsNullOrEmpty(c.Str("firstAnsweredAt")), "the first human answer is recorded, for channel parity (M3)");
         Assert.Contains(c["events"]!.AsArray(), e => e!.Str("kind") == "callLogged" && e!.Str("to") == "followUp" && e!.Str("detail") == "7 min");
 
         // The phone system retries its webhook: logged once.

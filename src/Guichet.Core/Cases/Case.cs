@@ -27,6 +27,8 @@ public sealed class Case
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
+    /// <summary>When a person first answered, on whatever channel: the first response time per channel (M3).</summary>
+    public DateTimeOffset? FirstAnsweredAt { get; private set; }
     /// <summary>Customer contacts on this case; above one they are repeat contacts (SPEC C1, M2).</summary>
     public int ContactCount { get; private set; }
     /// <summary>Earliest due time of the case's open promises, stored and indexed (CONVENTIONS habit 3).</summary>
@@ -149,6 +151,7 @@ public sealed class Case
     /// <summary>A person answered (a reply, a call): the first-response promise is kept (P1) and the case is theirs if nobody owned it (C4).</summary>
     public void AnsweredBy(Agent agent, DateTimeOffset now)
     {
+        FirstAnsweredAt ??= now;
         RecordAgentReply(agent, now);
         foreach (var promise in Promises.Where(p => p.Kind == PromiseKind.FirstResponse && p.IsActive))
         {

@@ -14,6 +14,7 @@ public sealed class CustomerMerge
     /// <summary>Ids of the identities and cases that moved, comma-separated.</summary>
     public string IdentityIds { get; init; } = "";
     public string CaseIds { get; init; } = "";
+    public string AssetIds { get; init; } = "";
     public DateTimeOffset? UndoneAt { get; set; }
 
     public static string Join(IEnumerable<long> ids) => string.Join(',', ids);

@@ -39,12 +39,14 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
         var cases = await db.Cases.Where(c => c.CustomerId == from.Id).Select(c => c.Id).ToListAsync(ct);
         await db.CustomerIdentities.Where(i => i.CustomerId == from.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.CustomerId, into.Id), ct);
         await db.Cases.Where(c => c.CustomerId == from.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerId, into.Id), ct);
+        var assets = await db.CustomerAssets.Where(a => a.CustomerId == from.Id).Select(a => a.Id).ToListAsync(ct);
+        await db.CustomerAssets.Where(a => a.CustomerId == from.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.CustomerId, into.Id), ct);
         foreach (var caseId in cases)
         {
             db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.CustomerMerged, now, by, from.Name, into.Name, $"customer {from.Id} merged into {into.Id}").On(caseId));
         }
         from.MergedIntoId = into.Id;
-        var merge = new CustomerMerge { IntoId = into.Id, FromId = from.Id, At = now, ByAgentId = by.Id, IdentityIds = CustomerMerge.Join(identities), CaseIds = CustomerMerge.Join(cases) };
+        var merge = new CustomerMerge { IntoId = into.Id, FromId = from.Id, At = now, ByAgentId = by.Id, IdentityIds = CustomerMerge.Join(identities), CaseIds = CustomerMerge.Join(cases), AssetIds = CustomerMerge.Join(assets) };
         db.CustomerMerges.Add(merge);
         await db.SaveChangesAsync(ct);
         if (tx is not null)
@@ -71,6 +73,8 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
         var cases = CustomerMerge.Split(merge.CaseIds);
         await db.CustomerIdentities.Where(i => identities.Contains(i.Id)).ExecuteUpdateAsync(u => u.SetProperty(i => i.CustomerId, merge.FromId), ct);
         await db.Cases.Where(c => cases.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerId, merge.FromId), ct);
+        var assets = CustomerMerge.Split(merge.AssetIds);
+        await db.CustomerAssets.Where(a => assets.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.CustomerId, merge.FromId), ct);
         foreach (var caseId in cases)
         {
             db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.CustomerMerged, now, by, $"{merge.IntoId}", $"{merge.FromId}", "merge undone").On(caseId));

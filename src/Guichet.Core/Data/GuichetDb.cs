@@ -30,6 +30,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Portal.PortalAccess> PortalAccesses => Set<Portal.PortalAccess>();
     public DbSet<Social.SocialPost> SocialPosts => Set<Social.SocialPost>();
     public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
+    public DbSet<CustomerAsset> CustomerAssets => Set<CustomerAsset>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -26,6 +26,8 @@ public static class ServiceRegistration
         .AddScoped<Portal.PortalCase>()
         .AddScoped<Social.ReceiveSocialEvent>()
         .AddScoped<Customers.MergeCustomers>()
+        .AddScoped<Customers.AddAsset>()
+        .AddScoped<Customers.ImportCustomers>()
         .AddScoped<MergeCases>()
         .AddScoped<Chat.ChatConversation>()
         .AddScoped<ModelRows>()

@@ -94,7 +94,27 @@ public static class GuichetCli
             AnsiConsole.Write(table);
             return 0;
         });
-        return new Command("import", "Bring existing data into Guichet.") { mail };
+        var csvPath = new Argument<string>("FILE") { Description = "A CSV file with a header: name, email, phone, language, timeZone, salutation, assetKind, assetReference, assetLabel, assetDetails." };
+        var customerData = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var customerDatabase = new Option<string?>("--database") { Description = "A PostgreSQL connection string; switches to PostgreSQL." };
+        var customers = new Command("customers", "Import customers and their assets (equipment, orders, bookings) from a CSV file.") { csvPath, customerData, customerDatabase };
+        customers.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(csvPath)!;
+            if (!File.Exists(file))
+            {
+                AnsiConsole.MarkupLine($"[red]No such file:[/] {Markup.Escape(file)}");
+                return 2;
+            }
+            var report = await ImportCustomersCommand.RunAsync(new ServeOptions { DataDir = parse.GetValue(customerData)!, Database = parse.GetValue(customerDatabase) }, file, ct);
+            AnsiConsole.MarkupLine($"{report.Rows:N0} rows: {report.Customers:N0} new customers, {report.Assets:N0} assets.");
+            foreach (var error in report.Errors.Take(50))
+            {
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(error)}[/]");
+            }
+            return report.Errors.Count == 0 ? 0 : 1;
+        });
+        return new Command("import", "Bring existing data into Guichet.") { mail, customers };
     }
 
     private static Command Simulate()

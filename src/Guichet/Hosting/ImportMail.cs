@@ -9,13 +9,7 @@ public static class ImportMail
 {
     public static async Task<Dictionary<InboundOutcome, int>> RunAsync(ServeOptions options, string source, string? team, CancellationToken ct)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddGuichetDatabase(options);
-        services.AddCaseOperations();
-        await using var provider = services.BuildServiceProvider();
-        await DatabaseSetup.PrepareAsync(provider, ct);
+        await using var provider = await CliServices.StartAsync(options, ct);
 
         var counts = new Dictionary<InboundOutcome, int>();
         await AnsiConsole.Progress()

@@ -49,7 +49,7 @@ public sealed record CaseDto(
     long Id, string Reference, string Status, string Subject, string Channel, string Priority,
     TeamRef Team, AgentRef? Owner, CustomerDto Customer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
-    PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment)
+    PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null)
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
@@ -59,7 +59,7 @@ public sealed record CaseDto(
         c.Promises.OrderBy(p => p.DueAt).Select(p => PromiseDto.From(p, now)).ToArray(),
         c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageDto.From).ToArray(),
         c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),
-        acknowledgment is null ? null : MessageDto.From(acknowledgment));
+        acknowledgment is null ? null : MessageDto.From(acknowledgment), c.FirstAnsweredAt);
 }
 
 /// <summary>A line of the case list: enough to triage without the whole timeline.</summary>

@@ -16,7 +16,11 @@ public static class CustomerEndpoints
     public sealed record MergeRequest(long? From);
     public sealed record IdentityDto(string Kind, string Value, bool Verified);
     public sealed record CaseLine(long Id, string Reference, string Subject, string Status, string Channel);
-    public sealed record CustomerView(long Id, string Name, string Language, string TimeZone, long? MergedIntoId, IdentityDto[] Identities, CaseLine[] Cases);
+    public sealed record AssetDto(long Id, string Kind, string Reference, string Label, string? Details, DateTimeOffset AddedAt)
+    {
+        public static AssetDto From(CustomerAsset a) => new(a.Id, a.Kind, a.Reference, a.Label, a.Details, a.AddedAt);
+    }
+    public sealed record CustomerView(long Id, string Name, string Language, string TimeZone, long? MergedIntoId, IdentityDto[] Identities, CaseLine[] Cases, AssetDto[] Assets);
     public sealed record MergeDto(long Id, long IntoId, long FromId, DateTimeOffset At, long[] IdentityIds, long[] CaseIds, DateTimeOffset? UndoneAt)
     {
         public static MergeDto From(CustomerMerge m) => new(m.Id, m.IntoId, m.FromId, m.At, CustomerMerge.Split(m.IdentityIds), CustomerMerge.Split(m.CaseIds), m.UndoneAt);
@@ -33,12 +37,27 @@ public static class CustomerEndpoints
             }
             var cases = await db.Cases.AsNoTracking().Where(c => c.CustomerId == id).OrderByDescending(c => c.UpdatedAt)
                 .Select(c => new { c.Id, c.Reference, c.Subject, c.Status, c.Channel }).ToListAsync(ct);
+            var assets = await db.CustomerAssets.AsNoTracking().Where(a => a.CustomerId == id).OrderBy(a => a.Kind).ThenBy(a => a.Reference).ToListAsync(ct);
             return Results.Ok(new CustomerView(customer.Id, customer.Name, customer.Language, customer.TimeZone, customer.MergedIntoId,
                 customer.Identities.OrderBy(i => i.Kind).Select(i => new IdentityDto(i.Kind.ToWire(), i.Value, i.Verified)).ToArray(),
-                cases.Select(c => new CaseLine(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Channel.ToWire())).ToArray()));
+                cases.Select(c => new CaseLine(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Channel.ToWire())).ToArray(),
+                assets.Select(AssetDto.From).ToArray()));
         })
         .WithTags("Customers")
         .WithSummary("A customer with every identity (email, phone, social) and every case on every channel.");
+
+        api.MapPost("/customers/{id:long}/assets", async (long id, HttpContext http, AddAsset add) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<AssetRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await add.RunAsync(id, request!, http.RequestAborted);
+            return result.Succeeded ? Results.Ok(AssetDto.From(result.Value)) : Problems.From(result.Failure!);
+        })
+        .WithTags("Customers")
+        .WithSummary("Add (or update, same kind and reference) what the customer has: equipment, an order, a booking; shown beside each of their cases.");
 
         api.MapPost("/customers/{id:long}/merge", (long id, HttpContext http, GuichetDb db, MergeCustomers merge) =>
             CaseEndpoints.WithActor<MergeRequest, CustomerMerge>(http, db, (r, agent) => merge.RunAsync(id, r.From, agent, http.RequestAborted), m => Results.Ok(MergeDto.From(m))))

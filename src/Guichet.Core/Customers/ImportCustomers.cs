@@ -1,0 +1,95 @@
+using Guichet.Core.Data;
+using Microsoft.VisualBasic.FileIO;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Customers;
+
+/// <summary>
+/// Customers and their assets from a CSV export (`guichet import customers FILE.csv`): one row per
+/// customer or per asset, with the columns name, email, phone, language, timeZone, salutation,
+/// assetKind, assetReference, assetLabel, assetDetails (any order, header required). A row finds its
+/// customer by email or phone, or adds them; a bad row is reported with its line and field and the
+/// others go on. Read as a stream, committed every 500 rows. Parsed by the framework's own
+/// RFC 4180 reader (quotes, commas and line breaks inside fields; comma or semicolon separated).
+/// </summary>
+public sealed class ImportCustomers(GuichetDb db, AddAsset addAsset, TimeProvider clock)
+{
+    public sealed record Row(string? Name, string? Email, string? Phone, string? Language, string? TimeZone, string? Salutation, string? AssetKind, string? AssetReference, string? AssetLabel, string? AssetDetails);
+
+    public sealed record Report(int Rows, int Customers, int Assets, IReadOnlyList<string> Errors);
+
+    public async Task<Report> RunAsync(TextReader source, Action<int>? progress = null, CancellationToken ct = default)
+    {
+        using var csv = new TextFieldParser(source) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = true };
+        var header = csv.ReadLine();
+        if (header is null)
+        {
+            return new Report(0, 0, 0, ["The file is empty."]);
+        }
+        csv.SetDelimiters(header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",");
+        var columns = header.Split(csv.Delimiters![0]).Select((name, i) => (Name: name.Trim().Trim('"').ToLowerInvariant(), Index: i)).ToDictionary(c => c.Name, c => c.Index);
+        var zone = await db.Teams.Where(t => t.IsDefault).Select(t => t.TimeZone).FirstOrDefaultAsync(ct) ?? "Europe/Paris";
+        var (rows, customers, assets) = (0, 0, 0);
+        var errors = new List<string>();
+        var batch = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            while (!csv.EndOfData)
+            {
+                ct.ThrowIfCancellationRequested();
+                var line = csv.LineNumber;
+                var fields = csv.ReadFields() ?? [];
+                string? Field(string name) => columns.TryGetValue(name.ToLowerInvariant(), out var i) && i < fields.Length ? fields[i] : null;
+                var row = new Row(Field("name"), Field("email"), Field("phone"), Field("language"), Field("timeZone"), Field("salutation"), Field("assetKind"), Field("assetReference"), Field("assetLabel"), Field("assetDetails"));
+                rows++;
+                var contact = new CustomerContact(Blank(row.Name), Blank(row.Email), Blank(row.Phone), Blank(row.Language), Blank(row.TimeZone), Blank(row.Salutation));
+                var problems = new ValidationErrors();
+                contact.Validate(problems, "customer");
+                if (contact.Email is null && contact.Phone is null)
+                {
+                    problems.Add("customer", "An email or a phone number is needed to know who this is.");
+                }
+                if (problems.Any)
+                {
+                    errors.AddRange(problems.ToFailure().Errors.SelectMany(e => e.Value.Select(m => $"line {line}: {e.Key}: {m}")));
+                    continue;
+                }
+                var customer = await FindOrAddCustomer.RunAsync(db, contact, zone, clock.Now(), ct);
+                if (customer.Id == 0)
+                {
+                    customers++;
+                }
+                await db.SaveChangesAsync(ct);
+                if (Blank(row.AssetKind) is not null || Blank(row.AssetReference) is not null)
+                {
+                    var added = await addAsset.RunAsync(customer.Id, new AssetRequest(row.AssetKind, row.AssetReference, row.AssetLabel ?? row.AssetReference, row.AssetDetails), ct);
+                    if (added.Succeeded)
+                    {
+                        assets++;
+                    }
+                    else
+                    {
+                        errors.AddRange(added.Failure!.Errors.SelectMany(e => e.Value.Select(m => $"line {line}: asset {e.Key}: {m}")));
+                    }
+                }
+                if (rows % 500 == 0)
+                {
+                    await batch.CommitAsync(ct);
+                    await batch.DisposeAsync();
+                    db.ChangeTracker.Clear();
+                    batch = await db.Database.BeginTransactionAsync(ct);
+                    progress?.Invoke(rows);
+                }
+            }
+            await batch.CommitAsync(ct);
+        }
+        finally
+        {
+            await batch.DisposeAsync();
+        }
+        progress?.Invoke(rows);
+        return new Report(rows, customers, assets, errors);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
