@@ -37,6 +37,7 @@ public sealed class CustomerAssetsOnSqlite(SqliteServer server) : CustomerAssets
 public sealed class CustomerAssetsOnPostgres(PostgresServer server) : CustomerAssetsTests(server), IClassFixture<PostgresServer>;
 
 /// <summary>`guichet import customers FILE.csv`: rows find or add customers and their assets; bad rows are reported by line.</summary>
+[Collection(InProcessCli.Name)]
 public sealed class ImportCustomersTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "guichet-customers-" + Guid.NewGuid().ToString("N"));

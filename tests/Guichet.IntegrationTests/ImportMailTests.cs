@@ -2,11 +2,13 @@ using System.Text;
 using Guichet.Core.Data;
 using Guichet.Core.Email;
 using Guichet.Hosting;
+using Guichet.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
 
 /// <summary>`guichet import mail` on a folder of .eml files and on an mbox, through the same intake.</summary>
+[Collection(InProcessCli.Name)]
 public sealed class ImportMailTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "guichet-import-" + Guid.NewGuid().ToString("N"));
