@@ -101,6 +101,43 @@ public abstract class SocialTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task The_agent_answers_a_public_complaint_in_public_from_a_draft_with_empathy_the_reference_and_a_date()
+    {
+        server.SkipIfUnavailable();
+        var (_, complaint) = await SendAsync(Comment("ev-pub-1", "lea_pub", "Colis perdu, toujours pas remboursée. Honteux."));
+        var caseId = complaint.Str("caseId");
+        var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");
+        var (_, draft) = await server.Api.GetJsonAsync($"/api/cases/{caseId}/public-reply");
+        var body = draft.Str("body");
+        Assert.Contains("désolés", body, StringComparison.Ordinal);
+        Assert.Contains("message privé", body, StringComparison.Ordinal);
+        Assert.Contains(c.Str("reference"), body, StringComparison.Ordinal);
+        Assert.Contains("au plus tard le", body, StringComparison.Ordinal);
+
+        using (var agent = await Browserless.SignInAsync(server, "social.agent@guichet.test", "Inès Social"))
+        {
+            var (_, page, _) = await agent.GetAsync($"/cases/{caseId}");
+            Assert.Contains("id=\"public-reply-form\"", page, StringComparison.Ordinal);
+            Assert.Contains(c.Str("reference"), page, StringComparison.Ordinal);
+        }
+
+        var (posted, reply) = await server.Api.PostJsonAsync($"/api/cases/{caseId}/messages", new { direction = "out", body, @public = true });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal(("social", "true"), (reply.Str("channel"), reply.Str("public")));
+        var messageId = long.Parse(reply.Str("id"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("post:facebook:post-42", await server.ReadDbAsync(db => db.Outbox.Where(o => o.MessageId == messageId).Select(o => o.Recipient).SingleAsync()));
+
+        // Answered in private afterwards: to her account, not under the post.
+        var (_, privately) = await server.Api.PostJsonAsync($"/api/cases/{caseId}/messages", new { direction = "out", channel = "social", body = "Voici le suivi de votre remboursement." });
+        var privateId = long.Parse(privately.Str("id"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("facebook:lea_pub", await server.ReadDbAsync(db => db.Outbox.Where(o => o.MessageId == privateId).Select(o => o.Recipient).SingleAsync()));
+
+        // An email case has nothing to answer under.
+        var (_, mail) = await server.Api.PostJsonAsync("/api/cases", new { customer = new { name = "Sans Post", email = "sans.post@example.fr" }, channel = "email", subject = "Rien", body = "Rien." });
+        (await server.Api.PostJsonAsync($"/api/cases/{mail.Str("id")}/messages", new { direction = "out", body = "Bonjour Sans Post, voici.", @public = true })).AssertProblemNames(400, "public");
+    }
+
+    [Fact]
     public async Task A_bad_event_gets_a_problem_naming_the_field()
     {
         server.SkipIfUnavailable();

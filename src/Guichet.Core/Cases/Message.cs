@@ -47,6 +47,8 @@ public sealed class Message
     public long? PromiseId { get; set; }
     public Promises.Promise? Promise { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
+    /// <summary>An answer posted in public under the customer's social comment (H6), read by everyone.</summary>
+    public bool IsPublic { get; init; }
 
     /// <summary>What a customer wrote, said or posted.</summary>
     public static Message Contact(Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now) => new()

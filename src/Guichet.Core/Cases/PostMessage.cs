@@ -57,6 +57,10 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                 MakePromise.Validate(request.Promise, now, errors, "promise.");
             }
         }
+        if (request.Public && (direction == MessageDirection.In || (channel is { } chosen && chosen != Channel.Social)))
+        {
+            errors.Add("public", "Only an answer on the social channel can be posted in public.");
+        }
         if (errors.Any)
         {
             return errors;
@@ -86,11 +90,22 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
             // The answer goes back where the customer last wrote from, unless the agent picks another channel.
             var lastUsed = await db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.In)
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => (Channel?)m.Channel).FirstOrDefaultAsync(ct);
+            string? publicPost = null;
+            if (request.Public)
+            {
+                publicPost = await db.SocialPosts.Where(p => p.CaseId == caseId && p.Kind == Social.SocialKind.Comment)
+                    .OrderByDescending(p => p.Id).Select(p => p.Platform + ":" + p.PostId).FirstOrDefaultAsync(ct);
+                if (publicPost is null)
+                {
+                    return Failure.Invalid("public", "This case has no public comment to answer under.");
+                }
+            }
             message = new Message
             {
                 Direction = MessageDirection.Out,
                 Kind = MessageKind.Reply,
-                Channel = channel ?? lastUsed ?? @case.Channel,
+                IsPublic = request.Public,
+                Channel = request.Public ? Channel.Social : channel ?? lastUsed ?? @case.Channel,
                 Body = request.Body!,
                 AuthorId = actor.Id,
                 AuthorName = actor.Name,
@@ -103,7 +118,8 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                 message.Promise = Promise.Make(@case, PromiseKind.Commitment, commitment.What!.Trim(),
                     MakePromise.DueFor(commitment, @case.Team, now), actor, commitment.ToConfirm, now);
             }
-            Outbox.Enqueue(db, @case, message, now);
+            // A public answer goes under the post; the platform adapter delivers from the outbox.
+            db.Outbox.Add(Outbox.Create(@case, message, now, recipient: publicPost is null ? null : $"post:{publicPost}"));
         }
         await db.SaveChangesAsync(ct);
         if (message.Channel == Channel.Chat)

@@ -11,4 +11,5 @@ public sealed record PostMessageRequest(
     string? Body,
     string? TemplateId = null,
     IReadOnlyDictionary<string, string>? Variables = null,
-    Promises.MakePromiseRequest? Promise = null);
+    Promises.MakePromiseRequest? Promise = null,
+    bool Public = false);

@@ -30,11 +30,11 @@ public sealed record PromiseDto(
         p.IsActive && p.OwnerAlertedAt is null ? p.OwnerAlertAt : null, p.IsActive ? p.NoticeAt : null);
 }
 
-public sealed record MessageDto(long Id, string Direction, string Kind, string Channel, string Body, DateTimeOffset CreatedAt, string Author, long? AuthorId, bool Automatic, long? PromiseId, AttachmentDto[] Attachments)
+public sealed record MessageDto(long Id, string Direction, string Kind, string Channel, string Body, DateTimeOffset CreatedAt, string Author, long? AuthorId, bool Automatic, long? PromiseId, AttachmentDto[] Attachments, bool Public)
 {
     public static MessageDto From(Message m) => new(
         m.Id, m.Direction.ToWire(), m.Kind.ToWire(), m.Channel.ToWire(), m.Body, m.CreatedAt, m.AuthorName, m.AuthorId, m.IsAutomatic, m.PromiseId ?? m.Promise?.Id,
-        m.Attachments.OrderBy(a => a.Part).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"/api/attachments/{a.Id}")).ToArray());
+        m.Attachments.OrderBy(a => a.Part).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"/api/attachments/{a.Id}")).ToArray(), m.IsPublic);
 }
 
 /// <summary>A file that came with a message; <c>Url</c> downloads it.</summary>

@@ -92,6 +92,17 @@ public static class SocialEndpoints
         })
         .WithTags("Social")
         .WithSummary("Social comments and messages received, newest first, with their class, the rule that gave it, and whether the charter hid them.");
+        api.MapGet("/cases/{id:long}/public-reply", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var @case = await db.FindCaseAsync(id, ct);
+            if (@case is null)
+            {
+                return Problems.From(CaseQueries.CaseNotFound(id));
+            }
+            return Results.Ok(new { body = Core.Replies.PublicReply.Draft(@case, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow())) });
+        })
+        .WithTags("Social")
+        .WithSummary("A draft of the public answer under the customer's comment: empathy, an invitation to write in private with the reference, and a date. Post it with public: true.");
         return api;
     }
 

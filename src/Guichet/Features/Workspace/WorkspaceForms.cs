@@ -52,6 +52,9 @@ public static class WorkspaceForms
             return Outcome(id, await log.RunAsync(new Core.Phone.LogCallRequest(id, null, null, start, end, null, outcome, notes), await RequireAgent(http, db)));
         });
 
+        ui.MapPost("/cases/{id:long}/public-reply", async (long id, [FromForm] string? body, HttpContext http, GuichetDb db, PostMessage post) =>
+            Outcome(id, await post.RunAsync(id, new PostMessageRequest("out", "social", body, Public: true), await RequireAgent(http, db))));
+
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
             Outcome(id, await add.RunAsync(id, text, await RequireAgent(http, db))));
 

@@ -294,6 +294,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -278,6 +278,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
