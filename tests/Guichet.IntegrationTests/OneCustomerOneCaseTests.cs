@@ -116,6 +116,32 @@ public abstract class OneCustomerOneCaseTests(GuichetServer server)
         (await server.Api.PostJsonAsync($"/api/customers/merges/{merge.Str("id")}/undo", new { })).AssertProblemNames(409, "state");
         (await server.Api.PostJsonAsync($"/api/customers/{into}/merge", new { from = long.Parse(into, System.Globalization.CultureInfo.InvariantCulture) })).AssertProblemNames(400, "from");
     }
+
+    [Fact]
+    public async Task From_the_case_page_an_agent_folds_a_case_by_its_reference_and_can_undo_the_customer_merge()
+    {
+        server.SkipIfUnavailable();
+        var (_, kept) = await server.Api.PostJsonAsync("/api/cases", new { customer = new { name = "Iris Noël", email = "iris.noel@example.fr" }, channel = "email", subject = "Box en panne", body = "Plus d'internet." });
+        var (_, other) = await server.Api.PostJsonAsync("/api/cases", new { customer = new { name = "Iris N.", phone = "+33 6 01 02 03 04" }, channel = "phone", subject = "Internet coupé", body = "Appel : plus d'internet." });
+        using var agent = await Browserless.SignInAsync(server, "merge.agent@guichet.test", "Inès Fusion");
+        var page = $"/cases/{kept.Str("id")}";
+        var (status, _, location) = await agent.PostFormAsync(page, $"/ui/cases/{kept.Str("id")}/merge", new() { ["reference"] = $"[{other.Str("reference")}]" });
+        Assert.Equal((HttpStatusCode.Redirect, page), (status, location));
+        var (_, folded) = await server.Api.GetJsonAsync($"/api/cases/{other.Str("id")}");
+        Assert.Equal("closed", folded.Str("status"));
+
+        var (_, html, _) = await agent.GetAsync(page);
+        var undo = System.Text.RegularExpressions.Regex.Match(html, "/ui/customers/merges/(\\d+)/undo");
+        Assert.True(undo.Success, "the customer panel offers to undo the merge");
+        var (undone, _, _) = await agent.PostFormAsync(page, undo.Value, new());
+        Assert.Equal(HttpStatusCode.Redirect, undone);
+        var (_, back) = await server.Api.GetJsonAsync($"/api/customers/{other.Str("customer.id")}");
+        Assert.Equal("", back.Str("mergedIntoId"));
+
+        var (missing, _, to) = await agent.PostFormAsync(page, $"/ui/cases/{kept.Str("id")}/merge", new() { ["reference"] = "G-1999-999999" });
+        Assert.Contains("error=", to, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, missing);
+    }
 }
 
 public sealed class OneCustomerOneCaseOnSqlite(SqliteServer server) : OneCustomerOneCaseTests(server), IClassFixture<SqliteServer>;

@@ -55,6 +55,23 @@ public static class WorkspaceForms
         ui.MapPost("/cases/{id:long}/public-reply", async (long id, [FromForm] string? body, HttpContext http, GuichetDb db, PostMessage post) =>
             Outcome(id, await post.RunAsync(id, new PostMessageRequest("out", "social", body, Public: true), await RequireAgent(http, db))));
 
+        ui.MapPost("/cases/{id:long}/merge", async (long id, [FromForm] string? reference, HttpContext http, GuichetDb db, MergeCases merge) =>
+        {
+            var key = (reference ?? "").Trim().Trim('[', ']');
+            var from = await db.Cases.Where(c => c.Reference == key).Select(c => (long?)c.Id).FirstOrDefaultAsync();
+            return from is null
+                ? Outcome(id, Result<Case>.Fail(Failure.NotFound("reference", $"There is no case {key}.")))
+                : Outcome(id, await merge.RunAsync(id, from, await RequireAgent(http, db)));
+        });
+
+        ui.MapPost("/customers/merges/{mergeId:long}/undo", async (long mergeId, HttpContext http, GuichetDb db, Core.Customers.MergeCustomers merge) =>
+        {
+            var result = await merge.UndoAsync(mergeId, await RequireAgent(http, db));
+            return Results.Redirect(http.Request.Headers.Referer.ToString() is { Length: > 0 } referer && Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host
+                ? uri.PathAndQuery + (result.Succeeded ? "" : (uri.Query.Length == 0 ? "?" : "&") + "error=" + Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!))))
+                : "/");
+        });
+
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
             Outcome(id, await add.RunAsync(id, text, await RequireAgent(http, db))));
 
