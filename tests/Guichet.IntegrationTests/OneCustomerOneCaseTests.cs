@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Guichet.Core.Agents;
 using Guichet.IntegrationTests.Infrastructure;
@@ -23,15 +21,8 @@ public abstract class OneCustomerOneCaseTests(GuichetServer server)
         return await ApiJson.ReadAsync(await server.Api.PostAsync("/api/inbound/email", content, TestContext.Current.CancellationToken));
     }
 
-    private async Task<JsonNode> FacebookAsync(string eventId, string kind, string text)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { eventId, kind, postId = "lh-post-7", author = new { handle = "claire.bernard.75", name = "Claire Bernard" }, text, time = Friday.AddDays(3) });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels/social/facebook/events") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Guichet-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(GuichetServer.FacebookSecret), body)));
-        using var platform = new HttpClient { BaseAddress = server.BaseAddress };
-        return await ApiJson.ReadAsync(await platform.SendAsync(request, TestContext.Current.CancellationToken));
-    }
+    private async Task<JsonNode> FacebookAsync(string eventId, string kind, string text) =>
+        (await SocialWebhook.PostAsync(server, new { eventId, kind, postId = "lh-post-7", author = new { handle = "claire.bernard.75", name = "Claire Bernard" }, text, time = Friday.AddDays(3) })).Body;
 
     [Fact]
     public async Task The_lufthansa_story_ends_with_one_customer_one_case_one_owner_and_every_contact_in_order()

@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Guichet.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,20 +10,8 @@ public abstract class SocialTests(GuichetServer server)
 {
     private static readonly DateTimeOffset Posted = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
 
-    private async Task<(HttpStatusCode Status, JsonNode Body)> SendAsync(object ev, string? secret = GuichetServer.FacebookSecret, string platform = "facebook")
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(ev);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/channels/social/{platform}/events") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (secret is not null)
-        {
-            request.Headers.Add("X-Guichet-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
-        }
-        // No bearer token: the platform authenticates with its signature alone.
-        using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
-        var response = await anonymous.SendAsync(request, TestContext.Current.CancellationToken);
-        return (response.StatusCode, await ApiJson.ReadAsync(response));
-    }
+    private Task<(HttpStatusCode Status, JsonNode Body)> SendAsync(object ev, string? secret = GuichetServer.FacebookSecret, string platform = "facebook") =>
+        SocialWebhook.PostAsync(server, ev, secret, platform);
 
     private static object Comment(string id, string handle, string text, string kind = "comment") =>
         new { eventId = id, kind, postId = "post-42", author = new { handle, name = "Claire B." }, text, url = $"https://facebook.example/post-42/{id}", time = Posted };
