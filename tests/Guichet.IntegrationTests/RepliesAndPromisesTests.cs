@@ -122,6 +122,26 @@ public abstract class RepliesAndPromisesTests(GuichetServer server)
         (await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "", dueInBusinessHours = 2 })).AssertProblemNames(400, "what");
         (await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "x", dueInBusinessHours = 2, owner = "nobody@example.fr" })).AssertProblemNames(400, "owner");
     }
+
+    [Fact]
+    public async Task A_reply_that_greets_someone_else_or_with_the_wrong_title_is_stopped_with_every_reason()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", new
+        {
+            customer = new { name = "Julien Rio", email = "julien.rio.q2@example.fr", language = "fr", salutation = "Monsieur" },
+            channel = "email", subject = "Valise", body = "Ma valise est perdue.",
+        });
+        var id = c.Str("id");
+        var (refused, problem) = await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Madame Brittni,\n\nVeuillez envoyer un email au service bagages." });
+        Assert.Equal(422, (int)refused.StatusCode);
+        var reasons = problem["errors"]!["body"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("Q2.salutation", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("Q2.name", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.StartsWith("C3.redirect", StringComparison.Ordinal));
+        var (sent, _) = await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Monsieur Rio,\n\nVotre valise est retrouvée et arrive demain." });
+        Assert.Equal(201, (int)sent.StatusCode);
+    }
 }
 
 public sealed class RepliesAndPromisesOnSqlite(SqliteServer server) : RepliesAndPromisesTests(server), IClassFixture<SqliteServer>;

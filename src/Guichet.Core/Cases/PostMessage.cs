@@ -73,7 +73,13 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         }
         if (direction == MessageDirection.Out)
         {
-            var reasons = SendGuard.Check(request.Body!);
+            var reasons = SendGuard.Check(new GuardContext(request.Body!)
+            {
+                CustomerName = @case.Customer.Name,
+                CustomerSalutation = @case.Customer.Salutation,
+                CustomerLanguage = @case.Customer.Language,
+                CarriesPromise = request.Promise is not null,
+            });
             if (reasons.Any(r => r.Blocking))
             {
                 return SendGuardFailure.From(reasons);

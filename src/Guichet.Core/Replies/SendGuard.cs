@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Guichet.Core.Replies;
@@ -6,14 +8,20 @@ namespace Guichet.Core.Replies;
 public sealed record GuardReason(string Code, string Message, bool Blocking);
 
 /// <summary>
-/// The one check every outgoing path calls before a message leaves (SPEC Q4). This first
-/// version enforces Q1 (no unfilled field); the replies issue adds Q2, Q3, C3, E4, dated
-/// commitments and P4 here, so every path gets them at once.
+/// The one check every outgoing path calls before a message leaves (SPEC Q4), returning every
+/// reason at once. Blocking: Q1 (an unfilled field), Q2 (a salutation or name that is not the
+/// customer's). Warnings, which a team may let agents override with a justification: Q3 (another
+/// language than the customer's), C3 (sending the customer to another address, number or channel),
+/// P2 (a commitment in the text with no dated promise attached), P4 (excuses in a delay notice),
+/// E4 (a template sent unchanged on an escalated, crisis or angry case).
 /// </summary>
 public static partial class SendGuard
 {
-    public static IReadOnlyList<GuardReason> Check(string body)
+    public static IReadOnlyList<GuardReason> Check(string body) => Check(new GuardContext(body));
+
+    public static IReadOnlyList<GuardReason> Check(GuardContext context)
     {
+        var body = context.Body;
         var reasons = new List<GuardReason>();
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -23,15 +31,85 @@ public static partial class SendGuard
         var leftovers = LeftoverMarkers().Matches(body).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         if (leftovers.Count > 0)
         {
-            reasons.Add(new(
-                "Q1.placeholder",
-                $"The reply still contains unfilled fields: {string.Join(", ", leftovers.Select(l => $"\"{l}\""))}.",
-                Blocking: true));
+            reasons.Add(new("Q1.placeholder", $"The reply still contains unfilled fields: {string.Join(", ", leftovers.Select(l => $"\"{l}\""))}.", Blocking: true));
+        }
+        CheckGreeting(context, reasons);
+        if (context.CustomerLanguage is { } expected && LanguageGuess.Of(body) is { } written && written != expected)
+        {
+            reasons.Add(new("Q3.language", $"The reply is written in {Name(written)} but the customer's language is {Name(expected)}.", Blocking: false));
+        }
+        if (Redirect().Match(body) is { Success: true } sent)
+        {
+            reasons.Add(new("C3.redirect", $"The reply sends the customer elsewhere (\"{sent.Value.Trim()}\"): transfer the case instead and answer here.", Blocking: false));
+        }
+        if (!context.CarriesPromise && Commitment().Match(body) is { Success: true } promised)
+        {
+            reasons.Add(new("P2.undated", $"The reply commits to something (\"{promised.Value.Trim()}\") with no dated promise attached: add the promise and its date.", Blocking: false));
+        }
+        if (context.IsDelayNotice && Excuse().Match(body) is { Success: true } excuse)
+        {
+            reasons.Add(new("P4.excuse", $"A delay notice gives a new date, not an excuse (\"{excuse.Value.Trim()}\").", Blocking: false));
+        }
+        if (context.TemplateUnchanged && context.SensitiveCase)
+        {
+            reasons.Add(new("E4.template", "A template sent unchanged on an escalated, crisis or angry case: write to this customer.", Blocking: false));
         }
         return reasons;
     }
 
+    /// <summary>Q2: "Bonjour Madame" to a "Monsieur", or a first name that is not the customer's ("Brittni").</summary>
+    private static void CheckGreeting(GuardContext context, List<GuardReason> reasons)
+    {
+        if (context.CustomerName is null || Greeting().Match(context.Body) is not { Success: true } greeting)
+        {
+            return;
+        }
+        var title = greeting.Groups["title"].Value;
+        if (title.Length > 0 && context.CustomerSalutation is { Length: > 0 } salutation && Gender(title) is { } written && Gender(salutation) is { } profile && written != profile)
+        {
+            reasons.Add(new("Q2.salutation", $"The reply says \"{title}\" but the customer's profile says \"{salutation}\".", Blocking: true));
+        }
+        var known = Fold(context.CustomerName).Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var strangers = greeting.Groups["names"].Value.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Where(n => n.Length > 1 && char.IsUpper(n[0]) && !known.Contains(Fold(n)) && !Titles.Contains(Fold(n).TrimEnd('.')))
+            .ToList();
+        if (strangers.Count > 0)
+        {
+            reasons.Add(new("Q2.name", $"The reply greets \"{string.Join(" ", strangers)}\" but the customer is {context.CustomerName}.", Blocking: true));
+        }
+    }
+
+    private static readonly HashSet<string> Titles = ["madame", "monsieur", "mme", "m", "mr", "mrs", "ms", "miss", "mademoiselle", "mlle", "dr", "docteur", "maitre", "me", "cher", "chere", "dear", "sir", "madam", "tous", "all", "team", "equipe"];
+
+    private static string? Gender(string title) => Fold(title).TrimEnd('.') switch
+    {
+        "madame" or "mme" or "mrs" or "ms" or "miss" or "mademoiselle" or "mlle" or "madam" => "f",
+        "monsieur" or "m" or "mr" or "sir" => "m",
+        _ => null,
+    };
+
+    private static string Fold(string text)
+    {
+        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        return new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+    }
+
+    private static string Name(string language) => language == "en" ? "English" : "French";
+
     // Template syntax left in the text, bracketed capitals ([NAME], [NOM]), runs of X, <placeholder>, $FIRSTNAME, %NAME%.
     [GeneratedRegex(@"\{\{.*?(\}\}|$)|\{%.*?(%\}|$)|\[[A-Z_ ]{2,}\]|X{4,}|(?i:<\s*(placeholder|name|nom|prénom|firstname)\s*>)|\$[A-Z_]{3,}|%[A-Z_]{3,}%", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeftoverMarkers();
+
+    // The first line's greeting: "Bonjour Madame Dupont," / "Dear Mr Smith," / "Hello Brittni!"
+    [GeneratedRegex(@"^\s*(?:bonjour|bonsoir|cher|chère|hello|hi|dear|good (?:morning|afternoon|evening))\s+(?:(?<title>madame|monsieur|mme|mrs\.?|mr\.?|ms\.?|miss|m\.)(?=[\s,!:]))?\s*(?<names>[\p{L}' .-]{0,60}?)\s*[,!:\n]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"(veuillez|merci de|je vous invite à|nous vous invitons à|il faut)\s+(nous\s+)?(écrire|envoyer (un|votre) (e-?mail|courriel|message)|contacter|appeler|téléphoner|vous adresser|vous rendre|passer par|utiliser (notre|le) (formulaire|site))|adressez-vous à|rendez-vous sur|envoyez-nous un (e-?mail|courriel)|please (write to|e-?mail|contact|call|get in touch with|use our (web ?site|form))|send us an e-?mail|contact (our|the) [\w ]{1,30}(department|team|service)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Redirect();
+
+    [GeneratedRegex(@"nous (vous )?(rappellerons|recontacterons|reviendrons vers vous|enverrons|rembourserons|vous tiendrons informée?s? )|vous (serez rappelée?|recevrez|serez remboursée?)|je (vous )?(rappelle|rappellerai|reviens vers vous|reviendrai vers vous)|we will (call you back|get back to you|send|refund|contact you)|we'll (call you back|get back to you|send|refund)|you will (receive|be refunded|hear from us)|i will (call you back|get back to you)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Commitment();
+
+    [GeneratedRegex(@"en raison d'(un|une) (fort |important |grand )?(volume|afflux|surcharge|affluence)|indépendant(e|es|s)? de notre volonté|nous sommes (débordés|submergés)|contexte (exceptionnel|difficile)|due to (a |the )?(high|heavy|unusual|large) (volume|demand|number)|beyond our control|we are (overwhelmed|experiencing high)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Excuse();
 }

@@ -1,0 +1,17 @@
+namespace Guichet.Core.Replies;
+
+/// <summary>What the send guard needs to know besides the text: who it is for and what it is.</summary>
+public sealed record GuardContext(string Body)
+{
+    /// <summary>The customer's profile: the reference for names and salutations (Q2) and language (Q3).</summary>
+    public string? CustomerName { get; init; }
+    public string? CustomerSalutation { get; init; }
+    public string? CustomerLanguage { get; init; }
+    /// <summary>The message states a dated promise recorded with it (P2).</summary>
+    public bool CarriesPromise { get; init; }
+    /// <summary>A delay notice, where excuses are out of place (P4).</summary>
+    public bool IsDelayNotice { get; init; }
+    /// <summary>A template sent as written, and the case is escalated, in crisis or angry (E4).</summary>
+    public bool TemplateUnchanged { get; init; }
+    public bool SensitiveCase { get; init; }
+}
