@@ -142,6 +142,25 @@ public abstract class RepliesAndPromisesTests(GuichetServer server)
         var (sent, _) = await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Monsieur Rio,\n\nVotre valise est retrouvée et arrive demain." });
         Assert.Equal(201, (int)sent.StatusCode);
     }
+
+    [Fact]
+    public async Task A_warning_may_be_overridden_with_a_justification_that_is_recorded_but_a_blocking_reason_never()
+    {
+        server.SkipIfUnavailable();
+        var id = await OpenAsync("override@example.fr");
+        const string body = "Bonjour Julien Rio,\n\nPour une urgence médicale, veuillez appeler le 15.";
+        var (refused, problem) = await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body });
+        Assert.Equal(422, (int)refused.StatusCode);
+        Assert.Contains("you may send anyway", problem["errors"]!["body"]!.AsArray().Single()!.GetValue<string>(), StringComparison.Ordinal);
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body, overrides = new[] { "C3.redirect" } })).AssertProblemNames(400, "justification");
+        var (sent, _) = await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body, overrides = new[] { "C3.redirect" }, justification = "Urgence vitale : le 15 est le seul bon interlocuteur." });
+        Assert.Equal(201, (int)sent.StatusCode);
+        var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.Contains(c["events"]!.AsArray(), e => e!.Str("kind") == "guardOverridden" && e!.Str("to") == "C3.redirect" && e!.Str("detail").Contains("Urgence vitale", StringComparison.Ordinal));
+
+        var (blocked, _) = await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Brittni, voici.", overrides = new[] { "Q2.name" }, justification = "Je suis sûr." });
+        Assert.Equal(422, (int)blocked.StatusCode);
+    }
 }
 
 public sealed class RepliesAndPromisesOnSqlite(SqliteServer server) : RepliesAndPromisesTests(server), IClassFixture<SqliteServer>;

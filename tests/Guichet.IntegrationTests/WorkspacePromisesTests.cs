@@ -51,6 +51,24 @@ public abstract class WorkspacePromisesTests(GuichetServer server)
         Assert.Contains("Rappeler le client", list, StringComparison.Ordinal);
         Assert.Contains(c.Str("reference"), list, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_warning_stops_the_reply_and_the_agent_may_send_it_anyway_with_a_reason_kept_in_the_history()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("ui.override@example.fr"));
+        using var agent = await Browserless.SignInAsync(server, "ui.override@guichet.test", "Inès Agent");
+        var casePath = $"/cases/{c.Str("id")}";
+        const string text = "Bonjour Julien Rio, pour une urgence médicale, veuillez appeler le 15.";
+        var (refused, html, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = text });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.Contains("name=\"Overrides\" value=\"C3.redirect\"", html, StringComparison.Ordinal);
+
+        var (sent, _, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = text, ["Overrides"] = "C3.redirect", ["Justification"] = "Urgence vitale : seul le 15 peut aider." });
+        Assert.Equal(HttpStatusCode.Redirect, sent);
+        var (_, detail) = await server.Api.GetJsonAsync($"/api/cases/{c.Str("id")}");
+        Assert.Contains(detail["events"]!.AsArray(), e => e!.Str("kind") == "guardOverridden" && e!.Str("detail") == "Urgence vitale : seul le 15 peut aider.");
+    }
 }
 
 public sealed class WorkspacePromisesOnSqlite(SqliteServer server) : WorkspacePromisesTests(server), IClassFixture<SqliteServer>;

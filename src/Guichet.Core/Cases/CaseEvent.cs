@@ -27,6 +27,8 @@ public enum CaseEventKind
     CustomerMerged,
     /// <summary>Two cases of one problem became one (C1): on the case kept and on the one folded into it.</summary>
     CaseMerged,
+    /// <summary>An agent sent a reply despite send guard warnings, with their justification (Q4).</summary>
+    GuardOverridden,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -80,9 +80,19 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                 CustomerLanguage = @case.Customer.Language,
                 CarriesPromise = request.Promise is not null,
             });
-            if (reasons.Any(r => r.Blocking))
+            var overrides = (request.Overrides ?? []).ToHashSet(StringComparer.Ordinal);
+            var allowed = @case.Team.OverridableWarnings.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            if (reasons.Any(r => r.Blocking || !overrides.Contains(r.Code) || !allowed.Contains(r.Code)))
             {
-                return SendGuardFailure.From(reasons);
+                return SendGuardFailure.From(reasons, allowed);
+            }
+            if (reasons.Count > 0)
+            {
+                if (string.IsNullOrWhiteSpace(request.Justification))
+                {
+                    return Failure.Invalid("justification", "Say why this reply should leave despite the warnings you checked.");
+                }
+                @case.Events.Add(CaseEvent.Create(CaseEventKind.GuardOverridden, now, actor, null, string.Join(",", reasons.Select(r => r.Code)), request.Justification.Trim()));
             }
         }
 

@@ -3,7 +3,8 @@ namespace Guichet.Core.Cases;
 /// <summary>
 /// CONTRACT POST /api/cases/{id}/messages. A reply may carry the commitment it states
 /// (<see cref="Promise"/>: call back, ship, refund, decide…), recorded as a promise owned by the
-/// replier and linked to the message (SPEC P2). Templates and variables arrive with the replies issue.
+/// replier and linked to the message (SPEC P2). <see cref="Overrides"/> lists the send guard's
+/// warnings the agent checked and sends anyway, with a <see cref="Justification"/> (decision 0014).
 /// </summary>
 public sealed record PostMessageRequest(
     string? Direction,
@@ -12,4 +13,6 @@ public sealed record PostMessageRequest(
     string? TemplateId = null,
     IReadOnlyDictionary<string, string>? Variables = null,
     Promises.MakePromiseRequest? Promise = null,
-    bool Public = false);
+    bool Public = false,
+    IReadOnlyList<string>? Overrides = null,
+    string? Justification = null);

@@ -29,6 +29,11 @@ public sealed class Team
     /// <summary>P3: how far an automatic renegotiation moves the due time, in business days.</summary>
     public int RenegotiationBusinessDays { get; set; } = 2;
     public bool IsDefault { get; set; }
+    /// <summary>Send guard warnings agents of this team may send anyway with a justification (comma-separated codes; blocking reasons never).</summary>
+    public string OverridableWarnings { get; set; } = DefaultOverridableWarnings;
+
+    public const string DefaultOverridableWarnings = "Q3.language,C3.redirect,P2.undated,P4.excuse,E4.template";
+
     /// <summary>H6: a public post is answered within this many business hours (a public complaint is read by everyone).</summary>
     public double PublicResponseBusinessHours { get; set; } = 1;
     /// <summary>The team's mailbox: mail sent to it reaches this team, and the team's mail leaves from it (issue 4).</summary>

@@ -123,6 +123,8 @@ public sealed class Ui
         ["nothingToSort"] = ("Rien à trier.", "Nothing to sort."),
         ["reprocess"] = ("traiter à nouveau", "process again"),
         ["quotedHistory"] = ("messages précédents cités", "quoted earlier messages"),
+        ["sendAnyway"] = ("Envoyer quand même, en connaissance de cause :", "Send anyway, knowingly:"),
+        ["justification"] = ("Pourquoi (gardé dans l'historique du dossier)", "Why (kept in the case history)"),
         ["publicReply"] = ("Réponse publique sous le commentaire", "Public answer under the comment"),
         ["publicReplyHelp"] = ("Tout le monde la lira : de l'empathie, une date, et la suite en message privé.", "Everyone will read it: empathy, a date, and the rest in private."),
         ["postPublicly"] = ("Publier la réponse", "Post the answer"),

@@ -184,6 +184,8 @@ public sealed class StrikeSimulation(StrikeOptions options)
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GuichetDb>();
         var actor = await db.Agents.SingleAsync(a => a.Id == agent.Id, ct);
+        // Agents answer in the customer's language: the send guard stops anything else (Q3).
+        var english = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Customer.Language).SingleAsync(ct) == "en";
         if (commitment)
         {
             var due = await db.Promises.Where(p => p.CaseId == caseId && p.Kind == PromiseKind.Commitment && (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated)).Select(p => p.Id).ToListAsync(ct);
@@ -191,7 +193,9 @@ public sealed class StrikeSimulation(StrikeOptions options)
             {
                 (await sp.GetRequiredService<KeepPromise>().RunAsync(promise, actor, ct)).OrThrow("Simulation step");
             }
-            (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, le remboursement de votre billet est accordé ; il sera sur votre compte sous cinq jours."), actor, ct)).OrThrow("Simulation step");
+            (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, english
+                ? "Hello, the refund of your ticket is granted; it will be on your account within five days."
+                : "Bonjour, le remboursement de votre billet est accordé ; il sera sur votre compte sous cinq jours."), actor, ct)).OrThrow("Simulation step");
             (await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct)).OrThrow("Simulation step");
             return;
         }
@@ -199,11 +203,15 @@ public sealed class StrikeSimulation(StrikeOptions options)
         {
             // The refund needs a decision: the agent says when, and that becomes a promise (P2).
             (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null,
-                "Bonjour, je prends votre dossier. Je vous donne la décision sur le remboursement sous deux jours ouvrés.",
-                Promise: new MakePromiseRequest("Décision sur le remboursement", DueInBusinessHours: 16)), actor, ct)).OrThrow("Simulation step");
+                english
+                    ? "Hello, I am taking your case. I will give you the decision on the refund within two business days."
+                    : "Bonjour, je prends votre dossier. Je vous donne la décision sur le remboursement sous deux jours ouvrés.",
+                Promise: new MakePromiseRequest(english ? "Decision on the refund" : "Décision sur le remboursement", DueInBusinessHours: 16)), actor, ct)).OrThrow("Simulation step");
             return;
         }
-        (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, "Bonjour, votre billet est remboursé ; le virement part aujourd'hui."), actor, ct)).OrThrow("Simulation step");
+        (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null, english
+            ? "Hello, your ticket is refunded; the transfer leaves today."
+            : "Bonjour, votre billet est remboursé ; le virement part aujourd'hui."), actor, ct)).OrThrow("Simulation step");
         (await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct)).OrThrow("Simulation step");
     }
 

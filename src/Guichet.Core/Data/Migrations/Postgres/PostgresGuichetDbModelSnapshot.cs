@@ -952,6 +952,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<double>("NoticeLeadBusinessHours")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("OverridableWarnings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<double>("OwnerLeadMinBusinessHours")
                         .HasColumnType("double precision");
 

@@ -910,6 +910,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<double>("NoticeLeadBusinessHours")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("OverridableWarnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("OwnerLeadMinBusinessHours")
                         .HasColumnType("REAL");
 

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Guichet.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OverridableWarnings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "OverridableWarnings",
+                table: "Teams",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "Q3.language,C3.redirect,P2.undated,P4.excuse,E4.template");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OverridableWarnings",
+                table: "Teams");
+        }
+    }
+}
