@@ -16,5 +16,18 @@ public static class CaseQueries
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, ct);
 
+    /// <summary>Cases still being handled: new, open or waiting on the customer (<see cref="Case.IsActive"/> in SQL).</summary>
+    public static IQueryable<Case> Active(this IQueryable<Case> cases) =>
+        cases.Where(c => c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer);
+
+    /// <summary>
+    /// The active case most recently touched of whoever owns this identity (a phone number, a social
+    /// account, a chat visitor), optionally on one channel: where their next contact belongs (C1).
+    /// </summary>
+    public static Task<long?> LatestActiveCaseIdAsync(this GuichetDb db, Customers.IdentityKind kind, string value, Channel? channel, CancellationToken ct) =>
+        db.Cases.Active()
+            .Where(c => (channel == null || c.Channel == channel) && c.Customer.Identities.Any(i => i.Kind == kind && i.Value == value))
+            .OrderByDescending(c => c.UpdatedAt).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+
     public static Failure CaseNotFound(long id) => Failure.NotFound("id", $"There is no case {id}.");
 }

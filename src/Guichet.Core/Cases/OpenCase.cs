@@ -69,8 +69,8 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
 
     private async Task<Case?> FindActiveCaseAsync(long customerId, string subject, CancellationToken ct)
     {
-        var active = await db.Cases
-            .Where(c => c.CustomerId == customerId && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
+        var active = await db.Cases.Active()
+            .Where(c => c.CustomerId == customerId)
             .Select(c => new { c.Id, c.Subject })
             .ToListAsync(ct);
         return SubjectKey.SameMatter(active.Select(c => (c.Id, c.Subject)), subject) is { } id ? await db.FindCaseAsync(id, ct) : null;
@@ -112,9 +112,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
 
     private async Task<Team?> FindTeamAsync(string? slug, ValidationErrors errors, CancellationToken ct)
     {
-        var team = slug is null
-            ? await db.Teams.OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).FirstOrDefaultAsync(ct)
-            : await db.Teams.FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var team = await db.Teams.Receiving(slug).FirstOrDefaultAsync(ct);
         if (team is null)
         {
             errors.Add("team", slug is null ? "No team exists yet to receive the case." : $"There is no team '{slug}'.");

@@ -8,21 +8,24 @@ public static class Outbox
 {
     public static void Enqueue(GuichetDb db, Case @case, Message message, DateTimeOffset now) => db.Outbox.Add(Create(@case, message, now));
 
-    /// <param name="email">The customer's address when the case was read without its customer.</param>
-    /// <param name="recipient">Where the channel delivers, when the caller knows better (a public answer goes under the post).</param>
-    public static OutboxMessage Create(Case @case, Message message, DateTimeOffset now, string? email = null, string? recipient = null)
+    /// <param name="recipient">
+    /// Where the channel delivers, when the caller knows it (the address a too-large email came
+    /// from, the post a public answer goes under); otherwise found on the case's customer.
+    /// </param>
+    public static OutboxMessage Create(Case @case, Message message, DateTimeOffset now, string? recipient = null)
     {
-        // A customer with an email address is answered there unless the channel has its own address
-        // (chat, social, phone arrive with their channels); the message stays on the case either way.
-        email ??= @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value;
-        var (channel, address) = message.Channel switch
+        // Written answers on email, the API and the portal go by email; other channels deliver on their own.
+        var byEmail = message.Channel is Channel.Email or Channel.Api or Channel.Portal;
+        // A customer with an email address is answered there; a private social answer goes to their
+        // account on that platform; chat and phone have no address here. The message stays on the case either way.
+        recipient ??= message.Channel switch
         {
-            Channel.Email or Channel.Api or Channel.Portal when email is not null => (Channel.Email, email),
-            // A private social answer goes to the customer's account on that platform.
-            Channel.Social => (Channel.Social, @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Social)?.Value ?? ""),
-            _ => (message.Channel, ""),
+            _ when byEmail => @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Email)?.Value,
+            Channel.Social => @case.Customer.Identities.FirstOrDefault(i => i.Kind == IdentityKind.Social)?.Value,
+            _ => null,
         };
-        recipient ??= address;
+        var channel = byEmail && recipient is not null ? Channel.Email : message.Channel;
+        recipient ??= "";
         if (channel == Channel.Email && message.InternetMessageId is null)
         {
             // Ours, assigned now, so that the customer's reply threads back to this case (H1).

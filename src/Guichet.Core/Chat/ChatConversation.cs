@@ -6,6 +6,7 @@ using Guichet.Core.Data;
 using Guichet.Core.Replies;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Guichet.Core.Teams;
 
 namespace Guichet.Core.Chat;
 
@@ -33,7 +34,7 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         {
             return Failure.Invalid("visitor", "The widget's visitor token is missing or malformed.");
         }
-        var team = await db.Teams.AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).FirstAsync(ct);
+        var team = await db.Teams.AsNoTracking().Receiving(null).FirstAsync(ct);
         var now = clock.Now().ToInstant();
         var open = team.Calendar.IsOpen(now);
         var backAt = open ? null : SpokenDate.Format(team.Calendar.NextOpening(now), team.Calendar.Zone, CustomerLanguage.IsSupported(language) ? language : CustomerLanguage.Default, now);
@@ -81,7 +82,5 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
     }
 
     private Task<long?> ActiveCaseAsync(string visitor, CancellationToken ct) =>
-        db.Cases.Where(c => c.Channel == Channel.Chat && c.Customer.Identities.Any(i => i.Kind == IdentityKind.ChatVisitor && i.Value == visitor)
-                && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
-            .OrderByDescending(c => c.UpdatedAt).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        db.LatestActiveCaseIdAsync(IdentityKind.ChatVisitor, visitor, Channel.Chat, ct);
 }

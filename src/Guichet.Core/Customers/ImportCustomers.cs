@@ -1,6 +1,7 @@
 using Guichet.Core.Data;
 using Microsoft.VisualBasic.FileIO;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Core.Teams;
 
 namespace Guichet.Core.Customers;
 
@@ -28,7 +29,7 @@ public sealed class ImportCustomers(GuichetDb db, AddAsset addAsset, TimeProvide
         }
         csv.SetDelimiters(header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",");
         var columns = header.Split(csv.Delimiters![0]).Select((name, i) => (Name: name.Trim().Trim('"').ToLowerInvariant(), Index: i)).ToDictionary(c => c.Name, c => c.Index);
-        var zone = await db.Teams.Where(t => t.IsDefault).Select(t => t.TimeZone).FirstOrDefaultAsync(ct) ?? "Europe/Paris";
+        var zone = await db.Teams.Receiving(null).Select(t => t.TimeZone).FirstOrDefaultAsync(ct) ?? "Europe/Paris";
         var (rows, customers, assets) = (0, 0, 0);
         var errors = new List<string>();
         var batch = await db.Database.BeginTransactionAsync(ct);

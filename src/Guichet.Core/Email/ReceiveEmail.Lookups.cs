@@ -8,6 +8,10 @@ namespace Guichet.Core.Email;
 /// <summary>What the intake asks the database: known mail, threads, references, customers, teams.</summary>
 public sealed partial class ReceiveEmail
 {
+    // How the model stores these enum values, worked out once per instance rather than per message.
+    private object? emailKind;
+    private object[]? activeStatuses;
+
     /// <summary>The case of the first id, in the order given, that names a message Guichet sent or received.</summary>
     private async Task<long?> CaseByMessageIdsAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
@@ -24,22 +28,22 @@ public sealed partial class ReceiveEmail
 
     private async Task<long?> CustomerByEmailAsync(string address, CancellationToken ct)
     {
-        var hit = await rows.QueryAsync("""SELECT "CustomerId" FROM "CustomerIdentities" WHERE "Kind" = @p0 AND "Value" = @p1 LIMIT 1""", r => r.GetInt64(0), ct,
-            rows.Stored<CustomerIdentity>(nameof(CustomerIdentity.Kind), IdentityKind.Email), address);
+        emailKind ??= rows.Stored<CustomerIdentity>(nameof(CustomerIdentity.Kind), IdentityKind.Email);
+        var hit = await rows.QueryAsync("""SELECT "CustomerId" FROM "CustomerIdentities" WHERE "Kind" = @p0 AND "Value" = @p1 LIMIT 1""", r => r.GetInt64(0), ct, emailKind, address);
         return hit is [var id] ? id : null;
     }
 
-    private Task<List<(long Id, string Subject)>> ActiveCasesAsync(long customerId, CancellationToken ct) =>
-        rows.QueryAsync("""SELECT "Id", "Subject" FROM "Cases" WHERE "CustomerId" = @p0 AND "Status" IN (@p1, @p2, @p3)""", r => (r.GetInt64(0), r.GetString(1)), ct,
-            customerId,
-            rows.Stored<Case>(nameof(Case.Status), CaseStatus.New),
-            rows.Stored<Case>(nameof(Case.Status), CaseStatus.Open),
-            rows.Stored<Case>(nameof(Case.Status), CaseStatus.WaitingOnCustomer));
+    private Task<List<(long Id, string Subject)>> ActiveCasesAsync(long customerId, CancellationToken ct)
+    {
+        activeStatuses ??= [.. new[] { CaseStatus.New, CaseStatus.Open, CaseStatus.WaitingOnCustomer }.Select(s => rows.Stored<Case>(nameof(Case.Status), s))];
+        return rows.QueryAsync("""SELECT "Id", "Subject" FROM "Cases" WHERE "CustomerId" = @p0 AND "Status" IN (@p1, @p2, @p3)""", r => (r.GetInt64(0), r.GetString(1)), ct,
+            customerId, activeStatuses[0], activeStatuses[1], activeStatuses[2]);
+    }
 
     /// <summary>The team named by the door (?team=, --imap …=team), else the one whose mailbox the mail was sent to, else the default team.</summary>
     private async Task<Team> TeamAsync(string? slug, IReadOnlyList<string> recipients, CancellationToken ct)
     {
-        teams ??= await db.Teams.AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).ToListAsync(ct);
+        teams ??= await db.Teams.AsNoTracking().Receiving(null).ToListAsync(ct);
         var team = slug is not null
             ? teams.FirstOrDefault(t => t.Slug == slug)
             : teams.FirstOrDefault(t => t.MailAddress is not null && recipients.Contains(t.MailAddress, StringComparer.Ordinal)) ?? teams.FirstOrDefault();

@@ -51,13 +51,4 @@ public sealed partial class ReceiveEmail
         await tx.CommitAsync(ct);
         return new Receipt(record.Outcome, record.CaseId, record.MessageId);
     }
-
-    private async Task InsertFilesAsync(IncomingMail mail, long messageId, long inboundId, CancellationToken ct)
-    {
-        for (var i = 0; i < mail.Files.Count; i++)
-        {
-            var file = mail.Files[i];
-            await rows.InsertAsync(new Attachment { MessageId = messageId, InboundEmailId = inboundId, Part = i, FileName = file.FileName, ContentType = file.ContentType, Size = file.Size }, ct);
-        }
-    }
 }

@@ -49,6 +49,15 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         return receipts;
     }
 
+    private async Task InsertFilesAsync(IncomingMail mail, long messageId, long inboundId, CancellationToken ct)
+    {
+        for (var i = 0; i < mail.Files.Count; i++)
+        {
+            var file = mail.Files[i];
+            await rows.InsertAsync(new Attachment { MessageId = messageId, InboundEmailId = inboundId, Part = i, FileName = file.FileName, ContentType = file.ContentType, Size = file.Size }, ct);
+        }
+    }
+
     private async Task<Receipt> ReceiveAsync(IncomingMail mail, string? team, CancellationToken ct)
     {
         if (await KnownAsync(mail, ct) is { } duplicate)
@@ -179,7 +188,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
             IsAutomatic = true,
             CreatedAt = now,
         };
-        var delivery = Outbox.Create(@case, notice, now, mail.Address);
+        var delivery = Outbox.Create(@case, notice, now, recipient: mail.Address);
         await rows.InsertAsync(notice, ct);
         await rows.InsertAsync(delivery, ct);
         return taken with
@@ -213,13 +222,19 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
     private async Task<Outcome> NewCaseAsync(IncomingMail mail, long? knownCustomer, string subject, Team team, DateTimeOffset now, CancellationToken ct)
     {
         var customer = knownCustomer is { } id ? await rows.FindAsync<Customer>(id, ct) : null;
+        var isNew = customer is null;
         if (customer is null)
         {
             customer = new Customer { Name = Cut(mail.Name, CustomerContact.MaxNameLength)!, TimeZone = team.TimeZone, CreatedAt = now };
             await rows.InsertAsync(customer, ct);
-            await rows.InsertAsync(new CustomerIdentity { CustomerId = customer.Id, Kind = IdentityKind.Email, Value = mail.Address! }, ct);
         }
-        customer.Identities.Add(new CustomerIdentity { CustomerId = customer.Id, Kind = IdentityKind.Email, Value = mail.Address! });
+        // The address they wrote from: stored for a new customer, and where the acknowledgment goes either way.
+        var address = new CustomerIdentity { CustomerId = customer.Id, Kind = IdentityKind.Email, Value = mail.Address! };
+        if (isNew)
+        {
+            await rows.InsertAsync(address, ct);
+        }
+        customer.Identities.Add(address);
 
         var @case = Case.Open(team, customer, Cut(subject, OpenCaseRequest.MaxSubjectLength)!, Channel.Email, now);
         var first = Message.Contact(Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, customer.Name, mail.MessageId, now);

@@ -3,6 +3,7 @@ using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Core.Teams;
 
 namespace Guichet.Core.Phone;
 
@@ -81,7 +82,10 @@ public sealed class LogCall(GuichetDb db, TimeProvider clock, OpenCase open)
         {
             @case = found;
             contact = CustomerWrites.Record(db, @case, Channel.Phone, body, @case.Customer.Name, null, now);
-            await RememberNumberAsync(@case, request, ct);
+            if (request.CaseId is not null && caller is not null)
+            {
+                await RememberNumberAsync(@case, caller, ct);
+            }
         }
         else
         {
@@ -98,7 +102,7 @@ public sealed class LogCall(GuichetDb db, TimeProvider clock, OpenCase open)
         var call = new PhoneCall
         {
             CallId = request.CallId,
-            Caller = caller ?? (request.Caller is { } given ? PhoneNumber.ToE164(given, @case.Team.TimeZone) ?? given.Trim() : null),
+            Caller = caller ?? request.Caller?.Trim(),
             Callee = request.Callee?.Trim(),
             // Stored in UTC (PostgreSQL's timestamptz takes no other offset).
             StartedAt = request.Start!.Value.ToUniversalTime(),
@@ -134,36 +138,34 @@ public sealed class LogCall(GuichetDb db, TimeProvider clock, OpenCase open)
     /// A call logged on a case from a number nobody has yet: the number is the customer's from now on
     /// (unverified), so their next call finds them. A number that belongs to someone else is left alone.
     /// </summary>
-    private async Task RememberNumberAsync(Case @case, LogCallRequest request, CancellationToken ct)
+    private async Task RememberNumberAsync(Case @case, string number, CancellationToken ct)
     {
-        if (request.CaseId is null || string.IsNullOrWhiteSpace(request.Caller) || PhoneNumber.ToE164(request.Caller, @case.Team.TimeZone) is not { } number)
-        {
-            return;
-        }
         if (!await db.CustomerIdentities.AnyAsync(i => i.Kind == IdentityKind.Phone && i.Value == number, ct))
         {
             @case.Customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = number, Verified = false });
         }
     }
 
-    /// <summary>The case given, or the caller's most recent open case; null when the call should open one.</summary>
+    /// <summary>
+    /// The case given, or the caller's most recent open case (null when the call should open one),
+    /// and the caller's number in E.164 when it is a valid one, read in that team's country.
+    /// </summary>
     private async Task<(Result<Case?> Case, string? Caller)> FindCaseAsync(LogCallRequest request, CancellationToken ct)
     {
         if (request.CaseId is { } id)
         {
             var given = await db.FindCaseAsync(id, ct);
-            return (given is null ? CaseQueries.CaseNotFound(id) : given, null);
+            return given is null
+                ? (CaseQueries.CaseNotFound(id), null)
+                : (given, request.Caller is null ? null : PhoneNumber.ToE164(request.Caller, given.Team.TimeZone));
         }
-        var zone = await db.Teams.Where(t => request.Team == null ? t.IsDefault : t.Slug == request.Team).Select(t => t.TimeZone).FirstOrDefaultAsync(ct);
+        var zone = await db.Teams.Receiving(request.Team).Select(t => t.TimeZone).FirstOrDefaultAsync(ct);
         var caller = PhoneNumber.ToE164(request.Caller!, zone);
         if (caller is null)
         {
             return (Result<Case?>.Ok(null), null);
         }
-        var active = await db.Cases
-            .Where(c => c.Customer.Identities.Any(i => i.Kind == IdentityKind.Phone && i.Value == caller)
-                && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
-            .OrderByDescending(c => c.UpdatedAt).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var active = await db.LatestActiveCaseIdAsync(IdentityKind.Phone, caller, null, ct);
         return (active is { } caseId ? await db.FindCaseAsync(caseId, ct) : null, caller);
     }
 }

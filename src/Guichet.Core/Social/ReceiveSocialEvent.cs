@@ -2,6 +2,7 @@ using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Core.Teams;
 
 namespace Guichet.Core.Social;
 
@@ -96,10 +97,7 @@ public sealed class ReceiveSocialEvent(GuichetDb db, TimeProvider clock, OpenCas
     private async Task<Result<Message>> RecordContactAsync(SocialPost post, DateTimeOffset now, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(post.AuthorName) ? post.AuthorHandle : post.AuthorName;
-        var active = await db.Cases
-            .Where(c => c.Customer.Identities.Any(i => i.Kind == IdentityKind.Social && i.Value == post.AuthorHandle)
-                && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer))
-            .OrderByDescending(c => c.UpdatedAt).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var active = await db.LatestActiveCaseIdAsync(IdentityKind.Social, post.AuthorHandle, null, ct);
         if (active is { } caseId && await db.FindCaseAsync(caseId, ct) is { } @case)
         {
             var message = CustomerWrites.Record(db, @case, Channel.Social, post.Text, name, null, now);
@@ -107,7 +105,7 @@ public sealed class ReceiveSocialEvent(GuichetDb db, TimeProvider clock, OpenCas
             return message;
         }
         var hours = post.Kind == SocialKind.Comment
-            ? await db.Teams.Where(t => t.IsDefault).Select(t => (double?)t.PublicResponseBusinessHours).FirstOrDefaultAsync(ct)
+            ? await db.Teams.Receiving(null).Select(t => (double?)t.PublicResponseBusinessHours).FirstOrDefaultAsync(ct)
             : null;
         var subject = post.Text.Length <= 80 ? post.Text : post.Text[..80].TrimEnd() + "…";
         var opened = await open.ContactAsync(new OpenCaseRequest(new CustomerContact(name.Length > CustomerContact.MaxNameLength ? name[..CustomerContact.MaxNameLength] : name, Social: post.AuthorHandle), "social", subject, post.Text, null)

@@ -15,7 +15,7 @@ public static class Bootstrap
 
     public static async Task RunAsync(GuichetDb db, CancellationToken ct)
     {
-        var team = await db.Teams.OrderByDescending(t => t.IsDefault).ThenBy(t => t.Id).FirstOrDefaultAsync(ct);
+        var team = await db.Teams.Receiving(null).FirstOrDefaultAsync(ct);
         if (team is null)
         {
             team = new Team

@@ -18,7 +18,11 @@ public static class DatabaseSetup
             var connection = SqliteConnectionString(options.DataDir);
             services.AddDbContext<GuichetDb, SqliteGuichetDb>(db =>
             {
-                db.UseSqlite(connection).AddInterceptors(new SqlitePragmas(options.Disposable));
+                db.UseSqlite(connection);
+                if (options.Disposable)
+                {
+                    db.AddInterceptors(new SqliteSynchronousNormal());
+                }
             });
         }
         return services;

@@ -70,7 +70,7 @@ public static class CaseList
         }
         if (filter.ActiveOnly)
         {
-            cases = cases.Where(c => c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer);
+            cases = cases.Active();
         }
         if (filter.Team is { } team)
         {

@@ -135,7 +135,7 @@ public sealed class StrikeSimulation(StrikeOptions options)
     {
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-        return await db.Cases.AnyAsync(c => c.Id == caseId && (c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer), ct);
+        return await db.Cases.Active().AnyAsync(c => c.Id == caseId, ct);
     }
 
     /// <summary>During business hours each agent handles its rate of cases: commitments falling due first, then new cases by priority and due time.</summary>

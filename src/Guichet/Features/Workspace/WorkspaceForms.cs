@@ -34,8 +34,7 @@ public static class WorkspaceForms
         app.MapGet("/ui/lang/{lang}", (string lang, HttpContext http) =>
         {
             http.Response.Cookies.Append(Ui.Cookie, lang == "en" ? "en" : "fr", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
-            var back = http.Request.Headers.Referer.ToString();
-            return Results.LocalRedirect(Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host ? uri.PathAndQuery : "/");
+            return Results.LocalRedirect(PageCameFrom(http) ?? "/");
         }).AllowAnonymous().ExcludeFromDescription();
 
         var ui = app.MapGroup("/ui").RequireAuthorization().ExcludeFromDescription();
@@ -67,9 +66,9 @@ public static class WorkspaceForms
         ui.MapPost("/customers/merges/{mergeId:long}/undo", async (long mergeId, HttpContext http, GuichetDb db, Core.Customers.MergeCustomers merge) =>
         {
             var result = await merge.UndoAsync(mergeId, await RequireAgent(http, db));
-            return Results.Redirect(http.Request.Headers.Referer.ToString() is { Length: > 0 } referer && Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host
-                ? uri.PathAndQuery + (result.Succeeded ? "" : (uri.Query.Length == 0 ? "?" : "&") + "error=" + Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!))))
-                : "/");
+            return Results.LocalRedirect(PageCameFrom(http) is not { } back ? "/"
+                : result.Succeeded ? back
+                : back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "error=" + Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!))));
         });
 
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
@@ -151,6 +150,10 @@ public static class WorkspaceForms
     // The case page shows the refusal; these forms carry little text, so nothing is lost by redirecting.
     private static IResult Outcome<T>(long caseId, Result<T> result) =>
         result.Succeeded ? Back(caseId) : Results.Redirect($"/cases/{caseId}?error={Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!)))}");
+
+    /// <summary>The page of this site the form was posted from (never another site's: no open redirect).</summary>
+    private static string? PageCameFrom(HttpContext http) =>
+        Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host ? uri.PathAndQuery : null;
 
     private static IResult Back(long caseId) => TypedResults.Redirect($"/cases/{caseId}");
 
