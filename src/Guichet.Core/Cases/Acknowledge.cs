@@ -12,26 +12,28 @@ public static class Acknowledge
 {
     public static Message FirstContact(GuichetDb db, Case @case, DateTimeOffset now, string? followLink = null, double? withinBusinessHours = null)
     {
-        var (acknowledgment, delivery) = Write(@case, now, followLink, withinBusinessHours);
+        var (acknowledgment, delivery) = Write(db.TemplateBook, @case, now, followLink, withinBusinessHours);
         db.Outbox.Add(delivery);
         return acknowledgment;
     }
 
     /// <summary>The promise (added to the case), the acknowledgment and its delivery, for the caller to save.</summary>
     /// <param name="withinBusinessHours">A shorter target than the team's business days (a public post, H6).</param>
-    public static (Message Acknowledgment, OutboxMessage Delivery) Write(Case @case, DateTimeOffset now, string? followLink = null, double? withinBusinessHours = null)
+    public static (Message Acknowledgment, OutboxMessage Delivery) Write(TemplateBook book, Case @case, DateTimeOffset now, string? followLink = null, double? withinBusinessHours = null)
     {
         var team = @case.Team;
         var due = withinBusinessHours is { } hours
             ? team.Calendar.AddBusinessHours(now.ToInstant(), hours)
             : team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays);
         var promise = Promise.Make(@case, PromiseKind.FirstResponse, OpenCase.FirstResponseWhat, due.ToUtc(), @case.Owner, toConfirm: false, now);
+        var composed = Acknowledgment.Write(book, @case.Customer, team, @case.Reference, due, now.ToInstant(), followLink, @case.Subject);
+        @case.RecordRefusedTemplate(ShippedTemplates.Acknowledgment, composed, now);
         var acknowledgment = new Message
         {
             Direction = MessageDirection.Out,
             Kind = MessageKind.Acknowledgment,
             Channel = @case.Channel,
-            Body = Acknowledgment.Write(@case.Customer, team, @case.Reference, due, now.ToInstant(), followLink),
+            Body = composed.Body,
             AuthorName = team.Name,
             IsAutomatic = true,
             CreatedAt = now,

@@ -108,6 +108,16 @@ public sealed class Case
 
     public bool IsActive => Status is CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer;
 
+    /// <summary>The team's text for an automatic message failed the send guard here; the shipped one left (decision 0015).</summary>
+    public void RecordRefusedTemplate(string key, Replies.Composed composed, DateTimeOffset now)
+    {
+        if (composed.Refused.Count > 0)
+        {
+            Events.Add(CaseEvent.Create(CaseEventKind.GuardBlocked, now, null, key, string.Join(",", composed.Refused.Select(r => r.Code)),
+                string.Join(" ", composed.Refused.Select(r => r.Message))));
+        }
+    }
+
     /// <summary>A customer wrote, called or posted on this case. Reopens a resolved case.</summary>
     public void RecordCustomerContact(DateTimeOffset now)
     {

@@ -29,6 +29,8 @@ public enum CaseEventKind
     CaseMerged,
     /// <summary>An agent sent a reply despite send guard warnings, with their justification (Q4).</summary>
     GuardOverridden,
+    /// <summary>The team's template for an automatic message did not pass the send guard on this case; the shipped text went instead (decision 0015).</summary>
+    GuardBlocked,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -31,6 +31,11 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Social.SocialPost> SocialPosts => Set<Social.SocialPost>();
     public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
     public DbSet<CustomerAsset> CustomerAssets => Set<CustomerAsset>();
+    public DbSet<Replies.ReplyTemplate> ReplyTemplates => Set<Replies.ReplyTemplate>();
+
+    /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
+    public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);
+    private Replies.TemplateBook? _templateBook;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

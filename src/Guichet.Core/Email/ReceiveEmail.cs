@@ -242,7 +242,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         @case.RecordCustomerContact(now);
         await rows.InsertAsync(@case, ct);
         @case.Reference = Case.FormatReference(@case.Id, now);
-        var (_, delivery) = Acknowledge.Write(@case, now);
+        var (_, delivery) = Acknowledge.Write(db.TemplateBook, @case, now);
         await rows.UpdateAsync(@case, ct);
         foreach (var promise in @case.Promises)
         {

@@ -21,10 +21,12 @@ public static class DelayNotices
             // Let the promise say precisely why; no notice is written for a refused move.
             return promise.Renegotiate(newDue, actor, null, now);
         }
-        var notice = Message(@case, MessageKind.DelayNotice, DelayNotice.Write(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), promise, actor, now);
+        var composed = DelayNotice.Write(db.TemplateBook, @case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant());
+        var notice = Message(@case, MessageKind.DelayNotice, composed.Body, promise, actor, now);
         var failure = promise.Renegotiate(newDue, actor, notice, now);
         if (failure is null)
         {
+            @case.RecordRefusedTemplate(ShippedTemplates.DelayNotice, composed, now);
             Send(db, @case, notice, now);
         }
         return failure;
@@ -36,7 +38,9 @@ public static class DelayNotices
         var @case = lapsed.Case;
         lapsed.BreakSilently(now);
         var replacement = Promise.Make(@case, lapsed.Kind, lapsed.What, newDue, lapsed.Owner, lapsed.ToConfirm, now);
-        var notice = Message(@case, MessageKind.LateNotice, DelayNotice.WriteLate(@case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant()), replacement, null, now);
+        var composed = DelayNotice.WriteLate(db.TemplateBook, @case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant());
+        @case.RecordRefusedTemplate(ShippedTemplates.LateNotice, composed, now);
+        var notice = Message(@case, MessageKind.LateNotice, composed.Body, replacement, null, now);
         Send(db, @case, notice, now);
         return replacement;
     }

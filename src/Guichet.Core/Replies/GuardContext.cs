@@ -3,6 +3,14 @@ namespace Guichet.Core.Replies;
 /// <summary>What the send guard needs to know besides the text: who it is for and what it is.</summary>
 public sealed record GuardContext(string Body)
 {
+    /// <summary>The customer's side of the check, for a text written afterwards.</summary>
+    public static GuardContext For(Customers.Customer customer, string body = "") => new(body)
+    {
+        CustomerName = customer.Name,
+        CustomerSalutation = customer.Salutation,
+        CustomerLanguage = customer.Language,
+    };
+
     /// <summary>The customer's profile: the reference for names and salutations (Q2) and language (Q3).</summary>
     public string? CustomerName { get; init; }
     public string? CustomerSalutation { get; init; }
@@ -14,4 +22,6 @@ public sealed record GuardContext(string Body)
     /// <summary>A template sent as written, and the case is escalated, in crisis or angry (E4).</summary>
     public bool TemplateUnchanged { get; init; }
     public bool SensitiveCase { get; init; }
+    /// <summary>Fields a template printed with no value (Q1): its expressions, as written.</summary>
+    public IReadOnlyList<string> EmptyFields { get; init; } = [];
 }

@@ -28,6 +28,10 @@ public static partial class SendGuard
             reasons.Add(new("Q1.empty", "The reply is empty.", Blocking: true));
             return reasons;
         }
+        if (context.EmptyFields.Count > 0)
+        {
+            reasons.Add(new("Q1.field", $"The reply would leave with empty fields: {string.Join(", ", context.EmptyFields.Select(f => $"{{{{ {f} }}}}"))}. Fill them in or give them a value.", Blocking: true));
+        }
         var leftovers = LeftoverMarkers().Matches(body).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         if (leftovers.Count > 0)
         {

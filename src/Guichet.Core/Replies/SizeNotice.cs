@@ -15,7 +15,7 @@ public static class SizeNotice
         var size = (bytes / (1024.0 * 1024)).ToString("0.0", culture);
         var limit = limitBytes / (1024 * 1024);
         var title = string.IsNullOrWhiteSpace(subject) ? "" : language == "en" ? $" “{subject.Trim()}”" : $" « {subject.Trim()} »";
-        var greeting = Acknowledgment.Greeting(customer, language);
+        var greeting = TemplateFacts.Greeting(customer, language);
         return language == "en"
             ? string.Join("\n",
                 $"{greeting},",

@@ -14,7 +14,7 @@ public class AcknowledgmentTests
     {
         var customer = new Customer { Name = "Julien Rio", Salutation = "Monsieur", Language = "fr", TimeZone = "Europe/Paris" };
         var now = Instant.FromUtc(2026, 11, 27, 15, 0);
-        var text = Acknowledgment.Write(customer, Desk, "G-2026-000123", Instant.FromUtc(2026, 12, 1, 15, 0), now);
+        var text = Acknowledgment.Write(TemplateBook.Shipped, customer, Desk, "G-2026-000123", Instant.FromUtc(2026, 12, 1, 15, 0), now).Body;
 
         Assert.StartsWith("Bonjour Monsieur Julien Rio,", text, StringComparison.Ordinal);
         Assert.Contains("Merci pour votre message", text, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public class AcknowledgmentTests
         // Saturday 28 November, 11:00 Paris.
         var now = Instant.FromUtc(2026, 11, 28, 10, 0);
         var due = Desk.Calendar.AddBusinessDays(now, 2);
-        var text = Acknowledgment.Write(customer, Desk, "G-2026-000124", due, now);
+        var text = Acknowledgment.Write(TemplateBook.Shipped, customer, Desk, "G-2026-000124", due, now).Body;
 
         Assert.StartsWith("Hello Emily Carter,", text, StringComparison.Ordinal);
         Assert.Contains("by Tuesday 1 December at 11:00 AM at the latest", text, StringComparison.Ordinal);

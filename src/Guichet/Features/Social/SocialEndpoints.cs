@@ -99,7 +99,7 @@ public static class SocialEndpoints
             {
                 return Problems.From(CaseQueries.CaseNotFound(id));
             }
-            return Results.Ok(new { body = Core.Replies.PublicReply.Draft(@case, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow())) });
+            return Results.Ok(new { body = Core.Replies.PublicReply.Draft(db.TemplateBook, @case, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow())) });
         })
         .WithTags("Social")
         .WithSummary("A draft of the public answer under the customer's comment: empathy, an invitation to write in private with the reference, and a date. Post it with public: true.");

@@ -1,0 +1,60 @@
+using Guichet.Core.Data;
+using Guichet.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Replies;
+
+/// <summary>An automatic message as it leaves, and, when the team's own text did not pass the guard, why.</summary>
+public sealed record Composed(string Body, IReadOnlyList<GuardReason> Refused);
+
+/// <summary>
+/// The templates of the teams, as one unit of work reads them: each team's rows are read once
+/// (<see cref="GuichetDb.TemplateBook"/>), then the shipped text fills any gap (decision 0015).
+/// </summary>
+public sealed class TemplateBook(GuichetDb? db)
+{
+    /// <summary>The shipped texts only, for rules tested without a database.</summary>
+    public static TemplateBook Shipped { get; } = new(null);
+
+    private readonly Dictionary<long, List<ReplyTemplate>> _byTeam = [];
+
+    /// <summary>The team's text for the key in the language, else the shipped one; null when neither exists.</summary>
+    public string? Find(Team team, string key, string language) =>
+        Own(team, key, language)?.Body ?? ShippedTemplates.Find(key, language);
+
+    public ReplyTemplate? Own(Team team, string key, string language)
+    {
+        if (db is null)
+        {
+            return null;
+        }
+        if (!_byTeam.TryGetValue(team.Id, out var rows))
+        {
+            rows = team.Id == 0 ? [] : db.ReplyTemplates.AsNoTracking().Where(t => t.TeamId == team.Id).ToList();
+            _byTeam[team.Id] = rows;
+        }
+        return rows.FirstOrDefault(t => t.Key == key && t.Language == language);
+    }
+
+    /// <summary>
+    /// A message Guichet sends by itself (acknowledgment, notice). Nobody is there to correct or
+    /// justify it, so the team's text must pass the send guard entirely; if it does not on this
+    /// case, the shipped text leaves instead and the reasons are returned for the case's history.
+    /// </summary>
+    public Composed Automatic(string key, TemplateFacts facts, GuardContext guard)
+    {
+        var language = facts.Language;
+        var model = facts.ToModel();
+        if (Own(facts.Team, key, language) is { } own)
+        {
+            var rendered = LiquidTemplate.Render(own.Body, model);
+            var reasons = SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields });
+            if (reasons.Count == 0)
+            {
+                return new(rendered.Text, []);
+            }
+            return new(LiquidTemplate.Render(ShippedTemplates.Find(key, language)!, model).Text, reasons);
+        }
+        return new(LiquidTemplate.Render(ShippedTemplates.Find(key, language)!, model).Text, []);
+    }
+}
