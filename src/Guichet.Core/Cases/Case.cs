@@ -106,6 +106,9 @@ public sealed class Case
 
     public static string FormatReference(long id, DateTimeOffset createdAt) => $"G-{createdAt.UtcDateTime.Year}-{id:D6}";
 
+    /// <summary>E4: a case where a canned reply hurts. Escalated or at the top priority (repeated contacts, C1); crisis and tone come with routing.</summary>
+    public bool IsDelicate => Priority == CasePriority.Urgent || Events.Any(e => e.Kind == CaseEventKind.Escalated);
+
     public bool IsActive => Status is CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer;
 
     /// <summary>The team's text for an automatic message failed the send guard here; the shipped one left (decision 0015).</summary>

@@ -33,17 +33,13 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                 errors.Add("channel", $"'{request.Channel}' is not a channel.");
             }
         }
-        if (string.IsNullOrWhiteSpace(request.Body))
+        if (string.IsNullOrWhiteSpace(request.Body) && (request.TemplateId is null || direction == MessageDirection.In))
         {
             errors.Add("body", "The message body is empty.");
         }
-        else if (request.Body.Length > OpenCaseRequest.MaxBodyLength)
+        else if (request.Body is not null && request.Body.Length > OpenCaseRequest.MaxBodyLength)
         {
             errors.Add("body", $"The message body is longer than {OpenCaseRequest.MaxBodyLength} characters.");
-        }
-        if (request.TemplateId is not null)
-        {
-            errors.Add("templateId", $"There is no template '{request.TemplateId}'.");
         }
         var now = clock.Now();
         if (request.Promise is not null)
@@ -71,15 +67,24 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         {
             return CaseQueries.CaseNotFound(caseId);
         }
+        var body = request.Body;
         if (direction == MessageDirection.Out)
         {
-            var reasons = SendGuard.Check(new GuardContext(request.Body!)
+            var guard = GuardContext.For(@case.Customer, body ?? "") with { CarriesPromise = request.Promise is not null, SensitiveCase = @case.IsDelicate };
+            if (request.TemplateId is { } templateId)
             {
-                CustomerName = @case.Customer.Name,
-                CustomerSalutation = @case.Customer.Salutation,
-                CustomerLanguage = @case.Customer.Language,
-                CarriesPromise = request.Promise is not null,
-            });
+                var facts = TemplateFacts.Of(@case, now.ToInstant(), actor.Name, request.Variables);
+                if (db.TemplateBook.Find(@case.Team, templateId, facts.Language) is not { } source)
+                {
+                    return Failure.Invalid("templateId", $"The team {@case.Team.Name} has no template '{templateId}' in {(facts.Language == "en" ? "English" : "French")}.");
+                }
+                var rendered = LiquidTemplate.Render(source, facts.ToModel());
+                // Sent as the template wrote it: its empty fields count (Q1) and so does E4; edited, the agent's text is what leaves.
+                var unchanged = string.IsNullOrWhiteSpace(body) || Same(body, rendered.Text);
+                body = unchanged ? rendered.Text : body;
+                guard = guard with { Body = body!, EmptyFields = unchanged ? rendered.EmptyFields : [], TemplateUnchanged = unchanged };
+            }
+            var reasons = SendGuard.Check(guard);
             var overrides = (request.Overrides ?? []).ToHashSet(StringComparer.Ordinal);
             var allowed = @case.Team.OverridableWarnings.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             if (reasons.Any(r => r.Blocking || !overrides.Contains(r.Code) || !allowed.Contains(r.Code)))
@@ -99,7 +104,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         Message message;
         if (direction == MessageDirection.In)
         {
-            message = CustomerWrites.Record(db, @case, channel ?? @case.Channel, request.Body!, @case.Customer.Name, null, now);
+            message = CustomerWrites.Record(db, @case, channel ?? @case.Channel, body!, @case.Customer.Name, null, now);
         }
         else
         {
@@ -122,7 +127,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                 Kind = MessageKind.Reply,
                 IsPublic = request.Public,
                 Channel = request.Public ? Channel.Social : channel ?? lastUsed ?? @case.Channel,
-                Body = request.Body!,
+                Body = body!,
                 AuthorId = actor.Id,
                 AuthorName = actor.Name,
                 CreatedAt = now,
@@ -145,4 +150,8 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         }
         return message;
     }
+
+    private static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool Same(string a, string b) => string.Equals(Flat(a), Flat(b), StringComparison.Ordinal);
 }

@@ -17,6 +17,7 @@ public sealed record RenderedTemplate(string Text, IReadOnlyList<string> EmptyFi
 public static partial class LiquidTemplate
 {
     private const string FieldRegister = "guichet.emptyFields";
+    private const string MarkRegister = "guichet.markEmpty";
     private static readonly ConcurrentDictionary<string, Parsed> Cache = new(StringComparer.Ordinal);
 
     private sealed record Parsed(Template Template, IReadOnlyList<string> Expressions);
@@ -35,11 +36,15 @@ public static partial class LiquidTemplate
         }
     }
 
-    public static RenderedTemplate Render(string source, IDictionary<string, object?> model)
+    /// <param name="markEmpty">
+    /// For a draft the agent will edit: an empty field is printed as its <c>{{ expression }}</c>,
+    /// so the gap is visible in the editor and the guard still sees it if it is sent as is.
+    /// </param>
+    public static RenderedTemplate Render(string source, IDictionary<string, object?> model, bool markEmpty = false)
     {
         var parsed = Parse(source);
         var empty = new List<int>();
-        var registers = new Hash { [FieldRegister] = empty };
+        var registers = new Hash { [FieldRegister] = empty, [MarkRegister] = markEmpty ? parsed.Expressions : null };
         var context = new Context([Hash.FromDictionary(model!)], new Hash(), registers, ErrorsOutputMode.Suppress,
             maxIterations: 1000, CultureInfo.InvariantCulture, CancellationToken.None);
         context.AddFilters([typeof(FieldFilter)]);
@@ -78,9 +83,14 @@ public static partial class LiquidTemplate
         {
             if (input is null || (input is string s && string.IsNullOrWhiteSpace(s)))
             {
+                var field = Convert.ToInt32(index, CultureInfo.InvariantCulture);
                 if (context.Registers[FieldRegister] is List<int> empty)
                 {
-                    empty.Add(Convert.ToInt32(index, CultureInfo.InvariantCulture));
+                    empty.Add(field);
+                }
+                if (context.Registers[MarkRegister] is IReadOnlyList<string> expressions)
+                {
+                    return $"{{{{ {expressions[field]} }}}}";
                 }
             }
             return input;

@@ -15,6 +15,7 @@ using Guichet.Features.Customers;
 using Guichet.Features.Phone;
 using Guichet.Features.Social;
 using Guichet.Features.Teams;
+using Guichet.Features.Templates;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
@@ -95,7 +96,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapChat();

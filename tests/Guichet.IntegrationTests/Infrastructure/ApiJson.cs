@@ -18,6 +18,12 @@ public static class ApiJson
         return (response, await ReadAsync(response));
     }
 
+    public static async Task<(HttpResponseMessage Response, JsonNode Body)> PutJsonAsync(this HttpClient client, string url, object body)
+    {
+        var response = await client.PutAsJsonAsync(url, body, TestContext.Current.CancellationToken);
+        return (response, await ReadAsync(response));
+    }
+
     public static async Task<(HttpResponseMessage Response, JsonNode Body)> GetJsonAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);

@@ -1,0 +1,54 @@
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+using Guichet.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Guichet.Core.Replies;
+
+/// <summary>Reading templates for the API and the editor: a team's list, one template, its fields.</summary>
+public static class TemplateQueries
+{
+    public static Task<Team?> TeamAsync(GuichetDb db, string? slug, CancellationToken ct) =>
+        db.Teams.AsNoTracking().Receiving(slug).FirstOrDefaultAsync(ct);
+
+    /// <summary>Every template the team has: each shipped one in both languages (its own text or the shipped), then its macros.</summary>
+    public static async Task<IReadOnlyList<TemplateView>> ListAsync(GuichetDb db, Team team, TimeProvider clock, CancellationToken ct)
+    {
+        var own = await db.ReplyTemplates.AsNoTracking().Where(t => t.TeamId == team.Id).ToListAsync(ct);
+        var views = new List<TemplateView>();
+        foreach (var key in ShippedTemplates.Keys)
+        {
+            foreach (var language in CustomerLanguage.Supported)
+            {
+                var row = own.FirstOrDefault(t => t.Key == key && t.Language == language);
+                views.Add(row is null ? Shipped(team, key, language, clock) : View(team, row, clock));
+            }
+        }
+        views.AddRange(own.Where(t => !ShippedTemplates.IsShipped(t.Key)).OrderBy(t => t.Key).ThenBy(t => t.Language).Select(t => View(team, t, clock)));
+        return views;
+    }
+
+    public static TemplateView View(Team team, ReplyTemplate row, TimeProvider clock) =>
+        new(row.Key, row.Language, row.Name, row.Body, ShippedTemplates.IsShipped(row.Key), Customised: true, row.UpdatedAt, row.UpdatedBy, Variables(team, row.Body, row.Language, clock));
+
+    public static TemplateView Shipped(Team team, string key, string language, TimeProvider clock)
+    {
+        var body = ShippedTemplates.Find(key, language)!;
+        return new(key, language, ShippedTemplates.Names[key], body, Shipped: true, Customised: false, null, null, Variables(team, body, language, clock));
+    }
+
+    /// <summary>The fields the template prints that a complete sample case leaves empty: unknown ones of Guichet's, and the agent's variables.</summary>
+    public static IReadOnlyList<string> Fields(Team team, string body, string language, TimeProvider clock)
+    {
+        var sample = new Customer { Name = "Claire Durand", Salutation = "Madame", Language = language, TimeZone = team.TimeZone };
+        sample.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Email, Value = "claire.durand@example.org" });
+        sample.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = "+33612345678" });
+        var facts = TemplateFacts.Sample(team, sample, Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        return LiquidTemplate.Render(body, facts.ToModel()).EmptyFields;
+    }
+
+    /// <summary>The variables an agent fills in when sending it (seeds/004: the relay's name and address).</summary>
+    public static IReadOnlyList<string> Variables(Team team, string body, string language, TimeProvider clock) =>
+        Fields(team, body, language, clock).Where(f => !TemplateFacts.IsOwnField(f)).ToList();
+}
