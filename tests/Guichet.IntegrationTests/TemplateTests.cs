@@ -135,3 +135,52 @@ public abstract class TemplateTests(GuichetServer server)
 
 public sealed class TemplatesOnSqlite(SqliteServer server) : TemplateTests(server), IClassFixture<SqliteServer>;
 public sealed class TemplatesOnPostgres(PostgresServer server) : TemplateTests(server), IClassFixture<PostgresServer>;
+
+/// <summary>The workspace side: an admin edits a template, an agent inserts it into a reply and sees the fields to fill.</summary>
+public abstract class TemplateWorkspaceTests(GuichetServer server)
+{
+    [Fact]
+    public async Task An_admin_saves_a_macro_a_refused_save_keeps_the_text_and_an_agent_inserts_it_with_its_empty_fields_shown()
+    {
+        server.SkipIfUnavailable();
+        using var admin = await Browserless.SignInAsync(server, "tpl.admin@guichet.test", "Alice Admin", role: Core.Agents.AgentRole.Admin);
+        const string page = "/templates?team=service-client&new=true";
+        var (status, html, _) = await admin.PostFormAsync(page, page, new()
+        {
+            ["_handler"] = "template", ["FormKey"] = "relais", ["FormLanguage"] = "fr", ["FormName"] = "Point relais",
+            ["FormBody"] = "{{ greeting }},\n\nVotre colis est au relais {{ relay_name }} ({{ customer.adresse }}).",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("{{ customer.adresse }}", html, StringComparison.Ordinal);
+        Assert.Contains("Votre colis est au relais {{ relay_name }} ({{ customer.adresse }}).</textarea>", html, StringComparison.Ordinal);
+
+        (status, _, var location) = await admin.PostFormAsync(page, page, new()
+        {
+            ["_handler"] = "template", ["FormKey"] = "relais", ["FormLanguage"] = "fr", ["FormName"] = "Point relais",
+            ["FormBody"] = "{{ greeting }},\n\nVotre colis est au relais {{ relay_name }}.\n\n{{ agent.name }}",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains("saved=true", location, StringComparison.Ordinal);
+        (_, html, _) = await admin.GetAsync(location!);
+        Assert.Contains("id=\"template-preview\">Bonjour Madame Claire Durand,", html, StringComparison.Ordinal);
+        Assert.Contains("Q1.field", html, StringComparison.Ordinal);
+
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("tpl.ui@example.fr"));
+        using var agent = await Browserless.SignInAsync(server, "tpl.agent@guichet.test", "Inès Agent");
+        var casePath = $"/cases/{c.Str("id")}";
+        (_, html, _) = await agent.GetAsync(casePath + "?template=relais");
+        Assert.Contains("Votre colis est au relais {{ relay_name }}.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"fields-to-fill\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"TemplateId\" value=\"relais\"", html, StringComparison.Ordinal);
+
+        // Sent without filling the field: refused; filled: it leaves.
+        var draft = "Bonjour Julien Rio,\n\nVotre colis est au relais {{ relay_name }}.\n\nInès Agent";
+        (status, html, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = draft, ["TemplateId"] = "relais" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("Q1.placeholder", html, StringComparison.Ordinal);
+        (status, _, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = draft.Replace("{{ relay_name }}", "Tabac de la Gare", StringComparison.Ordinal), ["TemplateId"] = "relais" });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+    }
+}
+
+public sealed class TemplateWorkspaceOnSqlite(SqliteServer server) : TemplateWorkspaceTests(server), IClassFixture<SqliteServer>;

@@ -22,7 +22,7 @@ public sealed partial class Browserless : IDisposable
         _client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 
-    public static async Task<Browserless> SignInAsync(GuichetServer server, string email, string name, string uiLanguage = "fr")
+    public static async Task<Browserless> SignInAsync(GuichetServer server, string email, string name, string uiLanguage = "fr", AgentRole role = AgentRole.Agent)
     {
         const string password = Password;
         await server.ReadDbAsync(async db =>
@@ -30,7 +30,7 @@ public sealed partial class Browserless : IDisposable
             if (!db.Agents.Any(a => a.Email == email))
             {
                 var team = db.Teams.First();
-                var agent = new Agent { Email = email, Name = name, Team = team, UiLanguage = uiLanguage };
+                var agent = new Agent { Email = email, Name = name, Team = team, UiLanguage = uiLanguage, Role = role };
                 agent.PasswordHash = server.Services.GetRequiredService<IPasswordHasher<Agent>>().HashPassword(agent, password);
                 db.Agents.Add(agent);
                 await db.SaveChangesAsync();

@@ -43,6 +43,13 @@ public static class WorkspaceForms
             await receive.ReprocessAsync(id, null) is { Succeeded: true, Value: { CaseId: { } caseId } } ? Results.LocalRedirect($"/cases/{caseId}") : Results.LocalRedirect("/mail"))
             .RequireAuthorization(p => p.RequireRole(InboundEmailEndpoints.SortingRoles));
 
+        ui.MapPost("/templates/remove", async ([FromForm] string? team, [FromForm] string? key, [FromForm] string? language, Core.Replies.RemoveTemplate remove) =>
+        {
+            var failure = await remove.RunAsync(key ?? "", team, language);
+            var back = $"/templates?team={Uri.EscapeDataString(team ?? "")}&key={Uri.EscapeDataString(key ?? "")}&lang={Uri.EscapeDataString(language ?? "")}";
+            return Results.LocalRedirect(failure is null ? back + "&saved=true" : back + "&error=" + Uri.EscapeDataString(string.Join(" ", Messages(failure))));
+        }).RequireAuthorization(p => p.RequireRole("Admin"));
+
         ui.MapPost("/cases/{id:long}/calls", async (long id, [FromForm] string? outcome, [FromForm] int? minutes, [FromForm] string? notes, HttpContext http, GuichetDb db, TimeProvider clock, Core.Phone.LogCall log) =>
         {
             // The agent logs the call as it ends: it started the given number of minutes ago.
