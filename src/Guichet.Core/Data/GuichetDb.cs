@@ -32,6 +32,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
     public DbSet<CustomerAsset> CustomerAssets => Set<CustomerAsset>();
     public DbSet<Replies.ReplyTemplate> ReplyTemplates => Set<Replies.ReplyTemplate>();
+    public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
 
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);

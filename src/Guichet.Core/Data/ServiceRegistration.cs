@@ -24,6 +24,8 @@ public static class ServiceRegistration
         .AddScoped<Replies.SaveTemplate>()
         .AddScoped<Replies.RemoveTemplate>()
         .AddScoped<Replies.PreviewTemplate>()
+        .AddScoped<Knowledge.SaveArticle>()
+        .AddScoped<Knowledge.Search>()
         .AddScoped<Phone.LogCall>()
         .AddScoped<Portal.ContactFromPortal>()
         .AddScoped<Portal.PortalCase>()

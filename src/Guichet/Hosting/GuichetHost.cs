@@ -16,6 +16,7 @@ using Guichet.Features.Phone;
 using Guichet.Features.Social;
 using Guichet.Features.Teams;
 using Guichet.Features.Templates;
+using Guichet.Features.Knowledge;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
@@ -96,9 +97,10 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapClock(options);
 
         app.MapWorkspaceForms();
+        app.MapHelp();
         app.MapChat();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorComponents<App>();

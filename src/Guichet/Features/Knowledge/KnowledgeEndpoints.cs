@@ -1,0 +1,143 @@
+using Guichet.Api;
+using Guichet.Core;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Core.Knowledge;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Knowledge;
+
+/// <summary>
+/// The knowledge base (SPEC K1): articles for agents under /api/knowledge, one search over articles
+/// and case messages (/api/search), suggestions beside a case, an article drafted from a case, and
+/// the public articles customers can read without signing in (/api/help).
+/// </summary>
+public static class KnowledgeEndpoints
+{
+    public const int MaxResults = 50;
+
+    public sealed record ArticleDto(long Id, string Title, string Body, string Html, string Language, string Status, bool IsPublic, IReadOnlyList<string> Tags, long? SourceCaseId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string UpdatedBy)
+    {
+        public static ArticleDto From(Article a) =>
+            new(a.Id, a.Title, a.Body, ArticleHtml.Render(a.Body), a.Language, a.Status.ToWire(), a.IsPublic, a.TagList, a.SourceCaseId, a.CreatedAt, a.UpdatedAt, a.UpdatedBy);
+    }
+
+    public sealed record HitDto(long Id, string Title, string Language, string Status, bool IsPublic, IReadOnlyList<string> Tags, string Snippet, double Score)
+    {
+        public static HitDto From(ArticleHit h) => new(h.Id, h.Title, h.Language, h.Status.ToWire(), h.IsPublic, h.Tags, h.Snippet, h.Score);
+    }
+
+    public sealed record SearchDto(IReadOnlyList<HitDto> Articles, IReadOnlyList<MessageHit> Messages);
+
+    public static RouteGroupBuilder MapKnowledge(this RouteGroupBuilder api)
+    {
+        var kb = api.MapGroup("/knowledge").WithTags("Knowledge");
+
+        kb.MapGet("/articles", async (string? status, string? language, string? tag, GuichetDb db, CancellationToken ct) =>
+        {
+            var articles = db.Articles.AsNoTracking();
+            if (status is not null)
+            {
+                if (!WireNames.TryParseWire<ArticleStatus>(status, out var wanted))
+                {
+                    return Problems.From(Failure.Invalid("status", "The status must be \"draft\" or \"published\"."));
+                }
+                articles = articles.Where(a => a.Status == wanted);
+            }
+            if (language is not null)
+            {
+                articles = articles.Where(a => a.Language == language);
+            }
+            if (tag is not null)
+            {
+                var t = tag.Trim().ToLowerInvariant();
+                articles = articles.Where(a => ("," + a.Tags + ",").Contains("," + t + ","));
+            }
+            var list = await articles.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
+            return Results.Ok(list.Select(ArticleDto.From).ToList());
+        })
+        .WithSummary("Articles, latest first (status, language and tag filters).");
+
+        kb.MapGet("/articles/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
+            await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is { } article
+                ? Results.Ok(ArticleDto.From(article))
+                : Problems.From(Failure.NotFound("id", $"There is no article {id}.")))
+        .WithSummary("One article, its Markdown and its rendered HTML.");
+
+        kb.MapPost("/articles", async (HttpContext http, SaveArticle save) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<ArticleRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await save.RunAsync(null, request!, http.User.Identity?.Name ?? "api", http.RequestAborted);
+            return result.Succeeded ? Results.Created($"/api/knowledge/articles/{result.Value.Id}", ArticleDto.From(result.Value)) : Problems.From(result.Failure!);
+        })
+        .Accepts<ArticleRequest>("application/json")
+        .Produces<ArticleDto>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .WithSummary("Write an article: {title, body (Markdown), language, status: draft|published, isPublic, tags[]}.");
+
+        kb.MapPut("/articles/{id:long}", async (long id, HttpContext http, SaveArticle save) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<ArticleRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await save.RunAsync(id, request!, http.User.Identity?.Name ?? "api", http.RequestAborted);
+            return result.Succeeded ? Results.Ok(ArticleDto.From(result.Value)) : Problems.From(result.Failure!);
+        })
+        .Accepts<ArticleRequest>("application/json")
+        .Produces<ArticleDto>()
+        .ProducesValidationProblem()
+        .WithSummary("Rewrite an article; status and isPublic publish it or take it back.");
+
+        api.MapGet("/search", async (string? q, string? language, int? limit, Search search, CancellationToken ct) =>
+        {
+            var n = Math.Clamp(limit ?? 10, 1, MaxResults);
+            var articles = await search.ArticlesAsync(q, ArticleScope.Agents, language, n, ct);
+            var messages = await search.MessagesAsync(q, n, ct);
+            return Results.Ok(new SearchDto(articles.Select(HitDto.From).ToList(), messages));
+        })
+        .WithTags("Knowledge")
+        .WithSummary("One search over the knowledge base and what people wrote on cases, best first, with snippets (HTML-safe, matches in <mark>).");
+
+        api.MapGet("/cases/{id:long}/suggestions", async (long id, Search search, CancellationToken ct) =>
+            Results.Ok((await search.SuggestAsync(id, 5, ct)).Select(HitDto.From).ToList()))
+        .WithTags("Knowledge")
+        .WithSummary("Published articles that answer this case, from its subject and what the customer wrote.");
+
+        api.MapPost("/cases/{id:long}/article", async (long id, HttpContext http, SaveArticle save) =>
+        {
+            var result = await save.FromCaseAsync(id, http.User.Identity?.Name ?? "api", http.RequestAborted);
+            return result.Succeeded ? Results.Created($"/api/knowledge/articles/{result.Value.Id}", ArticleDto.From(result.Value)) : Problems.From(result.Failure!);
+        })
+        .WithTags("Knowledge")
+        .WithSummary("Draft an article from this case: the customer's question and the answer given, names left out, to edit before publishing.");
+        return api;
+    }
+
+    /// <summary>The public help: published, public articles, for anyone (the portal's /aide pages use the same search).</summary>
+    public static void MapHelp(this WebApplication app)
+    {
+        var help = app.MapGroup("/api/help").AllowAnonymous().WithTags("Help");
+        help.MapGet("/articles", async (string? q, string? language, Search search, GuichetDb db, CancellationToken ct) =>
+        {
+            if (!string.IsNullOrWhiteSpace(q))
+            {
+                return Results.Ok((await search.ArticlesAsync(q, ArticleScope.Customers, language, 20, ct)).Select(HitDto.From).ToList());
+            }
+            var list = await db.Articles.AsNoTracking().Where(a => a.IsPublic && a.Status == ArticleStatus.Published && (language == null || a.Language == language))
+                .OrderBy(a => a.Title).Take(200).ToListAsync(ct);
+            return Results.Ok(list.Select(a => new HitDto(a.Id, a.Title, a.Language, a.Status.ToWire(), true, a.TagList, "", 0)).ToList());
+        })
+        .WithSummary("Public articles, or those matching q, for customers.");
+        help.MapGet("/articles/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
+            await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.IsPublic && a.Status == ArticleStatus.Published, ct) is { } a
+                ? Results.Ok(new { a.Id, a.Title, a.Language, Html = ArticleHtml.Render(a.Body), Tags = a.TagList, a.UpdatedAt })
+                : Problems.From(Failure.NotFound("id", $"There is no public article {id}.")))
+        .WithSummary("One public article, rendered.");
+    }
+}
