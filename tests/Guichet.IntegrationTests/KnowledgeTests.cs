@@ -132,3 +132,52 @@ public abstract class KnowledgeTests(GuichetServer server)
 
 public sealed class KnowledgeOnSqlite(SqliteServer server) : KnowledgeTests(server), IClassFixture<SqliteServer>;
 public sealed class KnowledgeOnPostgres(PostgresServer server) : KnowledgeTests(server), IClassFixture<PostgresServer>;
+
+/// <summary>The workspace side of the knowledge base.</summary>
+public abstract class KnowledgeWorkspaceTests(GuichetServer server)
+{
+    [Fact]
+    public async Task An_agent_writes_an_article_finds_it_sees_it_suggested_beside_a_case_and_drafts_one_from_the_case()
+    {
+        server.SkipIfUnavailable();
+        using var agent = await Browserless.SignInAsync(server, "kb.agent@guichet.test", "Inès Agent");
+        var (status, html, _) = await agent.PostFormAsync("/knowledge/new", "/knowledge/new", new()
+        {
+            ["_handler"] = "article", ["Form.Title"] = "", ["Form.Language"] = "fr", ["Form.Status"] = "published", ["Form.Body"] = "Le **remboursement** d'un billet annulé part sous 7 jours.",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Le **remboursement** d&#x27;un billet annulé part sous 7 jours.</textarea>", html, StringComparison.Ordinal);
+
+        (status, _, var location) = await agent.PostFormAsync("/knowledge/new", "/knowledge/new", new()
+        {
+            ["_handler"] = "article", ["Form.Title"] = "Remboursement d'un billet annulé", ["Form.Language"] = "fr", ["Form.Status"] = "published",
+            ["Form.Tags"] = "billet, remboursement", ["Form.Body"] = "Le **remboursement** d'un billet annulé part sous 7 jours.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        (_, html, _) = await agent.GetAsync(location!);
+        Assert.Contains("<strong>remboursement</strong>", html, StringComparison.Ordinal);
+
+        (_, html, _) = await agent.GetAsync("/knowledge?q=billet");
+        Assert.Contains("Remboursement d&#x27;un billet annulé</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>billet</mark>", html, StringComparison.Ordinal);
+
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", new
+        {
+            customer = new { name = "Léa Moreau", email = "kb.ui@example.fr", language = "fr" },
+            channel = "email", subject = "Billet annulé", body = "Mon train a été annulé, quand aurai-je le remboursement de mon billet ?", team = "service-client",
+        });
+        var casePath = $"/cases/{c.Str("id")}";
+        (_, html, _) = await agent.GetAsync(casePath);
+        Assert.Contains("id=\"suggestions\"", html, StringComparison.Ordinal);
+        Assert.Contains("Remboursement d&#x27;un billet annulé</a>", html, StringComparison.Ordinal);
+
+        (status, _, location) = await agent.PostFormAsync(casePath, $"/ui{casePath}/article", new());
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.StartsWith("/knowledge/", location, StringComparison.Ordinal);
+        (_, html, _) = await agent.GetAsync(location!);
+        Assert.Contains("Mon train a été annulé", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moreau", html, StringComparison.Ordinal);
+    }
+}
+
+public sealed class KnowledgeWorkspaceOnSqlite(SqliteServer server) : KnowledgeWorkspaceTests(server), IClassFixture<SqliteServer>;

@@ -43,6 +43,11 @@ public static class WorkspaceForms
             await receive.ReprocessAsync(id, null) is { Succeeded: true, Value: { CaseId: { } caseId } } ? Results.LocalRedirect($"/cases/{caseId}") : Results.LocalRedirect("/mail"))
             .RequireAuthorization(p => p.RequireRole(InboundEmailEndpoints.SortingRoles));
 
+        ui.MapPost("/cases/{id:long}/article", async (long id, HttpContext http, Core.Knowledge.SaveArticle save) =>
+            await save.FromCaseAsync(id, http.User.Identity?.Name ?? "agent") is { Succeeded: true } made
+                ? Results.LocalRedirect($"/knowledge/{made.Value.Id}")
+                : Results.LocalRedirect($"/cases/{id}"));
+
         ui.MapPost("/templates/remove", async ([FromForm] string? team, [FromForm] string? key, [FromForm] string? language, Core.Replies.RemoveTemplate remove) =>
         {
             var failure = await remove.RunAsync(key ?? "", team, language);
