@@ -18,6 +18,14 @@ if (args is ["inbound-load", var url, var token, var mbox, var senders, ..])
     return;
 }
 
+if (args is ["search-load", var folder, ..])
+{
+    // dotnet run -c Release --project bench/Guichet.Bench -- search-load /tmp/search 20000 80000 1000
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await SearchLoad.RunAsync(folder, Arg(2, 20_000), Arg(3, 80_000), Arg(4, 1_000));
+    return;
+}
+
 // On demand: dotnet run -c Release --project bench/Guichet.Bench -- --filter '*'
 // Each iteration resets the due promises, so the monitoring strategy (one call per iteration) fits.
 var config = ManualConfig.Create(DefaultConfig.Instance)

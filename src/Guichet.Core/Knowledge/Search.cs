@@ -26,6 +26,10 @@ public sealed record MessageHit(long MessageId, long CaseId, string Reference, s
 /// </summary>
 public sealed class Search(GuichetDb db)
 {
+    /// <summary>On SQLite, relevance is ranked among this many newest matches (decision 0016).</summary>
+    public const int MessageWindow = 2_000;
+    public const int ArticleWindow = 4_000;
+
     private const char Open = '\u0002';
     private const char Close = '\u0003';
 
@@ -66,11 +70,7 @@ public sealed class Search(GuichetDb db)
                 JOIN "Messages" m ON m."Id" = found."Id"
                 ORDER BY found."Score" DESC, found."Id" DESC
                 """, string.Join(" ", words), limit).ToListAsync(ct)
-            : await db.Database.SqlQueryRaw<Found>("""
-                SELECT rowid AS Id, bm25(MessageSearch) AS Score, snippet(MessageSearch, 0, char(2), char(3), '…', 16) AS Snippet
-                FROM MessageSearch WHERE MessageSearch MATCH {0}
-                ORDER BY Score, rowid DESC LIMIT {1}
-                """, SearchTerms.Fts5All(words), limit).ToListAsync(ct);
+            : await SqliteMessagesAsync(SearchTerms.Fts5All(words), limit, ct);
         var ids = found.Select(f => f.Id).ToList();
         var rows = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.CaseId, m.CreatedAt, Reference = db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Reference).First(), Subject = db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Subject).First() })
@@ -109,12 +109,14 @@ public sealed class Search(GuichetDb db)
         }
         else
         {
+            var match = any ? SearchTerms.Fts5Any(words) : SearchTerms.Fts5All(words);
+            var from = await WindowStartAsync("ArticleSearch", match, ArticleWindow, ct);
             found = await db.Database.SqlQueryRaw<Found>("""
                 SELECT s.rowid AS Id, bm25(ArticleSearch, 8.0, 1.0, 4.0) AS Score, snippet(ArticleSearch, -1, char(2), char(3), '…', 16) AS Snippet
                 FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
-                WHERE ArticleSearch MATCH {0} AND ({1} = '' OR a.Status = {1}) AND ({2} = 0 OR a.IsPublic = 1) AND ({3} = '' OR a.Language = {3})
-                ORDER BY Score, a.Id LIMIT {4}
-                """, any ? SearchTerms.Fts5Any(words) : SearchTerms.Fts5All(words), status ?? "", onlyPublic ? 1 : 0, language ?? "", limit).ToListAsync(ct);
+                WHERE ArticleSearch MATCH {0} AND s.rowid >= {1} AND ({2} = '' OR a.Status = {2}) AND ({3} = 0 OR a.IsPublic = 1) AND ({4} = '' OR a.Language = {4})
+                ORDER BY Score, a.Id LIMIT {5}
+                """, match, from, status ?? "", onlyPublic ? 1 : 0, language ?? "", limit).ToListAsync(ct);
         }
         var ids = found.Select(f => f.Id).ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
@@ -122,6 +124,30 @@ public sealed class Search(GuichetDb db)
         return found.Where(f => articles.ContainsKey(f.Id))
             .Select(f => articles[f.Id] is var a ? new ArticleHit(a.Id, a.Title, a.Language, a.Status, a.IsPublic, a.TagList, Html(f.Snippet), Math.Abs(f.Score)) : null!)
             .ToList();
+    }
+
+    private async Task<List<Found>> SqliteMessagesAsync(string match, int limit, CancellationToken ct)
+    {
+        var from = await WindowStartAsync("MessageSearch", match, MessageWindow, ct);
+        return await db.Database.SqlQueryRaw<Found>("""
+            SELECT rowid AS Id, bm25(MessageSearch) AS Score, snippet(MessageSearch, 0, char(2), char(3), '…', 16) AS Snippet
+            FROM MessageSearch WHERE MessageSearch MATCH {0} AND rowid >= {1}
+            ORDER BY Score, rowid DESC LIMIT {2}
+            """, match, from, limit).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The rowid from which the newest <paramref name="window"/> matches start (0 when there are
+    /// fewer): bm25 then ranks those only, so a word found in every document costs the same as
+    /// one found in a few thousand (decision 0016). FTS5 walks rowids in order, so this is cheap.
+    /// </summary>
+    private async Task<long> WindowStartAsync(string table, string match, int window, CancellationToken ct)
+    {
+#pragma warning disable EF1002 // table is one of the two FTS5 table names in this class; the match is a parameter.
+        var start = await db.Database.SqlQueryRaw<long>(
+            $"SELECT rowid AS Value FROM {table} WHERE {table} MATCH {{0}} ORDER BY rowid DESC LIMIT 1 OFFSET {{1}}", match, window - 1).ToListAsync(ct);
+#pragma warning restore EF1002
+        return start.Count == 0 ? 0 : start[0];
     }
 
     /// <summary>The engine's snippet, encoded, with its match markers turned into &lt;mark&gt;.</summary>
