@@ -37,7 +37,7 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         var team = await db.Teams.AsNoTracking().Receiving(null).FirstAsync(ct);
         var now = clock.Now().ToInstant();
         var open = team.Calendar.IsOpen(now);
-        var backAt = open ? null : SpokenDate.Format(team.Calendar.NextOpening(now), team.Calendar.Zone, CustomerLanguage.IsSupported(language) ? language : CustomerLanguage.Default, now);
+        var backAt = open ? null : SpokenDate.Format(team.Calendar.NextOpening(now), team.Calendar.Zone, CustomerLanguage.ToWriteIn(language), now);
         var caseId = await ActiveCaseAsync(visitor, ct);
         var history = caseId is null ? [] : await db.Messages.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
         return new Welcome(open, backAt, caseId, history);

@@ -7,4 +7,7 @@ public static class CustomerLanguage
     public static readonly IReadOnlyList<string> Supported = ["fr", "en"];
 
     public static bool IsSupported(string? code) => code is not null && Supported.Contains(code);
+
+    /// <summary>The language to write to someone in: theirs when Guichet writes it, else the default.</summary>
+    public static string ToWriteIn(string? code) => IsSupported(code) ? code! : Default;
 }

@@ -31,8 +31,6 @@ public sealed class Article
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
-    public bool IsVisibleToCustomers => IsPublic && Status == ArticleStatus.Published;
-
     public IReadOnlyList<string> TagList => Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static string NormaliseTags(IEnumerable<string>? tags) =>

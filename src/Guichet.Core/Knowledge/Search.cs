@@ -13,7 +13,11 @@ public enum ArticleScope
     Customers,
 }
 
-public sealed record ArticleHit(long Id, string Title, string Language, ArticleStatus Status, bool IsPublic, IReadOnlyList<string> Tags, string Snippet, double Score);
+public sealed record ArticleHit(long Id, string Title, string Language, ArticleStatus Status, bool IsPublic, IReadOnlyList<string> Tags, string Snippet, double Score)
+{
+    /// <summary>An article in a plain list (no query): no snippet, no score.</summary>
+    public static ArticleHit Listed(Article a) => new(a.Id, a.Title, a.Language, a.Status, a.IsPublic, a.TagList, "", 0);
+}
 
 public sealed record MessageHit(long MessageId, long CaseId, string Reference, string Subject, DateTimeOffset At, string Snippet);
 

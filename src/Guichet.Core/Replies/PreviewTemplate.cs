@@ -52,7 +52,7 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
             {
                 return Failure.NotFound("team", $"There is no team '{request.Team}'.");
             }
-            var sample = new Customer { Name = "Claire Durand", Salutation = "Madame", Language = request.Language ?? CustomerLanguage.Default, TimeZone = team.TimeZone };
+            var sample = TemplateFacts.SampleCustomer(request.Language ?? CustomerLanguage.Default, team.TimeZone);
             facts = TemplateFacts.Sample(team, sample, now) with { AgentName = actor.Name, Variables = request.Variables };
             guard = GuardContext.For(sample) with { TemplateUnchanged = true, CarriesPromise = true };
         }

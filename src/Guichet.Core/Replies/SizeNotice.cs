@@ -10,7 +10,7 @@ public static class SizeNotice
 {
     public static string Write(Customer customer, string reference, string? subject, long bytes, int limitBytes)
     {
-        var language = CustomerLanguage.IsSupported(customer.Language) ? customer.Language : CustomerLanguage.Default;
+        var language = CustomerLanguage.ToWriteIn(customer.Language);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "fr-FR");
         var size = (bytes / (1024.0 * 1024)).ToString("0.0", culture);
         var limit = limitBytes / (1024 * 1024);

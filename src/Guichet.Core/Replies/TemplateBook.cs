@@ -40,21 +40,30 @@ public sealed class TemplateBook(GuichetDb? db)
     /// A message Guichet sends by itself (acknowledgment, notice). Nobody is there to correct or
     /// justify it, so the team's text must pass the send guard entirely; if it does not on this
     /// case, the shipped text leaves instead and the reasons are returned for the case's history.
+    /// The customer is never left without it: a shipped text with a field this case lacks still
+    /// leaves (the date and reference are always there), and the gap is recorded the same way.
     /// </summary>
     public Composed Automatic(string key, TemplateFacts facts, GuardContext guard)
     {
         var language = facts.Language;
         var model = facts.ToModel();
+        var refused = new List<GuardReason>();
         if (Own(facts.Team, key, language) is { } own)
         {
             var rendered = LiquidTemplate.Render(own.Body, model);
-            var reasons = SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields });
-            if (reasons.Count == 0)
+            refused.AddRange(SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields }));
+            if (refused.Count == 0)
             {
                 return new(rendered.Text, []);
             }
-            return new(LiquidTemplate.Render(ShippedTemplates.Find(key, language)!, model).Text, reasons);
         }
-        return new(LiquidTemplate.Render(ShippedTemplates.Find(key, language)!, model).Text, []);
+        // The shipped texts pass the whole guard on a complete case (LiquidTemplateTests); what a
+        // case may still lack is a field, and that is checked here on every message, at no cost.
+        var shipped = LiquidTemplate.Render(ShippedTemplates.Find(key, language)!, model);
+        if (shipped.EmptyFields.Count > 0)
+        {
+            refused.AddRange(SendGuard.Check(guard with { Body = shipped.Text, EmptyFields = shipped.EmptyFields }).Where(r => r.Code == "Q1.field"));
+        }
+        return new(shipped.Text, refused);
     }
 }

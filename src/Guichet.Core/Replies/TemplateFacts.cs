@@ -53,7 +53,7 @@ public sealed record TemplateFacts(Customer Customer, Team Team, Instant Now)
         return Namespaces.Any(n => n.EndsWith('.') ? name.StartsWith(n, StringComparison.Ordinal) : name == n);
     }
 
-    public string Language => CustomerLanguage.IsSupported(Customer.Language) ? Customer.Language : CustomerLanguage.Default;
+    public string Language => CustomerLanguage.ToWriteIn(Customer.Language);
 
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(Customer.TimeZone) ?? Team.Calendar.Zone;
 
@@ -71,6 +71,15 @@ public sealed record TemplateFacts(Customer Customer, Team Team, Instant Now)
             PromiseDue = promise?.DueAt.ToInstant(),
             Variables = variables,
         };
+    }
+
+    /// <summary>The customer of the sample case: a salutation, an address and a number, so every field has a value.</summary>
+    public static Customer SampleCustomer(string language, string timeZone)
+    {
+        var customer = new Customer { Name = "Claire Durand", Salutation = "Madame", Language = language, TimeZone = timeZone };
+        customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Email, Value = "claire.durand@example.org" });
+        customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = "+33612345678" });
+        return customer;
     }
 
     /// <summary>Every field filled, to try a template when it is saved or previewed without a case.</summary>

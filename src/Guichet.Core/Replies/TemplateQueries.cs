@@ -41,10 +41,7 @@ public static class TemplateQueries
     /// <summary>The fields the template prints that a complete sample case leaves empty: unknown ones of Guichet's, and the agent's variables.</summary>
     public static IReadOnlyList<string> Fields(Team team, string body, string language, TimeProvider clock)
     {
-        var sample = new Customer { Name = "Claire Durand", Salutation = "Madame", Language = language, TimeZone = team.TimeZone };
-        sample.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Email, Value = "claire.durand@example.org" });
-        sample.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = "+33612345678" });
-        var facts = TemplateFacts.Sample(team, sample, Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        var facts = TemplateFacts.Sample(team, TemplateFacts.SampleCustomer(language, team.TimeZone), Instant.FromDateTimeOffset(clock.GetUtcNow()));
         return LiquidTemplate.Render(body, facts.ToModel()).EmptyFields;
     }
 

@@ -183,6 +183,7 @@ public sealed class Ui
         ["fields"] = ("Champs disponibles", "Available fields"),
         ["variablesToSupply"] = ("Variables à fournir à l'envoi", "Variables to supply when sending"),
         ["preview"] = ("Aperçu", "Preview"),
+        ["previewOnCase"] = ("Aperçu sur un dossier", "Preview on a case"),
         ["newTemplate"] = ("Nouveau modèle", "New template"),
         ["key"] = ("Clé", "Key"),
         ["saved"] = ("Enregistré.", "Saved."),

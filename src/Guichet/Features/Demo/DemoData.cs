@@ -27,6 +27,7 @@ public static class DemoData
             await DemoTeams.AddAsync(db, hasher, ct);
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().Now();
             await new DemoStory(db, now).PlayAsync(ct);
+            await DemoKnowledge.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         }
         return DemoTeams.Agents.Select(a => new DemoLogin(a.Email, DemoTeams.Password, a.Role.ToString(), a.Team)).ToList();
     }

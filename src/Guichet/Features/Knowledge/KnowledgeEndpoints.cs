@@ -129,13 +129,13 @@ public static class KnowledgeEndpoints
             {
                 return Results.Ok((await search.ArticlesAsync(q, ArticleScope.Customers, language, 20, ct)).Select(HitDto.From).ToList());
             }
-            var list = await db.Articles.AsNoTracking().Where(a => a.IsPublic && a.Status == ArticleStatus.Published && (language == null || a.Language == language))
+            var list = await db.Articles.AsNoTracking().VisibleToCustomers().Where(a => language == null || a.Language == language)
                 .OrderBy(a => a.Title).Take(200).ToListAsync(ct);
-            return Results.Ok(list.Select(a => new HitDto(a.Id, a.Title, a.Language, a.Status.ToWire(), true, a.TagList, "", 0)).ToList());
+            return Results.Ok(list.Select(a => HitDto.From(ArticleHit.Listed(a))).ToList());
         })
         .WithSummary("Public articles, or those matching q, for customers.");
         help.MapGet("/articles/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
-            await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.IsPublic && a.Status == ArticleStatus.Published, ct) is { } a
+            await db.Articles.AsNoTracking().VisibleToCustomers().FirstOrDefaultAsync(a => a.Id == id, ct) is { } a
                 ? Results.Ok(new { a.Id, a.Title, a.Language, Html = ArticleHtml.Render(a.Body), Tags = a.TagList, a.UpdatedAt })
                 : Problems.From(Failure.NotFound("id", $"There is no public article {id}.")))
         .WithSummary("One public article, rendered.");
