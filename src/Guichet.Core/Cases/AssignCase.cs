@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Cases;
 
-/// <summary>Gives a case its named owner (SPEC C4); team-owned promises become the owner's.</summary>
+/// <summary>
+/// Gives a case its named owner (SPEC C4); team-owned promises become the owner's. If the customer
+/// had been dealing with someone else, the new owner introduces themselves (<see cref="NamedContact"/>).
+/// </summary>
 public sealed class AssignCase(GuichetDb db, TimeProvider clock)
 {
     public async Task<Result<Case>> RunAsync(long caseId, long? ownerId, Agent actor, CancellationToken ct = default)
@@ -21,7 +24,13 @@ public sealed class AssignCase(GuichetDb db, TimeProvider clock)
             return CaseQueries.CaseNotFound(caseId);
         }
         var now = clock.Now();
+        var lastWriter = await NamedContact.LastWriterAsync(db, caseId, ct);
+        var changed = @case.OwnerId != owner.Id;
         @case.AssignTo(owner, actor, now);
+        if (changed)
+        {
+            NamedContact.Introduce(db, @case, lastWriter, owner, now);
+        }
         foreach (Promise promise in @case.Promises.Where(p => p.IsActive && p.OwnerId is null))
         {
             promise.AssignOwner(owner);

@@ -43,6 +43,15 @@ public sealed class Case
     /// <summary>When managers were last asked to approve going past the ceiling.</summary>
     public DateTimeOffset? CeilingApprovalRequestedAt { get; private set; }
 
+    /// <summary>E1, E2: who the case was put to, when, and why (the codes already raised, so each is raised once).</summary>
+    public Routing.EscalationLevel Escalation { get; private set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
+    public string? EscalationReason { get; private set; }
+    public string EscalationCodes { get; private set; } = "";
+    /// <summary>C5, M2: times the customer had to say again what they had already written.</summary>
+    public int ReExplanations { get; private set; }
+    /// <summary>M2: times the case moved to another team or person.</summary>
+    public int Transfers { get; private set; }
     public List<Message> Messages { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
     public List<Promise> Promises { get; set; } = [];
@@ -107,9 +116,46 @@ public sealed class Case
     public static string FormatReference(long id, DateTimeOffset createdAt) => $"G-{createdAt.UtcDateTime.Year}-{id:D6}";
 
     /// <summary>E4: a case where a canned reply hurts. Escalated or at the top priority (repeated contacts, C1); crisis and tone come with routing.</summary>
-    public bool IsDelicate => Priority == CasePriority.Urgent || Events.Any(e => e.Kind == CaseEventKind.Escalated);
+    public bool IsDelicate => Escalation != Routing.EscalationLevel.None || Priority == CasePriority.Urgent;
 
     public bool IsActive => Status is CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer;
+
+    /// <summary>
+    /// Puts the case to a lead or a manager for the signals not raised before (SPEC E1, E2): the
+    /// highest level wins, the case becomes at least high priority, and the timeline says why.
+    /// </summary>
+    public void Escalate(IReadOnlyList<Routing.Signal> signals, DateTimeOffset now)
+    {
+        var raised = EscalationCodes.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var fresh = signals.Where(s => !raised.Contains(s.Code)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+        var level = fresh.Max(s => s.Level);
+        var previous = Escalation;
+        if (level > Escalation)
+        {
+            Escalation = level;
+            EscalatedAt = now;
+            EscalationReason = fresh.First(s => s.Level == level).Reason;
+        }
+        EscalationCodes = string.Join(",", raised.Concat(fresh.Select(s => s.Code)));
+        if (Priority < CasePriority.High)
+        {
+            Priority = CasePriority.High;
+        }
+        Events.Add(CaseEvent.Create(CaseEventKind.Escalated, now, null, previous.ToWire(), Escalation.ToWire(),
+            string.Join(" ", fresh.Select(s => $"[{s.Code}] {s.Reason}"))));
+    }
+
+    /// <summary>C5: the customer had to write again what they had already written.</summary>
+    public void RecordReExplanation(double share, DateTimeOffset repeatedFrom, DateTimeOffset now)
+    {
+        ReExplanations++;
+        Events.Add(CaseEvent.Create(CaseEventKind.ReExplained, now, null, repeatedFrom.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null,
+            $"{share:P0} of this message repeats what the customer wrote before."));
+    }
 
     /// <summary>The team's text for an automatic message failed the send guard here; the shipped one left (decision 0015).</summary>
     public void RecordRefusedTemplate(string key, Replies.Composed composed, DateTimeOffset now)
@@ -204,22 +250,38 @@ public sealed class Case
     }
 
     /// <summary>
-    /// Moves the case to another team with its whole history (SPEC C3). Promises keep their
-    /// dates; the owner is cleared unless they belong to the receiving team.
+    /// Moves the case to another team, or to a person, with its whole history (SPEC C3, C4). Open
+    /// promises move with it and keep their dates: the new owner's when a person receives it, the
+    /// team's otherwise. The owner is cleared when the case leaves for a team they are not in.
     /// </summary>
-    public Failure? TransferTo(Team team, string note, Agent? by, DateTimeOffset now)
+    public Failure? TransferTo(Team team, Agent? to, string note, Agent? by, DateTimeOffset now)
     {
-        if (team.Slug == Team.Slug)
+        if (to is null && team.Id == TeamId)
         {
             return Failure.Invalid("team", "The case is already with this team.");
         }
-        Events.Add(CaseEvent.Create(CaseEventKind.Transferred, now, by, Team.Name, team.Name, note));
+        if (to is not null && to.Id == OwnerId)
+        {
+            return Failure.Invalid("agentId", $"{to.Name} already owns the case.");
+        }
+        Events.Add(CaseEvent.Create(CaseEventKind.Transferred, now, by, Owner is null ? Team.Name : $"{Owner.Name} ({Team.Name})",
+            to is null ? team.Name : $"{to.Name} ({team.Name})", note));
+        Transfers++;
         Team = team;
         TeamId = team.Id;
-        if (Owner is not null && Owner.TeamId != team.Id)
+        if (to is not null)
+        {
+            Owner = to;
+            OwnerId = to.Id;
+        }
+        else if (Owner is not null && Owner.TeamId != team.Id)
         {
             Owner = null;
             OwnerId = null;
+        }
+        foreach (var promise in Promises.Where(p => p.IsActive))
+        {
+            promise.AssignOwner(Owner);
         }
         UpdatedAt = now;
         return null;

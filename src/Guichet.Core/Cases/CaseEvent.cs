@@ -31,6 +31,8 @@ public enum CaseEventKind
     GuardOverridden,
     /// <summary>The team's template for an automatic message did not pass the send guard on this case; the shipped text went instead (decision 0015).</summary>
     GuardBlocked,
+    /// <summary>The customer wrote again what they had already explained (C5).</summary>
+    ReExplained,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -1,16 +1,23 @@
 using Guichet.Core.Data;
+using Guichet.Core.Routing;
 
 namespace Guichet.Core.Cases;
 
 /// <summary>
 /// A customer's contact on an existing case, from any channel: the message, the contact count
 /// (repeat contacts raise priority, C1), and a new acknowledgment with a new date when it
-/// reopens a settled case (P1).
+/// reopens a settled case (P1). What the message says beyond its words (a re-explanation, a
+/// reason to escalate) is read against the case's history (C5, E1, E2).
 /// </summary>
 public static class CustomerWrites
 {
-    public static Message Record(GuichetDb db, Case @case, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now)
+    public static async Task<Message> RecordAsync(GuichetDb db, Case @case, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now, CancellationToken ct = default) =>
+        await RecordAsync(db, @case, @case.Team, channel, body, authorName, internetMessageId, now, ct);
+
+    /// <param name="team">The case's team, when the case was read without it (the email intake's lean path).</param>
+    public static async Task<Message> RecordAsync(GuichetDb db, Case @case, Teams.Team team, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now, CancellationToken ct = default)
     {
+        ReadCustomerMessage.Apply(@case, team, body, await ReadCustomerMessage.HistoryAsync(db, @case.Id, ct), now);
         var message = Message.Contact(channel, body, authorName, internetMessageId, now);
         @case.Messages.Add(message);
         var wasSettled = !@case.IsActive;

@@ -23,6 +23,8 @@ public enum MessageKind
     LateNotice,
     /// <summary>An automatic word on how the customer's message was handled (too large to open, …).</summary>
     IntakeNotice,
+    /// <summary>The customer's named contact changed: the new owner introduces themselves, same reference (C4, issue 7).</summary>
+    ContactChange,
 }
 
 /// <summary>What the customer said or was told, on any channel. Internal notes are <see cref="CaseEvent"/>s.</summary>

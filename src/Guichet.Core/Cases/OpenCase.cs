@@ -42,7 +42,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         var customer = await FindOrAddCustomer.RunAsync(db, request.Customer!, team!.TimeZone, now, ct);
         if (customer.Id != 0 && await FindActiveCaseAsync(customer.Id, request.Subject!, ct) is { } existing)
         {
-            var followUp = CustomerWrites.Record(db, existing, channel, request.Body!, customer.Name, request.InternetMessageId, now);
+            var followUp = await CustomerWrites.RecordAsync(db, existing, channel, request.Body!, customer.Name, request.InternetMessageId, now, ct);
             await db.SaveChangesAsync(ct);
             if (tx is not null)
             {
@@ -54,6 +54,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         var first = Message.Contact(channel, request.Body!, customer.Name, request.InternetMessageId, now);
         @case.Messages.Add(first);
         @case.RecordCustomerContact(now);
+        Routing.ReadCustomerMessage.Apply(@case, team, request.Body!, [], now);
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
 

@@ -104,7 +104,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         Message message;
         if (direction == MessageDirection.In)
         {
-            message = CustomerWrites.Record(db, @case, channel ?? @case.Channel, body!, @case.Customer.Name, null, now);
+            message = await CustomerWrites.RecordAsync(db, @case, channel ?? @case.Channel, body!, @case.Customer.Name, null, now, ct);
         }
         else
         {

@@ -63,7 +63,7 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await ActiveCaseAsync(visitor!, ct) is { } caseId && await db.FindCaseAsync(caseId, ct) is { } @case)
         {
-            var message = CustomerWrites.Record(db, @case, Channel.Chat, text!.Trim(), @case.Customer.Name, null, now);
+            var message = await CustomerWrites.RecordAsync(db, @case, Channel.Chat, text!.Trim(), @case.Customer.Name, null, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new Sent(caseId, [message]);

@@ -21,6 +21,7 @@ public static class ServiceRegistration
         .AddScoped<PromiseWatcher>()
         .AddScoped<ApproveCeiling>()
         .AddScoped<Teams.SetTeamMailAddress>()
+        .AddScoped<Teams.SetMajorProblems>()
         .AddScoped<Replies.SaveTemplate>()
         .AddScoped<Replies.RemoveTemplate>()
         .AddScoped<Replies.PreviewTemplate>()

@@ -40,10 +40,13 @@ public sealed partial class ReceiveEmail
             customerId, activeStatuses[0], activeStatuses[1], activeStatuses[2]);
     }
 
+    /// <summary>Every team, read once per intake.</summary>
+    private async Task<List<Team>> TeamsAsync(CancellationToken ct) => teams ??= await db.Teams.AsNoTracking().Receiving(null).ToListAsync(ct);
+
     /// <summary>The team named by the door (?team=, --imap …=team), else the one whose mailbox the mail was sent to, else the default team.</summary>
     private async Task<Team> TeamAsync(string? slug, IReadOnlyList<string> recipients, CancellationToken ct)
     {
-        teams ??= await db.Teams.AsNoTracking().Receiving(null).ToListAsync(ct);
+        var teams = await TeamsAsync(ct);
         var team = slug is not null
             ? teams.FirstOrDefault(t => t.Slug == slug)
             : teams.FirstOrDefault(t => t.MailAddress is not null && recipients.Contains(t.MailAddress, StringComparer.Ordinal)) ?? teams.FirstOrDefault();

@@ -206,12 +206,14 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         {
             // Reopening a settled case gives it a new promise among its old ones: the tracked path knows them all.
             var tracked = await db.FindCaseAsync(caseId, ct);
-            message = CustomerWrites.Record(db, tracked!, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now);
+            message = await CustomerWrites.RecordAsync(db, tracked!, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
         }
-        message = CustomerWrites.Record(db, @case, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now);
+        // Read without its team (lean path): the team comes from the intake's own list.
+        var team = (await TeamsAsync(ct)).FirstOrDefault(t => t.Id == @case.TeamId) ?? await db.Teams.AsNoTracking().FirstAsync(t => t.Id == @case.TeamId, ct);
+        message = await CustomerWrites.RecordAsync(db, @case, team, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now, ct);
         await rows.UpdateAsync(@case, ct);
         await InsertEventsAsync(@case, ct);
         message.CaseId = caseId;
@@ -240,6 +242,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         var first = Message.Contact(Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, customer.Name, mail.MessageId, now);
         @case.Messages.Add(first);
         @case.RecordCustomerContact(now);
+        Routing.ReadCustomerMessage.Apply(@case, team, first.Body, [], now);
         await rows.InsertAsync(@case, ct);
         @case.Reference = Case.FormatReference(@case.Id, now);
         var (_, delivery) = Acknowledge.Write(db.TemplateBook, @case, now);

@@ -81,7 +81,7 @@ public sealed class LogCall(GuichetDb db, TimeProvider clock, OpenCase open)
         if (caseResult.Value is { } found)
         {
             @case = found;
-            contact = CustomerWrites.Record(db, @case, Channel.Phone, body, @case.Customer.Name, null, now);
+            contact = await CustomerWrites.RecordAsync(db, @case, Channel.Phone, body, @case.Customer.Name, null, now, ct);
             if (request.CaseId is not null && caller is not null)
             {
                 await RememberNumberAsync(@case, caller, ct);

@@ -32,7 +32,7 @@ public sealed class PortalCase(GuichetDb db, TimeProvider clock)
         {
             return Failure.Invalid("body", $"The message is longer than {OpenCaseRequest.MaxBodyLength} characters.");
         }
-        var message = CustomerWrites.Record(db, @case, Channel.Portal, body.Trim(), @case.Customer.Name, null, clock.Now());
+        var message = await CustomerWrites.RecordAsync(db, @case, Channel.Portal, body.Trim(), @case.Customer.Name, null, clock.Now(), ct);
         await db.SaveChangesAsync(ct);
         return message;
     }

@@ -173,6 +173,7 @@ public sealed class Promise
         NextActionAt = next;
     }
 
-    public void AssignOwner(Agent owner) => (Owner, OwnerId) = (owner, owner.Id);
+    /// <summary>The promise's keeper; null gives it to the case's team until someone owns the case.</summary>
+    public void AssignOwner(Agent? owner) => (Owner, OwnerId) = (owner, owner?.Id);
 
 }

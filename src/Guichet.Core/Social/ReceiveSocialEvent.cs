@@ -100,7 +100,7 @@ public sealed class ReceiveSocialEvent(GuichetDb db, TimeProvider clock, OpenCas
         var active = await db.LatestActiveCaseIdAsync(IdentityKind.Social, post.AuthorHandle, null, ct);
         if (active is { } caseId && await db.FindCaseAsync(caseId, ct) is { } @case)
         {
-            var message = CustomerWrites.Record(db, @case, Channel.Social, post.Text, name, null, now);
+            var message = await CustomerWrites.RecordAsync(db, @case, Channel.Social, post.Text, name, null, now, ct);
             await db.SaveChangesAsync(ct);
             return message;
         }

@@ -39,6 +39,14 @@ public sealed class Team
     /// <summary>The team's mailbox: mail sent to it reaches this team, and the team's mail leaves from it (issue 4).</summary>
     public string? MailAddress { get; set; }
 
+    /// <summary>E2: the team's major problems, one per line "code | lead or manager | term, term…".</summary>
+    public string MajorProblems { get; set; } = Routing.MajorProblems.Default;
+
+    private Routing.MajorProblems? _majorProblems;
+
+    /// <summary>The parsed major problems; the text is validated on every write.</summary>
+    public Routing.MajorProblems MajorProblemRules => _majorProblems ??= Routing.MajorProblems.Parse(MajorProblems) is { Succeeded: true } parsed ? parsed.Value : new([]);
+
     /// <summary>The parsed calendar; text is validated on every write, so a stored team always parses.</summary>
     public ServiceCalendar Calendar => _calendar ??= CalendarText.Parse(TimeZone, Hours, Holidays).Value;
 }

@@ -49,7 +49,8 @@ public sealed record CaseDto(
     long Id, string Reference, string Status, string Subject, string Channel, string Priority,
     TeamRef Team, AgentRef? Owner, CustomerDto Customer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
-    PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null)
+    PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null,
+    EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0)
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
@@ -59,7 +60,15 @@ public sealed record CaseDto(
         c.Promises.OrderBy(p => p.DueAt).Select(p => PromiseDto.From(p, now)).ToArray(),
         c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageDto.From).ToArray(),
         c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),
-        acknowledgment is null ? null : MessageDto.From(acknowledgment), c.FirstAnsweredAt);
+        acknowledgment is null ? null : MessageDto.From(acknowledgment), c.FirstAnsweredAt,
+        EscalationDto.Of(c), c.ReExplanations, c.Transfers);
+}
+
+/// <summary>Who the case was put to (lead or manager), when and why (SPEC E1, E2); null when it was not.</summary>
+public sealed record EscalationDto(string Level, DateTimeOffset? At, string? Reason, IReadOnlyList<string> Codes)
+{
+    public static EscalationDto? Of(Case c) => c.Escalation == Core.Routing.EscalationLevel.None ? null
+        : new(c.Escalation.ToWire(), c.EscalatedAt, c.EscalationReason, c.EscalationCodes.Split(',', StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>A line of the case list: enough to triage without the whole timeline.</summary>

@@ -11,7 +11,8 @@ public static class CaseEndpoints
 {
     public sealed record AssignRequest(long? OwnerId);
     public sealed record NoteRequest(string? Text);
-    public sealed record TransferRequest(string? Team, string? Note);
+    /// <summary>To a team, or to a person (agentId; their team follows); the note is required.</summary>
+    public sealed record TransferRequest(string? Team, string? Note, long? AgentId = null);
     public sealed record CeilingApprovalRequest(DateTimeOffset? Until, string? Reason);
 
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
@@ -75,6 +76,11 @@ public static class CaseEndpoints
         .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
         .WithSummary("Add a customer message (in) or send a reply (out); a reply passes the send guard or gets 422 with every reason (SPEC Q4).");
 
+        cases.MapGet("/{id:long}/summary", async (long id, GuichetDb db, CancellationToken ct) =>
+            await LoadForReadingAsync(db, id, ct) is { } @case ? Results.Ok(CaseSummary.Of(@case)) : Problems.From(CaseQueries.CaseNotFound(id)))
+        .Produces<CaseSummary>()
+        .WithSummary("The receiver's card (SPEC C5): what the customer asked, what is promised and by when, what was tried, their tone, transfers and re-explanations.");
+
         cases.MapPost("/{id:long}/notes", (long id, HttpContext http, GuichetDb db, AddNote add) =>
             WithActor<NoteRequest, CaseEvent>(http, db, (r, actor) => add.RunAsync(id, r.Text, actor, http.RequestAborted),
                 e => TypedResults.Created($"/api/cases/{id}", EventDto.Of(e))))
@@ -88,7 +94,7 @@ public static class CaseEndpoints
         .WithSummary("Give the case a named owner (SPEC C4).");
 
         cases.MapPost("/{id:long}/transfer", (long id, HttpContext http, GuichetDb db, TransferCase transfer, TimeProvider clock) =>
-            WithActor<TransferRequest, Case>(http, db, (r, actor) => transfer.RunAsync(id, r.Team, r.Note, actor, http.RequestAborted),
+            WithActor<TransferRequest, Case>(http, db, (r, actor) => transfer.RunAsync(id, r.Team, r.AgentId, r.Note, actor, http.RequestAborted),
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
         .Accepts<TransferRequest>("application/json")
         .WithSummary("Transfer the case to another team with a note; promises keep their dates (SPEC C3).");

@@ -161,7 +161,7 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
         (await new AddNote(db, _clock).RunAsync(c.Id, text, by, ct)).OrThrow("Demo step");
 
     private async Task Transfer(Case c, Agent by, string team, string note, CancellationToken ct) =>
-        (await new TransferCase(db, _clock).RunAsync(c.Id, team, note, by, ct)).OrThrow("Demo step");
+        (await new TransferCase(db, _clock).RunAsync(c.Id, team, null, note, by, ct)).OrThrow("Demo step");
 
     private async Task Assign(Case c, Agent owner, Agent by, CancellationToken ct) =>
         (await new AssignCase(db, _clock).RunAsync(c.Id, owner.Id, by, ct)).OrThrow("Demo step");

@@ -1,4 +1,5 @@
 using Guichet.Api;
+using Guichet.Core;
 using Guichet.Core.Data;
 using Guichet.Core.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,12 @@ namespace Guichet.Features.Teams;
 /// <summary>GET /api/teams and PATCH /api/teams/{slug}: the teams, their calendars and mailboxes.</summary>
 public static class TeamEndpoints
 {
-    public sealed record TeamDto(long Id, string Slug, string Name, string TimeZone, string Hours, string Holidays, int FirstResponseBusinessDays, string? MailAddress, bool IsDefault)
+    public sealed record TeamDto(long Id, string Slug, string Name, string TimeZone, string Hours, string Holidays, int FirstResponseBusinessDays, string? MailAddress, bool IsDefault, string MajorProblems)
     {
-        public static TeamDto From(Team t) => new(t.Id, t.Slug, t.Name, t.TimeZone, t.Hours, t.Holidays, t.FirstResponseBusinessDays, t.MailAddress, t.IsDefault);
+        public static TeamDto From(Team t) => new(t.Id, t.Slug, t.Name, t.TimeZone, t.Hours, t.Holidays, t.FirstResponseBusinessDays, t.MailAddress, t.IsDefault, t.MajorProblems);
     }
 
-    public sealed record TeamChange(string? MailAddress);
+    public sealed record TeamChange(string? MailAddress, string? MajorProblems);
 
     public static RouteGroupBuilder MapTeams(this RouteGroupBuilder api)
     {
@@ -22,19 +23,40 @@ public static class TeamEndpoints
             .WithTags("Teams")
             .WithSummary("Every team with its calendar and mailbox address.");
 
-        api.MapPatch("/teams/{slug}", async (string slug, HttpContext http, SetTeamMailAddress set) =>
+        api.MapPatch("/teams/{slug}", async (string slug, HttpContext http, SetTeamMailAddress setMail, SetMajorProblems setProblems) =>
         {
-            var (change, problem) = await JsonBody.ReadAsync<TeamChange>(http);
+            var (body, problem) = await JsonBody.ReadAsync<System.Text.Json.Nodes.JsonObject>(http);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await set.RunAsync(slug, change!.MailAddress, http.RequestAborted);
-            return result.Succeeded ? Results.Ok(TeamDto.From(result.Value)) : Problems.From(result.Failure!);
+            // A patch: only what the body names changes (mailAddress: null removes the mailbox).
+            Result<Team>? result = null;
+            foreach (var field in new[] { "majorProblems", "mailAddress" })
+            {
+                if (body!.ContainsKey(field) && body[field] is not null && body[field]!.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                {
+                    return Problems.From(Failure.Invalid(field, $"{field} must be a string or null."));
+                }
+            }
+            if (body!.ContainsKey("majorProblems"))
+            {
+                result = await setProblems.RunAsync(slug, body["majorProblems"]?.GetValue<string>(), http.RequestAborted);
+            }
+            if (body.ContainsKey("mailAddress") && result is null or { Succeeded: true })
+            {
+                result = await setMail.RunAsync(slug, body["mailAddress"]?.GetValue<string>(), http.RequestAborted);
+            }
+            if (result is not { } done)
+            {
+                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems."));
+            }
+            return done.Succeeded ? Results.Ok(TeamDto.From(done.Value)) : Problems.From(done.Failure!);
         })
         .RequireAuthorization(p => p.RequireRole("Admin"))
+        .Accepts<TeamChange>("application/json")
         .WithTags("Teams")
-        .WithSummary("Set a team's mailbox address (mailAddress; null removes it): mail sent there opens its cases and its mail leaves from it.");
+        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\").");
         return api;
     }
 }

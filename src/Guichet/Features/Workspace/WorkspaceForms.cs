@@ -89,8 +89,8 @@ public static class WorkspaceForms
         ui.MapPost("/cases/{id:long}/assign", async (long id, [FromForm] long? ownerId, HttpContext http, GuichetDb db, AssignCase assign) =>
             Outcome(id, await assign.RunAsync(id, ownerId, await RequireAgent(http, db))));
 
-        ui.MapPost("/cases/{id:long}/transfer", async (long id, [FromForm] string? team, [FromForm] string? note, HttpContext http, GuichetDb db, TransferCase transfer) =>
-            Outcome(id, await transfer.RunAsync(id, team, note, await RequireAgent(http, db))));
+        ui.MapPost("/cases/{id:long}/transfer", async (long id, [FromForm] string? team, [FromForm] long? agentId, [FromForm] string? note, HttpContext http, GuichetDb db, TransferCase transfer) =>
+            Outcome(id, await transfer.RunAsync(id, agentId is null && !string.IsNullOrEmpty(team) ? team : null, agentId, note, await RequireAgent(http, db))));
 
         ui.MapPost("/cases/{id:long}/resolve", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
             Outcome(id, await status.RunAsync(id, StatusChange.Resolve, await RequireAgent(http, db))));

@@ -152,6 +152,21 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EscalationCodes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EscalationReason")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("FirstAnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -163,6 +178,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Priority")
                         .HasMaxLength(32)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReExplanations")
                         .HasColumnType("integer");
 
                     b.Property<string>("Reference")
@@ -185,6 +203,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<long>("TeamId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1047,6 +1068,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<string>("MailAddress")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("MajorProblems")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -140,6 +140,21 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstAnsweredAt")
                         .HasColumnType("INTEGER");
 
@@ -151,6 +166,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("Priority")
                         .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReExplanations")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
@@ -172,6 +190,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Transfers")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -1000,6 +1021,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("MailAddress")
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MajorProblems")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
