@@ -2,6 +2,14 @@ using Guichet.Core.Teams;
 
 namespace Guichet.Core.Agents;
 
+/// <summary>Whether assignment may give the agent new cases.</summary>
+public enum AgentPresence
+{
+    Available,
+    Away,
+    Offline,
+}
+
 /// <summary>A person who works cases. Signs in with email and password (hash only is stored).</summary>
 public sealed class Agent
 {
@@ -15,5 +23,16 @@ public sealed class Agent
     /// <summary>Languages the agent answers in, comma separated ISO codes ("fr,en").</summary>
     public string Languages { get; set; } = "fr";
     public string UiLanguage { get; set; } = "fr";
+    /// <summary>Categories the agent handles best (comma separated), preferred by assignment.</summary>
+    public string Skills { get; set; } = "";
+    /// <summary>How many active cases the agent can own before assignment passes them by.</summary>
+    public int Capacity { get; set; } = DefaultCapacity;
+    public AgentPresence Presence { get; set; } = AgentPresence.Available;
+
+    public const int DefaultCapacity = 25;
+
+    public bool Speaks(string language) => Languages.Split(',', StringSplitOptions.TrimEntries).Contains(language, StringComparer.Ordinal);
+
+    public bool Knows(string? category) => category is not null && Skills.Split(',', StringSplitOptions.TrimEntries).Contains(category, StringComparer.Ordinal);
     public bool Active { get; set; } = true;
 }

@@ -43,6 +43,8 @@ public sealed class Case
     /// <summary>When managers were last asked to approve going past the ceiling.</summary>
     public DateTimeOffset? CeilingApprovalRequestedAt { get; private set; }
 
+    /// <summary>What the case is about (billing, delivery…), set by routing rules or an agent.</summary>
+    public string? Category { get; set; }
     /// <summary>E1, E2: who the case was put to, when, and why (the codes already raised, so each is raised once).</summary>
     public Routing.EscalationLevel Escalation { get; private set; }
     public DateTimeOffset? EscalatedAt { get; private set; }
@@ -147,6 +149,17 @@ public sealed class Case
         }
         Events.Add(CaseEvent.Create(CaseEventKind.Escalated, now, null, previous.ToWire(), Escalation.ToWire(),
             string.Join(" ", fresh.Select(s => $"[{s.Code}] {s.Reason}"))));
+    }
+
+    /// <summary>What routing decided when the case opened: priority and category as the rules set them, and why in the timeline.</summary>
+    public void Route(Routing.RoutingDecision decision, DateTimeOffset now)
+    {
+        Priority = decision.Priority ?? Priority;
+        Category = decision.Category ?? Category;
+        if (decision.Reasons.Count > 0)
+        {
+            Events.Add(CaseEvent.Create(CaseEventKind.Routed, now, null, null, Team.Name, string.Join("; ", decision.Reasons)));
+        }
     }
 
     /// <summary>C5: the customer had to write again what they had already written.</summary>
@@ -256,7 +269,7 @@ public sealed class Case
     /// </summary>
     public Failure? TransferTo(Team team, Agent? to, string note, Agent? by, DateTimeOffset now)
     {
-        if (to is null && team.Id == TeamId)
+        if (to is null && team.Slug == Team.Slug)
         {
             return Failure.Invalid("team", "The case is already with this team.");
         }

@@ -33,6 +33,8 @@ public enum CaseEventKind
     GuardBlocked,
     /// <summary>The customer wrote again what they had already explained (C5).</summary>
     ReExplained,
+    /// <summary>Routing rules or the customer's language chose the team, priority or category (issue 7).</summary>
+    Routed,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

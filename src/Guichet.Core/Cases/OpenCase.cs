@@ -39,7 +39,9 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         var now = clock.Now();
         // Joins the caller's transaction when there is one (the email intake commits its raw record with the case).
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var customer = await FindOrAddCustomer.RunAsync(db, request.Customer!, team!.TimeZone, now, ct);
+        // Without a stated language, the one they wrote in is the best guess of the one to answer in (Q3).
+        var contact = request.Customer!.Language is null ? request.Customer with { Language = LanguageGuess.Of(request.Body!) } : request.Customer;
+        var customer = await FindOrAddCustomer.RunAsync(db, contact, team!.TimeZone, now, ct);
         if (customer.Id != 0 && await FindActiveCaseAsync(customer.Id, request.Subject!, ct) is { } existing)
         {
             var followUp = await CustomerWrites.RecordAsync(db, existing, channel, request.Body!, customer.Name, request.InternetMessageId, now, ct);
@@ -50,7 +52,17 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
             }
             return new Outcome(existing, followUp, Appended: true);
         }
+        var language = CustomerLanguage.ToWriteIn(customer.Language);
+        var rules = await db.RoutingRules.AsNoTracking().ToListAsync(ct);
+        var teams = rules.Count > 0 || !team.Speaks(language) ? await db.Teams.ToListAsync(ct) : [team];
+        var routing = Routing.RouteCase.Decide(new Routing.RoutingInput(channel, customer.Tier, language, request.Subject + " " + request.Body, team, request.Team is not null), rules, teams);
+        team = routing.Team;
         var @case = Case.Open(team, customer, request.Subject!.Trim(), channel, now);
+        @case.Route(routing, now);
+        if (team.AutoAssign && await Routing.AssignAgent.PickAsync(db, team.Id, language, routing.Category, ct) is { } agent)
+        {
+            @case.AssignTo(agent, null, now);
+        }
         var first = Message.Contact(channel, request.Body!, customer.Name, request.InternetMessageId, now);
         @case.Messages.Add(first);
         @case.RecordCustomerContact(now);

@@ -21,6 +21,9 @@ public sealed record Failure(FailureKind Kind, IReadOnlyDictionary<string, strin
 
     public static Failure Invalid(string field, string message) =>
         new(FailureKind.Invalid, new Dictionary<string, string[]> { [field] = [message] }, "Invalid request");
+
+    public static Failure Forbidden(string field, string message) =>
+        new(FailureKind.Forbidden, new Dictionary<string, string[]> { [field] = [message] }, "Forbidden");
 }
 
 /// <summary>Either a value or a <see cref="Failure"/>.</summary>

@@ -9,6 +9,10 @@ public sealed class Customer
     public string? Salutation { get; set; }
     public string Language { get; set; } = CustomerLanguage.Default;
     public string TimeZone { get; set; } = "Europe/Paris";
+    /// <summary>The customer's tier (standard, gold…), which routing rules and the compensation policy read.</summary>
+    public string Tier { get; set; } = DefaultTier;
+
+    public const string DefaultTier = "standard";
     public DateTimeOffset CreatedAt { get; init; }
     public List<CustomerIdentity> Identities { get; set; } = [];
     /// <summary>Set while this customer is merged into another (C2); an undo clears it.</summary>

@@ -12,7 +12,8 @@ public sealed record CustomerContact(
     string? TimeZone = null,
     string? Salutation = null,
     string? Social = null,
-    [property: System.Text.Json.Serialization.JsonIgnore] string? ChatVisitor = null)
+    [property: System.Text.Json.Serialization.JsonIgnore] string? ChatVisitor = null,
+    string? Tier = null)
 {
     public const int MaxNameLength = 200;
 
@@ -34,6 +35,10 @@ public sealed record CustomerContact(
         if (Phone is not null && PhoneNumber.ToE164(Phone, TimeZone) is null)
         {
             errors.Add($"{prefix}.phone", $"'{Phone}' is not a valid phone number (write it with its country code, e.g. +33 6 12 34 56 78).");
+        }
+        if (Tier is not null && (Tier.Length is 0 or > 32 || !Tier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+        {
+            errors.Add($"{prefix}.tier", "A tier is 1 to 32 lowercase letters, digits and dashes (standard, gold…).");
         }
         if (Language is not null && !CustomerLanguage.IsSupported(Language))
         {

@@ -24,7 +24,13 @@ public static class FindOrAddCustomer
             .FirstOrDefaultAsync(ct);
         if (known != 0)
         {
-            return await db.Customers.Include(c => c.Identities).SingleAsync(c => c.Id == known, ct);
+            var found = await db.Customers.Include(c => c.Identities).SingleAsync(c => c.Id == known, ct);
+            // A system that knows the customer's tier (a CRM) keeps it current with each contact.
+            if (contact.Tier is { } tier)
+            {
+                found.Tier = tier;
+            }
+            return found;
         }
 
         var customer = new Customer
@@ -33,6 +39,7 @@ public static class FindOrAddCustomer
             Salutation = string.IsNullOrWhiteSpace(contact.Salutation) ? null : contact.Salutation.Trim(),
             Language = contact.Language ?? CustomerLanguage.Default,
             TimeZone = contact.TimeZone ?? fallbackZone,
+            Tier = contact.Tier ?? Customer.DefaultTier,
             CreatedAt = now,
         };
         if (email is not null)

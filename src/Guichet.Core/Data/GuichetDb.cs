@@ -33,6 +33,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<CustomerAsset> CustomerAssets => Set<CustomerAsset>();
     public DbSet<Replies.ReplyTemplate> ReplyTemplates => Set<Replies.ReplyTemplate>();
     public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
+    public DbSet<Routing.RoutingRule> RoutingRules => Set<Routing.RoutingRule>();
 
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);

@@ -43,15 +43,19 @@ public sealed partial class ReceiveEmail
     /// <summary>Every team, read once per intake.</summary>
     private async Task<List<Team>> TeamsAsync(CancellationToken ct) => teams ??= await db.Teams.AsNoTracking().Receiving(null).ToListAsync(ct);
 
-    /// <summary>The team named by the door (?team=, --imap …=team), else the one whose mailbox the mail was sent to, else the default team.</summary>
-    private async Task<Team> TeamAsync(string? slug, IReadOnlyList<string> recipients, CancellationToken ct)
+    /// <summary>The team named by the door (?team=, --imap …=team), else the one whose mailbox the mail was sent to, else the default team (not named: routing may choose).</summary>
+    private async Task<(Team Team, bool Named)> TeamAsync(string? slug, IReadOnlyList<string> recipients, CancellationToken ct)
     {
         var teams = await TeamsAsync(ct);
-        var team = slug is not null
+        var named = slug is not null
             ? teams.FirstOrDefault(t => t.Slug == slug)
-            : teams.FirstOrDefault(t => t.MailAddress is not null && recipients.Contains(t.MailAddress, StringComparer.Ordinal)) ?? teams.FirstOrDefault();
-        return team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'.");
+            : teams.FirstOrDefault(t => t.MailAddress is not null && recipients.Contains(t.MailAddress, StringComparer.Ordinal));
+        var team = named ?? (slug is null ? teams.FirstOrDefault() : null);
+        return (team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'."), named is not null);
     }
+
+    /// <summary>The routing rules, read once per intake.</summary>
+    private async Task<List<Routing.RoutingRule>> RulesAsync(CancellationToken ct) => rules ??= await db.RoutingRules.AsNoTracking().ToListAsync(ct);
 
     private async Task<Receipt?> KnownAsync(IncomingMail mail, CancellationToken ct)
     {

@@ -22,6 +22,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
 {
     private const string Savepoint = "receive_email";
     private List<Team>? teams;
+    private List<Routing.RoutingRule>? rules;
 
     public sealed record Receipt(InboundOutcome Outcome, long? CaseId, long? MessageId);
 
@@ -165,7 +166,8 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         {
             return await FollowUpAsync(sameMatter, mail, now, ct);
         }
-        return await NewCaseAsync(mail, known, subject, await TeamAsync(team, mail.Recipients, ct), now, ct);
+        var (receiving, named) = await TeamAsync(team, mail.Recipients, ct);
+        return await NewCaseAsync(mail, known, subject, receiving, named, now, ct);
     }
 
     /// <summary>
@@ -221,13 +223,14 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
     }
 
-    private async Task<Outcome> NewCaseAsync(IncomingMail mail, long? knownCustomer, string subject, Team team, DateTimeOffset now, CancellationToken ct)
+    private async Task<Outcome> NewCaseAsync(IncomingMail mail, long? knownCustomer, string subject, Team receiving, bool teamNamed, DateTimeOffset now, CancellationToken ct)
     {
         var customer = knownCustomer is { } id ? await rows.FindAsync<Customer>(id, ct) : null;
         var isNew = customer is null;
         if (customer is null)
         {
-            customer = new Customer { Name = Cut(mail.Name, CustomerContact.MaxNameLength)!, TimeZone = team.TimeZone, CreatedAt = now };
+            // The language they wrote in is the best guess of the language to answer in (Q3).
+            customer = new Customer { Name = Cut(mail.Name, CustomerContact.MaxNameLength)!, TimeZone = receiving.TimeZone, Language = Replies.LanguageGuess.Of(mail.Text) ?? CustomerLanguage.Default, CreatedAt = now };
             await rows.InsertAsync(customer, ct);
         }
         // The address they wrote from: stored for a new customer, and where the acknowledgment goes either way.
@@ -238,7 +241,15 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         }
         customer.Identities.Add(address);
 
+        var language = CustomerLanguage.ToWriteIn(customer.Language);
+        var routing = Routing.RouteCase.Decide(new Routing.RoutingInput(Channel.Email, customer.Tier, language, subject + " " + mail.Text, receiving, teamNamed), await RulesAsync(ct), await TeamsAsync(ct));
+        var team = routing.Team;
         var @case = Case.Open(team, customer, Cut(subject, OpenCaseRequest.MaxSubjectLength)!, Channel.Email, now);
+        @case.Route(routing, now);
+        if (team.AutoAssign && await Routing.AssignAgent.PickAsync(db, team.Id, language, routing.Category, ct) is { } agent)
+        {
+            @case.AssignTo(agent, null, now);
+        }
         var first = Message.Contact(Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, customer.Name, mail.MessageId, now);
         @case.Messages.Add(first);
         @case.RecordCustomerContact(now);

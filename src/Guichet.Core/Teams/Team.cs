@@ -39,6 +39,16 @@ public sealed class Team
     /// <summary>The team's mailbox: mail sent to it reaches this team, and the team's mail leaves from it (issue 4).</summary>
     public string? MailAddress { get; set; }
 
+    /// <summary>Languages the team answers in and categories it handles (comma separated): routing sends a case to a team that speaks the customer's language and knows its category.</summary>
+    public string Languages { get; set; } = "fr";
+    public string Skills { get; set; } = "";
+    /// <summary>New cases are given at once to an available agent who speaks the customer's language, least loaded first.</summary>
+    public bool AutoAssign { get; set; }
+
+    public bool Speaks(string language) => Languages.Split(',', StringSplitOptions.TrimEntries).Contains(language, StringComparer.Ordinal);
+
+    public bool Knows(string? category) => category is not null && Skills.Split(',', StringSplitOptions.TrimEntries).Contains(category, StringComparer.Ordinal);
+
     /// <summary>E2: the team's major problems, one per line "code | lead or manager | term, term…".</summary>
     public string MajorProblems { get; set; } = Routing.MajorProblems.Default;
 

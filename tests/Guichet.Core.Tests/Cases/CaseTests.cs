@@ -68,13 +68,16 @@ public class CaseTests
     {
         var c = NewCase();
         var promise = Promise.Make(c, PromiseKind.Commitment, "Refund decision", T0.AddDays(2), Claire, false, T0);
-        Assert.Null(c.TransferTo(Baggage, "Tag FRA 123456, do not ask again", Claire, T0.AddHours(1)));
+        Assert.Null(c.TransferTo(Baggage, null, "Tag FRA 123456, do not ask again", Claire, T0.AddHours(1)));
         Assert.Same(Baggage, c.Team);
         Assert.Equal(T0.AddDays(2), promise.DueAt);
         Assert.Equal(T0.AddDays(2), c.NextDueAt);
         var transfer = Assert.Single(c.Events, e => e.Kind == CaseEventKind.Transferred);
         Assert.Equal(("Desk", "Bagages"), (transfer.From, transfer.To));
-        Assert.Equal(FailureKind.Invalid, c.TransferTo(Baggage, "again", Claire, T0)!.Kind);
+        Assert.Equal(1, c.Transfers);
+        // Claire stays behind: the promise is the receiving team's until someone there owns the case.
+        Assert.Null(promise.OwnerId);
+        Assert.Equal(FailureKind.Invalid, c.TransferTo(Baggage, null, "again", Claire, T0)!.Kind);
     }
 }
 

@@ -7,12 +7,12 @@ namespace Guichet.Features.Cases;
 public sealed record TeamRef(long Id, string Slug, string Name);
 public sealed record AgentRef(long Id, string Name, string Email);
 
-public sealed record CustomerDto(long Id, string Name, string? Salutation, string Language, string TimeZone, string[] Emails, string[] Phones)
+public sealed record CustomerDto(long Id, string Name, string? Salutation, string Language, string TimeZone, string[] Emails, string[] Phones, string Tier = Customer.DefaultTier)
 {
     public static CustomerDto From(Customer c) => new(
         c.Id, c.Name, c.Salutation, c.Language, c.TimeZone,
         c.Identities.Where(i => i.Kind == IdentityKind.Email).Select(i => i.Value).ToArray(),
-        c.Identities.Where(i => i.Kind == IdentityKind.Phone).Select(i => i.Value).ToArray());
+        c.Identities.Where(i => i.Kind == IdentityKind.Phone).Select(i => i.Value).ToArray(), c.Tier);
 }
 
 public sealed record RenegotiationDto(DateTimeOffset OldDueAt, DateTimeOffset NewDueAt, DateTimeOffset At, long? NoticeMessageId);

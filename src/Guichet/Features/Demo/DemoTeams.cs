@@ -34,18 +34,18 @@ internal static class DemoTeams
             {
                 Slug = "bagages", Name = "Bagages", TimeZone = "Europe/Berlin", MailAddress = "bagages@demo.guichet.test",
                 Hours = "mon-sun 07:00-21:00", Holidays = "2026-12-25",
-                FirstResponseBusinessDays = 1,
+                FirstResponseBusinessDays = 1, Languages = "fr,en,de", Skills = "bagages",
             },
             ["amerique-du-nord"] = new Team
             {
                 Slug = "amerique-du-nord", Name = "Amérique du Nord", TimeZone = "America/Montreal",
-                Hours = "mon-fri 08:30-17:00",
+                Hours = "mon-fri 08:30-17:00", Languages = "en,fr",
                 Holidays = "2026-12-25, 2027-01-01, 2027-03-26, 2027-05-24, 2027-06-24, 2027-07-01, 2027-09-06, 2027-10-11, 2027-12-25",
             },
             ["nuit"] = new Team
             {
                 Slug = "nuit", Name = "Permanence de nuit", TimeZone = "Europe/Paris",
-                Hours = "mon-sun 22:00-06:00", FirstResponseBusinessDays = 1,
+                Hours = "mon-sun 22:00-06:00", FirstResponseBusinessDays = 1, Languages = "fr,en",
             },
         };
         db.Teams.AddRange(teams.Values.Where(t => t.Id == 0));

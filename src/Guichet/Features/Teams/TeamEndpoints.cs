@@ -9,12 +9,14 @@ namespace Guichet.Features.Teams;
 /// <summary>GET /api/teams and PATCH /api/teams/{slug}: the teams, their calendars and mailboxes.</summary>
 public static class TeamEndpoints
 {
-    public sealed record TeamDto(long Id, string Slug, string Name, string TimeZone, string Hours, string Holidays, int FirstResponseBusinessDays, string? MailAddress, bool IsDefault, string MajorProblems)
+    public sealed record TeamDto(long Id, string Slug, string Name, string TimeZone, string Hours, string Holidays, int FirstResponseBusinessDays, string? MailAddress, bool IsDefault, string MajorProblems,
+        string Languages, string Skills, bool AutoAssign)
     {
-        public static TeamDto From(Team t) => new(t.Id, t.Slug, t.Name, t.TimeZone, t.Hours, t.Holidays, t.FirstResponseBusinessDays, t.MailAddress, t.IsDefault, t.MajorProblems);
+        public static TeamDto From(Team t) => new(t.Id, t.Slug, t.Name, t.TimeZone, t.Hours, t.Holidays, t.FirstResponseBusinessDays, t.MailAddress, t.IsDefault, t.MajorProblems,
+            t.Languages, t.Skills, t.AutoAssign);
     }
 
-    public sealed record TeamChange(string? MailAddress, string? MajorProblems);
+    public sealed record TeamChange(string? MailAddress, string? MajorProblems, string? Languages, string? Skills, bool? AutoAssign);
 
     public static RouteGroupBuilder MapTeams(this RouteGroupBuilder api)
     {
@@ -23,7 +25,7 @@ public static class TeamEndpoints
             .WithTags("Teams")
             .WithSummary("Every team with its calendar and mailbox address.");
 
-        api.MapPatch("/teams/{slug}", async (string slug, HttpContext http, SetTeamMailAddress setMail, SetMajorProblems setProblems) =>
+        api.MapPatch("/teams/{slug}", async (string slug, HttpContext http, SetTeamMailAddress setMail, SetMajorProblems setProblems, SetTeamRouting setRouting) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<System.Text.Json.Nodes.JsonObject>(http);
             if (problem is not null)
@@ -32,7 +34,7 @@ public static class TeamEndpoints
             }
             // A patch: only what the body names changes (mailAddress: null removes the mailbox).
             Result<Team>? result = null;
-            foreach (var field in new[] { "majorProblems", "mailAddress" })
+            foreach (var field in new[] { "majorProblems", "mailAddress", "languages", "skills" })
             {
                 if (body!.ContainsKey(field) && body[field] is not null && body[field]!.GetValueKind() != System.Text.Json.JsonValueKind.String)
                 {
@@ -43,20 +45,28 @@ public static class TeamEndpoints
             {
                 result = await setProblems.RunAsync(slug, body["majorProblems"]?.GetValue<string>(), http.RequestAborted);
             }
+            if (body.ContainsKey("autoAssign") && body["autoAssign"]?.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+            {
+                return Problems.From(Failure.Invalid("autoAssign", "autoAssign must be true or false."));
+            }
+            if ((body.ContainsKey("languages") || body.ContainsKey("skills") || body.ContainsKey("autoAssign")) && result is null or { Succeeded: true })
+            {
+                result = await setRouting.RunAsync(slug, body["languages"]?.GetValue<string>(), body["skills"]?.GetValue<string>(), body["autoAssign"]?.GetValue<bool>(), http.RequestAborted);
+            }
             if (body.ContainsKey("mailAddress") && result is null or { Succeeded: true })
             {
                 result = await setMail.RunAsync(slug, body["mailAddress"]?.GetValue<string>(), http.RequestAborted);
             }
             if (result is not { } done)
             {
-                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems."));
+                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, languages, skills, autoAssign."));
             }
             return done.Succeeded ? Results.Ok(TeamDto.From(done.Value)) : Problems.From(done.Failure!);
         })
         .RequireAuthorization(p => p.RequireRole("Admin"))
         .Accepts<TeamChange>("application/json")
         .WithTags("Teams")
-        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\").");
+        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\"), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language).");
         return api;
     }
 }

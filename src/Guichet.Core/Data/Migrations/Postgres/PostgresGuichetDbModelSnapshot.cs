@@ -33,6 +33,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -53,10 +56,19 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<long>("TeamId")
                         .HasColumnType("bigint");
@@ -122,6 +134,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("CeilingAlertAt")
                         .HasColumnType("timestamp with time zone");
@@ -419,6 +434,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<string>("Salutation")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -953,6 +972,57 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("ReplyTemplates");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Routing.RoutingRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TeamSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("RoutingRules");
+                });
+
             modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>
                 {
                     b.Property<long>("Id")
@@ -1043,6 +1113,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CeilingAlertPercent")
                         .HasColumnType("integer");
 
@@ -1064,6 +1137,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("MailAddress")
                         .HasMaxLength(320)
@@ -1096,6 +1173,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<int>("RenegotiationBusinessDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -25,6 +25,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -45,9 +48,18 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TeamId")
@@ -110,6 +122,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("CeilingAlertAt")
                         .HasColumnType("INTEGER");
@@ -398,6 +413,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Salutation")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -911,6 +930,55 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("ReplyTemplates");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Routing.RoutingRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("RoutingRules");
+                });
+
             modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>
                 {
                     b.Property<long>("Id")
@@ -997,6 +1065,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CeilingAlertPercent")
                         .HasColumnType("INTEGER");
 
@@ -1018,6 +1089,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MailAddress")
                         .HasMaxLength(320)
@@ -1050,6 +1125,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("RenegotiationBusinessDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -1,0 +1,61 @@
+using Guichet.Api;
+using Guichet.Core;
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Core.Routing;
+using Guichet.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Routing;
+
+/// <summary>/api/routing/rules (ordered rules, admin) and /api/agents (languages, skills, capacity, presence, load).</summary>
+public static class RoutingEndpoints
+{
+    public sealed record RuleDto(long Id, int Position, string Name, string? Channel, string? Tier, string? Language, string? Terms, string? Team, string? Priority, string? Category)
+    {
+        public static RuleDto From(RoutingRule r) => new(r.Id, r.Position, r.Name, r.Channel?.ToWire(), r.Tier, r.Language, r.Terms, r.TeamSlug, r.Priority?.ToWire(), r.Category);
+    }
+
+    public sealed record AgentDto(long Id, string Name, string Email, string Role, string Team, string Languages, string Skills, int Capacity, string Presence, int ActiveCases);
+
+    public static RouteGroupBuilder MapRouting(this RouteGroupBuilder api)
+    {
+        api.MapGet("/routing/rules", async (GuichetDb db, CancellationToken ct) =>
+            Results.Ok((await db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct)).Select(RuleDto.From).ToList()))
+        .WithTags("Routing")
+        .WithSummary("The routing rules in order: conditions (channel, tier, language, terms) and what they set (team, priority, category).");
+
+        api.MapPut("/routing/rules", async (HttpContext http, SetRoutingRules set) =>
+        {
+            var (rules, problem) = await JsonBody.ReadAsync<List<RoutingRuleRequest>>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await set.RunAsync(rules!, http.RequestAborted);
+            return result.Succeeded ? Results.Ok(result.Value.Select(RuleDto.From).ToList()) : Problems.From(result.Failure!);
+        })
+        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .Accepts<List<RoutingRuleRequest>>("application/json")
+        .WithTags("Routing")
+        .WithSummary("Replace the routing rules with this ordered list; for each of team, priority and category the first matching rule wins.");
+
+        api.MapGet("/agents", async (GuichetDb db, CancellationToken ct) =>
+        {
+            var agents = await db.Agents.AsNoTracking().Where(a => a.Active).OrderBy(a => a.Name)
+                .Select(a => new { Agent = a, Team = a.Team.Slug, Load = db.Cases.Active().Count(c => c.OwnerId == a.Id) }).ToListAsync(ct);
+            return Results.Ok(agents.Select(x => new AgentDto(x.Agent.Id, x.Agent.Name, x.Agent.Email, x.Agent.Role.ToWire(), x.Team, x.Agent.Languages, x.Agent.Skills, x.Agent.Capacity, x.Agent.Presence.ToWire(), x.Load)).ToList());
+        })
+        .WithTags("Routing")
+        .WithSummary("Active agents with their languages, skills, capacity, presence and how many active cases they own.");
+
+        api.MapPatch("/agents/{id:long}", (long id, HttpContext http, GuichetDb db, ChangeAgent change) =>
+            CaseEndpoints.WithActor<AgentChange, Agent>(http, db, (r, actor) => change.RunAsync(id, r, actor, http.RequestAborted),
+                a => Results.Ok(new AgentDto(a.Id, a.Name, a.Email, a.Role.ToWire(), a.Team.Slug, a.Languages, a.Skills, a.Capacity, a.Presence.ToWire(), 0))))
+        .Accepts<AgentChange>("application/json")
+        .WithTags("Routing")
+        .WithSummary("Change an agent's presence (available, away, offline; agents change their own), capacity, languages and skills (leads, managers, admins).");
+        return api;
+    }
+}

@@ -1,0 +1,44 @@
+using Guichet.Core.Cases;
+using Guichet.Core.Routing;
+using Guichet.Core.Teams;
+
+namespace Guichet.Core.Tests.Routing;
+
+public class RouteCaseTests
+{
+    private static readonly Team Desk = new() { Slug = "desk", Name = "Desk", TimeZone = "Europe/Paris", Hours = "mon-fri 09:00-17:00", Languages = "fr" };
+    private static readonly Team NorthAmerica = new() { Slug = "na", Name = "North America", TimeZone = "America/Montreal", Hours = "mon-fri 09:00-17:00", Languages = "en,fr" };
+    private static readonly Team Billing = new() { Slug = "billing", Name = "Facturation", TimeZone = "Europe/Paris", Hours = "mon-fri 09:00-17:00", Languages = "fr,en", Skills = "billing" };
+    private static readonly Team[] Teams = [Desk, NorthAmerica, Billing];
+
+    private static RoutingInput Input(string language, string text, bool named = false, string tier = "standard", Channel channel = Channel.Email) =>
+        new(channel, tier, language, text, Desk, named);
+
+    [Fact]
+    public void Without_rules_a_customer_is_sent_to_a_team_that_speaks_their_language_unless_the_door_named_one()
+    {
+        Assert.Equal("desk", RouteCase.Decide(Input("fr", "Bonjour"), [], Teams).Team.Slug);
+        var english = RouteCase.Decide(Input("en", "Hello"), [], Teams);
+        Assert.Equal("na", english.Team.Slug);
+        Assert.Contains("team speaking en", english.Reasons);
+        Assert.Equal("desk", RouteCase.Decide(Input("en", "Hello", named: true), [], Teams).Team.Slug);
+    }
+
+    [Fact]
+    public void The_first_matching_rule_wins_for_each_of_team_priority_and_category_and_a_category_finds_the_team_that_knows_it()
+    {
+        RoutingRule[] rules =
+        [
+            new() { Position = 0, Name = "Chat urgent", Channel = Channel.Chat, Priority = CasePriority.Urgent },
+            new() { Position = 1, Name = "Factures", Terms = "facture, invoice, prélèvement", Category = "billing", Priority = CasePriority.Low },
+            new() { Position = 2, Name = "Tout", Priority = CasePriority.High },
+        ];
+        var invoice = RouteCase.Decide(Input("fr", "Un prelevement en double sur ma FACTURE"), rules, Teams);
+        Assert.Equal((CasePriority.Low, "billing", "billing"), (invoice.Priority!.Value, invoice.Category!, invoice.Team.Slug));
+        var chat = RouteCase.Decide(Input("fr", "Ma facture", channel: Channel.Chat), rules, Teams);
+        Assert.Equal(CasePriority.Urgent, chat.Priority);
+        Assert.Equal(CasePriority.High, RouteCase.Decide(Input("fr", "Bonjour"), rules, Teams).Priority);
+        // A term matches whole words only: "factures" is not "facture".
+        Assert.Null(RouteCase.Decide(Input("fr", "Mes factures"), rules, Teams).Category);
+    }
+}
