@@ -26,7 +26,8 @@ public static class Acknowledge
             ? team.Calendar.AddBusinessHours(now.ToInstant(), hours)
             : team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays);
         var promise = Promise.Make(@case, PromiseKind.FirstResponse, OpenCase.FirstResponseWhat, due.ToUtc(), @case.Owner, toConfirm: false, now);
-        var composed = Acknowledgment.Write(book, @case.Customer, team, @case.Reference, due, now.ToInstant(), followLink, @case.Subject);
+        var crisis = @case.CrisisId is { } crisisId ? book.Crisis(crisisId) : null;
+        var composed = Acknowledgment.Write(book, @case.Customer, team, @case.Reference, due, now.ToInstant(), followLink, @case.Subject, crisis);
         @case.RecordRefusedTemplate(ShippedTemplates.Acknowledgment, composed, now);
         var acknowledgment = new Message
         {

@@ -43,6 +43,8 @@ public sealed class Case
     /// <summary>When managers were last asked to approve going past the ceiling.</summary>
     public DateTimeOffset? CeilingApprovalRequestedAt { get; private set; }
 
+    /// <summary>E3: the crisis the customer is caught in, when there is one.</summary>
+    public long? CrisisId { get; private set; }
     /// <summary>What the case is about (billing, delivery…), set by routing rules or an agent.</summary>
     public string? Category { get; set; }
     /// <summary>E1, E2: who the case was put to, when, and why (the codes already raised, so each is raised once).</summary>
@@ -117,8 +119,8 @@ public sealed class Case
 
     public static string FormatReference(long id, DateTimeOffset createdAt) => $"G-{createdAt.UtcDateTime.Year}-{id:D6}";
 
-    /// <summary>E4: a case where a canned reply hurts. Escalated or at the top priority (repeated contacts, C1); crisis and tone come with routing.</summary>
-    public bool IsDelicate => Escalation != Routing.EscalationLevel.None || Priority == CasePriority.Urgent;
+    /// <summary>E4: a case where a canned reply hurts: escalated (anger, fraud, a major problem…), caught in a crisis, or at the top priority.</summary>
+    public bool IsDelicate => Escalation != Routing.EscalationLevel.None || CrisisId is not null || Priority == CasePriority.Urgent;
 
     public bool IsActive => Status is CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer;
 
@@ -149,6 +151,20 @@ public sealed class Case
         }
         Events.Add(CaseEvent.Create(CaseEventKind.Escalated, now, null, previous.ToWire(), Escalation.ToWire(),
             string.Join(" ", fresh.Select(s => $"[{s.Code}] {s.Reason}"))));
+    }
+
+    /// <summary>
+    /// E3: the customer is in a declared crisis's region. The case is tagged and made urgent, and
+    /// the fees the crisis waives are recorded on it, so nobody bills them.
+    /// </summary>
+    public void JoinCrisis(Incidents.Crisis crisis, DateTimeOffset now)
+    {
+        CrisisId = crisis.Id;
+        Priority = CasePriority.Urgent;
+        UpdatedAt = now;
+        var fees = crisis.FeeList;
+        Events.Add(CaseEvent.Create(CaseEventKind.CrisisJoined, now, null, null, crisis.Name,
+            fees.Count == 0 ? $"Crisis « {crisis.Name} » ({crisis.Kind})." : $"Crisis « {crisis.Name} » ({crisis.Kind}): fees waived {string.Join(", ", fees.Select(f => f.Code))}."));
     }
 
     /// <summary>What routing decided when the case opened: priority and category as the rules set them, and why in the timeline.</summary>

@@ -35,6 +35,8 @@ public enum CaseEventKind
     ReExplained,
     /// <summary>Routing rules or the customer's language chose the team, priority or category (issue 7).</summary>
     Routed,
+    /// <summary>The customer is in a declared crisis's region: tagged, urgent, listed fees waived (E3).</summary>
+    CrisisJoined,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -63,6 +63,10 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         {
             @case.AssignTo(agent, null, now);
         }
+        if (await Incidents.DeclareCrisis.CoveringAsync(db, customer.PostalCode, now, ct) is { } crisis)
+        {
+            @case.JoinCrisis(crisis, now);
+        }
         var first = Message.Contact(channel, request.Body!, customer.Name, request.InternetMessageId, now);
         @case.Messages.Add(first);
         @case.RecordCustomerContact(now);

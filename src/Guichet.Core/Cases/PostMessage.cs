@@ -70,11 +70,20 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         var body = request.Body;
         if (direction == MessageDirection.Out)
         {
-            var guard = GuardContext.For(@case.Customer, body ?? "") with { CarriesPromise = request.Promise is not null, SensitiveCase = @case.IsDelicate };
+            var crisis = @case.CrisisId is { } crisisId && db.TemplateBook.Crisis(crisisId) is { } found && found.IsActive(now) ? found : null;
+            var guard = GuardContext.For(@case.Customer, body ?? "") with
+            {
+                CarriesPromise = request.Promise is not null,
+                SensitiveCase = @case.IsDelicate,
+                Crisis = crisis?.Name,
+                WaivedFees = crisis?.FeeList ?? [],
+                StandardTemplate = crisis is not null && request.TemplateId is { } picked && picked != TemplateBook.CrisisReply,
+            };
             if (request.TemplateId is { } templateId)
             {
                 var facts = TemplateFacts.Of(@case, now.ToInstant(), actor.Name, request.Variables);
-                if (db.TemplateBook.Find(@case.Team, templateId, facts.Language) is not { } source)
+                var source = templateId == TemplateBook.CrisisReply ? crisis?.Reply : db.TemplateBook.Find(@case.Team, templateId, facts.Language);
+                if (source is null)
                 {
                     return Failure.Invalid("templateId", $"The team {@case.Team.Name} has no template '{templateId}' in {(facts.Language == "en" ? "English" : "French")}.");
                 }
@@ -82,7 +91,14 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                 // Sent as the template wrote it: its empty fields count (Q1) and so does E4; edited, the agent's text is what leaves.
                 var unchanged = string.IsNullOrWhiteSpace(body) || Same(body, rendered.Text);
                 body = unchanged ? rendered.Text : body;
-                guard = guard with { Body = body!, EmptyFields = unchanged ? rendered.EmptyFields : [], TemplateUnchanged = unchanged };
+                guard = guard with
+                {
+                    Body = body!,
+                    EmptyFields = unchanged ? rendered.EmptyFields : [],
+                    TemplateUnchanged = unchanged,
+                    // The crisis's own answer may say which fees are waived; edited, the agent's words are checked.
+                    WaivedFees = unchanged && templateId == TemplateBook.CrisisReply ? [] : guard.WaivedFees,
+                };
             }
             var reasons = SendGuard.Check(guard);
             var overrides = (request.Overrides ?? []).ToHashSet(StringComparer.Ordinal);

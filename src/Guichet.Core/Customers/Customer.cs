@@ -13,6 +13,9 @@ public sealed class Customer
     public string Tier { get; set; } = DefaultTier;
 
     public const string DefaultTier = "standard";
+
+    /// <summary>Where the customer lives, as far as crises go (E3): a postal code, normalised.</summary>
+    public string? PostalCode { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public List<CustomerIdentity> Identities { get; set; } = [];
     /// <summary>Set while this customer is merged into another (C2); an undo clears it.</summary>

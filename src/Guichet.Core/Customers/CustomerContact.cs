@@ -13,7 +13,8 @@ public sealed record CustomerContact(
     string? Salutation = null,
     string? Social = null,
     [property: System.Text.Json.Serialization.JsonIgnore] string? ChatVisitor = null,
-    string? Tier = null)
+    string? Tier = null,
+    string? PostalCode = null)
 {
     public const int MaxNameLength = 200;
 
@@ -39,6 +40,10 @@ public sealed record CustomerContact(
         if (Tier is not null && (Tier.Length is 0 or > 32 || !Tier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
         {
             errors.Add($"{prefix}.tier", "A tier is 1 to 32 lowercase letters, digits and dashes (standard, gold…).");
+        }
+        if (PostalCode is not null && (PostalCode.Trim().Length is 0 or > 16 || !PostalCode.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-')))
+        {
+            errors.Add($"{prefix}.postalCode", "A postal code is at most 16 letters, digits, spaces or dashes.");
         }
         if (Language is not null && !CustomerLanguage.IsSupported(Language))
         {

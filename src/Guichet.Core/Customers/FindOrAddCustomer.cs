@@ -30,6 +30,10 @@ public static class FindOrAddCustomer
             {
                 found.Tier = tier;
             }
+            if (contact.PostalCode is { } postalCode)
+            {
+                found.PostalCode = Incidents.CrisisRegion.Normalise(postalCode);
+            }
             return found;
         }
 
@@ -40,6 +44,7 @@ public static class FindOrAddCustomer
             Language = contact.Language ?? CustomerLanguage.Default,
             TimeZone = contact.TimeZone ?? fallbackZone,
             Tier = contact.Tier ?? Customer.DefaultTier,
+            PostalCode = contact.PostalCode is null ? null : Incidents.CrisisRegion.Normalise(contact.PostalCode),
             CreatedAt = now,
         };
         if (email is not null)

@@ -34,6 +34,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Replies.ReplyTemplate> ReplyTemplates => Set<Replies.ReplyTemplate>();
     public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
     public DbSet<Routing.RoutingRule> RoutingRules => Set<Routing.RoutingRule>();
+    public DbSet<Incidents.Crisis> Crises => Set<Incidents.Crisis>();
 
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);

@@ -25,6 +25,7 @@ public static class ServiceRegistration
         .AddScoped<Teams.SetTeamRouting>()
         .AddScoped<Agents.ChangeAgent>()
         .AddScoped<Routing.SetRoutingRules>()
+        .AddScoped<Incidents.DeclareCrisis>()
         .AddScoped<Replies.SaveTemplate>()
         .AddScoped<Replies.RemoveTemplate>()
         .AddScoped<Replies.PreviewTemplate>()

@@ -54,6 +54,10 @@ public sealed partial class ReceiveEmail
         return (team ?? throw new InvalidOperationException(slug is null ? "No team exists yet to receive the case." : $"team: There is no team '{slug}'."), named is not null);
     }
 
+    /// <summary>The crises not ended, newest first, read once per intake.</summary>
+    private async Task<List<Incidents.Crisis>> CrisesAsync(CancellationToken ct) =>
+        crises ??= await db.Crises.AsNoTracking().Where(c => c.EndedAt == null).OrderByDescending(c => c.Id).ToListAsync(ct);
+
     /// <summary>The routing rules, read once per intake.</summary>
     private async Task<List<Routing.RoutingRule>> RulesAsync(CancellationToken ct) => rules ??= await db.RoutingRules.AsNoTracking().ToListAsync(ct);
 

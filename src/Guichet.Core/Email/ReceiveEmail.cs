@@ -23,6 +23,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
     private const string Savepoint = "receive_email";
     private List<Team>? teams;
     private List<Routing.RoutingRule>? rules;
+    private List<Incidents.Crisis>? crises;
 
     public sealed record Receipt(InboundOutcome Outcome, long? CaseId, long? MessageId);
 
@@ -249,6 +250,10 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         if (team.AutoAssign && await Routing.AssignAgent.PickAsync(db, team.Id, language, routing.Category, ct) is { } agent)
         {
             @case.AssignTo(agent, null, now);
+        }
+        if (customer.PostalCode is not null && (await CrisesAsync(ct)).FirstOrDefault(c => c.IsActive(now) && c.Covers(customer.PostalCode)) is { } crisis)
+        {
+            @case.JoinCrisis(crisis, now);
         }
         var first = Message.Contact(Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, customer.Name, mail.MessageId, now);
         @case.Messages.Add(first);

@@ -13,8 +13,11 @@ namespace Guichet.Core.Replies;
 public static class Acknowledgment
 {
     /// <param name="followLink">The customer's private page for the case (portal), when they have one.</param>
-    public static Composed Write(TemplateBook book, Customer customer, Team team, string reference, Instant due, Instant now, string? followLink = null, string? subject = null) =>
+    /// <param name="crisis">The customer is caught in this declared crisis: its acknowledgment comes first (E3).</param>
+    public static Composed Write(TemplateBook book, Customer customer, Team team, string reference, Instant due, Instant now, string? followLink = null, string? subject = null, Incidents.Crisis? crisis = null) =>
         book.Automatic(ShippedTemplates.Acknowledgment,
             new TemplateFacts(customer, team, now) { Reference = reference, Subject = subject, FollowLink = followLink, PromiseDue = due, PromiseWhat = Cases.OpenCase.FirstResponseWhat },
-            GuardContext.For(customer) with { CarriesPromise = true });
+            // The crisis's own text may say which fees are waived: only a standard template is out of place here.
+            GuardContext.For(customer) with { CarriesPromise = true, Crisis = crisis?.Name },
+            crisis?.Acknowledgment);
 }

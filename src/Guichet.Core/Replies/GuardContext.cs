@@ -22,6 +22,11 @@ public sealed record GuardContext(string Body)
     /// <summary>A template sent as written, and the case is escalated, in crisis or angry (E4).</summary>
     public bool TemplateUnchanged { get; init; }
     public bool SensitiveCase { get; init; }
+    /// <summary>E3: the declared crisis the customer is caught in, and the fees it waives ("CODE", "what it is").</summary>
+    public string? Crisis { get; init; }
+    public IReadOnlyList<(string Code, string Label)> WaivedFees { get; init; } = [];
+    /// <summary>E3: the reply starts from a standard template, not the crisis one.</summary>
+    public bool StandardTemplate { get; init; }
     /// <summary>Fields a template printed with no value (Q1): its expressions, as written.</summary>
     public IReadOnlyList<string> EmptyFields { get; init; } = [];
 }

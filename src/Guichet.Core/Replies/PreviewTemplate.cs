@@ -34,6 +34,7 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
         }
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         TemplateFacts facts;
+        long? crisisId = null;
         var guard = new GuardContext("") { TemplateUnchanged = true, CarriesPromise = true };
         if (request.CaseId is { } caseId)
         {
@@ -43,6 +44,7 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
                 return CaseQueries.CaseNotFound(caseId);
             }
             facts = TemplateFacts.Of(@case, now, actor.Name, request.Variables);
+            crisisId = @case.CrisisId;
             guard = GuardContext.For(@case.Customer) with { TemplateUnchanged = true, SensitiveCase = @case.IsDelicate, CarriesPromise = @case.Promises.Any(p => p.IsActive) };
         }
         else
@@ -57,7 +59,8 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
             guard = GuardContext.For(sample) with { TemplateUnchanged = true, CarriesPromise = true };
         }
         var language = request.Language ?? facts.Language;
-        var source = request.Body ?? db.TemplateBook.Find(facts.Team, request.TemplateId!, language);
+        var crisis = request.CaseId is not null && crisisId is { } id ? db.TemplateBook.Crisis(id) : null;
+        var source = request.Body ?? (request.TemplateId == TemplateBook.CrisisReply ? crisis?.Reply : db.TemplateBook.Find(facts.Team, request.TemplateId!, language));
         if (source is null)
         {
             return Failure.NotFound("templateId", $"The team {facts.Team.Name} has no template '{request.TemplateId}' in {(language == "en" ? "English" : "French")}.");

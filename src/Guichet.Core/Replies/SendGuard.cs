@@ -54,12 +54,39 @@ public static partial class SendGuard
         {
             reasons.Add(new("P4.excuse", $"A delay notice gives a new date, not an excuse (\"{excuse.Value.Trim()}\").", Blocking: false));
         }
+        if (context.Crisis is { } crisis)
+        {
+            CheckCrisis(context, crisis, reasons);
+        }
         if (context.TemplateUnchanged && context.SensitiveCase)
         {
             reasons.Add(new("E4.template", "A template sent unchanged on an escalated, crisis or angry case: write to this customer.", Blocking: false));
         }
         return reasons;
     }
+
+    /// <summary>E3: no standard template and no waived fee for a customer caught in a declared crisis (seeds/001: "return your modem or pay").</summary>
+    private static void CheckCrisis(GuardContext context, string crisis, List<GuardReason> reasons)
+    {
+        if (context.StandardTemplate)
+        {
+            reasons.Add(new("E3.template", $"This customer is caught in the crisis « {crisis} »: answer with the crisis template, not a standard one.", Blocking: true));
+        }
+        var text = " " + Fold(string.Join(' ', WordsOf().Matches(context.Body).Select(m => m.Value))) + " ";
+        foreach (var (code, label) in context.WaivedFees)
+        {
+            var named = context.Body.Contains(code, StringComparison.OrdinalIgnoreCase)
+                || (label.Length > 0 && text.Contains(" " + Fold(string.Join(' ', WordsOf().Matches(label).Select(m => m.Value))) + " ", StringComparison.Ordinal));
+            if (named)
+            {
+                // A warning, so a team may allow "the fee is waived" in an agent's own words; not overridable by default.
+                reasons.Add(new("E3.fee", $"The fee {code}{(label.Length > 0 ? $" ({label})" : "")} is waived for customers of the crisis « {crisis} »: do not ask for it.", Blocking: false));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WordsOf();
 
     /// <summary>Q2: "Bonjour Madame" to a "Monsieur", or a first name that is not the customer's ("Brittni").</summary>
     private static void CheckGreeting(GuardContext context, List<GuardReason> reasons)

@@ -17,6 +17,25 @@ public sealed class TemplateBook(GuichetDb? db)
     public static TemplateBook Shipped { get; } = new(null);
 
     private readonly Dictionary<long, List<ReplyTemplate>> _byTeam = [];
+    private readonly Dictionary<long, Incidents.Crisis?> _crises = [];
+
+    /// <summary>The key under which a crisis's reply is offered to agents (E3).</summary>
+    public const string CrisisReply = "crisis";
+
+    /// <summary>A declared crisis, read once per unit of work.</summary>
+    public Incidents.Crisis? Crisis(long id)
+    {
+        if (db is null)
+        {
+            return null;
+        }
+        if (!_crises.TryGetValue(id, out var crisis))
+        {
+            crisis = db.Crises.AsNoTracking().FirstOrDefault(c => c.Id == id);
+            _crises[id] = crisis;
+        }
+        return crisis;
+    }
 
     /// <summary>The team's text for the key in the language, else the shipped one; null when neither exists.</summary>
     public string? Find(Team team, string key, string language) =>
@@ -43,14 +62,15 @@ public sealed class TemplateBook(GuichetDb? db)
     /// The customer is never left without it: a shipped text with a field this case lacks still
     /// leaves (the date and reference are always there), and the gap is recorded the same way.
     /// </summary>
-    public Composed Automatic(string key, TemplateFacts facts, GuardContext guard)
+    /// <param name="replacement">A text that comes before the team's: a declared crisis's acknowledgment (E3).</param>
+    public Composed Automatic(string key, TemplateFacts facts, GuardContext guard, string? replacement = null)
     {
         var language = facts.Language;
         var model = facts.ToModel();
         var refused = new List<GuardReason>();
-        if (Own(facts.Team, key, language) is { } own)
+        if ((replacement ?? Own(facts.Team, key, language)?.Body) is { } own)
         {
-            var rendered = LiquidTemplate.Render(own.Body, model);
+            var rendered = LiquidTemplate.Render(own, model);
             refused.AddRange(SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields }));
             if (refused.Count == 0)
             {
