@@ -21,10 +21,16 @@ public sealed class StrikeSimulationTests
         Assert.Equal(0, report.SilentBreaches);
         Assert.True(report.NoticesSent > 0, "a backlog means dates moved, and customers were told");
         Assert.True(report.FirstAnswerP95Hours >= report.FirstAnswerP50Hours);
+        // Issue 7: some refunds went to a colleague, some customers had to tell their story again, stalled cases went up.
+        Assert.True(report.CasesTransferred > 0 && report.Transfers >= report.CasesTransferred && report.MaxTransfersPerCase >= 1);
+        Assert.True(report.ReExplanations > 0, "customers who repeat their story are counted");
+        Assert.True(report.ReExplanations <= report.FollowUpsJoined);
+        Assert.True(report.Escalations!.GetValueOrDefault("E1.repeated") > 0, string.Join(",", report.Escalations!.Keys));
 
         var again = await new StrikeSimulation(options).RunAsync(null, TestContext.Current.CancellationToken);
-        Assert.Equal(report with { Days = [] }, again with { Days = [] });
+        Assert.Equal(report with { Days = [], Escalations = null }, again with { Days = [], Escalations = null });
         Assert.Equal(report.Days, again.Days);
+        Assert.Equal(report.Escalations, again.Escalations);
     }
 
     [Fact]

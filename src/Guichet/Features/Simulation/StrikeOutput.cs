@@ -32,6 +32,10 @@ public static class StrikeOutput
         ("Time to first human answer, p50", $"{r.FirstAnswerP50Hours.ToString("0.0", Inv)} h"),
         ("Time to first human answer, p95", $"{r.FirstAnswerP95Hours.ToString("0.0", Inv)} h"),
         ("Cases not answered by the end", r.Unanswered.ToString("N0", Inv)),
+        ("Transfers per case (cases transferred, max on one case)", $"{r.TransfersPerCase.ToString("0.00", Inv)} ({r.CasesTransferred:N0}, {r.MaxTransfersPerCase})"),
+        ("Customers told of a new named contact", r.ContactChangesTold.ToString("N0", Inv)),
+        ("Re-explanations (cases where the customer had to explain again)", $"{r.ReExplanations:N0} ({r.CasesWithReExplanation:N0})"),
+        ("Escalations by reason (cases)", r.Escalations is { Count: > 0 } e ? string.Join(", ", e.Select(x => $"{x.Key} {x.Value:N0}")) : "none"),
     ];
 
     public static void Print(StrikeReport r)

@@ -30,11 +30,20 @@ public sealed record StrikeReport(
     int Unanswered,
     double FirstAnswerP50Hours,
     double FirstAnswerP95Hours,
-    IReadOnlyList<StrikeReport.Day> Days)
+    IReadOnlyList<StrikeReport.Day> Days,
+    int Transfers = 0,
+    int CasesTransferred = 0,
+    int MaxTransfersPerCase = 0,
+    int ReExplanations = 0,
+    int CasesWithReExplanation = 0,
+    int ContactChangesTold = 0,
+    IReadOnlyDictionary<string, int>? Escalations = null)
 {
     public sealed record Day(DateOnly Date, int Contacts, int Answers, int Notices, int WaitingAtEnd);
 
     public double CasesPerCustomer => Customers == 0 ? 0 : (double)Cases / Customers;
+
+    public double TransfersPerCase => Cases == 0 ? 0 : (double)Transfers / Cases;
 
     public double AcknowledgedWithDateShare => Acknowledgments == 0 ? 0 : (double)AcknowledgmentsWithDate / Acknowledgments;
 
@@ -53,6 +62,10 @@ public sealed record StrikeReport(
             .Select(c => new { c.CreatedAt, First = c.Messages.Where(m => m.Direction == MessageDirection.Out && !m.IsAutomatic).Min(m => (DateTimeOffset?)m.CreatedAt) })
             .ToListAsync(ct);
         var waits = answers.Where(a => a.First is not null).Select(a => (a.First!.Value - a.CreatedAt).TotalHours).Order().ToList();
+        var effort = await db.Cases.Select(c => new { c.Transfers, c.ReExplanations }).ToListAsync(ct);
+        var escalations = (await db.Cases.Where(c => c.EscalationCodes != "").Select(c => c.EscalationCodes).ToListAsync(ct))
+            .SelectMany(codes => codes.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .GroupBy(code => code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         return new StrikeReport(
             options,
@@ -74,7 +87,14 @@ public sealed record StrikeReport(
             answers.Count(a => a.First is null),
             Percentile(waits, 0.50),
             Percentile(waits, 0.95),
-            days);
+            days,
+            effort.Sum(e => e.Transfers),
+            effort.Count(e => e.Transfers > 0),
+            effort.Count == 0 ? 0 : effort.Max(e => e.Transfers),
+            effort.Sum(e => e.ReExplanations),
+            effort.Count(e => e.ReExplanations > 0),
+            await db.Messages.CountAsync(m => m.Kind == MessageKind.ContactChange, ct),
+            escalations);
     }
 
     /// <summary>Every automatic acknowledgment, and how many state their promise's due date written out (P1).</summary>

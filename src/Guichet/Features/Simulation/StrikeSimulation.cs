@@ -119,7 +119,7 @@ public sealed class StrikeSimulation(StrikeOptions options)
                 TimeZone: language == "en" ? "Europe/London" : "Europe/Paris"),
             contact.Channel,
             contact.Repeat ? "Re: " + StrikePlan.Subject(contact.Customer) : StrikePlan.Subject(contact.Customer),
-            contact.Repeat ? "Toujours aucune réponse à ma demande de remboursement." : "Mon vol a été annulé à cause de la grève. Je demande le remboursement du billet.",
+            contact.Repeat ? RepeatBody(contact.Customer) : FirstBody,
             null);
         await using var scope = _services.CreateAsyncScope();
         var outcome = (await scope.ServiceProvider.GetRequiredService<OpenCase>().ContactAsync(request, ct)).OrThrow("Simulation step");
@@ -130,6 +130,13 @@ public sealed class StrikeSimulation(StrikeOptions options)
             _joined++;
         }
     }
+
+    private const string FirstBody = "Mon vol a été annulé à cause de la grève. Je demande le remboursement du billet.";
+
+    /// <summary>Two customers in five who write again tell the whole story again (C5); the others just ask.</summary>
+    private static string RepeatBody(int customer) => customer % 5 < 2
+        ? "Je vous réexplique : mon vol a été annulé à cause de la grève et je demande le remboursement du billet."
+        : "Toujours aucune réponse à ma demande de remboursement.";
 
     private async Task<bool> IsStillWaitingAsync(long caseId, CancellationToken ct)
     {
@@ -199,7 +206,16 @@ public sealed class StrikeSimulation(StrikeOptions options)
             (await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct)).OrThrow("Simulation step");
             return;
         }
-        if (_random.NextDouble() < 0.3)
+        var draw = _random.NextDouble();
+        var owner = await db.Cases.Where(c => c.Id == caseId).Select(c => c.OwnerId).SingleAsync(ct);
+        if (draw < 0.1 && _agents.FirstOrDefault(a => a.Id != agent.Id && a.Id != owner) is { } colleague)
+        {
+            // A refund above what front-line agents may grant goes to a colleague who can, with a note (C3, C5).
+            (await sp.GetRequiredService<TransferCase>().RunAsync(caseId, null, colleague.Id,
+                "Remboursement au-delà de mon plafond : billet et frais annexes, reçus joints par le client.", actor, ct)).OrThrow("Simulation step");
+            return;
+        }
+        if (draw < 0.4)
         {
             // The refund needs a decision: the agent says when, and that becomes a promise (P2).
             (await sp.GetRequiredService<PostMessage>().RunAsync(caseId, new PostMessageRequest("out", null,

@@ -48,6 +48,12 @@ public static class WorkspaceForms
                 ? Results.LocalRedirect($"/knowledge/{made.Value.Id}")
                 : Results.LocalRedirect($"/cases/{id}"));
 
+        ui.MapPost("/crises/{id:long}/end", async (long id, HttpContext http, Core.Incidents.DeclareCrisis declare) =>
+        {
+            await declare.EndAsync(id, http.User.Identity?.Name ?? "manager");
+            return Results.LocalRedirect("/crises");
+        }).RequireAuthorization(p => p.RequireRole("Manager", "Admin"));
+
         ui.MapPost("/templates/remove", async ([FromForm] string? team, [FromForm] string? key, [FromForm] string? language, Core.Replies.RemoveTemplate remove) =>
         {
             var failure = await remove.RunAsync(key ?? "", team, language);
