@@ -31,8 +31,8 @@ public sealed class Agent
 
     public const int DefaultCapacity = 25;
 
-    public bool Speaks(string language) => Languages.Split(',', StringSplitOptions.TrimEntries).Contains(language, StringComparer.Ordinal);
+    public bool Speaks(string language) => CommaList.Contains(Languages, language);
 
-    public bool Knows(string? category) => category is not null && Skills.Split(',', StringSplitOptions.TrimEntries).Contains(category, StringComparer.Ordinal);
+    public bool Knows(string? category) => CommaList.Contains(Skills, category);
     public bool Active { get; set; } = true;
 }

@@ -35,8 +35,8 @@ public sealed class ChangeAgent(GuichetDb db)
         {
             errors.Add("capacity", "The capacity is between 0 and 1000 active cases.");
         }
-        var languages = change.Languages?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (languages is not null && (languages.Length == 0 || languages.Any(l => l.Length is < 2 or > 8)))
+        var languages = change.Languages is null ? null : CommaList.Languages(change.Languages);
+        if (change.Languages is not null && languages is null)
         {
             errors.Add("languages", "Languages are ISO codes separated by commas, e.g. \"fr,en\".");
         }
@@ -46,8 +46,8 @@ public sealed class ChangeAgent(GuichetDb db)
         }
         agent.Presence = presence;
         agent.Capacity = change.Capacity ?? agent.Capacity;
-        agent.Languages = languages is null ? agent.Languages : string.Join(",", languages.Select(l => l.ToLowerInvariant()));
-        agent.Skills = change.Skills is null ? agent.Skills : string.Join(",", change.Skills.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()));
+        agent.Languages = languages ?? agent.Languages;
+        agent.Skills = change.Skills is null ? agent.Skills : CommaList.Normalise(change.Skills);
         await db.SaveChangesAsync(ct);
         return agent;
     }

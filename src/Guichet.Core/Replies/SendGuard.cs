@@ -72,11 +72,11 @@ public static partial class SendGuard
         {
             reasons.Add(new("E3.template", $"This customer is caught in the crisis « {crisis} »: answer with the crisis template, not a standard one.", Blocking: true));
         }
-        var text = " " + Fold(string.Join(' ', WordsOf().Matches(context.Body).Select(m => m.Value))) + " ";
+        var text = Routing.Words.Padded(context.Body);
         foreach (var (code, label) in context.WaivedFees)
         {
             var named = context.Body.Contains(code, StringComparison.OrdinalIgnoreCase)
-                || (label.Length > 0 && text.Contains(" " + Fold(string.Join(' ', WordsOf().Matches(label).Select(m => m.Value))) + " ", StringComparison.Ordinal));
+                || Routing.Words.HasPhrase(text, Routing.Words.Phrase(label));
             if (named)
             {
                 // A warning, so a team may allow "the fee is waived" in an agent's own words; not overridable by default.
@@ -84,9 +84,6 @@ public static partial class SendGuard
             }
         }
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex WordsOf();
 
     /// <summary>Q2: "Bonjour Madame" to a "Monsieur", or a first name that is not the customer's ("Brittni").</summary>
     private static void CheckGreeting(GuardContext context, List<GuardReason> reasons)

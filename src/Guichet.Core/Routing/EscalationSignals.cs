@@ -40,14 +40,14 @@ public static class EscalationSignals
     public static IReadOnlyList<Signal> Read(string message, IReadOnlyList<PastMessage> history, MajorProblems majorProblems)
     {
         var signals = new List<Signal>();
-        var text = " " + string.Join(' ', Words.Of(Words.Fold(message))) + " ";
-        if (FraudTerms.FirstOrDefault(t => text.Contains(" " + t + " ", StringComparison.Ordinal)) is { } fraud)
+        var text = Words.Padded(message);
+        if (FraudTerms.FirstOrDefault(t => Words.HasPhrase(text, t)) is { } fraud)
         {
             signals.Add(new("E2.fraud", EscalationLevel.Lead, $"Possible fraud or identity theft: the customer wrote « {fraud} »."));
         }
         foreach (var problem in majorProblems.Rules)
         {
-            if (problem.Terms.FirstOrDefault(t => text.Contains(" " + t + " ", StringComparison.Ordinal)) is { } term)
+            if (problem.Terms.FirstOrDefault(t => Words.HasPhrase(text, t)) is { } term)
             {
                 signals.Add(new($"E2.{problem.Code}", problem.Level, $"Major problem ({problem.Code}): the customer wrote « {term} »."));
             }

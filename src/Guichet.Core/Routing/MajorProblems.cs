@@ -37,7 +37,7 @@ public sealed record MajorProblems(IReadOnlyList<MajorProblems.Rule> Rules)
                 return Failure.Invalid("majorProblems", $"« {parts[1]} » is not a level: write lead or manager.");
             }
             var terms = parts[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(t => string.Join(' ', Words.Of(Words.Fold(t)))).Where(t => t.Length > 0).ToList();
+                .Select(Words.Phrase).Where(t => t.Length > 0).ToList();
             if (terms.Count == 0)
             {
                 return Failure.Invalid("majorProblems", $"The problem « {parts[0]} » has no terms.");

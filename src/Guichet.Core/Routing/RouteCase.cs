@@ -18,7 +18,7 @@ public static class RouteCase
 {
     public static RoutingDecision Decide(RoutingInput input, IReadOnlyList<RoutingRule> rules, IReadOnlyList<Team> teams)
     {
-        var text = " " + string.Join(' ', Words.Of(Words.Fold(input.Text))) + " ";
+        var text = Words.Padded(input.Text);
         string? teamSlug = null, category = null;
         CasePriority? priority = null;
         var reasons = new List<string>();
@@ -72,5 +72,5 @@ public static class RouteCase
         && (rule.Tier is null || rule.Tier == input.Tier)
         && (rule.Language is null || rule.Language == input.Language)
         && (string.IsNullOrWhiteSpace(rule.Terms) || rule.Terms.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Any(t => text.Contains(" " + string.Join(' ', Words.Of(Words.Fold(t))) + " ", StringComparison.Ordinal)));
+            .Any(t => Words.HasPhrase(text, Words.Phrase(t))));
 }

@@ -22,8 +22,8 @@ public static partial class Tone
 
     public static Reading Read(string text)
     {
-        var folded = " " + string.Join(' ', Words.Of(Words.Fold(text))) + " ";
-        var found = Angry.Where(w => folded.Contains(" " + w + " ", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var folded = Words.Padded(text);
+        var found = Angry.Where(w => Words.HasPhrase(folded, w)).Distinct(StringComparer.Ordinal).ToList();
         var score = found.Count;
         if (Exclamations().IsMatch(text))
         {

@@ -23,6 +23,14 @@ internal static partial class Words
 
     public static IEnumerable<string> Of(string folded) => Word().Matches(folded).Select(m => m.Value);
 
+    /// <summary>The text's words, folded, between single spaces and with a space at each end, for <see cref="HasPhrase"/>.</summary>
+    public static string Padded(string text) => " " + Phrase(text) + " ";
+
+    /// <summary>A term as whole words ("fuite de gaz"), folded: how terms are written before matching.</summary>
+    public static string Phrase(string text) => string.Join(' ', Of(Fold(text)));
+
+    public static bool HasPhrase(string padded, string phrase) => phrase.Length > 0 && padded.Contains(" " + phrase + " ", StringComparison.Ordinal);
+
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Word();
 }

@@ -13,13 +13,13 @@ public sealed class SetTeamRouting(GuichetDb db)
         {
             return Failure.NotFound("slug", $"There is no team '{slug}'.");
         }
-        var codes = languages?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (codes is not null && (codes.Length == 0 || codes.Any(l => l.Length is < 2 or > 8)))
+        var codes = languages is null ? null : CommaList.Languages(languages);
+        if (languages is not null && codes is null)
         {
             return Failure.Invalid("languages", "Languages are ISO codes separated by commas, e.g. \"fr,en\".");
         }
-        team.Languages = codes is null ? team.Languages : string.Join(",", codes.Select(l => l.ToLowerInvariant()));
-        team.Skills = skills is null ? team.Skills : string.Join(",", skills.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()));
+        team.Languages = codes ?? team.Languages;
+        team.Skills = skills is null ? team.Skills : CommaList.Normalise(skills);
         team.AutoAssign = autoAssign ?? team.AutoAssign;
         await db.SaveChangesAsync(ct);
         return team;

@@ -45,9 +45,9 @@ public sealed class Team
     /// <summary>New cases are given at once to an available agent who speaks the customer's language, least loaded first.</summary>
     public bool AutoAssign { get; set; }
 
-    public bool Speaks(string language) => Languages.Split(',', StringSplitOptions.TrimEntries).Contains(language, StringComparer.Ordinal);
+    public bool Speaks(string language) => CommaList.Contains(Languages, language);
 
-    public bool Knows(string? category) => category is not null && Skills.Split(',', StringSplitOptions.TrimEntries).Contains(category, StringComparer.Ordinal);
+    public bool Knows(string? category) => CommaList.Contains(Skills, category);
 
     /// <summary>E2: the team's major problems, one per line "code | lead or manager | term, term…".</summary>
     public string MajorProblems { get; set; } = Routing.MajorProblems.Default;
