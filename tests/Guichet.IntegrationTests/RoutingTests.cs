@@ -109,3 +109,39 @@ public abstract class RoutingTests(GuichetServer server)
 
 public sealed class RoutingOnSqlite(SqliteServer server) : RoutingTests(server), IClassFixture<SqliteServer>;
 public sealed class RoutingOnPostgres(PostgresServer server) : RoutingTests(server), IClassFixture<PostgresServer>;
+
+/// <summary>The workspace side of routing: rules edited as lines, an agent's presence.</summary>
+public abstract class RoutingWorkspaceTests(GuichetServer server)
+{
+    [Fact]
+    public async Task An_admin_edits_the_rules_as_lines_a_bad_line_keeps_the_text_and_an_agent_steps_away()
+    {
+        server.SkipIfUnavailable();
+        using var admin = await Browserless.SignInAsync(server, "routing.admin@guichet.test", "Alice Admin", role: AgentRole.Admin);
+        var (status, html, _) = await admin.PostFormAsync("/routing", "/routing", new() { ["_handler"] = "rules", ["Rules"] = "Or | tier=gold | team=service-client; priority=high\nCassée | couleur=bleu | priority=low" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Line 2", html, StringComparison.Ordinal);
+        Assert.Contains("Cassée | couleur=bleu | priority=low</textarea>", html, StringComparison.Ordinal);
+
+        (status, _, var location) = await admin.PostFormAsync("/routing", "/routing", new() { ["_handler"] = "rules", ["Rules"] = "Or | tier=gold | priority=high" });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var (_, rules) = await server.Api.GetJsonAsync("/api/routing/rules");
+        Assert.Equal("Or", rules.AsArray().Single()!.Str("name"));
+        (_, html, _) = await admin.GetAsync(location!);
+        Assert.Contains("Or | tier=gold | priority=high</textarea>", html, StringComparison.Ordinal);
+        await server.Api.PutJsonAsync("/api/routing/rules", Array.Empty<object>());
+
+        using var agent = await Browserless.SignInAsync(server, "routing.agent@guichet.test", "Inès Agent");
+        var id = await server.ReadDbAsync(db => db.Agents.Where(a => a.Email == "routing.agent@guichet.test").Select(a => a.Id).SingleAsync());
+        (status, _, _) = await agent.PostFormAsync("/routing", $"/ui/agents/{id}/presence", new() { ["presence"] = "away" });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal(AgentPresence.Away, await server.ReadDbAsync(db => db.Agents.Where(a => a.Id == id).Select(a => a.Presence).SingleAsync()));
+        // Someone else's presence is not an agent's to change.
+        var other = await server.ReadDbAsync(db => db.Agents.Where(a => a.Email == "routing.admin@guichet.test").Select(a => a.Id).SingleAsync());
+        (_, _, location) = await agent.PostFormAsync("/routing", $"/ui/agents/{other}/presence", new() { ["presence"] = "offline" });
+        Assert.Contains("error=", location, StringComparison.Ordinal);
+        Assert.Equal(AgentPresence.Available, await server.ReadDbAsync(db => db.Agents.Where(a => a.Id == other).Select(a => a.Presence).SingleAsync()));
+    }
+}
+
+public sealed class RoutingWorkspaceOnSqlite(SqliteServer server) : RoutingWorkspaceTests(server), IClassFixture<SqliteServer>;

@@ -42,3 +42,34 @@ public class RouteCaseTests
         Assert.Null(RouteCase.Decide(Input("fr", "Mes factures"), rules, Teams).Category);
     }
 }
+
+public class RoutingRulesTextTests
+{
+    [Fact]
+    public void Rules_read_from_lines_and_written_back_the_same()
+    {
+        const string text = "Clients or | tier=gold | team=accueil; priority=high\nFactures | channel=email; terms=facture, invoice | category=billing\nTout |  | priority=normal";
+        var parsed = RoutingRulesText.Parse(text);
+        Assert.True(parsed.Succeeded);
+        Assert.Equal(3, parsed.Value.Count);
+        Assert.Equal(("gold", "accueil", "high"), (parsed.Value[0].Tier, parsed.Value[0].Team, parsed.Value[0].Priority));
+        Assert.Equal(("email", "facture, invoice", "billing"), (parsed.Value[1].Channel, parsed.Value[1].Terms, parsed.Value[1].Category));
+        var rules = new[]
+        {
+            new RoutingRule { Position = 0, Name = "Clients or", Tier = "gold", TeamSlug = "accueil", Priority = CasePriority.High },
+            new RoutingRule { Position = 1, Name = "Factures", Channel = Channel.Email, Terms = "facture, invoice", Category = "billing" },
+        };
+        Assert.Equal("Clients or | tier=gold | team=accueil; priority=high\nFactures | channel=email; terms=facture, invoice | category=billing", RoutingRulesText.Format(rules));
+    }
+
+    [Theory]
+    [InlineData("Sans actions | tier=gold")]
+    [InlineData("Mauvaise clé | colour=blue | team=accueil")]
+    [InlineData("Action en condition | team=accueil | priority=high")]
+    public void A_line_that_does_not_read_is_refused_with_its_number(string line)
+    {
+        var parsed = RoutingRulesText.Parse("Ok | | priority=high\n" + line);
+        Assert.False(parsed.Succeeded);
+        Assert.StartsWith("Line 2", parsed.Failure!.Errors["rules"][0], StringComparison.Ordinal);
+    }
+}

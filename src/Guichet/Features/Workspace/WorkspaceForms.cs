@@ -48,6 +48,12 @@ public static class WorkspaceForms
                 ? Results.LocalRedirect($"/knowledge/{made.Value.Id}")
                 : Results.LocalRedirect($"/cases/{id}"));
 
+        ui.MapPost("/agents/{id:long}/presence", async (long id, [FromForm] string? presence, HttpContext http, GuichetDb db, Core.Agents.ChangeAgent change) =>
+        {
+            var result = await change.RunAsync(id, new Core.Agents.AgentChange(Presence: presence), await RequireAgent(http, db));
+            return Results.LocalRedirect(result.Succeeded ? "/routing" : "/routing?error=" + Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!))));
+        });
+
         ui.MapPost("/crises/{id:long}/end", async (long id, HttpContext http, Core.Incidents.DeclareCrisis declare) =>
         {
             await declare.EndAsync(id, http.User.Identity?.Name ?? "manager");
