@@ -179,10 +179,10 @@ public sealed class Case
     }
 
     /// <summary>C5: the customer had to write again what they had already written.</summary>
-    public void RecordReExplanation(double share, DateTimeOffset repeatedFrom, DateTimeOffset now)
+    public void RecordReExplanation(double share, long repeatedMessageId, DateTimeOffset now)
     {
         ReExplanations++;
-        Events.Add(CaseEvent.Create(CaseEventKind.ReExplained, now, null, repeatedFrom.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null,
+        Events.Add(CaseEvent.Create(CaseEventKind.ReExplained, now, null, $"message {repeatedMessageId}", null,
             $"{share:P0} of this message repeats what the customer wrote before."));
     }
 

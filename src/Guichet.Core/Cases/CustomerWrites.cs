@@ -12,12 +12,12 @@ namespace Guichet.Core.Cases;
 public static class CustomerWrites
 {
     public static async Task<Message> RecordAsync(GuichetDb db, Case @case, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now, CancellationToken ct = default) =>
-        await RecordAsync(db, @case, @case.Team, channel, body, authorName, internetMessageId, now, ct);
+        Record(db, @case, @case.Team, await ReadCustomerMessage.HistoryAsync(db, @case.Id, ct), channel, body, authorName, internetMessageId, now);
 
-    /// <param name="team">The case's team, when the case was read without it (the email intake's lean path).</param>
-    public static async Task<Message> RecordAsync(GuichetDb db, Case @case, Teams.Team team, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now, CancellationToken ct = default)
+    /// <param name="team">The case's team, and <paramref name="history"/> its earlier messages, read by the caller (the email intake's lean path).</param>
+    public static Message Record(GuichetDb db, Case @case, Teams.Team team, IReadOnlyList<PastMessage> history, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now)
     {
-        ReadCustomerMessage.Apply(@case, team, body, await ReadCustomerMessage.HistoryAsync(db, @case.Id, ct), now);
+        ReadCustomerMessage.Apply(@case, team, body, history, now);
         var message = Message.Contact(channel, body, authorName, internetMessageId, now);
         @case.Messages.Add(message);
         var wasSettled = !@case.IsActive;

@@ -40,6 +40,18 @@ public sealed partial class ReceiveEmail
             customerId, activeStatuses[0], activeStatuses[1], activeStatuses[2]);
     }
 
+    /// <summary>The case's latest messages people wrote, oldest first, for the escalation signals (one reused command, no change tracking).</summary>
+    private async Task<IReadOnlyList<Routing.PastMessage>> HistoryAsync(long caseId, CancellationToken ct)
+    {
+        inbound ??= rows.Stored<Message>(nameof(Message.Direction), MessageDirection.In);
+        var latest = await rows.QueryAsync(
+            $"""SELECT "Id", "Direction", "Body" FROM "Messages" WHERE "CaseId" = @p0 AND "IsAutomatic" = @p1 ORDER BY "Id" DESC LIMIT {Routing.ReadCustomerMessage.HistoryLength}""",
+            r => new Routing.PastMessage(Equals(r.GetValue(1), inbound) ? MessageDirection.In : MessageDirection.Out, r.GetString(2), false) { Id = r.GetInt64(0) },
+            ct, caseId, false);
+        latest.Reverse();
+        return latest;
+    }
+
     /// <summary>Every team, read once per intake.</summary>
     private async Task<List<Team>> TeamsAsync(CancellationToken ct) => teams ??= await db.Teams.AsNoTracking().Receiving(null).ToListAsync(ct);
 

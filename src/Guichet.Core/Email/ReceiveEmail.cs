@@ -24,6 +24,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
     private List<Team>? teams;
     private List<Routing.RoutingRule>? rules;
     private List<Incidents.Crisis>? crises;
+    private object? inbound;
 
     public sealed record Receipt(InboundOutcome Outcome, long? CaseId, long? MessageId);
 
@@ -216,7 +217,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         }
         // Read without its team (lean path): the team comes from the intake's own list.
         var team = (await TeamsAsync(ct)).FirstOrDefault(t => t.Id == @case.TeamId) ?? await db.Teams.AsNoTracking().FirstAsync(t => t.Id == @case.TeamId, ct);
-        message = await CustomerWrites.RecordAsync(db, @case, team, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now, ct);
+        message = CustomerWrites.Record(db, @case, team, await HistoryAsync(caseId, ct), Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now);
         await rows.UpdateAsync(@case, ct);
         await InsertEventsAsync(@case, ct);
         message.CaseId = caseId;

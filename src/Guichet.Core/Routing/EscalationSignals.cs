@@ -16,7 +16,7 @@ public sealed record Signal(string Code, EscalationLevel Level, string Reason);
 /// <summary>An earlier message of the case, oldest first.</summary>
 public sealed record PastMessage(MessageDirection Direction, string Body, bool Automatic)
 {
-    public DateTimeOffset At { get; init; }
+    public long Id { get; init; }
 }
 
 /// <summary>
@@ -39,15 +39,23 @@ public static class EscalationSignals
 
     public static IReadOnlyList<Signal> Read(string message, IReadOnlyList<PastMessage> history, MajorProblems majorProblems)
     {
+        var text = new FoldedText(message);
+        var earlier = history.Where(m => m.Direction == MessageDirection.In && !m.Automatic).Select(m => new FoldedText(m.Body)).ToList();
+        return Read(text, history, earlier, Repetition.Best(text, earlier), majorProblems);
+    }
+
+    /// <param name="earlier">The customer's earlier messages, folded, oldest first.</param>
+    /// <param name="repeated">What <see cref="Repetition.Best(FoldedText, IReadOnlyList{FoldedText})"/> found, computed once by the caller.</param>
+    public static IReadOnlyList<Signal> Read(FoldedText text, IReadOnlyList<PastMessage> history, IReadOnlyList<FoldedText> earlier, (double Share, int Index)? repeated, MajorProblems majorProblems)
+    {
         var signals = new List<Signal>();
-        var text = Words.Padded(message);
-        if (FraudTerms.FirstOrDefault(t => Words.HasPhrase(text, t)) is { } fraud)
+        if (FraudTerms.FirstOrDefault(text.Has) is { } fraud)
         {
             signals.Add(new("E2.fraud", EscalationLevel.Lead, $"Possible fraud or identity theft: the customer wrote « {fraud} »."));
         }
         foreach (var problem in majorProblems.Rules)
         {
-            if (problem.Terms.FirstOrDefault(t => Words.HasPhrase(text, t)) is { } term)
+            if (problem.Terms.FirstOrDefault(text.Has) is { } term)
             {
                 signals.Add(new($"E2.{problem.Code}", problem.Level, $"Major problem ({problem.Code}): the customer wrote « {term} »."));
             }
@@ -60,13 +68,12 @@ public static class EscalationSignals
         {
             signals.Add(new("E1.stalled", EscalationLevel.Lead, $"Stalled: the customer has written {waiting} times without an answer."));
         }
-        var earlierFromCustomer = people.Where(m => m.Direction == MessageDirection.In).Select(m => m.Body).ToList();
-        if (Repetition.Best(message, earlierFromCustomer) is { } repeated && waiting >= 2)
+        if (repeated is { } again && waiting >= 2)
         {
-            signals.Add(new("E1.repeated", EscalationLevel.Lead, $"Stalled: the customer repeats what they already wrote ({repeated.Share:P0} of it), still without an answer."));
+            signals.Add(new("E1.repeated", EscalationLevel.Lead, $"Stalled: the customer repeats what they already wrote ({again.Share:P0} of it), still without an answer."));
         }
-        var tone = Tone.Read(message);
-        var before = earlierFromCustomer.Count == 0 ? 0 : Tone.Read(earlierFromCustomer[^1]).Score;
+        var tone = Tone.Read(text);
+        var before = earlier.Count == 0 ? 0 : Tone.Read(earlier[^1]).Score;
         if ((tone.Score >= 2 && tone.Score > before) || tone.Score >= 4)
         {
             signals.Add(new("E1.tone", EscalationLevel.Lead, $"Anger rising: « {string.Join(" », « ", tone.Found)} »."));

@@ -10,6 +10,12 @@ namespace Guichet.Core.Routing;
 /// </summary>
 public static class ReadCustomerMessage
 {
+    /// <summary>How many of the customer's latest messages a new one is compared with (C5).</summary>
+    public const int RepeatWindow = 10;
+
+    /// <summary>How many of the latest messages are read: enough for every signal.</summary>
+    public const int HistoryLength = 50;
+
     /// <summary>The case's earlier messages people wrote (not the one just added), oldest first; the last fifty are enough.</summary>
     public static async Task<IReadOnlyList<PastMessage>> HistoryAsync(GuichetDb db, long caseId, CancellationToken ct)
     {
@@ -18,18 +24,25 @@ public static class ReadCustomerMessage
             return [];
         }
         var latest = await db.Messages.AsNoTracking().Where(m => m.CaseId == caseId && !m.IsAutomatic)
-            .OrderByDescending(m => m.Id).Take(50).Select(m => new { m.Id, m.Direction, m.Body, m.CreatedAt }).ToListAsync(ct);
-        return latest.OrderBy(m => m.Id).Select(m => new PastMessage(m.Direction, m.Body, false) { At = m.CreatedAt }).ToList();
+            .OrderByDescending(m => m.Id).Take(HistoryLength).Select(m => new { m.Id, m.Direction, m.Body }).ToListAsync(ct);
+        return latest.OrderBy(m => m.Id).Select(m => new PastMessage(m.Direction, m.Body, false) { Id = m.Id }).ToList();
     }
 
     public static void Apply(Case @case, Teams.Team team, string message, IReadOnlyList<PastMessage> history, DateTimeOffset now)
     {
-        var fromCustomer = history.Where(m => m.Direction == MessageDirection.In && !m.Automatic).ToList();
-        if (Repetition.Best(message, fromCustomer.Select(m => m.Body).ToList()) is { } repeated)
+        // What the customer wrote now, without the history their mail client quoted below it (a reply
+        // quoting the first message is not a re-explanation); each text is folded once for every signal.
+        // The customer's last ten messages: a story told again repeats a recent one, and a long thread
+        // (a hundred follow-ups on one case) must not cost a hundred readings per message.
+        var fromCustomer = history.Where(m => m.Direction == MessageDirection.In && !m.Automatic).TakeLast(RepeatWindow).ToList();
+        var text = new FoldedText(Email.QuotedHistory.Split(message).Fresh);
+        var earlier = fromCustomer.Select(m => new FoldedText(Email.QuotedHistory.Split(m.Body).Fresh)).ToList();
+        var repeated = Repetition.Best(text, earlier);
+        if (repeated is { } again)
         {
-            @case.RecordReExplanation(repeated.Share, fromCustomer[repeated.Index].At, now);
+            @case.RecordReExplanation(again.Share, fromCustomer[again.Index].Id, now);
         }
-        var signals = EscalationSignals.Read(message, history, team.MajorProblemRules);
+        var signals = EscalationSignals.Read(text, history, earlier, repeated, team.MajorProblemRules);
         if (signals.Count > 0)
         {
             @case.Escalate(signals, now);

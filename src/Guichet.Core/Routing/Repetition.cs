@@ -21,19 +21,21 @@ public static class Repetition
         "could", "about", "still", "been", "were", "what", "when", "please", "deja", "already", "again", "nouveau",
     };
 
+    public static bool IsCommon(string word) => Common.Contains(word);
+
     /// <summary>The share of the message's significant words found in the earlier message that contains most of them, and that message's index.</summary>
-    public static (double Share, int Index)? Best(string message, IReadOnlyList<string> earlier)
+    public static (double Share, int Index)? Best(string message, IReadOnlyList<string> earlier) =>
+        Best(new FoldedText(message), earlier.Select(e => new FoldedText(e)).ToList());
+
+    public static (double Share, int Index)? Best(FoldedText message, IReadOnlyList<FoldedText> earlier)
     {
-        var words = Significant(message);
+        var words = message.Significant;
         if (words.Count < MinWords || earlier.Count == 0)
         {
             return null;
         }
-        var best = earlier.Select((text, index) => (Share: words.Count(Significant(text).Contains) / (double)words.Count, Index: index))
+        var best = earlier.Select((text, index) => (Share: words.Count(text.Significant.Contains) / (double)words.Count, Index: index))
             .MaxBy(x => x.Share);
         return best.Share >= Threshold ? best : null;
     }
-
-    private static HashSet<string> Significant(string text) =>
-        Words.Of(Words.Fold(text)).Where(w => w.Length >= 4 && !Common.Contains(w)).ToHashSet(StringComparer.Ordinal);
 }

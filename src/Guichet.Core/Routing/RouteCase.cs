@@ -18,7 +18,8 @@ public static class RouteCase
 {
     public static RoutingDecision Decide(RoutingInput input, IReadOnlyList<RoutingRule> rules, IReadOnlyList<Team> teams)
     {
-        var text = Words.Padded(input.Text);
+        // Folded only when a rule has terms to look for.
+        var text = rules.Any(r => !string.IsNullOrWhiteSpace(r.Terms)) ? Words.Padded(input.Text) : "";
         string? teamSlug = null, category = null;
         CasePriority? priority = null;
         var reasons = new List<string>();

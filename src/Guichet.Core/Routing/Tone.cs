@@ -20,10 +20,12 @@ public static partial class Tone
 
     public sealed record Reading(int Score, IReadOnlyList<string> Found);
 
-    public static Reading Read(string text)
+    public static Reading Read(string text) => Read(new FoldedText(text));
+
+    public static Reading Read(FoldedText message)
     {
-        var folded = Words.Padded(text);
-        var found = Angry.Where(w => Words.HasPhrase(folded, w)).Distinct(StringComparer.Ordinal).ToList();
+        var text = message.Raw;
+        var found = Angry.Where(message.Has).Distinct(StringComparer.Ordinal).ToList();
         var score = found.Count;
         if (Exclamations().IsMatch(text))
         {

@@ -9,6 +9,10 @@ internal static partial class Words
 {
     public static string Fold(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

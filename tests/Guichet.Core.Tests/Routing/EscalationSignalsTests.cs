@@ -72,3 +72,22 @@ public class EscalationSignalsTests
         Assert.Equal(("E2.recall", EscalationLevel.Manager), (signal.Code, signal.Level));
     }
 }
+
+public class ReadCustomerMessageTests
+{
+    [Fact]
+    public void An_email_reply_quoting_the_first_message_is_not_a_re_explanation_but_the_story_told_again_is()
+    {
+        const string story = "Mon colis commandé le 12 décembre devait être livré au relais Tabac Carnot, le relais affirme ne jamais l'avoir reçu.";
+        var team = new Core.Teams.Team { Slug = "desk", Name = "Desk", TimeZone = "Europe/Paris", Hours = "mon-fri 09:00-17:00" };
+        var customer = new Core.Customers.Customer { Name = "Nadia Benali" };
+        var @case = Case.Open(team, customer, "Colis", Channel.Email, DateTimeOffset.UnixEpoch);
+        PastMessage[] history = [new(MessageDirection.In, story, false) { Id = 1 }];
+
+        ReadCustomerMessage.Apply(@case, team, $"Merci, j'attends votre retour.\n\nLe 12 déc. 2026 à 10:02, Nadia Benali a écrit :\n> {story}", history, DateTimeOffset.UnixEpoch);
+        Assert.Equal(0, @case.ReExplanations);
+
+        ReadCustomerMessage.Apply(@case, team, "Je répète : " + story, history, DateTimeOffset.UnixEpoch);
+        Assert.Equal(1, @case.ReExplanations);
+    }
+}
