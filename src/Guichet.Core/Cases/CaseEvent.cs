@@ -37,6 +37,8 @@ public enum CaseEventKind
     Routed,
     /// <summary>The customer is in a declared crisis's region: tagged, urgent, listed fees waived (E3).</summary>
     CrisisJoined,
+    /// <summary>A goodwill gesture, granted or waiting for a manager (G2).</summary>
+    Goodwill,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

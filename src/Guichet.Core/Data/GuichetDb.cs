@@ -35,6 +35,8 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
     public DbSet<Routing.RoutingRule> RoutingRules => Set<Routing.RoutingRule>();
     public DbSet<Incidents.Crisis> Crises => Set<Incidents.Crisis>();
+    public DbSet<Goodwill.CompensationRule> CompensationRules => Set<Goodwill.CompensationRule>();
+    public DbSet<Goodwill.GoodwillEntry> GoodwillEntries => Set<Goodwill.GoodwillEntry>();
 
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);

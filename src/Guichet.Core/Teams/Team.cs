@@ -49,6 +49,10 @@ public sealed class Team
 
     public bool Knows(string? category) => CommaList.Contains(Skills, category);
 
+    /// <summary>G2: what each agent of the team may grant in goodwill per calendar month without a manager, in minor units of <see cref="Currency"/>.</summary>
+    public long GoodwillBudgetMinor { get; set; } = 10_000;
+    public string Currency { get; set; } = "EUR";
+
     /// <summary>E2: the team's major problems, one per line "code | lead or manager | term, term…".</summary>
     public string MajorProblems { get; set; } = Routing.MajorProblems.Default;
 

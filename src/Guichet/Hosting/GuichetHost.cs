@@ -19,6 +19,7 @@ using Guichet.Features.Templates;
 using Guichet.Features.Knowledge;
 using Guichet.Features.Routing;
 using Guichet.Features.Incidents;
+using Guichet.Features.Goodwill;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
@@ -99,7 +100,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapHelp();

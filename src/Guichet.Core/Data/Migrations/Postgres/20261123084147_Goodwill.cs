@@ -1,0 +1,113 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Guichet.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Goodwill : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Currency",
+                table: "Teams",
+                type: "text",
+                nullable: false,
+                defaultValue: "EUR");
+
+            migrationBuilder.AddColumn<long>(
+                name: "GoodwillBudgetMinor",
+                table: "Teams",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 10000L);
+
+            migrationBuilder.CreateTable(
+                name: "CompensationRules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Tier = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IncidentKind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FromRecurrence = table.Column<int>(type: "integer", nullable: false),
+                    Gesture = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: true),
+                    SharePercent = table.Column<int>(type: "integer", nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompensationRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoodwillEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    AgentId = table.Column<long>(type: "bigint", nullable: false),
+                    TeamId = table.Column<long>(type: "bigint", nullable: false),
+                    Gesture = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PolicyRule = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoodwillEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GoodwillEntries_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoodwillEntries_AgentId_TeamId_Month",
+                table: "GoodwillEntries",
+                columns: new[] { "AgentId", "TeamId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoodwillEntries_CaseId",
+                table: "GoodwillEntries",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoodwillEntries_Status",
+                table: "GoodwillEntries",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CompensationRules");
+
+            migrationBuilder.DropTable(
+                name: "GoodwillEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Currency",
+                table: "Teams");
+
+            migrationBuilder.DropColumn(
+                name: "GoodwillBudgetMinor",
+                table: "Teams");
+        }
+    }
+}

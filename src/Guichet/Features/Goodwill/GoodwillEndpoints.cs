@@ -1,0 +1,88 @@
+using Guichet.Api;
+using Guichet.Core;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Core.Goodwill;
+using Guichet.Features.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Goodwill;
+
+/// <summary>/api/goodwill: the compensation policy (G1), gestures on cases and the managers' approvals queue (G2), spend per agent and team.</summary>
+public static class GoodwillEndpoints
+{
+    public sealed record EntryDto(long Id, long CaseId, long AgentId, string Gesture, decimal Amount, string Currency, string Reason, string? PolicyRule, string Status, DateTimeOffset At, string Month, string? DecidedBy)
+    {
+        public static EntryDto From(GoodwillEntry g) => new(g.Id, g.CaseId, g.AgentId, g.Gesture.ToWire(), g.Gesture == GestureKind.Points ? g.AmountMinor : g.Amount.Amount, g.Currency, g.Reason, g.PolicyRule, g.Status.ToWire(), g.At, g.Month, g.DecidedBy);
+    }
+
+    public sealed record RuleDto(long Id, string Tier, string IncidentKind, int FromRecurrence, string Gesture, decimal? Amount, int? SharePercent, string Currency)
+    {
+        public static RuleDto From(CompensationRule r) => new(r.Id, r.Tier, r.IncidentKind, r.FromRecurrence, r.Gesture.ToWire(),
+            r.AmountMinor is { } minor ? r.Gesture == GestureKind.Points ? minor : minor / 100m : null, r.SharePercent, r.Currency);
+    }
+
+    public sealed record SpendDto(string Month, IReadOnlyList<SpendLine> Agents, IReadOnlyList<SpendLine> Teams);
+
+    public sealed record SpendLine(long Id, string Name, decimal Granted, decimal Awaiting, int Gestures);
+
+    public static RouteGroupBuilder MapGoodwill(this RouteGroupBuilder api)
+    {
+        var goodwill = api.MapGroup("/goodwill").WithTags("Goodwill");
+        goodwill.MapGet("/policy", async (GuichetDb db, CancellationToken ct) =>
+            Results.Ok((await db.CompensationRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(RuleDto.From).ToList()))
+        .WithSummary("The compensation matrix: tier × incident kind × recurrence → gesture.");
+
+        goodwill.MapPut("/policy", async (HttpContext http, SetCompensationPolicy set) =>
+        {
+            var (cells, problem) = await JsonBody.ReadAsync<List<CompensationRuleRequest>>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await set.RunAsync(cells!, http.RequestAborted);
+            return result.Succeeded ? Results.Ok(result.Value.Select(RuleDto.From).ToList()) : Problems.From(result.Failure!);
+        })
+        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .Accepts<List<CompensationRuleRequest>>("application/json")
+        .WithSummary("Replace the compensation matrix: [{tier, incidentKind (\"*\" for any), fromRecurrence, gesture, amount?, sharePercent?, currency?}].");
+
+        api.MapPost("/cases/{id:long}/goodwill", (long id, HttpContext http, GuichetDb db, GrantGoodwill grant) =>
+            CaseEndpoints.WithActor<GoodwillRequest, GoodwillEntry>(http, db, (r, actor) => grant.RunAsync(id, r, actor, http.RequestAborted),
+                g => Results.Created($"/api/goodwill/{g.Id}", EntryDto.From(g))))
+        .WithTags("Goodwill")
+        .Accepts<GoodwillRequest>("application/json")
+        .Produces<EntryDto>(StatusCodes.Status201Created)
+        .WithSummary("Give a gesture on the case: from the policy (no gesture named) or named; granted inside the agent's monthly budget, else awaiting a manager.");
+
+        goodwill.MapGet("/approvals", async (GuichetDb db, CancellationToken ct) =>
+            Results.Ok((await db.GoodwillEntries.AsNoTracking().Where(g => g.Status == GoodwillStatus.AwaitingApproval).OrderBy(g => g.Id).Take(500).ToListAsync(ct)).Select(EntryDto.From).ToList()))
+        .WithSummary("Gestures past an agent's budget, waiting for a manager.");
+
+        foreach (var (path, approve) in new[] { ("approve", true), ("refuse", false) })
+        {
+            goodwill.MapPost($"/{{id:long}}/{path}", (long id, HttpContext http, GuichetDb db, DecideGoodwill decide) =>
+                CaseEndpoints.AsActor(http, db, manager => decide.RunAsync(id, approve, manager, http.RequestAborted), g => Results.Ok(EntryDto.From(g))))
+            .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+            .WithSummary(approve ? "Approve a gesture past an agent's budget." : "Refuse a gesture past an agent's budget.");
+        }
+
+        goodwill.MapGet("/spend", async (string? month, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var m = month ?? clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var entries = await db.GoodwillEntries.AsNoTracking().Where(g => g.Month == m && g.Status != GoodwillStatus.Refused && g.Gesture != GestureKind.Apology && g.Gesture != GestureKind.Points)
+                .Select(g => new { g.AgentId, g.TeamId, g.AmountMinor, g.Status }).ToListAsync(ct);
+            var agents = await db.Agents.AsNoTracking().Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+            List<SpendLine> By(Func<(long AgentId, long TeamId, long AmountMinor, GoodwillStatus Status), long> key, IReadOnlyDictionary<long, string> names) =>
+                entries.Select(e => (e.AgentId, e.TeamId, e.AmountMinor, e.Status)).GroupBy(key).Select(g => new SpendLine(g.Key, names.GetValueOrDefault(g.Key, "?"),
+                    g.Where(e => e.Status != GoodwillStatus.AwaitingApproval).Sum(e => e.AmountMinor) / 100m,
+                    g.Where(e => e.Status == GoodwillStatus.AwaitingApproval).Sum(e => e.AmountMinor) / 100m, g.Count())).ToList();
+            var byAgent = By(e => e.AgentId, agents);
+            var byTeam = By(e => e.TeamId, teams);
+            return Results.Ok(new SpendDto(m, byAgent, byTeam));
+        })
+        .WithSummary("Money given in goodwill in a month (yyyy-MM), per agent and per team: granted or approved, and awaiting approval.");
+        return api;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Guichet.IntegrationTests.Infrastructure;
+
+namespace Guichet.IntegrationTests;
+
+/// <summary>SPEC G1, G2 through the API: the policy matrix, gestures inside and past an agent's monthly budget.</summary>
+public abstract class GoodwillTests(GuichetServer server)
+{
+    [Fact]
+    public async Task A_gold_customer_on_a_second_delay_gets_the_configured_gesture_and_a_gesture_past_the_budget_waits_for_a_manager()
+    {
+        server.SkipIfUnavailable();
+        (await server.Api.PutJsonAsync("/api/goodwill/policy", new object[] { new { tier = "*", incidentKind = "*", fromRecurrence = 1, gesture = "voucher", amount = 10 } }))
+            .AssertProblemNames(400, "[0].gesture");
+        var (saved, _) = await server.Api.PutJsonAsync("/api/goodwill/policy", new object[]
+        {
+            new { tier = "*", incidentKind = "delay", fromRecurrence = 1, gesture = "apology" },
+            new { tier = "gold", incidentKind = "delay", fromRecurrence = 2, gesture = "credit", amount = 30 },
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await server.Api.PutJsonAsync("/api/routing/rules", new object[] { new { name = "Retards", terms = "retard", category = "delay" } });
+        try
+        {
+            object Gold(string subject) => new { customer = new { name = "Marc Or", email = "goodwill.gold@example.fr", language = "fr", tier = "gold" }, channel = "email", subject, body = "Mon vol a eu trois heures de retard." };
+            var (_, first) = await server.Api.PostJsonAsync("/api/cases", Gold("Vol LH1034 en retard"));
+            var (_, firstGesture) = await server.Api.PostJsonAsync($"/api/cases/{first.Str("id")}/goodwill", new { reason = "Retard de trois heures." });
+            Assert.Equal("apology", firstGesture.Str("gesture"));
+            var (_, second) = await server.Api.PostJsonAsync("/api/cases", Gold("Vol LH2210 en retard aussi"));
+            var (granted, gesture) = await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/goodwill", new { reason = "Deuxième retard cette année." });
+            Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
+            Assert.Equal(("credit", "30", "granted"), (gesture.Str("gesture"), gesture.Str("amount"), gesture.Str("status")));
+            Assert.Equal("Credit 30.00 EUR", gesture.Str("policyRule"));
+
+            // The agent's budget is 100.00 a month: 30 + 60 fits, 20 more does not.
+            var (_, inside) = await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/goodwill", new { gesture = "refund", amount = 60, reason = "Remboursement du taxi." });
+            Assert.Equal("granted", inside.Str("status"));
+            var (_, past) = await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/goodwill", new { gesture = "callReimbursement", amount = 20, reason = "Appels surtaxés." });
+            Assert.Equal("awaitingApproval", past.Str("status"));
+            var (_, queue) = await server.Api.GetJsonAsync("/api/goodwill/approvals");
+            Assert.Contains(queue.AsArray(), g => g!.Str("id") == past.Str("id"));
+            var (approved, decided) = await server.Api.PostJsonAsync($"/api/goodwill/{past.Str("id")}/approve", new { });
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+            Assert.Equal("approved", decided.Str("status"));
+            (await server.Api.PostJsonAsync($"/api/goodwill/{past.Str("id")}/refuse", new { })).AssertProblemNames(409, "id");
+
+            var (_, spend) = await server.Api.GetJsonAsync($"/api/goodwill/spend?month={gesture.Str("month")}");
+            Assert.Equal("110", spend["agents"]!.AsArray().Single(a => a!.Str("name") == "Administrateur API")!.Str("granted"));
+
+            var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{second.Str("id")}");
+            Assert.Equal(4, c["events"]!.AsArray().Count(e => e!.Str("kind") == "goodwill"));
+
+            // A voucher only when the customer chose it.
+            (await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/goodwill", new { gesture = "voucher", amount = 10, reason = "Geste." })).AssertProblemNames(400, "gesture");
+            var (voucher, _) = await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/goodwill", new { gesture = "voucher", amount = 10, reason = "Le client préfère un bon.", customerChoseVoucher = true });
+            Assert.Equal(HttpStatusCode.Created, voucher.StatusCode);
+        }
+        finally
+        {
+            await server.Api.PutJsonAsync("/api/routing/rules", Array.Empty<object>());
+            await server.Api.PutJsonAsync("/api/goodwill/policy", Array.Empty<object>());
+        }
+    }
+}
+
+public sealed class GoodwillOnSqlite(SqliteServer server) : GoodwillTests(server), IClassFixture<SqliteServer>;
+public sealed class GoodwillOnPostgres(PostgresServer server) : GoodwillTests(server), IClassFixture<PostgresServer>;
