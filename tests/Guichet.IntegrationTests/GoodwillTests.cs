@@ -64,3 +64,39 @@ public abstract class GoodwillTests(GuichetServer server)
 
 public sealed class GoodwillOnSqlite(SqliteServer server) : GoodwillTests(server), IClassFixture<SqliteServer>;
 public sealed class GoodwillOnPostgres(PostgresServer server) : GoodwillTests(server), IClassFixture<PostgresServer>;
+
+/// <summary>SPEC G4 through the API: at most two offers to stay, then only the cancellation.</summary>
+public abstract class RetentionTests(GuichetServer server)
+{
+    [Fact]
+    public async Task A_third_retention_offer_is_refused_and_the_cancellation_is_always_possible()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", new { customer = new { name = "Paul Martin", email = "retention@example.fr", language = "fr" }, channel = "phone", subject = "Résiliation", body = "Je veux résilier mon abonnement box." });
+        var id = c.Str("id");
+        Assert.Contains("Merci pour votre message", c.Str("acknowledgment.body"), StringComparison.Ordinal);
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/retention-offers", new { offer = "Un mois offert" })).AssertProblemNames(409, "offer");
+        var (marked, _) = await server.Api.PostJsonAsync($"/api/cases/{id}/cancellation-request", new { });
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+
+        var (first, offer) = await server.Api.PostJsonAsync($"/api/cases/{id}/retention-offers", new { offer = "Un mois offert" });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await server.Api.PostJsonAsync($"/api/retention-offers/{offer.Str("id")}/outcome", new { outcome = "declined" });
+        var (second, _) = await server.Api.PostJsonAsync($"/api/cases/{id}/retention-offers", new { offer = "Débit doublé au même prix" });
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var third = await server.Api.PostJsonAsync($"/api/cases/{id}/retention-offers", new { offer = "Encore une offre" });
+        third.AssertProblemNames(422, "offer");
+        Assert.Contains("carry out the cancellation", third.Body.ToJsonString(), StringComparison.Ordinal);
+
+        var (cancelled, done) = await server.Api.PostJsonAsync($"/api/cases/{id}/cancel", new { });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.NotEqual("", done.Str("carriedOutAt"));
+        var (_, figures) = await server.Api.GetJsonAsync("/api/metrics/retention");
+        Assert.True(int.Parse(figures.Str("offers"), System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        Assert.True(int.Parse(figures.Str("declined"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.True(int.Parse(figures.Str("cancellationsCarriedOut"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
+}
+
+public sealed class RetentionOnSqlite(SqliteServer server) : RetentionTests(server), IClassFixture<SqliteServer>;
+public sealed class RetentionOnPostgres(PostgresServer server) : RetentionTests(server), IClassFixture<PostgresServer>;

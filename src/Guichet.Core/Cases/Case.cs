@@ -43,6 +43,9 @@ public sealed class Case
     /// <summary>When managers were last asked to approve going past the ceiling.</summary>
     public DateTimeOffset? CeilingApprovalRequestedAt { get; private set; }
 
+    /// <summary>G4: the customer asked to cancel, and when the cancellation was carried out.</summary>
+    public DateTimeOffset? CancellationRequestedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
     /// <summary>E3: the crisis the customer is caught in, when there is one.</summary>
     public long? CrisisId { get; private set; }
     /// <summary>What the case is about (billing, delivery…), set by routing rules or an agent.</summary>
@@ -165,6 +168,19 @@ public sealed class Case
         var fees = crisis.FeeList;
         Events.Add(CaseEvent.Create(CaseEventKind.CrisisJoined, now, null, null, crisis.Name,
             fees.Count == 0 ? $"Crisis « {crisis.Name} » ({crisis.Kind})." : $"Crisis « {crisis.Name} » ({crisis.Kind}): fees waived {string.Join(", ", fees.Select(f => f.Code))}."));
+    }
+
+    public void MarkCancellationRequest(Agent by, DateTimeOffset now)
+    {
+        CancellationRequestedAt = now;
+        Events.Add(CaseEvent.Create(CaseEventKind.CancellationRequested, now, by, null, null, "The customer asked to cancel."));
+    }
+
+    public void CarryOutCancellation(Agent by, DateTimeOffset now)
+    {
+        CancellationRequestedAt ??= now;
+        CancelledAt = now;
+        Events.Add(CaseEvent.Create(CaseEventKind.CancellationCarriedOut, now, by, null, null, "The cancellation was carried out."));
     }
 
     /// <summary>What routing decided when the case opened: priority and category as the rules set them, and why in the timeline.</summary>

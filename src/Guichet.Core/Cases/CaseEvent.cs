@@ -39,6 +39,10 @@ public enum CaseEventKind
     CrisisJoined,
     /// <summary>A goodwill gesture, granted or waiting for a manager (G2).</summary>
     Goodwill,
+    /// <summary>G4: the customer asked to cancel; an offer to stay was made; the cancellation was carried out.</summary>
+    CancellationRequested,
+    RetentionOffer,
+    CancellationCarriedOut,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -37,6 +37,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Incidents.Crisis> Crises => Set<Incidents.Crisis>();
     public DbSet<Goodwill.CompensationRule> CompensationRules => Set<Goodwill.CompensationRule>();
     public DbSet<Goodwill.GoodwillEntry> GoodwillEntries => Set<Goodwill.GoodwillEntry>();
+    public DbSet<Goodwill.RetentionOffer> RetentionOffers => Set<Goodwill.RetentionOffer>();
 
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);

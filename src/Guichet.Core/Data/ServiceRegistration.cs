@@ -29,6 +29,7 @@ public static class ServiceRegistration
         .AddScoped<Goodwill.GrantGoodwill>()
         .AddScoped<Goodwill.DecideGoodwill>()
         .AddScoped<Goodwill.SetCompensationPolicy>()
+        .AddScoped<Goodwill.Retention>()
         .AddScoped<Replies.SaveTemplate>()
         .AddScoped<Replies.RemoveTemplate>()
         .AddScoped<Replies.PreviewTemplate>()

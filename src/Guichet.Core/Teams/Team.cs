@@ -52,6 +52,8 @@ public sealed class Team
     /// <summary>G2: what each agent of the team may grant in goodwill per calendar month without a manager, in minor units of <see cref="Currency"/>.</summary>
     public long GoodwillBudgetMinor { get; set; } = 10_000;
     public string Currency { get; set; } = "EUR";
+    /// <summary>G4: offers to stay an agent may make to a customer who asked to cancel; then only the cancellation.</summary>
+    public int MaxRetentionOffers { get; set; } = 2;
 
     /// <summary>E2: the team's major problems, one per line "code | lead or manager | term, term…".</summary>
     public string MajorProblems { get; set; } = Routing.MajorProblems.Default;

@@ -31,3 +31,12 @@ public sealed class GoodwillEntryConfiguration : IEntityTypeConfiguration<Goodwi
         builder.HasIndex(g => g.Status);
     }
 }
+
+public sealed class RetentionOfferConfiguration : IEntityTypeConfiguration<RetentionOffer>
+{
+    public void Configure(EntityTypeBuilder<RetentionOffer> builder)
+    {
+        builder.Property(o => o.Offer).HasMaxLength(1000);
+        builder.HasOne<Cases.Case>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -83,6 +83,69 @@ public static class GoodwillEndpoints
             return Results.Ok(new SpendDto(m, byAgent, byTeam));
         })
         .WithSummary("Money given in goodwill in a month (yyyy-MM), per agent and per team: granted or approved, and awaiting approval.");
+        MapRetention(api);
         return api;
+    }
+
+    public sealed record OfferRequest(string? Offer);
+
+    public sealed record OutcomeRequest(string? Outcome);
+
+    public sealed record OfferDto(long Id, long CaseId, long AgentId, string Offer, DateTimeOffset At, string Outcome)
+    {
+        public static OfferDto From(RetentionOffer o) => new(o.Id, o.CaseId, o.AgentId, o.Offer, o.At, o.Outcome.ToWire());
+    }
+
+    public sealed record CancellationDto(long CaseId, DateTimeOffset? RequestedAt, DateTimeOffset? CarriedOutAt);
+
+    /// <summary>G4: cancellation requests, at most the team's number of offers, then only the cancellation; counts without a score for refusing.</summary>
+    private static void MapRetention(RouteGroupBuilder api)
+    {
+        api.MapPost("/cases/{id:long}/cancellation-request", (long id, HttpContext http, GuichetDb db, Retention retention) =>
+            CaseEndpoints.AsActor(http, db, actor => retention.MarkAsync(id, actor, http.RequestAborted), c => Results.Ok(new CancellationDto(c.Id, c.CancellationRequestedAt, c.CancelledAt))))
+        .WithTags("Goodwill")
+        .WithSummary("Mark the case as the customer's request to cancel (G4).");
+
+        api.MapPost("/cases/{id:long}/retention-offers", (long id, HttpContext http, GuichetDb db, Retention retention) =>
+            CaseEndpoints.WithActor<OfferRequest, RetentionOffer>(http, db, (r, actor) => retention.OfferAsync(id, r.Offer, actor, http.RequestAborted),
+                o => Results.Created($"/api/retention-offers/{o.Id}", OfferDto.From(o))))
+        .WithTags("Goodwill")
+        .Accepts<OfferRequest>("application/json")
+        .WithSummary("Record an offer to stay; past the team's limit (two by default) it is refused with 422: carry out the cancellation.");
+
+        api.MapPost("/retention-offers/{id:long}/outcome", async (long id, HttpContext http, Retention retention) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<OutcomeRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await retention.AnswerAsync(id, request!.Outcome, http.RequestAborted);
+            return result.Succeeded ? Results.Ok(OfferDto.From(result.Value)) : Problems.From(result.Failure!);
+        })
+        .WithTags("Goodwill")
+        .Accepts<OutcomeRequest>("application/json")
+        .WithSummary("What the customer answered to an offer: accepted or declined.");
+
+        api.MapPost("/cases/{id:long}/cancel", (long id, HttpContext http, GuichetDb db, Retention retention) =>
+            CaseEndpoints.AsActor(http, db, actor => retention.CancelAsync(id, actor, http.RequestAborted), c => Results.Ok(new CancellationDto(c.Id, c.CancellationRequestedAt, c.CancelledAt))))
+        .WithTags("Goodwill")
+        .WithSummary("Carry out the cancellation: always allowed, whatever was offered.");
+
+        api.MapGet("/metrics/retention", async (GuichetDb db, CancellationToken ct) =>
+        {
+            var offers = await db.RetentionOffers.GroupBy(o => o.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            return Results.Ok(new
+            {
+                requests = await db.Cases.CountAsync(c => c.CancellationRequestedAt != null, ct),
+                offers = offers.Values.Sum(),
+                accepted = offers.GetValueOrDefault(OfferOutcome.Accepted),
+                declined = offers.GetValueOrDefault(OfferOutcome.Declined),
+                pending = offers.GetValueOrDefault(OfferOutcome.Pending),
+                cancellationsCarriedOut = await db.Cases.CountAsync(c => c.CancelledAt != null, ct),
+            });
+        })
+        .WithTags("Metrics")
+        .WithSummary("Cancellation requests, offers and their outcomes, cancellations carried out: counts only, no score for keeping a customer who wants to leave.");
     }
 }

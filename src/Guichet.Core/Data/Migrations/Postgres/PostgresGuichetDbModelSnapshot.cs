@@ -135,6 +135,12 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("CancellationRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Category")
                         .HasColumnType("text");
 
@@ -746,6 +752,40 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("GoodwillEntries");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Goodwill.RetentionOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("RetentionOffers");
+                });
+
             modelBuilder.Entity("Guichet.Core.Incidents.Crisis", b =>
                 {
                     b.Property<long>("Id")
@@ -1337,6 +1377,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("MaxRetentionOffers")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1515,6 +1558,15 @@ namespace Guichet.Core.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Guichet.Core.Goodwill.GoodwillEntry", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Goodwill.RetentionOffer", b =>
                 {
                     b.HasOne("Guichet.Core.Cases.Case", null)
                         .WithMany()

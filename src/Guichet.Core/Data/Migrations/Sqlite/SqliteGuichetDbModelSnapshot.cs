@@ -123,6 +123,12 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancellationRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasColumnType("TEXT");
 
@@ -714,6 +720,38 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("GoodwillEntries");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Goodwill.RetentionOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("RetentionOffers");
+                });
+
             modelBuilder.Entity("Guichet.Core.Incidents.Crisis", b =>
                 {
                     b.Property<long>("Id")
@@ -1283,6 +1321,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MaxRetentionOffers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1461,6 +1502,15 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Guichet.Core.Goodwill.GoodwillEntry", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Goodwill.RetentionOffer", b =>
                 {
                     b.HasOne("Guichet.Core.Cases.Case", null)
                         .WithMany()
