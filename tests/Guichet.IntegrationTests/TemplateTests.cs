@@ -94,7 +94,7 @@ public abstract class TemplateTests(GuichetServer server)
         var (_, list) = await server.Api.GetJsonAsync("/api/templates?team=service-client");
         var ack = list.AsArray().Single(t => t!.Str("key") == "acknowledgment" && t!.Str("language") == "fr")!;
         Assert.Equal("false", ack.Str("customised"));
-        Assert.Equal(14, list.AsArray().Count(t => t!.Str("shipped") == "true"));
+        Assert.Equal(16, list.AsArray().Count(t => t!.Str("shipped") == "true"));
     }
 
     [Fact]

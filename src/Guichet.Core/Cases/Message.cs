@@ -25,6 +25,8 @@ public enum MessageKind
     IntakeNotice,
     /// <summary>The customer's named contact changed: the new owner introduces themselves, same reference (C4, issue 7).</summary>
     ContactChange,
+    /// <summary>An apology and a gesture sent before the customer complained (G3).</summary>
+    IncidentApology,
 }
 
 /// <summary>What the customer said or was told, on any channel. Internal notes are <see cref="CaseEvent"/>s.</summary>

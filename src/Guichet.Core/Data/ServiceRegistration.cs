@@ -30,6 +30,7 @@ public static class ServiceRegistration
         .AddScoped<Goodwill.DecideGoodwill>()
         .AddScoped<Goodwill.SetCompensationPolicy>()
         .AddScoped<Goodwill.Retention>()
+        .AddScoped<Incidents.ReachAffected>()
         .AddScoped<Replies.SaveTemplate>()
         .AddScoped<Replies.RemoveTemplate>()
         .AddScoped<Replies.PreviewTemplate>()

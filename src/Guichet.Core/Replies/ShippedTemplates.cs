@@ -15,9 +15,10 @@ public static class ShippedTemplates
     public const string Ceiling = "ceiling";
     public const string Survey = "survey";
     public const string PublicReply = "public-reply";
+    public const string IncidentApology = "incident-apology";
 
     /// <summary>Templates Guichet sends by itself; a team may reword them but not remove them.</summary>
-    public static readonly IReadOnlyList<string> Keys = [Acknowledgment, DelayNotice, LateNotice, Transfer, Ceiling, Survey, PublicReply];
+    public static readonly IReadOnlyList<string> Keys = [Acknowledgment, DelayNotice, LateNotice, Transfer, Ceiling, Survey, PublicReply, IncidentApology];
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -28,6 +29,7 @@ public static class ShippedTemplates
         [Ceiling] = "Dossier trop long (plafond)",
         [Survey] = "Questionnaire de satisfaction",
         [PublicReply] = "Réponse publique (réseaux sociaux)",
+        [IncidentApology] = "Excuses et geste après un incident",
     };
 
     private static readonly FrozenDictionary<(string, string), string> Texts = Load();
@@ -35,7 +37,7 @@ public static class ShippedTemplates
     public static string? Find(string key, string language) => Texts.GetValueOrDefault((key, language));
 
     /// <summary>Sent by Guichet itself, never picked by an agent for a reply.</summary>
-    public static bool IsAutomatic(string key) => key is Acknowledgment or DelayNotice or LateNotice;
+    public static bool IsAutomatic(string key) => key is Acknowledgment or DelayNotice or LateNotice or IncidentApology;
 
     public static bool IsShipped(string key) => Keys.Contains(key, StringComparer.Ordinal);
 

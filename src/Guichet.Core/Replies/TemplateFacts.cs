@@ -20,6 +20,8 @@ public sealed record TemplateFacts(Customer Customer, Team Team, Instant Now)
     public string? PromiseWhat { get; init; }
     public Instant? PromiseDue { get; init; }
     public string? SurveyLink { get; init; }
+    public string? IncidentTitle { get; init; }
+    public string? GestureText { get; init; }
     public IReadOnlyDictionary<string, string>? Variables { get; init; }
 
     /// <summary>The fields every template may use, with what they hold (shown beside the editor).</summary>
@@ -42,9 +44,11 @@ public sealed record TemplateFacts(Customer Customer, Team Team, Instant Now)
         ("promise.due", "its due date, spoken in the customer's language and zone"),
         ("promise.due_iso", "its due date, ISO 8601"),
         ("survey.link", "the survey's link"),
+        ("incident.title", "what went wrong (incidents)"),
+        ("gesture.text", "the gesture given, in words (incidents)"),
     ];
 
-    private static readonly string[] Namespaces = ["greeting", "customer.", "case.", "team.", "agent.", "promise.", "survey."];
+    private static readonly string[] Namespaces = ["greeting", "customer.", "case.", "team.", "agent.", "promise.", "survey.", "incident.", "gesture."];
 
     /// <summary>A field of Guichet's own (as opposed to a variable the agent supplies when sending).</summary>
     public static bool IsOwnField(string expression)
@@ -93,6 +97,8 @@ public sealed record TemplateFacts(Customer Customer, Team Team, Instant Now)
         PromiseWhat = "Rappeler le client",
         PromiseDue = now.Plus(Duration.FromDays(2)),
         SurveyLink = "https://example.org/avis/exemple",
+        IncidentTitle = "le vol LH1234 Francfort–Paris a eu 2 h 10 de retard",
+        GestureText = "Un avoir de 30,00 EUR est crédité sur votre compte.",
     };
 
     public Dictionary<string, object?> ToModel()
@@ -120,6 +126,8 @@ public sealed record TemplateFacts(Customer Customer, Team Team, Instant Now)
             ("due", PromiseDue is { } due ? SpokenDate.Format(due, Zone, language, Now) : null),
             ("due_iso", PromiseDue?.ToDateTimeOffset().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         model["survey"] = Present(("link", SurveyLink));
+        model["incident"] = Present(("title", IncidentTitle));
+        model["gesture"] = Present(("text", GestureText));
         return model;
     }
 

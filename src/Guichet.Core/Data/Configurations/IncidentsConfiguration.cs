@@ -18,3 +18,22 @@ public sealed class CrisisConfiguration : IEntityTypeConfiguration<Incidents.Cri
         builder.Ignore(c => c.FeeList);
     }
 }
+
+public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incidents.Incident>
+{
+    public void Configure(EntityTypeBuilder<Incidents.Incident> builder)
+    {
+        builder.Property(i => i.Kind).HasMaxLength(64);
+        builder.Property(i => i.Title).HasMaxLength(300);
+        builder.Property(i => i.CreatedBy).HasMaxLength(200);
+    }
+}
+
+public sealed class IncidentRecipientConfiguration : IEntityTypeConfiguration<Incidents.IncidentRecipient>
+{
+    public void Configure(EntityTypeBuilder<Incidents.IncidentRecipient> builder)
+    {
+        // Reached once per incident, whatever how many lists name them, on every node.
+        builder.HasIndex(r => new { r.IncidentId, r.CustomerId }).IsUnique();
+    }
+}
