@@ -52,25 +52,11 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
             }
             return new Outcome(existing, followUp, Appended: true);
         }
-        var language = CustomerLanguage.ToWriteIn(customer.Language);
         var rules = await db.RoutingRules.AsNoTracking().ToListAsync(ct);
-        var teams = rules.Count > 0 || !team.Speaks(language) ? await db.Teams.ToListAsync(ct) : [team];
-        var routing = Routing.RouteCase.Decide(new Routing.RoutingInput(channel, customer.Tier, language, request.Subject + " " + request.Body, team, request.Team is not null), rules, teams);
-        team = routing.Team;
-        var @case = Case.Open(team, customer, request.Subject!.Trim(), channel, now);
-        @case.Route(routing, now);
-        if (team.AutoAssign && await Routing.AssignAgent.PickAsync(db, team.Id, language, routing.Category, ct) is { } agent)
-        {
-            @case.AssignTo(agent, null, now);
-        }
-        if (await Incidents.DeclareCrisis.CoveringAsync(db, customer.PostalCode, now, ct) is { } crisis)
-        {
-            @case.JoinCrisis(crisis, now);
-        }
-        var first = Message.Contact(channel, request.Body!, customer.Name, request.InternetMessageId, now);
-        @case.Messages.Add(first);
-        @case.RecordCustomerContact(now);
-        Routing.ReadCustomerMessage.Apply(@case, team, request.Body!, [], now);
+        var teams = rules.Count > 0 || !team.Speaks(CustomerLanguage.ToWriteIn(customer.Language)) ? await db.Teams.ToListAsync(ct) : [team];
+        var crises = customer.PostalCode is null ? [] : await Incidents.DeclareCrisis.NotEndedAsync(db, ct);
+        var (@case, first) = await Routing.NewContact.OpenAsync(db, customer, channel, request.Subject!.Trim(), request.Body!, request.InternetMessageId,
+            team, request.Team is not null, rules, teams, crises, now, ct);
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
 

@@ -82,7 +82,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
             if (request.TemplateId is { } templateId)
             {
                 var facts = TemplateFacts.Of(@case, now.ToInstant(), actor.Name, request.Variables);
-                var source = templateId == TemplateBook.CrisisReply ? crisis?.Reply : db.TemplateBook.Find(@case.Team, templateId, facts.Language);
+                var source = db.TemplateBook.ForReply(@case.Team, templateId, facts.Language, crisis);
                 if (source is null)
                 {
                     return Failure.Invalid("templateId", $"The team {@case.Team.Name} has no template '{templateId}' in {(facts.Language == "en" ? "English" : "French")}.");

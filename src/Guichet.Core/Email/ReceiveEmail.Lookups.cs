@@ -67,8 +67,7 @@ public sealed partial class ReceiveEmail
     }
 
     /// <summary>The crises not ended, newest first, read once per intake.</summary>
-    private async Task<List<Incidents.Crisis>> CrisesAsync(CancellationToken ct) =>
-        crises ??= await db.Crises.AsNoTracking().Where(c => c.EndedAt == null).OrderByDescending(c => c.Id).ToListAsync(ct);
+    private async Task<List<Incidents.Crisis>> CrisesAsync(CancellationToken ct) => crises ??= await Incidents.DeclareCrisis.NotEndedAsync(db, ct);
 
     /// <summary>The routing rules, read once per intake.</summary>
     private async Task<List<Routing.RoutingRule>> RulesAsync(CancellationToken ct) => rules ??= await db.RoutingRules.AsNoTracking().ToListAsync(ct);

@@ -243,23 +243,8 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         }
         customer.Identities.Add(address);
 
-        var language = CustomerLanguage.ToWriteIn(customer.Language);
-        var routing = Routing.RouteCase.Decide(new Routing.RoutingInput(Channel.Email, customer.Tier, language, subject + " " + mail.Text, receiving, teamNamed), await RulesAsync(ct), await TeamsAsync(ct));
-        var team = routing.Team;
-        var @case = Case.Open(team, customer, Cut(subject, OpenCaseRequest.MaxSubjectLength)!, Channel.Email, now);
-        @case.Route(routing, now);
-        if (team.AutoAssign && await Routing.AssignAgent.PickAsync(db, team.Id, language, routing.Category, ct) is { } agent)
-        {
-            @case.AssignTo(agent, null, now);
-        }
-        if (customer.PostalCode is not null && (await CrisesAsync(ct)).FirstOrDefault(c => c.IsActive(now) && c.Covers(customer.PostalCode)) is { } crisis)
-        {
-            @case.JoinCrisis(crisis, now);
-        }
-        var first = Message.Contact(Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, customer.Name, mail.MessageId, now);
-        @case.Messages.Add(first);
-        @case.RecordCustomerContact(now);
-        Routing.ReadCustomerMessage.Apply(@case, team, first.Body, [], now);
+        var (@case, first) = await Routing.NewContact.OpenAsync(db, customer, Channel.Email, Cut(subject, OpenCaseRequest.MaxSubjectLength)!, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!,
+            mail.MessageId, receiving, teamNamed, await RulesAsync(ct), await TeamsAsync(ct), customer.PostalCode is null ? [] : await CrisesAsync(ct), now, ct);
         await rows.InsertAsync(@case, ct);
         @case.Reference = Case.FormatReference(@case.Id, now);
         var (_, delivery) = Acknowledge.Write(db.TemplateBook, @case, now);

@@ -32,6 +32,7 @@ public sealed class GoodwillEntry
 
     public Money Amount => new(AmountMinor, Currency);
 
-    /// <summary>What counts against a budget: granted, approved, and what waits for approval.</summary>
-    public bool Spends => Status != GoodwillStatus.Refused;
+    /// <summary>What counts against a budget (in SQL): money granted, approved, or waiting for approval; not apologies or points.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<GoodwillEntry, bool>> Spends =
+        g => g.Status != GoodwillStatus.Refused && g.Gesture != GestureKind.Apology && g.Gesture != GestureKind.Points;
 }

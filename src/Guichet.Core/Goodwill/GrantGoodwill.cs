@@ -33,9 +33,8 @@ public sealed class GrantGoodwill(GuichetDb db, TimeProvider clock)
         if (request.Gesture is null)
         {
             var kind = @case.Category ?? "other";
-            var since = now.AddDays(-365);
-            var recurrence = await db.Cases.CountAsync(c => c.CustomerId == @case.CustomerId && c.Category == kind && c.CreatedAt >= since, ct);
-            rule = CompensationPolicy.Decide(await db.CompensationRules.AsNoTracking().ToListAsync(ct), @case.Customer.Tier, kind, Math.Max(1, recurrence));
+            var recurrence = await CompensationPolicy.RecurrenceAsync(db, @case.CustomerId, kind, now, ct);
+            rule = CompensationPolicy.Decide(await db.CompensationRules.AsNoTracking().ToListAsync(ct), @case.Customer.Tier, kind, recurrence);
             gesture = rule.Gesture;
         }
         else if (!WireNames.TryParseWire(request.Gesture, out gesture))
@@ -50,7 +49,7 @@ public sealed class GrantGoodwill(GuichetDb db, TimeProvider clock)
         {
             errors.Add("reason", "Say why the customer is given this gesture.");
         }
-        var amount = AmountFor(gesture, rule, request, errors);
+        var amount = AmountFor(gesture, rule, request, @case.Team.Currency, errors);
         if (errors.Any)
         {
             return errors;
@@ -59,8 +58,7 @@ public sealed class GrantGoodwill(GuichetDb db, TimeProvider clock)
         var month = MonthOf(now, team);
         var money = IsMoney(gesture);
         var spent = money
-            ? await db.GoodwillEntries.Where(g => g.AgentId == actor.Id && g.TeamId == team.Id && g.Month == month && g.Status != GoodwillStatus.Refused
-                    && g.Gesture != GestureKind.Apology && g.Gesture != GestureKind.Points).SumAsync(g => g.AmountMinor, ct)
+            ? await db.GoodwillEntries.Where(g => g.AgentId == actor.Id && g.TeamId == team.Id && g.Month == month).Where(GoodwillEntry.Spends).SumAsync(g => g.AmountMinor, ct)
             : 0;
         var withinBudget = !money || spent + amount <= team.GoodwillBudgetMinor;
         var entry = new GoodwillEntry
@@ -93,21 +91,20 @@ public sealed class GrantGoodwill(GuichetDb db, TimeProvider clock)
         return $"{local.Year:D4}-{local.Month:D2}";
     }
 
-    private static long AmountFor(GestureKind gesture, CompensationRule? rule, GoodwillRequest request, ValidationErrors errors)
+    private static long AmountFor(GestureKind gesture, CompensationRule? rule, GoodwillRequest request, string currency, ValidationErrors errors)
     {
+        if (gesture == GestureKind.RefundShare)
+        {
+            if ((rule is null ? null : CompensationPolicy.AmountOf(rule, request.Paid, currency)) is { } share)
+            {
+                return share;
+            }
+            errors.Add("paid", "A refund share needs what the customer paid (paid) and a policy share.");
+            return 0;
+        }
         if (gesture == GestureKind.Apology)
         {
             return 0;
-        }
-        if (gesture == GestureKind.RefundShare)
-        {
-            var share = rule?.SharePercent;
-            if (share is null || request.Paid is not > 0)
-            {
-                errors.Add("paid", "A refund share needs what the customer paid (paid) and a policy share.");
-                return 0;
-            }
-            return Money.Of(request.Paid.Value * share.Value / 100m, "EUR").Minor;
         }
         if (request.Amount is { } given)
         {
@@ -115,7 +112,7 @@ public sealed class GrantGoodwill(GuichetDb db, TimeProvider clock)
             {
                 errors.Add("amount", "The amount is between 0 and 1,000,000.");
             }
-            return gesture == GestureKind.Points ? (long)given : Money.Of(given, "EUR").Minor;
+            return gesture == GestureKind.Points ? (long)given : Money.Of(given, currency).Minor;
         }
         if (rule?.AmountMinor is { } fixedAmount)
         {

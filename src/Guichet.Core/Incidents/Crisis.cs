@@ -30,6 +30,10 @@ public sealed class Crisis
 
     public bool Covers(string? postalCode) => CrisisRegion.Contains(Regions, postalCode);
 
+    /// <summary>The active crisis covering a postal code, the newest when several do.</summary>
+    public static Crisis? Covering(IEnumerable<Crisis> crises, string? postalCode, DateTimeOffset now) =>
+        postalCode is null ? null : crises.Where(c => c.IsActive(now) && c.Covers(postalCode)).MaxBy(c => c.Id);
+
     public IReadOnlyList<(string Code, string Label)> FeeList => Fees.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .Select(line => line.Split(':', 2, StringSplitOptions.TrimEntries)).Select(p => (p[0], p.Length > 1 ? p[1] : "")).ToList();
 }

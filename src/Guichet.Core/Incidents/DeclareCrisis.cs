@@ -107,14 +107,7 @@ public sealed class DeclareCrisis(GuichetDb db, TimeProvider clock)
         return crisis;
     }
 
-    /// <summary>The active crisis covering a postal code, if any (the newest when several do).</summary>
-    public static async Task<Crisis?> CoveringAsync(GuichetDb db, string? postalCode, DateTimeOffset now, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(postalCode))
-        {
-            return null;
-        }
-        var open = await db.Crises.AsNoTracking().Where(c => c.EndedAt == null).ToListAsync(ct);
-        return open.Where(c => c.IsActive(now) && c.Covers(postalCode)).OrderByDescending(c => c.Id).FirstOrDefault();
-    }
+    /// <summary>The crises not ended, newest first: what a new contact is matched against (<see cref="Crisis.Covering"/>).</summary>
+    public static Task<List<Crisis>> NotEndedAsync(GuichetDb db, CancellationToken ct) =>
+        db.Crises.AsNoTracking().Where(c => c.EndedAt == null).OrderByDescending(c => c.Id).ToListAsync(ct);
 }

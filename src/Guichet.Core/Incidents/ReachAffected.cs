@@ -104,12 +104,8 @@ public sealed class ReachAffected(GuichetDb db, TimeProvider clock)
                 await db.SaveChangesAsync(ct);
                 @case.Reference = Case.FormatReference(@case.Id, now);
             }
-            var since = now.AddDays(-365);
-            var recurrence = await db.Cases.CountAsync(c => c.CustomerId == customer.Id && c.Category == incident.Kind && c.CreatedAt >= since, ct);
-            var rule = CompensationPolicy.Decide(rules, customer.Tier, incident.Kind, Math.Max(1, recurrence));
-            var amount = rule.Gesture == GestureKind.RefundShare
-                ? row.Paid is { } paid && rule.SharePercent is { } share ? Money.Of(paid * share / 100m, team.Currency).Minor : 0
-                : rule.AmountMinor ?? 0;
+            var rule = CompensationPolicy.Decide(rules, customer.Tier, incident.Kind, await CompensationPolicy.RecurrenceAsync(db, customer.Id, incident.Kind, now, ct));
+            var amount = CompensationPolicy.AmountOf(rule, row.Paid, team.Currency) ?? 0;
             var gestureText = GestureText(rule.Gesture, new Money(amount, team.Currency), CustomerLanguage.ToWriteIn(customer.Language));
             db.GoodwillEntries.Add(new GoodwillEntry
             {

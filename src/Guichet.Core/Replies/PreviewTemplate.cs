@@ -60,7 +60,7 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
         }
         var language = request.Language ?? facts.Language;
         var crisis = request.CaseId is not null && crisisId is { } id ? db.TemplateBook.Crisis(id) : null;
-        var source = request.Body ?? (request.TemplateId == TemplateBook.CrisisReply ? crisis?.Reply : db.TemplateBook.Find(facts.Team, request.TemplateId!, language));
+        var source = request.Body ?? db.TemplateBook.ForReply(facts.Team, request.TemplateId!, language, crisis);
         if (source is null)
         {
             return Failure.NotFound("templateId", $"The team {facts.Team.Name} has no template '{request.TemplateId}' in {(language == "en" ? "English" : "French")}.");

@@ -72,11 +72,11 @@ public static partial class SendGuard
         {
             reasons.Add(new("E3.template", $"This customer is caught in the crisis « {crisis} »: answer with the crisis template, not a standard one.", Blocking: true));
         }
-        var text = Routing.Words.Padded(context.Body);
+        var text = Words.Padded(context.Body);
         foreach (var (code, label) in context.WaivedFees)
         {
             var named = context.Body.Contains(code, StringComparison.OrdinalIgnoreCase)
-                || Routing.Words.HasPhrase(text, Routing.Words.Phrase(label));
+                || Words.HasPhrase(text, Words.Phrase(label));
             if (named)
             {
                 // A warning, so a team may allow "the fee is waived" in an agent's own words; not overridable by default.
@@ -116,11 +116,7 @@ public static partial class SendGuard
         _ => null,
     };
 
-    private static string Fold(string text)
-    {
-        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        return new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
-    }
+    private static string Fold(string text) => Words.Fold(text.Trim());
 
     private static string Name(string language) => language == "en" ? "English" : "French";
 

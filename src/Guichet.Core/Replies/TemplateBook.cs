@@ -41,6 +41,10 @@ public sealed class TemplateBook(GuichetDb? db)
     public string? Find(Team team, string key, string language) =>
         Own(team, key, language)?.Body ?? ShippedTemplates.Find(key, language);
 
+    /// <summary>The text an agent starts a reply from: the crisis's reply under <see cref="CrisisReply"/>, else the team's or the shipped one.</summary>
+    public string? ForReply(Team team, string key, string language, Incidents.Crisis? crisis) =>
+        key == CrisisReply ? crisis?.Reply : Find(team, key, language);
+
     public ReplyTemplate? Own(Team team, string key, string language)
     {
         if (db is null)

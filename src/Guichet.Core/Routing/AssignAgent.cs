@@ -16,7 +16,7 @@ public static class AssignAgent
     public static async Task<Agent?> PickAsync(GuichetDb db, long teamId, string language, string? category, CancellationToken ct)
     {
         var candidates = await db.Agents.Where(a => a.TeamId == teamId && a.Active && a.PasswordHash != "" && a.Presence == AgentPresence.Available)
-            .Select(a => new { Agent = a, Load = db.Cases.Active().Count(c => c.OwnerId == a.Id) })
+            .WithLoad(db)
             .ToListAsync(ct);
         return candidates.Where(c => c.Agent.Speaks(language) && c.Load < c.Agent.Capacity)
             .OrderByDescending(c => c.Agent.Knows(category)).ThenBy(c => c.Load).ThenBy(c => c.Agent.Id)

@@ -13,5 +13,5 @@ public sealed class FoldedText(string raw)
 
     /// <summary>Words of four letters or more that are not common ones (C5).</summary>
     public HashSet<string> Significant => _significant ??= Padded.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        .Where(w => w.Length >= 4 && !Repetition.IsCommon(w)).ToHashSet(StringComparer.Ordinal);
+        .Where(w => w.Length >= 4 && !Words.IsCommon(w)).ToHashSet(StringComparer.Ordinal);
 }

@@ -13,15 +13,6 @@ public static class Repetition
     public const double Threshold = 0.6;
     public const int MinWords = 6;
 
-    private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
-    {
-        "bonjour", "merci", "cordialement", "madame", "monsieur", "votre", "notre", "vous", "nous", "avec", "pour", "dans", "mais", "sont",
-        "cette", "etait", "avoir", "etre", "fait", "plus", "tout", "toujours", "encore", "depuis", "alors", "comme", "quand", "aussi", "leur",
-        "elle", "hello", "thanks", "thank", "regards", "dear", "your", "with", "that", "this", "have", "from", "they", "there", "would",
-        "could", "about", "still", "been", "were", "what", "when", "please", "deja", "already", "again", "nouveau",
-    };
-
-    public static bool IsCommon(string word) => Common.Contains(word);
 
     /// <summary>The share of the message's significant words found in the earlier message that contains most of them, and that message's index.</summary>
     public static (double Share, int Index)? Best(string message, IReadOnlyList<string> earlier) =>

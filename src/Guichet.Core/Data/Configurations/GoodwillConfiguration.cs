@@ -25,7 +25,6 @@ public sealed class GoodwillEntryConfiguration : IEntityTypeConfiguration<Goodwi
         builder.Property(g => g.Month).HasMaxLength(7);
         builder.Property(g => g.DecidedBy).HasMaxLength(200);
         builder.Ignore(g => g.Amount);
-        builder.Ignore(g => g.Spends);
         builder.HasOne<Cases.Case>().WithMany().HasForeignKey(g => g.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(g => new { g.AgentId, g.TeamId, g.Month });
         builder.HasIndex(g => g.Status);

@@ -70,7 +70,7 @@ public static class GoodwillEndpoints
         goodwill.MapGet("/spend", async (string? month, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var m = month ?? clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            var entries = await db.GoodwillEntries.AsNoTracking().Where(g => g.Month == m && g.Status != GoodwillStatus.Refused && g.Gesture != GestureKind.Apology && g.Gesture != GestureKind.Points)
+            var entries = await db.GoodwillEntries.AsNoTracking().Where(g => g.Month == m).Where(GoodwillEntry.Spends)
                 .Select(g => new { g.AgentId, g.TeamId, g.AmountMinor, g.Status }).ToListAsync(ct);
             var agents = await db.Agents.AsNoTracking().Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
             var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct);

@@ -44,8 +44,8 @@ public static class RoutingEndpoints
         api.MapGet("/agents", async (GuichetDb db, CancellationToken ct) =>
         {
             var agents = await db.Agents.AsNoTracking().Where(a => a.Active).OrderBy(a => a.Name)
-                .Select(a => new { Agent = a, Team = a.Team.Slug, Load = db.Cases.Active().Count(c => c.OwnerId == a.Id) }).ToListAsync(ct);
-            return Results.Ok(agents.Select(x => new AgentDto(x.Agent.Id, x.Agent.Name, x.Agent.Email, x.Agent.Role.ToWire(), x.Team, x.Agent.Languages, x.Agent.Skills, x.Agent.Capacity, x.Agent.Presence.ToWire(), x.Load)).ToList());
+                .WithLoad(db).ToListAsync(ct);
+            return Results.Ok(agents.Select(x => new AgentDto(x.Agent.Id, x.Agent.Name, x.Agent.Email, x.Agent.Role.ToWire(), x.TeamSlug, x.Agent.Languages, x.Agent.Skills, x.Agent.Capacity, x.Agent.Presence.ToWire(), x.Load)).ToList());
         })
         .WithTags("Routing")
         .WithSummary("Active agents with their languages, skills, capacity, presence and how many active cases they own.");

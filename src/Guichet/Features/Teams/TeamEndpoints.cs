@@ -25,43 +25,33 @@ public static class TeamEndpoints
             .WithTags("Teams")
             .WithSummary("Every team with its calendar and mailbox address.");
 
-        api.MapPatch("/teams/{slug}", async (string slug, HttpContext http, SetTeamMailAddress setMail, SetMajorProblems setProblems, SetTeamRouting setRouting) =>
+        api.MapPatch("/teams/{slug}", async (string slug, HttpContext http, ChangeTeam change) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<System.Text.Json.Nodes.JsonObject>(http);
             if (problem is not null)
             {
                 return problem;
             }
-            // A patch: only what the body names changes (mailAddress: null removes the mailbox).
-            Result<Team>? result = null;
             foreach (var field in new[] { "majorProblems", "mailAddress", "languages", "skills" })
             {
-                if (body!.ContainsKey(field) && body[field] is not null && body[field]!.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                if (body![field] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
                 {
                     return Problems.From(Failure.Invalid(field, $"{field} must be a string or null."));
                 }
             }
-            if (body!.ContainsKey("majorProblems"))
-            {
-                result = await setProblems.RunAsync(slug, body["majorProblems"]?.GetValue<string>(), http.RequestAborted);
-            }
-            if (body.ContainsKey("autoAssign") && body["autoAssign"]?.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+            if (body!["autoAssign"] is { } auto && auto.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
             {
                 return Problems.From(Failure.Invalid("autoAssign", "autoAssign must be true or false."));
             }
-            if ((body.ContainsKey("languages") || body.ContainsKey("skills") || body.ContainsKey("autoAssign")) && result is null or { Succeeded: true })
-            {
-                result = await setRouting.RunAsync(slug, body["languages"]?.GetValue<string>(), body["skills"]?.GetValue<string>(), body["autoAssign"]?.GetValue<bool>(), http.RequestAborted);
-            }
-            if (body.ContainsKey("mailAddress") && result is null or { Succeeded: true })
-            {
-                result = await setMail.RunAsync(slug, body["mailAddress"]?.GetValue<string>(), http.RequestAborted);
-            }
-            if (result is not { } done)
+            if (!new[] { "mailAddress", "majorProblems", "languages", "skills", "autoAssign" }.Any(body.ContainsKey))
             {
                 return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, languages, skills, autoAssign."));
             }
-            return done.Succeeded ? Results.Ok(TeamDto.From(done.Value)) : Problems.From(done.Failure!);
+            // A patch: only what the body names changes (mailAddress: null removes the mailbox).
+            var patch = new TeamPatch(body.ContainsKey("mailAddress"), body["mailAddress"]?.GetValue<string>(), body["majorProblems"]?.GetValue<string>(),
+                body["languages"]?.GetValue<string>(), body["skills"]?.GetValue<string>(), body["autoAssign"]?.GetValue<bool>());
+            var result = await change.RunAsync(slug, patch, http.RequestAborted);
+            return result.Succeeded ? Results.Ok(TeamDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .RequireAuthorization(p => p.RequireRole("Admin"))
         .Accepts<TeamChange>("application/json")

@@ -1,0 +1,61 @@
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Teams;
+
+/// <summary>
+/// PATCH /api/teams/{slug}: only what is named changes. <see cref="MailAddressGiven"/> tells a
+/// mailbox removed (null) from one not mentioned.
+/// </summary>
+public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null);
+
+/// <summary>
+/// Changes a team's mailbox (mail sent there opens its cases and its mail leaves from it), its
+/// major problems (E2), languages, skills and assignment (issue 7). Everything is checked before
+/// anything is saved, so a refused patch changes nothing.
+/// </summary>
+public sealed class ChangeTeam(GuichetDb db)
+{
+    public async Task<Result<Team>> RunAsync(string slug, TeamPatch patch, CancellationToken ct = default)
+    {
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        if (team is null)
+        {
+            return Failure.NotFound("slug", $"There is no team '{slug}'.");
+        }
+        var errors = new ValidationErrors();
+        var address = string.IsNullOrWhiteSpace(patch.MailAddress) ? null : CustomerContact.NormaliseEmail(patch.MailAddress);
+        if (!string.IsNullOrWhiteSpace(patch.MailAddress) && address is null)
+        {
+            errors.Add("mailAddress", $"'{patch.MailAddress}' is not an email address.");
+        }
+        if (patch.MajorProblems is not null && Routing.MajorProblems.Parse(patch.MajorProblems) is { Succeeded: false } bad)
+        {
+            errors.Add("majorProblems", bad.Failure!.Errors["majorProblems"][0]);
+        }
+        var languages = patch.Languages is null ? null : CommaList.Languages(patch.Languages);
+        if (patch.Languages is not null && languages is null)
+        {
+            errors.Add("languages", "Languages are ISO codes separated by commas, e.g. \"fr,en\".");
+        }
+        if (errors.Any)
+        {
+            return errors;
+        }
+        if (address is not null && await db.Teams.AnyAsync(t => t.MailAddress == address && t.Id != team.Id, ct))
+        {
+            return Failure.Conflict("mailAddress", $"{address} is already another team's mailbox.");
+        }
+        if (patch.MailAddressGiven)
+        {
+            team.MailAddress = address;
+        }
+        team.MajorProblems = patch.MajorProblems?.Trim() ?? team.MajorProblems;
+        team.Languages = languages ?? team.Languages;
+        team.Skills = patch.Skills is null ? team.Skills : CommaList.Normalise(patch.Skills);
+        team.AutoAssign = patch.AutoAssign ?? team.AutoAssign;
+        await db.SaveChangesAsync(ct);
+        return team;
+    }
+}
