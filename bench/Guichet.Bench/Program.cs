@@ -11,6 +11,12 @@ if (args is ["mail-corpus", var path, var count, ..])
     MailCorpus.Write(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), seed: 1);
     return;
 }
+if (args is ["affected-list", var listPath, var listCount, ..])
+{
+    // dotnet run -c Release --project bench/Guichet.Bench -- affected-list /tmp/affected.csv 1000000
+    AffectedList.Write(listPath, int.Parse(listCount, System.Globalization.CultureInfo.InvariantCulture), seed: 8);
+    return;
+}
 if (args is ["inbound-load", var url, var token, var mbox, var senders, ..])
 {
     // Against a running `guichet serve` with GUICHET_ADMIN_TOKEN=token (see docs/benchmarks.md).

@@ -1,5 +1,6 @@
 using System.Net;
 using Guichet.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
 
@@ -61,6 +62,37 @@ public abstract class GoodwillTests(GuichetServer server)
         }
     }
 }
+
+/// <summary>SPEC G2: a manager gives one agent a budget of their own, then takes it back.</summary>
+public abstract class AgentBudgetTests(GuichetServer server)
+{
+    [Fact]
+    public async Task An_agents_own_budget_replaces_the_teams_until_it_is_cleared()
+    {
+        server.SkipIfUnavailable();
+        var admin = await server.ReadDbAsync(db => db.Agents.Where(a => a.Email == "api-admin@guichet.invalid").Select(a => a.Id).SingleAsync());
+        (await server.Api.PutJsonAsync($"/api/agents/{admin}/goodwill-budget", new { amount = -5 })).AssertProblemNames(400, "amount");
+        var (set, budget) = await server.Api.PutJsonAsync($"/api/agents/{admin}/goodwill-budget", new { amount = 10 });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(("10", "true"), (budget.Str("budget"), budget.Str("own")));
+
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", new { customer = new { name = "Budget Client", email = "budget@example.fr", language = "fr" }, channel = "email", subject = "Colis abîmé", body = "Le colis est arrivé abîmé." });
+        var (_, past) = await server.Api.PostJsonAsync($"/api/cases/{c.Str("id")}/goodwill", new { gesture = "refund", amount = 15, reason = "Colis abîmé." });
+        Assert.Equal("awaitingApproval", past.Str("status"));
+        var (_, spend) = await server.Api.GetJsonAsync("/api/goodwill/spend");
+        Assert.Equal("10", spend["agents"]!.AsArray().Single(a => a!.Str("id") == admin.ToString(System.Globalization.CultureInfo.InvariantCulture))!.Str("budget"));
+
+        var (_, cleared) = await server.Api.PutJsonAsync($"/api/agents/{admin}/goodwill-budget", new { amount = (decimal?)null });
+        Assert.Equal(("100", "false"), (cleared.Str("budget"), cleared.Str("own")));
+        var (_, inside) = await server.Api.PostJsonAsync($"/api/cases/{c.Str("id")}/goodwill", new { gesture = "refund", amount = 15, reason = "Colis abîmé, second colis." });
+        Assert.Equal("granted", inside.Str("status"));
+        var page = await server.Api.GetStringAsync("/goodwill", TestContext.Current.CancellationToken);
+        Assert.Contains("Colis abîmé.", page, StringComparison.Ordinal);
+    }
+}
+
+public sealed class AgentBudgetOnSqlite(SqliteServer server) : AgentBudgetTests(server), IClassFixture<SqliteServer>;
+public sealed class AgentBudgetOnPostgres(PostgresServer server) : AgentBudgetTests(server), IClassFixture<PostgresServer>;
 
 public sealed class GoodwillOnSqlite(SqliteServer server) : GoodwillTests(server), IClassFixture<SqliteServer>;
 public sealed class GoodwillOnPostgres(PostgresServer server) : GoodwillTests(server), IClassFixture<PostgresServer>;

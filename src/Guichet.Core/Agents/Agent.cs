@@ -29,6 +29,9 @@ public sealed class Agent
     public int Capacity { get; set; } = DefaultCapacity;
     public AgentPresence Presence { get; set; } = AgentPresence.Available;
 
+    /// <summary>What this agent may give per calendar month in place of the team's budget (SPEC G2); null: the team's.</summary>
+    public long? GoodwillBudgetMinor { get; set; }
+
     public const int DefaultCapacity = 25;
 
     public bool Speaks(string language) => CommaList.Contains(Languages, language);

@@ -77,6 +77,21 @@ public sealed class Case
         CeilingAlertAt = now.AddDays(team.CeilingDays * team.CeilingAlertPercent / 100.0),
     };
 
+    /// <summary>
+    /// A case the company opens to reach a customer who has not written (SPEC G3), settled as it
+    /// opens: the apology and the gesture are the resolution. It stays out of every queue and
+    /// ceiling alert; a reply from the customer reopens it (C1).
+    /// </summary>
+    public static Case Outreach(Team team, Customer customer, string subject, string category, DateTimeOffset now)
+    {
+        var @case = Open(team, customer, subject, Channel.Email, now);
+        @case.Category = category;
+        @case.Status = CaseStatus.Resolved;
+        @case.ResolvedAt = now;
+        @case.CeilingAlertAt = null;
+        return @case;
+    }
+
     /// <summary>The latest due time a promise may be moved to without a manager: the ceiling or the approved extension.</summary>
     public DateTimeOffset RenegotiationLimit => CeilingApprovedUntil is { } approved && approved > CeilingAt ? approved : CeilingAt;
 

@@ -15,7 +15,7 @@ namespace Guichet.Core.Data;
 /// reference navigation when it is set (a promise's Case), otherwise from the property, or from
 /// <c>set</c> for a collection-only relation (a case's events).
 /// </summary>
-public sealed class ModelRows(GuichetDb db) : IAsyncDisposable
+public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
 {
     private readonly Dictionary<(Type, string), Statement> statements = [];
     private readonly Dictionary<string, DbCommand> queries = [];
@@ -47,16 +47,44 @@ public sealed class ModelRows(GuichetDb db) : IAsyncDisposable
         {
             return null;
         }
+        return Materialise<T>(statement, reader);
+    }
+
+    private static T Materialise<T>(Statement statement, DbDataReader reader)
+    {
         var entity = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
         for (var i = 0; i < statement.Columns.Count; i++)
         {
-            statement.Columns[i].Set(entity, await reader.IsDBNullAsync(i, ct) ? null : reader.GetValue(i));
+            statement.Columns[i].Set(entity, reader.IsDBNull(i) ? null : reader.GetValue(i));
         }
         return entity;
     }
 
     /// <summary>A query of the caller's (parameters @p0, @p1…) on the same connection, its command kept for the next call.</summary>
     public async Task<List<TRow>> QueryAsync<TRow>(string text, Func<DbDataReader, TRow> read, CancellationToken ct, params object?[] args)
+    {
+        var command = Reused(text, args);
+        var rows = new List<TRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    /// <summary>A statement of the caller's that returns no rows (parameters @p0, @p1…), its command kept for the next call.</summary>
+    public async Task<int> ExecuteAsync(string text, CancellationToken ct, params object?[] args)
+    {
+        var command = Reused(text, args);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The value a property is stored as (an enum's name, a time as SQLite's integer), for the caller's own queries.</summary>
+    public object Stored<T>(string property, object value) =>
+        db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+
+    private DbCommand Reused(string text, object?[] args)
     {
         if (!queries.TryGetValue(text, out var command))
         {
@@ -68,18 +96,8 @@ public sealed class ModelRows(GuichetDb db) : IAsyncDisposable
         {
             command.Parameters[i].Value = args[i] ?? DBNull.Value;
         }
-        var rows = new List<TRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(read(reader));
-        }
-        return rows;
+        return command;
     }
-
-    /// <summary>The value a property is stored as (an enum's name, a time as SQLite's integer), for the caller's own queries.</summary>
-    public object Stored<T>(string property, object value) =>
-        db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
 
     private Statement Prepare<T>(string kind, Func<IEntityType, Statement> build)
     {
@@ -151,11 +169,12 @@ public sealed class ModelRows(GuichetDb db) : IAsyncDisposable
             await statement.Command.DisposeAsync();
         }
         statements.Clear();
-        foreach (var command in queries.Values)
+        foreach (var command in queries.Values.Concat(many.Values))
         {
             await command.DisposeAsync();
         }
         queries.Clear();
+        many.Clear();
     }
 
     private sealed class Column(IProperty property, string name)
@@ -205,25 +224,34 @@ public sealed class ModelRows(GuichetDb db) : IAsyncDisposable
         public Column Key { get; } = key;
         public List<Column> Columns { get; } = columns;
 
-        public void Bind(object entity, (string Property, object? Value)[] set)
+        public void Bind(object entity, (string Property, object? Value)[] set) => Bind(Command, 0, entity, set);
+
+        /// <summary>Binds one row's values from parameter <paramref name="offset"/> on: one row of a many-row statement.</summary>
+        public void Bind(DbCommand command, int offset, object entity, (string Property, object? Value)[] set)
         {
             for (var i = 0; i < Columns.Count; i++)
             {
-                var column = Columns[i];
-                var value = column.Read(entity);
-                if (principals[i] is var (navigation, principalKey) && navigation.GetClrValue(entity) is { } principal)
-                {
-                    value = principalKey.GetClrValue(principal);
-                }
-                foreach (var (name, given) in set)
-                {
-                    if (name == column.Property.Name)
-                    {
-                        value = given;
-                    }
-                }
-                Command.Parameters[i].Value = column.ToProvider(value);
+                command.Parameters[offset + i].Value = Value(i, entity, set);
             }
+        }
+
+        /// <summary>What column <paramref name="i"/> stores for the entity: the provider's value, DBNull for null.</summary>
+        public object Value(int i, object entity, (string Property, object? Value)[] set)
+        {
+            var column = Columns[i];
+            var value = column.Read(entity);
+            if (principals[i] is var (navigation, principalKey) && navigation.GetClrValue(entity) is { } principal)
+            {
+                value = principalKey.GetClrValue(principal);
+            }
+            foreach (var (name, given) in set)
+            {
+                if (name == column.Property.Name)
+                {
+                    value = given;
+                }
+            }
+            return column.ToProvider(value);
         }
     }
 }

@@ -29,6 +29,8 @@ public static class ServiceRegistration
         .AddScoped<Goodwill.SetCompensationPolicy>()
         .AddScoped<Goodwill.Retention>()
         .AddScoped<Incidents.ReachAffected>()
+        .AddScoped<Incidents.DeclareIncident>()
+        .AddScoped<Goodwill.SetGoodwillBudget>()
         .AddScoped<Replies.SaveTemplate>()
         .AddScoped<Replies.RemoveTemplate>()
         .AddScoped<Replies.PreviewTemplate>()

@@ -9,7 +9,6 @@ namespace Guichet.Core.Email;
 public sealed partial class ReceiveEmail
 {
     // How the model stores these enum values, worked out once per instance rather than per message.
-    private object? emailKind;
     private object[]? activeStatuses;
 
     /// <summary>The case of the first id, in the order given, that names a message Guichet sent or received.</summary>
@@ -26,12 +25,7 @@ public sealed partial class ReceiveEmail
         return null;
     }
 
-    private async Task<long?> CustomerByEmailAsync(string address, CancellationToken ct)
-    {
-        emailKind ??= rows.Stored<CustomerIdentity>(nameof(CustomerIdentity.Kind), IdentityKind.Email);
-        var hit = await rows.QueryAsync("""SELECT "CustomerId" FROM "CustomerIdentities" WHERE "Kind" = @p0 AND "Value" = @p1 LIMIT 1""", r => r.GetInt64(0), ct, emailKind, address);
-        return hit is [var id] ? id : null;
-    }
+    private Task<long?> CustomerByEmailAsync(string address, CancellationToken ct) => CustomerRows.ByEmailAsync(rows, address, ct);
 
     private Task<List<(long Id, string Subject)>> ActiveCasesAsync(long customerId, CancellationToken ct)
     {

@@ -9,10 +9,12 @@ namespace Guichet.Core.Goodwill;
 /// </summary>
 public static class CompensationPolicy
 {
+    public const int RecurrenceDays = 365;
+
     /// <summary>The customer's incidents of a kind in the last twelve months (their cases of that category), this one included: at least one.</summary>
     public static async Task<int> RecurrenceAsync(Data.GuichetDb db, long customerId, string kind, DateTimeOffset now, CancellationToken ct)
     {
-        var since = now.AddDays(-365);
+        var since = now.AddDays(-RecurrenceDays);
         return Math.Max(1, await db.Cases.CountAsync(c => c.CustomerId == customerId && c.Category == kind && c.CreatedAt >= since, ct));
     }
 

@@ -60,7 +60,7 @@ public sealed class GrantGoodwill(GuichetDb db, TimeProvider clock)
         var spent = money
             ? await db.GoodwillEntries.Where(g => g.AgentId == actor.Id && g.TeamId == team.Id && g.Month == month).Where(GoodwillEntry.Spends).SumAsync(g => g.AmountMinor, ct)
             : 0;
-        var withinBudget = !money || spent + amount <= team.GoodwillBudgetMinor;
+        var withinBudget = !money || spent + amount <= BudgetOf(actor, team);
         var entry = new GoodwillEntry
         {
             CaseId = caseId,
@@ -81,6 +81,9 @@ public sealed class GrantGoodwill(GuichetDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return entry;
     }
+
+    /// <summary>What the agent may give per month in this team: their own budget when a manager set one, else the team's.</summary>
+    public static long BudgetOf(Agent agent, Teams.Team team) => agent.GoodwillBudgetMinor ?? team.GoodwillBudgetMinor;
 
     public static bool IsMoney(GestureKind gesture) => gesture is not (GestureKind.Apology or GestureKind.Points);
 

@@ -44,13 +44,33 @@ public static partial class LiquidTemplate
     {
         var parsed = Parse(source);
         var empty = new List<int>();
-        var registers = new Hash { [FieldRegister] = empty, [MarkRegister] = markEmpty ? parsed.Expressions : null };
-        var context = new Context([Hash.FromDictionary(model!)], new Hash(), registers, ErrorsOutputMode.Suppress,
-            maxIterations: 1000, CultureInfo.InvariantCulture, CancellationToken.None);
-        context.AddFilters([typeof(FieldFilter)]);
+        var context = Reset(Hash.FromDictionary(model!));
+        context.Registers[FieldRegister] = empty;
+        context.Registers[MarkRegister] = markEmpty ? parsed.Expressions : null;
         var text = parsed.Template.Render(new RenderParameters(CultureInfo.InvariantCulture) { Context = context });
         var fields = empty.Select(i => parsed.Expressions[i]).Distinct(StringComparer.Ordinal).ToList();
         return new(text, fields);
+    }
+
+    // A context costs more to make than a short template costs to render (DotLiquid reflects over
+    // every filter for each one), so each thread keeps one and empties it before every render.
+    [ThreadStatic]
+    private static Context? reusable;
+
+    private static Context Reset(Hash model)
+    {
+        if (reusable is null)
+        {
+            reusable = new Context([], new Hash(), new Hash(), ErrorsOutputMode.Suppress, maxIterations: 1000, CultureInfo.InvariantCulture, CancellationToken.None);
+            reusable.AddFilters([typeof(FieldFilter)]);
+        }
+        reusable.Environments.Clear();
+        reusable.Environments.Add(model);
+        reusable.Scopes.Clear();
+        reusable.Scopes.Add(new Hash());
+        reusable.Registers.Clear();
+        reusable.Errors.Clear();
+        return reusable;
     }
 
     private static Parsed Parse(string source)

@@ -114,7 +114,58 @@ public static class GuichetCli
             }
             return report.Errors.Count == 0 ? 0 : 1;
         });
-        return new Command("import", "Bring existing data into Guichet.") { mail, customers };
+        return new Command("import", "Bring existing data into Guichet.") { mail, customers, Incident() };
+    }
+
+    private static Command Incident()
+    {
+        var file = new Argument<string>("FILE") { Description = "A CSV file with a header: email, name, language, tier, paid (what the customer paid, for a refund share)." };
+        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string; switches to PostgreSQL." };
+        var incident = new Option<long?>("--incident") { Description = "The incident the customers were affected by (its number)." };
+        var kind = new Option<string?>("--kind") { Description = "Declare a new incident of this kind (delay, cancellation, outage…) instead of naming one." };
+        var title = new Option<string?>("--title") { Description = "The new incident's title, as customers will read it." };
+        var team = new Option<string?>("--team") { Description = "The new incident's team (default: the default team)." };
+        var target = new Option<int?>("--target-hours") { Description = "The new incident's target: every customer reached within this many hours (default 24)." };
+        var asAgent = new Option<string?>("--as") { Description = "The email of the agent the gestures are recorded in the name of (default: the first admin)." };
+        var command = new Command("incident", "Reach an incident's affected customers from a CSV file: an apology and the policy's gesture each, once.")
+        {
+            file, data, database, incident, kind, title, team, target, asAgent,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                AnsiConsole.MarkupLine($"[red]No such file:[/] {Markup.Escape(path)}");
+                return 2;
+            }
+            var declare = parse.GetValue(kind) is null && parse.GetValue(title) is null ? null
+                : new Core.Incidents.IncidentRequest(parse.GetValue(kind), parse.GetValue(title), null, parse.GetValue(target), parse.GetValue(team));
+            if ((declare is null) == (parse.GetValue(incident) is null))
+            {
+                AnsiConsole.MarkupLine("[red]Name the incident with --incident ID, or declare one with --kind and --title.[/]");
+                return 2;
+            }
+            var result = await ImportIncidentCommand.RunAsync(new ServeOptions { DataDir = parse.GetValue(data)!, Database = parse.GetValue(database) }, path,
+                new ImportIncidentCommand.Options(parse.GetValue(incident), declare, parse.GetValue(asAgent)), ct);
+            if (!result.Succeeded)
+            {
+                foreach (var (field, messages) in result.Failure!.Errors)
+                {
+                    AnsiConsole.MarkupLine($"[red]{Markup.Escape(field)}:[/] {Markup.Escape(string.Join(" ", messages))}");
+                }
+                return 1;
+            }
+            var outcome = result.Value;
+            AnsiConsole.MarkupLine($"{outcome.Lines:N0} rows: {outcome.Reached:N0} customers reached ({outcome.OnExistingCases:N0} on a case they had opened), {outcome.AlreadyReached:N0} reached before, {outcome.RefusedCount:N0} refused.");
+            foreach (var refused in outcome.Refused.Take(50))
+            {
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(refused)}[/]");
+            }
+            return outcome.RefusedCount == 0 ? 0 : 1;
+        });
+        return command;
     }
 
     private static Command Simulate()

@@ -58,6 +58,8 @@ public static class GuichetHost
             services.AddHostedService(sp => sp.GetRequiredService<MailboxPollerService>());
             services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<MailboxPollerService>());
         }
+        services.AddSingleton<Features.Incidents.IncidentListRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Incidents.IncidentListRunner>());
         services.AddSingleton<PromiseWatcherService>();
         services.AddHostedService(sp => sp.GetRequiredService<PromiseWatcherService>());
         services.AddSingleton<InboundMailWriter>();

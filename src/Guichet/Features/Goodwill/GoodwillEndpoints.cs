@@ -24,7 +24,10 @@ public static class GoodwillEndpoints
 
     public sealed record SpendDto(string Month, IReadOnlyList<SpendLine> Agents, IReadOnlyList<SpendLine> Teams);
 
-    public sealed record SpendLine(long Id, string Name, decimal Granted, decimal Awaiting, int Gestures);
+    /// <summary>For an agent, <see cref="Budget"/> is what they may give per month in their team (their own, or the team's).</summary>
+    public sealed record SpendLine(long Id, string Name, decimal Granted, decimal Awaiting, int Gestures, decimal? Budget = null);
+
+    public sealed record BudgetRequest(decimal? Amount);
 
     public static RouteGroupBuilder MapGoodwill(this RouteGroupBuilder api)
     {
@@ -72,17 +75,35 @@ public static class GoodwillEndpoints
             var m = month ?? clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             var entries = await db.GoodwillEntries.AsNoTracking().Where(g => g.Month == m).Where(GoodwillEntry.Spends)
                 .Select(g => new { g.AgentId, g.TeamId, g.AmountMinor, g.Status }).ToListAsync(ct);
-            var agents = await db.Agents.AsNoTracking().Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            var people = await db.Agents.AsNoTracking().Include(a => a.Team).ToListAsync(ct);
+            var agents = people.ToDictionary(a => a.Id, a => a.Name);
+            var budgets = people.ToDictionary(a => a.Id, a => GrantGoodwill.BudgetOf(a, a.Team) / 100m);
             var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
             List<SpendLine> By(Func<(long AgentId, long TeamId, long AmountMinor, GoodwillStatus Status), long> key, IReadOnlyDictionary<long, string> names) =>
                 entries.Select(e => (e.AgentId, e.TeamId, e.AmountMinor, e.Status)).GroupBy(key).Select(g => new SpendLine(g.Key, names.GetValueOrDefault(g.Key, "?"),
                     g.Where(e => e.Status != GoodwillStatus.AwaitingApproval).Sum(e => e.AmountMinor) / 100m,
                     g.Where(e => e.Status == GoodwillStatus.AwaitingApproval).Sum(e => e.AmountMinor) / 100m, g.Count())).ToList();
-            var byAgent = By(e => e.AgentId, agents);
+            var byAgent = By(e => e.AgentId, agents).Select(l => l with { Budget = budgets.GetValueOrDefault(l.Id) }).ToList();
             var byTeam = By(e => e.TeamId, teams);
             return Results.Ok(new SpendDto(m, byAgent, byTeam));
         })
         .WithSummary("Money given in goodwill in a month (yyyy-MM), per agent and per team: granted or approved, and awaiting approval.");
+        api.MapPut("/agents/{id:long}/goodwill-budget", async (long id, HttpContext http, SetGoodwillBudget set) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<BudgetRequest>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await set.RunAsync(id, request!.Amount, http.RequestAborted);
+            return result.Succeeded
+                ? Results.Ok(new { id, budget = GrantGoodwill.BudgetOf(result.Value, result.Value.Team) / 100m, own = result.Value.GoodwillBudgetMinor is not null, currency = result.Value.Team.Currency })
+                : Problems.From(result.Failure!);
+        })
+        .WithTags("Goodwill")
+        .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+        .Accepts<BudgetRequest>("application/json")
+        .WithSummary("Give an agent a monthly goodwill budget of their own {amount}, in their team's currency; {amount: null} brings back the team's.");
         MapRetention(api);
         return api;
     }

@@ -38,6 +38,7 @@ public static class WorkspaceForms
         }).AllowAnonymous().ExcludeFromDescription();
 
         var ui = app.MapGroup("/ui").RequireAuthorization().ExcludeFromDescription();
+        Goodwill.GoodwillForms.MapGoodwillForms(ui);
 
         ui.MapPost("/mail/{id:long}/reprocess", async (long id, ReceiveEmail receive) =>
             await receive.ReprocessAsync(id, null) is { Succeeded: true, Value: { CaseId: { } caseId } } ? Results.LocalRedirect($"/cases/{caseId}") : Results.LocalRedirect("/mail"))
@@ -168,11 +169,11 @@ public static class WorkspaceForms
         return Results.LocalRedirect(target);
     }
 
-    private static async Task<Agent> RequireAgent(HttpContext http, GuichetDb db) =>
+    internal static async Task<Agent> RequireAgent(HttpContext http, GuichetDb db) =>
         await http.CurrentAgentAsync(db) ?? throw new BadHttpRequestException("The signed-in agent is no longer active.", StatusCodes.Status403Forbidden);
 
     // The case page shows the refusal; these forms carry little text, so nothing is lost by redirecting.
-    private static IResult Outcome<T>(long caseId, Result<T> result) =>
+    internal static IResult Outcome<T>(long caseId, Result<T> result) =>
         result.Succeeded ? Back(caseId) : Results.Redirect($"/cases/{caseId}?error={Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!)))}");
 
     /// <summary>The page of this site the form was posted from (never another site's: no open redirect).</summary>
@@ -181,6 +182,6 @@ public static class WorkspaceForms
 
     private static IResult Back(long caseId) => TypedResults.Redirect($"/cases/{caseId}");
 
-    private static List<string> Messages(Failure failure) => failure.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).ToList();
+    internal static List<string> Messages(Failure failure) => failure.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).ToList();
 
 }

@@ -41,6 +41,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<long?>("GoodwillBudgetMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Languages")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -886,6 +889,63 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Incidents.IncidentList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AlreadyReached")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnExistingCases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Refused")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RefusedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentLists");
                 });
 
             modelBuilder.Entity("Guichet.Core.Incidents.IncidentRecipient", b =>
