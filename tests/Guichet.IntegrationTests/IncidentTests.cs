@@ -95,7 +95,9 @@ public abstract class IncidentTests(GuichetServer server)
         Assert.Contains(lists, l => l!["error"] is not null);
 
         // A new customer gets a case of their own, settled as it opens, in their language, with the team's name.
-        var english = await server.ReadDbAsync(db => db.Messages.Where(m => m.Kind == Core.Cases.MessageKind.IncidentApology && m.Body.Contains("Bernard; Deux")).Select(m => new { m.Body, m.CaseId }).SingleAsync());
+        var english = await server.ReadDbAsync(db => db.Messages.Where(m => m.Kind == Core.Cases.MessageKind.IncidentApology && m.Body.Contains("Bernard; Deux")).Select(m => new { m.Body, m.CaseId, m.InternetMessageId }).SingleAsync());
+        // The Message-ID the customer's reply will cite is stored with the message, so the reply joins this case.
+        Assert.NotNull(english.InternetMessageId);
         Assert.Contains("Please accept our apologies: la box a été coupée 6 heures mardi.", english.Body, StringComparison.Ordinal);
         var (_, @case) = await server.Api.GetJsonAsync($"/api/cases/{english.CaseId}");
         Assert.Equal("resolved", @case.Str("status"));

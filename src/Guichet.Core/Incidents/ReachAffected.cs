@@ -295,8 +295,10 @@ public sealed class ReachAffected(GuichetDb db, ModelRows rows, TimeProvider clo
             });
         }
         await rows.InsertManyAsync(entries, ct);
+        // Made before the messages are written: the outbox gives each its Message-ID, which the customer's reply will cite (H1).
+        List<OutboxMessage> deliveries = [.. targets.Select((t, i) => Outbox.Create(t.Case!, messages[i], now, recipient: t.Email))];
         await rows.InsertManyAsync(messages, ct);
-        await rows.InsertManyAsync([.. targets.Select((t, i) => Outbox.Create(t.Case!, messages[i], now, recipient: t.Email))], ct);
+        await rows.InsertManyAsync(deliveries, ct);
         var caseOf = events.ToDictionary(e => e.Event, e => e.CaseId, (IEqualityComparer<CaseEvent>)ReferenceEqualityComparer.Instance);
         await rows.InsertManyAsync([.. events.Select(e => e.Event)], ct, set: e => [("CaseId", caseOf[e])]);
         await rows.InsertManyAsync([.. targets.Select(t => new IncidentRecipient { IncidentId = reach.Incident.Id, CustomerId = t.Customer.Id, CaseId = t.Case!.Id, At = now, OnExistingCase = t.OnExisting })], ct);
