@@ -73,18 +73,14 @@ public static class GoodwillEndpoints
         goodwill.MapGet("/spend", async (string? month, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var m = month ?? clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            var entries = await db.GoodwillEntries.AsNoTracking().Where(g => g.Month == m).Where(GoodwillEntry.Spends)
-                .Select(g => new { g.AgentId, g.TeamId, g.AmountMinor, g.Status }).ToListAsync(ct);
-            var people = await db.Agents.AsNoTracking().Include(a => a.Team).ToListAsync(ct);
-            var agents = people.ToDictionary(a => a.Id, a => a.Name);
-            var budgets = people.ToDictionary(a => a.Id, a => GrantGoodwill.BudgetOf(a, a.Team) / 100m);
+            var spend = await GoodwillSpend.InMonthsAsync(db, [m], ct);
+            var people = await db.Agents.AsNoTracking().Include(a => a.Team).ToDictionaryAsync(a => a.Id, ct);
             var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-            List<SpendLine> By(Func<(long AgentId, long TeamId, long AmountMinor, GoodwillStatus Status), long> key, IReadOnlyDictionary<long, string> names) =>
-                entries.Select(e => (e.AgentId, e.TeamId, e.AmountMinor, e.Status)).GroupBy(key).Select(g => new SpendLine(g.Key, names.GetValueOrDefault(g.Key, "?"),
-                    g.Where(e => e.Status != GoodwillStatus.AwaitingApproval).Sum(e => e.AmountMinor) / 100m,
-                    g.Where(e => e.Status == GoodwillStatus.AwaitingApproval).Sum(e => e.AmountMinor) / 100m, g.Count())).ToList();
-            var byAgent = By(e => e.AgentId, agents).Select(l => l with { Budget = budgets.GetValueOrDefault(l.Id) }).ToList();
-            var byTeam = By(e => e.TeamId, teams);
+            List<SpendLine> By(Func<GoodwillSpend, long> key, Func<long, string> name) =>
+                [.. spend.GroupBy(key).Select(g => new SpendLine(g.Key, name(g.Key), g.Sum(s => s.GrantedMinor) / 100m, g.Sum(s => s.AwaitingMinor) / 100m, g.Sum(s => s.Gestures)))];
+            var byAgent = By(s => s.AgentId, id => people.TryGetValue(id, out var a) ? a.Name : "?")
+                .Select(l => l with { Budget = people.TryGetValue(l.Id, out var a) ? GrantGoodwill.BudgetOf(a, a.Team) / 100m : null }).ToList();
+            var byTeam = By(s => s.TeamId, id => teams.GetValueOrDefault(id, "?"));
             return Results.Ok(new SpendDto(m, byAgent, byTeam));
         })
         .WithSummary("Money given in goodwill in a month (yyyy-MM), per agent and per team: granted or approved, and awaiting approval.");

@@ -16,7 +16,7 @@ public static class IncidentEndpoints
     public static RouteGroupBuilder MapIncidents(this RouteGroupBuilder api)
     {
         var incidents = api.MapGroup("/incidents").WithTags("Incidents");
-        incidents.MapPost("", async (HttpContext http, DeclareIncident declare) =>
+        incidents.MapPost("", async (HttpContext http, GuichetDb db, DeclareIncident declare) =>
         {
             var (request, problem) = await JsonBody.ReadAsync<IncidentRequest>(http);
             if (problem is not null)
@@ -25,7 +25,7 @@ public static class IncidentEndpoints
             }
             var result = await declare.RunAsync(request!, http.User.Identity?.Name ?? "manager", http.RequestAborted);
             return result.Succeeded
-                ? Results.Created($"/api/incidents/{result.Value.Id}", await IncidentProgress.OfAsync(http.RequestServices.GetRequiredService<GuichetDb>(), result.Value, http.RequestAborted))
+                ? Results.Created($"/api/incidents/{result.Value.Id}", await IncidentProgress.OfAsync(db, result.Value, http.RequestAborted))
                 : Problems.From(result.Failure!);
         })
         .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
