@@ -37,8 +37,8 @@ public sealed class TwoHostsOnPostgresTests
             var by = new DateTimeOffset(2026, 12, 1, 11, 30, 0, TimeSpan.Zero) - first.Clock.GetUtcNow();
             first.Clock.Advance(by);
             ((AdjustableClock)second.Services.GetRequiredService<TimeProvider>()).Advance(by);
-            var a = first.Services.GetRequiredService<IDueWork>();
-            var b = second.Services.GetRequiredService<IDueWork>();
+            var a = first.Services.GetRequiredService<PromiseWatcherService>();
+            var b = second.Services.GetRequiredService<PromiseWatcherService>();
             var ct = TestContext.Current.CancellationToken;
             await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { Task.Run(() => a.RunDueAsync(ct), ct), Task.Run(() => b.RunDueAsync(ct), ct) }));
 

@@ -18,6 +18,8 @@ public sealed class Case
     public CaseStatus Status { get; private set; } = CaseStatus.New;
     public CasePriority Priority { get; set; } = CasePriority.Normal;
     public Channel Channel { get; init; }
+    /// <summary>A customer's contact, the company's outreach, or a test journey (M5): figures count only contacts.</summary>
+    public CaseOrigin Origin { get; private set; } = CaseOrigin.Contact;
     public long TeamId { get; private set; }
     public Team Team { get; private set; } = null!;
     public long? OwnerId { get; private set; }
@@ -86,11 +88,15 @@ public sealed class Case
     {
         var @case = Open(team, customer, subject, Channel.Email, now);
         @case.Category = category;
+        @case.Origin = CaseOrigin.Outreach;
         @case.Status = CaseStatus.Resolved;
         @case.ResolvedAt = now;
         @case.CeilingAlertAt = null;
         return @case;
     }
+
+    /// <summary>A test journey's synthetic customer opened it (M5): agents see it marked, figures leave it out.</summary>
+    public void MarkAsTestJourney() => Origin = CaseOrigin.TestJourney;
 
     /// <summary>The latest due time a promise may be moved to without a manager: the ceiling or the approved extension.</summary>
     public DateTimeOffset RenegotiationLimit => CeilingApprovedUntil is { } approved && approved > CeilingAt ? approved : CeilingAt;

@@ -27,6 +27,10 @@ public enum MessageKind
     ContactChange,
     /// <summary>An apology and a gesture sent before the customer complained (G3).</summary>
     IncidentApology,
+    /// <summary>The satisfaction and effort survey, sent after resolution (M1).</summary>
+    Survey,
+    /// <summary>The customer answered the survey by replying to it: recorded, not a new contact (M1).</summary>
+    SurveyAnswer,
 }
 
 /// <summary>What the customer said or was told, on any channel. Internal notes are <see cref="CaseEvent"/>s.</summary>

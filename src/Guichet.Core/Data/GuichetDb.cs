@@ -41,6 +41,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<Incidents.IncidentRecipient> IncidentRecipients => Set<Incidents.IncidentRecipient>();
     public DbSet<Incidents.IncidentList> IncidentLists => Set<Incidents.IncidentList>();
+    public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
 
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);

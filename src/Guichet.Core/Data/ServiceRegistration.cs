@@ -19,6 +19,8 @@ public static class ServiceRegistration
         .AddScoped<KeepPromise>()
         .AddScoped<RenegotiatePromise>()
         .AddScoped<PromiseWatcher>()
+        .AddScoped<Surveys.SurveyRounds>()
+        .AddScoped<Surveys.AnswerSurvey>()
         .AddScoped<ApproveCeiling>()
         .AddScoped<Teams.ChangeTeam>()
         .AddScoped<Agents.ChangeAgent>()

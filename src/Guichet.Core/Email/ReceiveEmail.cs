@@ -160,7 +160,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         }
         if (threaded is { } caseId)
         {
-            return await FollowUpAsync(caseId, mail, now, ct);
+            return await SurveyAnswerAsync(caseId, mail, now, ct) ?? await FollowUpAsync(caseId, mail, now, ct);
         }
 
         var known = await CustomerByEmailAsync(mail.Address!, ct);

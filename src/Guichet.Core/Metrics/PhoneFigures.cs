@@ -13,7 +13,7 @@ public sealed record PhoneFigures(int Calls, int Answered, int Missed, int Voice
 {
     public static async Task<PhoneFigures> ReadAsync(GuichetDb db, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct = default)
     {
-        var calls = db.PhoneCalls.AsNoTracking().Where(c => (from == null || c.StartedAt >= from) && (to == null || c.StartedAt < to));
+        var calls = db.PhoneCalls.AsNoTracking().Where(c => !db.Cases.Any(k => k.Id == c.CaseId && k.Origin == Cases.CaseOrigin.TestJourney)).Where(c => (from == null || c.StartedAt >= from) && (to == null || c.StartedAt < to));
         var byOutcome = await calls.GroupBy(c => c.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Count(CallOutcome o) => byOutcome.FirstOrDefault(x => x.Key == o)?.Count ?? 0;
         var opened = await calls.CountAsync(c => c.OpenedTheCase, ct);

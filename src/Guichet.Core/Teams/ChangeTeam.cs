@@ -8,7 +8,7 @@ namespace Guichet.Core.Teams;
 /// PATCH /api/teams/{slug}: only what is named changes. <see cref="MailAddressGiven"/> tells a
 /// mailbox removed (null) from one not mentioned.
 /// </summary>
-public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null);
+public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null);
 
 /// <summary>
 /// Changes a team's mailbox (mail sent there opens its cases and its mail leaves from it), its
@@ -17,6 +17,9 @@ public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddres
 /// </summary>
 public sealed class ChangeTeam(GuichetDb db)
 {
+    /// <summary>Past a week the customer has moved on (and <see cref="Surveys.SurveyRounds.Horizon"/> is two).</summary>
+    public const int MaxSurveyDelayHours = 168;
+
     public async Task<Result<Team>> RunAsync(string slug, TeamPatch patch, CancellationToken ct = default)
     {
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Slug == slug, ct);
@@ -39,6 +42,10 @@ public sealed class ChangeTeam(GuichetDb db)
         {
             errors.Add("languages", "Languages are ISO codes separated by commas, e.g. \"fr,en\".");
         }
+        if (patch.SurveyDelayHours is < 0 or > MaxSurveyDelayHours)
+        {
+            errors.Add("surveyDelayHours", $"The survey leaves 0 to {MaxSurveyDelayHours} hours after resolution.");
+        }
         if (errors.Any)
         {
             return errors;
@@ -55,6 +62,8 @@ public sealed class ChangeTeam(GuichetDb db)
         team.Languages = languages ?? team.Languages;
         team.Skills = patch.Skills is null ? team.Skills : CommaList.Normalise(patch.Skills);
         team.AutoAssign = patch.AutoAssign ?? team.AutoAssign;
+        team.SurveysOn = patch.SurveysOn ?? team.SurveysOn;
+        team.SurveyDelayHours = patch.SurveyDelayHours ?? team.SurveyDelayHours;
         await db.SaveChangesAsync(ct);
         return team;
     }

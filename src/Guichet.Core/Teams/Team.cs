@@ -54,6 +54,10 @@ public sealed class Team
     public string Currency { get; set; } = "EUR";
     /// <summary>G4: offers to stay an agent may make to a customer who asked to cancel; then only the cancellation.</summary>
     public int MaxRetentionOffers { get; set; } = 2;
+    /// <summary>M1: whether the team's resolved cases get the satisfaction survey, and how long after resolution.</summary>
+    public bool SurveysOn { get; set; } = true;
+    public int SurveyDelayHours { get; set; } = DefaultSurveyDelayHours;
+    public const int DefaultSurveyDelayHours = 24;
 
     /// <summary>E2: the team's major problems, one per line "code | lead or manager | term, term…".</summary>
     public string MajorProblems { get; set; } = Routing.MajorProblems.Default;

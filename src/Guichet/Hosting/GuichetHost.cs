@@ -20,6 +20,7 @@ using Guichet.Features.Knowledge;
 using Guichet.Features.Routing;
 using Guichet.Features.Incidents;
 using Guichet.Features.Goodwill;
+using Guichet.Features.Surveys;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
@@ -65,6 +66,9 @@ public static class GuichetHost
         services.AddSingleton<InboundMailWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundMailWriter>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<PromiseWatcherService>());
+        services.AddSingleton<SurveyRoundsService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SurveyRoundsService>());
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<SurveyRoundsService>());
         if (options.Smtp is { } smtp)
         {
             services.AddSingleton(smtp);
@@ -102,7 +106,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapSurveys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapHelp();

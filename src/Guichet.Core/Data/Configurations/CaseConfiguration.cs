@@ -24,6 +24,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.TeamId, c.Status });
         b.HasIndex(c => c.CustomerId);
         b.HasIndex(c => c.CeilingAlertAt);
+        // Figures cover the cases customers opened in a period; surveys look for the newly resolved ones (M1–M4).
+        b.HasIndex(c => new { c.Origin, c.CreatedAt });
+        b.HasIndex(c => new { c.Origin, c.ResolvedAt });
     }
 }
 

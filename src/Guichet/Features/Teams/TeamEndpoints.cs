@@ -10,13 +10,13 @@ namespace Guichet.Features.Teams;
 public static class TeamEndpoints
 {
     public sealed record TeamDto(long Id, string Slug, string Name, string TimeZone, string Hours, string Holidays, int FirstResponseBusinessDays, string? MailAddress, bool IsDefault, string MajorProblems,
-        string Languages, string Skills, bool AutoAssign)
+        string Languages, string Skills, bool AutoAssign, bool SurveysOn, int SurveyDelayHours)
     {
         public static TeamDto From(Team t) => new(t.Id, t.Slug, t.Name, t.TimeZone, t.Hours, t.Holidays, t.FirstResponseBusinessDays, t.MailAddress, t.IsDefault, t.MajorProblems,
-            t.Languages, t.Skills, t.AutoAssign);
+            t.Languages, t.Skills, t.AutoAssign, t.SurveysOn, t.SurveyDelayHours);
     }
 
-    public sealed record TeamChange(string? MailAddress, string? MajorProblems, string? Languages, string? Skills, bool? AutoAssign);
+    public sealed record TeamChange(string? MailAddress, string? MajorProblems, string? Languages, string? Skills, bool? AutoAssign, bool? SurveysOn, int? SurveyDelayHours);
 
     public static RouteGroupBuilder MapTeams(this RouteGroupBuilder api)
     {
@@ -39,24 +39,32 @@ public static class TeamEndpoints
                     return Problems.From(Failure.Invalid(field, $"{field} must be a string or null."));
                 }
             }
-            if (body!["autoAssign"] is { } auto && auto.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+            foreach (var field in new[] { "autoAssign", "surveysOn" })
             {
-                return Problems.From(Failure.Invalid("autoAssign", "autoAssign must be true or false."));
+                if (body![field] is { } flag && flag.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+                {
+                    return Problems.From(Failure.Invalid(field, $"{field} must be true or false."));
+                }
             }
-            if (!new[] { "mailAddress", "majorProblems", "languages", "skills", "autoAssign" }.Any(body.ContainsKey))
+            if (body!["surveyDelayHours"] is { } delay && (delay.GetValueKind() != System.Text.Json.JsonValueKind.Number || !delay.AsValue().TryGetValue<int>(out _)))
             {
-                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, languages, skills, autoAssign."));
+                return Problems.From(Failure.Invalid("surveyDelayHours", "surveyDelayHours must be a whole number of hours."));
+            }
+            if (!new[] { "mailAddress", "majorProblems", "languages", "skills", "autoAssign", "surveysOn", "surveyDelayHours" }.Any(body.ContainsKey))
+            {
+                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, languages, skills, autoAssign, surveysOn, surveyDelayHours."));
             }
             // A patch: only what the body names changes (mailAddress: null removes the mailbox).
             var patch = new TeamPatch(body.ContainsKey("mailAddress"), body["mailAddress"]?.GetValue<string>(), body["majorProblems"]?.GetValue<string>(),
-                body["languages"]?.GetValue<string>(), body["skills"]?.GetValue<string>(), body["autoAssign"]?.GetValue<bool>());
+                body["languages"]?.GetValue<string>(), body["skills"]?.GetValue<string>(), body["autoAssign"]?.GetValue<bool>(),
+                body["surveysOn"]?.GetValue<bool>(), body["surveyDelayHours"]?.GetValue<int>());
             var result = await change.RunAsync(slug, patch, http.RequestAborted);
             return result.Succeeded ? Results.Ok(TeamDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .RequireAuthorization(p => p.RequireRole("Admin"))
         .Accepts<TeamChange>("application/json")
         .WithTags("Teams")
-        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\"), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language).");
+        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\"), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language), surveysOn and surveyDelayHours (M1: the satisfaction survey after resolution, 0–168 h later).");
         return api;
     }
 }

@@ -188,6 +188,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long?>("NextDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
 
@@ -234,6 +239,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Reference");
+
+                    b.HasIndex("Origin", "CreatedAt");
+
+                    b.HasIndex("Origin", "ResolvedAt");
 
                     b.HasIndex("Status", "NextDueAt");
 
@@ -1396,6 +1405,78 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("SocialPosts");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Surveys.Survey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Csat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Effort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SendAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("SendAt");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Surveys");
+                });
+
             modelBuilder.Entity("Guichet.Core.Teams.Team", b =>
                 {
                     b.Property<long>("Id")
@@ -1481,6 +1562,12 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyDelayHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SurveysOn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -1739,6 +1826,24 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Guichet.Core.Surveys.Survey", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Cases.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Case", b =>

@@ -1,0 +1,38 @@
+using Guichet.Core.Cases;
+
+namespace Guichet.Core.Metrics;
+
+/// <summary>
+/// Response times per channel side by side (SPEC M3): a company that answers a tweet in an hour
+/// and an email in two months shows it here. Cases count on the channel the customer first used.
+/// </summary>
+public sealed record ChannelParity(
+    string Channel,
+    int Cases,
+    int Answered,
+    double? FirstResponseMedianHours,
+    double? FirstResponseP90Hours,
+    int Resolved,
+    double? ResolutionMedianHours,
+    double? ResolutionP90Hours)
+{
+    public static List<ChannelParity> Of(IEnumerable<CaseEffort> cases) =>
+        cases.GroupBy(c => c.Channel).OrderBy(g => g.Key).Select(g =>
+        {
+            var list = g.ToList();
+            return new ChannelParity(g.Key.ToWire(), list.Count,
+                list.Count(c => c.FirstHumanAnswerHours is not null),
+                Quantiles.Of(list.Select(c => c.FirstHumanAnswerHours), 0.5),
+                Quantiles.Of(list.Select(c => c.FirstHumanAnswerHours), 0.9),
+                list.Count(c => c.ResolutionHours is not null),
+                Quantiles.Of(list.Select(c => c.ResolutionHours), 0.5),
+                Quantiles.Of(list.Select(c => c.ResolutionHours), 0.9));
+        }).ToList();
+
+    /// <summary>How many times slower the slowest channel's typical first response is than the fastest's; null with fewer than two answered channels.</summary>
+    public static double? Gap(IReadOnlyList<ChannelParity> rows)
+    {
+        var medians = rows.Where(r => r.FirstResponseMedianHours is > 0).Select(r => r.FirstResponseMedianHours!.Value).ToList();
+        return medians.Count < 2 ? null : Math.Round(medians.Max() / medians.Min(), 1);
+    }
+}
