@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Guichet.Features.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Guichet.Core.Teams;
 using Guichet.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -91,6 +94,45 @@ public abstract class MetricsTests(GuichetServer server)
         Assert.Contains(forecast["promises"]!.AsArray(), p => p!.Str("id") == soon.Str("id"));
         Assert.DoesNotContain(forecast["promises"]!.AsArray(), p => p!.Str("id") == later.Str("id"));
         Assert.True(forecast["perHour"]!.AsArray().Count == 24);
+    }
+
+    [Fact]
+    public async Task The_OpenTelemetry_gauges_give_the_figures_of_the_api()
+    {
+        server.SkipIfUnavailable();
+        await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("otel@example.fr"));
+        // Moving the clock runs the due work, the gauges' snapshot last.
+        await server.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var meter = server.Services.GetRequiredService<ServiceMeter>().Meter;
+        var seen = new List<(string Name, double Value, Dictionary<string, string?> Tags)>();
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+                seen.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString()))));
+            listener.Start();
+            listener.RecordObservableInstruments();
+        }
+        var (_, effort) = await server.Api.GetJsonAsync("/api/metrics/effort");
+        var (_, promises) = await server.Api.GetJsonAsync("/api/metrics/promises");
+        var rows = effort["rows"]!.AsArray();
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            var gauge = Assert.Single(seen, m => m.Name == "guichet.effort.cases" && m.Tags["team"] == row!.Str("group"));
+            Assert.Equal(row!.Str("cases"), gauge.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (var (state, field) in new[] { ("open", "open"), ("kept", "kept"), ("silentBreach", "silentBreaches") })
+        {
+            var gauge = Assert.Single(seen, m => m.Name == "guichet.promises" && m.Tags["state"] == state);
+            Assert.Equal(promises.Str(field), gauge.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     [Fact]

@@ -26,9 +26,17 @@ public sealed class StrikeSimulationTests
         Assert.True(report.ReExplanations > 0, "customers who repeat their story are counted");
         Assert.True(report.ReExplanations <= report.FollowUpsJoined);
         Assert.True(report.Escalations!.GetValueOrDefault("E1.repeated") > 0, string.Join(",", report.Escalations!.Keys));
+        // Issue 9: the dashboard's figures, from the same code, agree with the report's own counts.
+        var figures = report.Figures!;
+        Assert.Equal((report.Cases, report.Contacts, report.Transfers, report.ReExplanations), (figures.Effort.Cases, figures.Effort.Contacts, figures.Effort.Transfers, figures.Effort.ReExplanations));
+        Assert.Equal(report.SilentBreaches, figures.Promises.SilentBreaches);
+        Assert.Equal(report.Cases, figures.EffortBy.Sum(w => w.Cases));
+        Assert.True(figures.Surveys.Sent > 0, "resolved cases got their survey after the delay");
+        Assert.Contains(StrikeOutput.FigureTables(report), t => t.Title == "Customer effort per week (M2)");
 
         var again = await new StrikeSimulation(options).RunAsync(null, TestContext.Current.CancellationToken);
-        Assert.Equal(report with { Days = [], Escalations = null }, again with { Days = [], Escalations = null });
+        Assert.Equal(report with { Days = [], Escalations = null, Figures = null }, again with { Days = [], Escalations = null, Figures = null });
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(report.Figures), System.Text.Json.JsonSerializer.Serialize(again.Figures));
         Assert.Equal(report.Days, again.Days);
         Assert.Equal(report.Escalations, again.Escalations);
     }

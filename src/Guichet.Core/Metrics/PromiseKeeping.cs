@@ -10,7 +10,7 @@ namespace Guichet.Core.Metrics;
 /// covers: kept, renegotiated in time (at least once), broken openly, and silent breaches (lapsed
 /// with nobody telling the customer, or running past due now). The aim for the last is zero.
 /// </summary>
-public sealed record PromiseKeeping(string Group, int Made, int Open, int Kept, int Renegotiated, int Broken, int SilentBreaches, double KeptShare)
+public sealed record PromiseKeeping(string Group, int Made, int Open, int Kept, int Renegotiated, int Broken, int SilentBreaches, double? KeptShare)
 {
     public sealed record Row(long Id, string Team, string? Owner, PromiseState State, bool Renegotiated, bool Silent);
 
@@ -30,7 +30,7 @@ public sealed record PromiseKeeping(string Group, int Made, int Open, int Kept, 
         var silent = rows.Count(r => r.Silent);
         var broken = rows.Count(r => r.State == PromiseState.Broken && !r.Silent);
         return new(group, rows.Count, rows.Count(r => r.State is PromiseState.Open or PromiseState.Renegotiated && !r.Silent), kept,
-            rows.Count(r => r.Renegotiated), broken, silent, Quantiles.Share(kept, kept + broken + silent));
+            rows.Count(r => r.Renegotiated), broken, silent, kept + broken + silent == 0 ? null : Quantiles.Share(kept, kept + broken + silent));
     }
 
     public static List<PromiseKeeping> ByTeam(IEnumerable<Row> rows) =>

@@ -37,7 +37,7 @@ public static class ShippedTemplates
     public static string? Find(string key, string language) => Texts.GetValueOrDefault((key, language));
 
     /// <summary>Sent by Guichet itself, never picked by an agent for a reply.</summary>
-    public static bool IsAutomatic(string key) => key is Acknowledgment or DelayNotice or LateNotice or IncidentApology;
+    public static bool IsAutomatic(string key) => key is Acknowledgment or DelayNotice or LateNotice or IncidentApology or Survey;
 
     public static bool IsShipped(string key) => Keys.Contains(key, StringComparer.Ordinal);
 

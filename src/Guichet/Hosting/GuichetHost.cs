@@ -22,6 +22,10 @@ using Guichet.Features.Incidents;
 using Guichet.Features.Goodwill;
 using Guichet.Features.Surveys;
 using Microsoft.AspNetCore.Diagnostics;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Identity;
 
 namespace Guichet.Hosting;
@@ -77,6 +81,11 @@ public static class GuichetHost
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcherService>());
             services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<OutboxDispatcherService>());
         }
+        // Last: the figures it snapshots include what the work above just did.
+        services.AddSingleton<ServiceMeter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServiceMeter>());
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ServiceMeter>());
+        AddOpenTelemetry(services);
         services.AddSingleton<IPasswordHasher<Core.Agents.Agent>, PasswordHasher<Core.Agents.Agent>>();
         services.AddGuichetAuthentication();
         services.AddProblemDetails();
@@ -111,6 +120,7 @@ public static class GuichetHost
         app.MapWorkspaceForms();
         app.MapHelp();
         app.MapChat();
+        app.MapDashboardAssets();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorComponents<App>();
         return app;
@@ -143,4 +153,21 @@ public static class GuichetHost
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>
+    /// Traces and metrics (the "Guichet" meter and ASP.NET Core's) leave by OTLP when the standard
+    /// OTEL_EXPORTER_OTLP_ENDPOINT variable names a collector; without one nothing is collected.
+    /// </summary>
+    private static void AddOpenTelemetry(IServiceCollection services)
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
+        {
+            return;
+        }
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("guichet"))
+            .WithMetrics(metrics => metrics.AddMeter(ServiceMeter.MeterName).AddAspNetCoreInstrumentation())
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
+            .UseOtlpExporter();
+    }
 }

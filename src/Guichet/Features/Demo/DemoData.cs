@@ -26,7 +26,7 @@ public static class DemoData
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Agent>>();
             await DemoTeams.AddAsync(db, hasher, ct);
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().Now();
-            await new DemoStory(db, now).PlayAsync(ct);
+            await new DemoStory(db, now, scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), scope.ServiceProvider.GetService<Hosting.ServeOptions>()?.PublicBaseUrl ?? "http://127.0.0.1:5080").PlayAsync(ct);
             await DemoKnowledge.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         }
         return DemoTeams.Agents.Select(a => new DemoLogin(a.Email, DemoTeams.Password, a.Role.ToString(), a.Team)).ToList();
@@ -34,7 +34,7 @@ public static class DemoData
 }
 
 /// <summary>The cases, in the order things happened.</summary>
-internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
+internal sealed class DemoStory(GuichetDb db, DateTimeOffset now, IServiceScopeFactory scopes, string publicBaseUrl)
 {
     // Past steps happen at office hours counted from the last weekday 10:00 in Paris, so the
     // story reads like a working week whatever time the demo is started.
@@ -95,6 +95,10 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
         At(_morning.AddDays(-3).AddHours(1));
         await Reply(lefevre, claire, "Bonjour Paul Lefèvre,\n\nLe tuyau part aujourd'hui en Colissimo, suivi 6A123456789. C'est bien le raccord de droite du skimmer ; je vous ai joint le schéma.\n\nClaire Martin", ct);
         await Status(lefevre, claire, StatusChange.Resolve, ct);
+        // A day later the survey leaves (M1), and he answers it.
+        At(_morning.AddDays(-2).AddHours(2));
+        await Surveys(ct);
+        await AnswerSurvey(lefevre, 5, 1, "Rapide, et je n'ai rien eu à réexpliquer. Merci !", ct);
 
         // 2. A tornado in seeds/001: no return fee for a destroyed modem; the waiver is to confirm (P8).
         At(_morning.AddDays(-2).AddHours(5));
@@ -168,6 +172,22 @@ internal sealed class DemoStory(GuichetDb db, DateTimeOffset now)
 
     private async Task Renegotiate(Promise p, Agent by, DateTimeOffset newDue, CancellationToken ct) =>
         (await new RenegotiatePromise(db, _clock).RunAsync(p.Id, newDue, by, ct)).OrThrow("Demo step");
+
+    // The survey rounds clear their unit of work as they go: they get one of their own, not the story's.
+    private async Task Surveys(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        await new Core.Surveys.SurveyRounds(own, _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Surveys.SurveyRounds>.Instance).RunDueAsync(publicBaseUrl, ct);
+    }
+
+    private async Task AnswerSurvey(Case c, int csat, int effort, string comment, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var token = await own.Surveys.Where(s => s.CaseId == c.Id).Select(s => s.Token).SingleAsync(ct);
+        (await new Core.Surveys.AnswerSurvey(own, _clock).ByLinkAsync(token, csat, effort, comment, ct)).OrThrow("Demo step");
+    }
 
     private async Task Status(Case c, Agent by, StatusChange change, CancellationToken ct) =>
         (await new ChangeCaseStatus(db, _clock).RunAsync(c.Id, change, by, ct)).OrThrow("Demo step");

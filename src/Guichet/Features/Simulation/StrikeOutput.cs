@@ -47,6 +47,37 @@ public static class StrikeOutput
             table.AddRow(Markup.Escape(name), Markup.Escape(value));
         }
         AnsiConsole.Write(table);
+        foreach (var (title, header, rows) in FigureTables(r))
+        {
+            var figures = new Table().Title(title).AddColumns(header.Select(Markup.Escape).ToArray());
+            foreach (var row in rows)
+            {
+                figures.AddRow(row.Select(Markup.Escape).ToArray());
+            }
+            AnsiConsole.Write(figures);
+        }
+    }
+
+    /// <summary>The dashboard's tables (M1–M4), from the same <see cref="Core.Metrics.ServiceFigures"/>.</summary>
+    public static IEnumerable<(string Title, string[] Header, IEnumerable<string[]> Rows)> FigureTables(StrikeReport r)
+    {
+        if (r.Figures is not { } f)
+        {
+            yield break;
+        }
+        static string H(double? hours) => hours is { } h ? $"{h.ToString("0.0", Inv)} h" : "-";
+        static string P(double? share) => share is { } s ? s.ToString("P0", Inv) : "-";
+        yield return ("Customer effort per week (M2)",
+            ["Week", "Cases", "Contacts", "Repeat", "Switches", "Transfers", "Re-explanations", "Redirects", "First answer p50", "Resolution p50", "Re-explained", "Called after writing", "High effort", "Transferred", "Several contacts"],
+            f.EffortBy.Append(f.Effort).Select(e => new[] { e.Group, e.Cases.ToString("N0", Inv), e.Contacts.ToString("N0", Inv), e.RepeatContacts.ToString("N0", Inv), e.ChannelSwitches.ToString("N0", Inv),
+                e.Transfers.ToString("N0", Inv), e.ReExplanations.ToString("N0", Inv), e.HotlineRedirects.ToString("N0", Inv), H(e.FirstHumanAnswerMedianHours), H(e.ResolutionMedianHours),
+                P(e.ReExplainedShare), P(e.CalledAfterWritingShare), P(e.HighEffortShare), P(e.TransferredShare), P(e.SeveralContactsShare) }));
+        yield return ("Channel parity (M3)", ["Channel", "Cases", "Answered", "First answer p50", "p90", "Resolved", "Resolution p50", "p90"],
+            f.Channels.Select(c => new[] { c.Channel, c.Cases.ToString("N0", Inv), c.Answered.ToString("N0", Inv), H(c.FirstResponseMedianHours), H(c.FirstResponseP90Hours), c.Resolved.ToString("N0", Inv), H(c.ResolutionMedianHours), H(c.ResolutionP90Hours) }));
+        yield return ("Promise keeping (M4)", ["Team or owner", "Made", "Open", "Kept", "Renegotiated", "Broken", "Silent breaches", "Kept share"],
+            f.PromisesByTeam.Concat(f.PromisesByOwner).Select(p => new[] { p.Group, p.Made.ToString("N0", Inv), p.Open.ToString("N0", Inv), p.Kept.ToString("N0", Inv), p.Renegotiated.ToString("N0", Inv), p.Broken.ToString("N0", Inv), p.SilentBreaches.ToString("N0", Inv), P(p.KeptShare) }));
+        yield return ("Surveys after resolution (M1)", ["Team", "Scheduled", "Sent", "Answered", "Cancelled", "Response rate", "CSAT (4-5)", "Effort average"],
+            f.SurveysByTeam.Append(f.Surveys).Select(s => new[] { s.Group, s.Scheduled.ToString("N0", Inv), s.Sent.ToString("N0", Inv), s.Answered.ToString("N0", Inv), s.Cancelled.ToString("N0", Inv), P(s.ResponseRate), P(s.CsatShare), s.EffortAverage?.ToString("0.0", Inv) ?? "-" }));
     }
 
     public static async Task WriteHtmlAsync(StrikeReport r, string path, CancellationToken ct)
@@ -67,6 +98,15 @@ public static class StrikeOutput
             html.Append(Inv, $"<tr><td>{WebUtility.HtmlEncode(name)}</td><td>{WebUtility.HtmlEncode(value)}</td></tr>\n");
         }
         html.Append("</table>\n");
+        foreach (var (title, header, rows) in FigureTables(r))
+        {
+            html.Append(Inv, $"<h2>{WebUtility.HtmlEncode(title)}</h2>\n<table><tr>{string.Concat(header.Select(h => $"<th>{WebUtility.HtmlEncode(h)}</th>"))}</tr>\n");
+            foreach (var row in rows)
+            {
+                html.Append(Inv, $"<tr>{string.Concat(row.Select(c => $"<td>{WebUtility.HtmlEncode(c)}</td>"))}</tr>\n");
+            }
+            html.Append("</table>\n");
+        }
         html.Append(Chart("Contacts per day", r.Days, d => d.Contacts, "#7a8ba6"));
         html.Append(Chart("Human answers per day", r.Days, d => d.Answers, "#1f5fbf"));
         html.Append(Chart("Delay notices per day (new date given before the old one lapsed)", r.Days, d => d.Notices, "#a35d00"));

@@ -37,7 +37,8 @@ public sealed record StrikeReport(
     int ReExplanations = 0,
     int CasesWithReExplanation = 0,
     int ContactChangesTold = 0,
-    IReadOnlyDictionary<string, int>? Escalations = null)
+    IReadOnlyDictionary<string, int>? Escalations = null,
+    ServiceFigures? Figures = null)
 {
     public sealed record Day(DateOnly Date, int Contacts, int Answers, int Notices, int WaitingAtEnd);
 
@@ -58,6 +59,8 @@ public sealed record StrikeReport(
         var firstResponses = await db.Promises.Where(p => p.Kind == PromiseKind.FirstResponse)
             .Select(p => new { p.State, Renegotiated = p.Renegotiations.Any() }).ToListAsync(ct);
         var counts = await PromiseCounts.ReadAsync(db, clock, ct);
+        // Effort, channel parity, promise keeping and surveys as the dashboard computes them (M1–M4).
+        var figures = await ServiceFigures.ReadAsync(db, clock, new MetricFilter(options.Start, now.AddSeconds(1)), MetricGrouping.Week, ct);
         var answers = await db.Cases
             .Select(c => new { c.CreatedAt, First = c.Messages.Where(m => m.Direction == MessageDirection.Out && !m.IsAutomatic).Min(m => (DateTimeOffset?)m.CreatedAt) })
             .ToListAsync(ct);
@@ -94,7 +97,8 @@ public sealed record StrikeReport(
             effort.Sum(e => e.ReExplanations),
             effort.Count(e => e.ReExplanations > 0),
             await db.Messages.CountAsync(m => m.Kind == MessageKind.ContactChange, ct),
-            escalations);
+            escalations,
+            figures);
     }
 
     /// <summary>Every automatic acknowledgment, and how many state their promise's due date written out (P1).</summary>

@@ -255,6 +255,8 @@ public sealed class StrikeSimulation(StrikeOptions options)
     {
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PromiseWatcher>().RunDueAsync(ct);
+        // Resolved cases get their survey as in production (M1); nobody answers in a simulation.
+        await scope.ServiceProvider.GetRequiredService<Core.Surveys.SurveyRounds>().RunDueAsync("https://guichet.invalid", ct);
     }
 
     private async Task<StrikeReport.Day> DaySummaryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
