@@ -98,6 +98,19 @@ public sealed class Case
     /// <summary>A test journey's synthetic customer opened it (M5): agents see it marked, figures leave it out.</summary>
     public void MarkAsTestJourney() => Origin = CaseOrigin.TestJourney;
 
+    /// <summary>The journey was judged: its case leaves the queues, and what it still promised lapses with it, told to nobody but the run.</summary>
+    public void CloseTestJourney(string verdict, DateTimeOffset now)
+    {
+        foreach (var promise in Promises.Where(p => p.IsActive))
+        {
+            promise.Break(null, verdict, now);
+        }
+        ResolvedAt ??= now;
+        ChangeStatus(CaseStatus.Closed, null, now, verdict);
+        NextDueAt = null;
+        CeilingAlertAt = null;
+    }
+
     /// <summary>The latest due time a promise may be moved to without a manager: the ceiling or the approved extension.</summary>
     public DateTimeOffset RenegotiationLimit => CeilingApprovedUntil is { } approved && approved > CeilingAt ? approved : CeilingAt;
 

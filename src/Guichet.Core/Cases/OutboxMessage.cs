@@ -5,6 +5,8 @@ public enum OutboxState
     Pending,
     Sent,
     Failed,
+    /// <summary>Never sent, on purpose: the recipient is in the reserved .invalid domain (a test journey's synthetic customer, M5).</summary>
+    Withheld,
 }
 
 /// <summary>

@@ -42,6 +42,8 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Incidents.IncidentRecipient> IncidentRecipients => Set<Incidents.IncidentRecipient>();
     public DbSet<Incidents.IncidentList> IncidentLists => Set<Incidents.IncidentList>();
     public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
+    public DbSet<Journeys.TestJourney> TestJourneys => Set<Journeys.TestJourney>();
+    public DbSet<Journeys.JourneyRun> JourneyRuns => Set<Journeys.JourneyRun>();
 
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);

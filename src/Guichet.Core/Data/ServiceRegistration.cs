@@ -21,6 +21,8 @@ public static class ServiceRegistration
         .AddScoped<PromiseWatcher>()
         .AddScoped<Surveys.SurveyRounds>()
         .AddScoped<Surveys.AnswerSurvey>()
+        .AddScoped<Journeys.RunJourneys>()
+        .AddScoped<Journeys.SaveJourney>()
         .AddScoped<ApproveCeiling>()
         .AddScoped<Teams.ChangeTeam>()
         .AddScoped<Agents.ChangeAgent>()

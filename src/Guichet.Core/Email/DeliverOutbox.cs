@@ -39,6 +39,15 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
                 continue;
             }
             var row = await db.Outbox.Include(o => o.Message).SingleAsync(o => o.Id == id, ct);
+            if (row.Recipient.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase))
+            {
+                // RFC 2606: no such address can exist. Test journeys write from there; nothing is sent back.
+                row.State = OutboxState.Withheld;
+                row.LastError = null;
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                continue;
+            }
             var @case = await db.Cases.Include(c => c.Team).Include(c => c.Customer).SingleAsync(c => c.Id == row.Message.CaseId, ct);
             var conversation = await db.Messages.Where(m => m.CaseId == @case.Id && m.InternetMessageId != null).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
                 .Select(m => new { m.InternetMessageId, m.Direction }).ToListAsync(ct);

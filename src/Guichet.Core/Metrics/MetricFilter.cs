@@ -8,8 +8,14 @@ public sealed record MetricFilter(DateTimeOffset From, DateTimeOffset To, string
 {
     public const int DefaultDays = 30;
 
-    /// <summary>The last <see cref="DefaultDays"/> days up to now.</summary>
-    public static MetricFilter LastDays(DateTimeOffset now, int days = DefaultDays) => new(now.AddDays(-days), now);
+    /// <summary>The <see cref="DefaultDays"/> days up to the end of today (UTC): the dashboard's, the API's and the gauges' default.</summary>
+    public static MetricFilter LastDays(DateTimeOffset now, int days = DefaultDays)
+    {
+        var end = EndOfDay(now);
+        return new(end.AddDays(-days), end);
+    }
+
+    public static DateTimeOffset EndOfDay(DateTimeOffset at) => new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
 }
 
 /// <summary>How a table of figures is cut.</summary>

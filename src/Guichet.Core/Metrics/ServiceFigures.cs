@@ -3,7 +3,7 @@ using Guichet.Core.Data;
 namespace Guichet.Core.Metrics;
 
 /// <summary>
-/// Every figure of SPEC M1–M4 for one filter, read once: the dashboard, /api/metrics, the
+/// Every figure of SPEC M1–M5 for one filter, read once: the dashboard, /api/metrics, the
 /// OpenTelemetry gauges and the strike simulation's report all show this, so they never disagree.
 /// </summary>
 public sealed record ServiceFigures(
@@ -18,7 +18,8 @@ public sealed record ServiceFigures(
     IReadOnlyList<PromiseKeeping> PromisesByOwner,
     PromiseForecast Forecast,
     SurveyFigures Surveys,
-    IReadOnlyList<SurveyFigures> SurveysByTeam)
+    IReadOnlyList<SurveyFigures> SurveysByTeam,
+    IReadOnlyList<JourneyFigures> Journeys)
 {
     public static async Task<ServiceFigures> ReadAsync(GuichetDb db, TimeProvider clock, MetricFilter filter, MetricGrouping grouping = MetricGrouping.Team, CancellationToken ct = default)
     {
@@ -38,6 +39,7 @@ public sealed record ServiceFigures(
             PromiseKeeping.ByOwner(promises),
             await PromiseForecast.ReadAsync(db, clock, filter.Team, filter.Channel, ct),
             SurveyFigures.Of("all", surveys),
-            SurveyFigures.ByTeam(surveys));
+            SurveyFigures.ByTeam(surveys),
+            await JourneyFigures.ReadAsync(db, filter, ct));
     }
 }

@@ -20,4 +20,15 @@ public static class Acknowledgment
             // The crisis's own text may say which fees are waived: only a standard template is out of place here.
             GuardContext.For(customer) with { CarriesPromise = true, Crisis = crisis?.Name },
             crisis?.Acknowledgment);
+
+    /// <summary>
+    /// The acknowledgment states its promise's date written out in the customer's language and
+    /// zone (P1), as it was when written: <paramref name="due"/> is the promise's first due time.
+    /// </summary>
+    /// <param name="teamZone">Where the customer has no zone, the team's, as the template wrote it (<see cref="TemplateFacts.Zone"/>).</param>
+    public static bool StatesDate(string body, DateTimeOffset due, string language, string? timeZone, DateTimeOffset writtenAt, string? teamZone = null)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone ?? "") ?? DateTimeZoneProviders.Tzdb.GetZoneOrNull(teamZone ?? "") ?? DateTimeZone.Utc;
+        return body.Contains(SpokenDate.Format(due.ToInstant(), zone, language, writtenAt.ToInstant()), StringComparison.Ordinal);
+    }
 }

@@ -131,6 +131,9 @@ public static partial class SendGuard
     [GeneratedRegex(@"(veuillez|merci de|je vous invite à|nous vous invitons à|il faut)\s+(nous\s+)?(écrire|envoyer (un|votre) (e-?mail|courriel|message)|contacter|appeler|téléphoner|vous adresser|vous rendre|passer par|utiliser (notre|le) (formulaire|site))|adressez-vous à|rendez-vous sur|envoyez-nous un (e-?mail|courriel)|please (write to|e-?mail|contact|call|get in touch with|use our (web ?site|form))|send us an e-?mail|contact (our|the) [\w ]{1,30}(department|team|service)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Redirect();
 
+    /// <summary>The text sends the customer to another channel or department (C3): the send guard's warning, and a test journey's failure (M5).</summary>
+    public static bool SendsElsewhere(string body) => Redirect().IsMatch(body);
+
     [GeneratedRegex(@"nous (vous )?(rappellerons|recontacterons|reviendrons vers vous|enverrons|rembourserons|vous tiendrons informée?s? )|vous (serez rappelée?|recevrez|serez remboursée?)|je (vous )?(rappelle|rappellerai|reviens vers vous|reviendrai vers vous)|we will (call you back|get back to you|send|refund|contact you)|we'll (call you back|get back to you|send|refund)|you will (receive|be refunded|hear from us)|i will (call you back|get back to you)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Commitment();
 

@@ -387,6 +387,19 @@ public sealed class Ui
         ["survey.cancelled"] = ("annulée", "cancelled"),
         ["effortOfCase"] = ("Effort du client", "Customer effort"),
         ["testJourney"] = ("Parcours test", "Test journey"),
+        ["m.journeys"] = ("Parcours test", "Test journeys"),
+        ["m.journeysHelp"] = ("Des clients fictifs écrivent à intervalles réguliers (email, portail, réseaux sociaux, chat) : l'accusé de réception daté arrive-t-il à temps, personne ne les renvoie-t-il ailleurs, une personne répond-elle à la date promise ? Leurs dossiers ne comptent dans aucun autre chiffre.", "Synthetic customers write on a schedule (email, portal, social, chat): does the dated acknowledgment arrive in time, does nobody send them elsewhere, does a person answer by the date promised? Their cases count in no other figure."),
+        ["m.journeysEmpty"] = ("Aucun parcours test. Un manager les crée avec POST /api/journeys.", "No test journey yet. A manager sets them up with POST /api/journeys."),
+        ["m.journey"] = ("Parcours", "Journey"),
+        ["m.runs"] = ("Passages", "Runs"),
+        ["m.passed"] = ("Réussis", "Passed"),
+        ["m.failed"] = ("Échoués", "Failed"),
+        ["m.running"] = ("En cours", "Running"),
+        ["m.lastRun"] = ("Dernier passage", "Last run"),
+        ["m.disabled"] = ("arrêté", "stopped"),
+        ["run.running"] = ("en cours", "running"),
+        ["run.passed"] = ("réussi", "passed"),
+        ["run.failed"] = ("échoué", "failed"),
     };
 
     public Ui(IHttpContextAccessor accessor)

@@ -21,6 +21,7 @@ using Guichet.Features.Routing;
 using Guichet.Features.Incidents;
 using Guichet.Features.Goodwill;
 using Guichet.Features.Surveys;
+using Guichet.Features.Journeys;
 using Microsoft.AspNetCore.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -73,6 +74,9 @@ public static class GuichetHost
         services.AddSingleton<SurveyRoundsService>();
         services.AddHostedService(sp => sp.GetRequiredService<SurveyRoundsService>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<SurveyRoundsService>());
+        services.AddSingleton<JourneyRunnerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<JourneyRunnerService>());
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<JourneyRunnerService>());
         if (options.Smtp is { } smtp)
         {
             services.AddSingleton(smtp);
@@ -115,7 +119,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapCases().MapPromises().MapMetrics().MapSurveys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
+        api.MapCases().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapHelp();

@@ -50,7 +50,7 @@ public sealed record CaseDto(
     TeamRef Team, AgentRef? Owner, CustomerDto Customer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
     PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null,
-    EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0)
+    EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0, string Origin = "contact")
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
@@ -61,7 +61,7 @@ public sealed record CaseDto(
         c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageDto.From).ToArray(),
         c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),
         acknowledgment is null ? null : MessageDto.From(acknowledgment), c.FirstAnsweredAt,
-        EscalationDto.Of(c), c.ReExplanations, c.Transfers);
+        EscalationDto.Of(c), c.ReExplanations, c.Transfers, c.Origin.ToWire());
 }
 
 /// <summary>Who the case was put to (lead or manager), when and why (SPEC E1, E2); null when it was not.</summary>

@@ -28,6 +28,9 @@ public static class DemoData
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().Now();
             await new DemoStory(db, now, scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), scope.ServiceProvider.GetService<Hosting.ServeOptions>()?.PublicBaseUrl ?? "http://127.0.0.1:5080").PlayAsync(ct);
             await DemoKnowledge.AddAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+            // M5: a synthetic customer writes through the portal every day; its first run starts with the server.
+            (await scope.ServiceProvider.GetRequiredService<Core.Journeys.SaveJourney>().CreateAsync(
+                new Core.Journeys.JourneyRequest("Formulaire du portail, chaque jour", "portal", null, "fr", null, null, null, null, null), ct)).OrThrow("Demo step");
         }
         return DemoTeams.Agents.Select(a => new DemoLogin(a.Email, DemoTeams.Password, a.Role.ToString(), a.Team)).ToList();
     }

@@ -9,7 +9,8 @@ namespace Guichet.Features.Metrics;
 
 /// <summary>
 /// The dashboard's and /api/metrics' filters from a query string: from and to (a date, or an ISO
-/// 8601 time; to is inclusive of its day), team (slug), channel, by (grouping). Errors name the parameter.
+/// 8601 time; to is inclusive of its day; by default the 30 days to the end of today), team (slug),
+/// channel, by (grouping). Errors name the parameter.
 /// </summary>
 public sealed record MetricQuery(MetricFilter Filter, MetricGrouping Grouping)
 {
@@ -17,7 +18,8 @@ public sealed record MetricQuery(MetricFilter Filter, MetricGrouping Grouping)
     {
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow();
-        var to = Time(get("to"), "to", errors, endOfDay: true) ?? now;
+        // By default the 30 days up to the end of today (UTC), as the dashboard's date fields show them.
+        var to = Time(get("to"), "to", errors, endOfDay: true) ?? MetricFilter.EndOfDay(now);
         var from = Time(get("from"), "from", errors, endOfDay: false) ?? to.AddDays(-MetricFilter.DefaultDays);
         if (from >= to && !errors.Any)
         {

@@ -44,6 +44,9 @@ public static class MetricsEndpoints
         metrics.MapGet("/surveys", (HttpContext http, GuichetDb db, TimeProvider clock) =>
                 Figures(http, db, clock, f => Table(http, "surveys", f.SurveysByTeam, new { f.Filter, total = f.Surveys, rows = f.SurveysByTeam })))
             .WithSummary("Surveys after resolution (M1) per team: sent, answered, satisfaction and effort. format=csv for a file.");
+        metrics.MapGet("/journeys", (HttpContext http, GuichetDb db, TimeProvider clock) =>
+                Figures(http, db, clock, f => Table(http, "journeys", f.Journeys, new { f.Filter, rows = f.Journeys })))
+            .WithSummary("Test journeys (M5) over the runs started in the period: passed, failed, running, the latest run and what failed. format=csv for a file.");
         metrics.MapGet("/cases/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
                 await CaseEfforts.OfCaseAsync(db, id, ct) is { } effort ? Results.Ok(effort) : Problems.Field(404, "Not found", "id", $"There is no case {id}."))
             .Produces<CaseEffort>()

@@ -108,11 +108,7 @@ public sealed record StrikeReport(
             .Where(m => m.Kind == MessageKind.Acknowledgment && m.Promise != null)
             .Select(m => new { m.Body, m.CreatedAt, Due = m.Promise!.Renegotiations.OrderBy(r => r.At).Select(r => (DateTimeOffset?)r.OldDueAt).FirstOrDefault() ?? m.Promise.DueAt, m.Promise.Case.Customer.Language, m.Promise.Case.Customer.TimeZone })
             .ToListAsync(ct);
-        var withDate = rows.Count(r =>
-        {
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.TimeZone) ?? DateTimeZone.Utc;
-            return r.Body.Contains(SpokenDate.Format(r.Due.ToInstant(), zone, r.Language, r.CreatedAt.ToInstant()), StringComparison.Ordinal);
-        });
+        var withDate = rows.Count(r => Acknowledgment.StatesDate(r.Body, r.Due, r.Language, r.TimeZone, r.CreatedAt));
         return (rows.Count, withDate);
     }
 
