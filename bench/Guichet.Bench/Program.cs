@@ -32,6 +32,14 @@ if (args is ["search-load", var folder, ..])
     return;
 }
 
+if (args is ["figures-load", var figuresFolder, ..])
+{
+    // dotnet run -c Release --project bench/Guichet.Bench -- figures-load /tmp/figures 100000 7
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await FiguresLoad.RunAsync(figuresFolder, Arg(2, 100_000), Arg(3, 7));
+    return;
+}
+
 // On demand: dotnet run -c Release --project bench/Guichet.Bench -- --filter '*'
 // Each iteration resets the due promises, so the monitoring strategy (one call per iteration) fits.
 var config = ManualConfig.Create(DefaultConfig.Instance)

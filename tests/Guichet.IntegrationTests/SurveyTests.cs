@@ -69,6 +69,31 @@ public abstract partial class SurveyTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task The_customer_answers_on_the_page_the_link_opens()
+    {
+        server.SkipIfUnavailable();
+        var id = await ResolvedCaseAsync("survey.page@example.fr");
+        await ResolveAsync(id);
+        await server.AdvanceAsync(TimeSpan.FromHours(25));
+        var token = Link().Match(Assert.Single(await SurveyMessagesAsync(id)).Str("body")).Groups[1].Value;
+        using var customer = Browserless.Anonymous(server);
+        var (status, page, _) = await customer.GetAsync($"/avis/{token}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("La réponse apportée vous satisfait-elle ?", page, StringComparison.Ordinal);
+
+        var (refused, again, _) = await customer.PostFormAsync($"/avis/{token}", $"/avis/{token}", new() { ["_handler"] = "survey", ["Csat"] = "9" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains("id=\"errors\"", again, StringComparison.Ordinal);
+        var (_, thanks, _) = await customer.PostFormAsync($"/avis/{token}", $"/avis/{token}", new() { ["_handler"] = "survey", ["Csat"] = "5", ["Effort"] = "1", ["Comment"] = "Parfait <b>merci</b>" });
+        Assert.Contains("Merci pour votre réponse", thanks, StringComparison.Ordinal);
+        var survey = Assert.Single(await SurveysAsync(id))!;
+        Assert.Equal(("answered", "5", "1", "Parfait <b>merci</b>"), (survey.Str("state"), survey.Str("csat"), survey.Str("effort"), survey.Str("comment")));
+        (_, page, _) = await customer.GetAsync($"/avis/{token}");
+        Assert.Contains("id=\"survey-done\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync("/avis/unknown-token")).Status);
+    }
+
+    [Fact]
     public async Task No_survey_while_a_promise_is_open_then_one_once_it_is_kept()
     {
         server.SkipIfUnavailable();

@@ -9,7 +9,8 @@ public sealed partial class ReceiveEmail
 {
     private async Task<Outcome?> SurveyAnswerAsync(long caseId, IncomingMail mail, DateTimeOffset now, CancellationToken ct)
     {
-        if (mail.ThreadIds.Count == 0 || SurveyReply.Read(mail.Text ?? "") is not { } scores)
+        // The scores and the comment are what the customer wrote, not the survey their client quoted below it.
+        if (mail.ThreadIds.Count == 0 || SurveyReply.Read(QuotedHistory.Split(mail.Text ?? "").Fresh) is not { } scores)
         {
             return null;
         }

@@ -25,31 +25,48 @@ public sealed class RunJourneys(GuichetDb db, TimeProvider clock, IServiceProvid
 {
     public const string Domain = "tests.guichet.invalid";
     public const int BatchSize = 20;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     public sealed record Pass(int Started, int Judged);
 
     public async Task<Pass> RunDueAsync(string publicBaseUrl, CancellationToken ct)
     {
         var now = clock.Now();
-        var due = await db.TestJourneys.Where(j => j.Enabled && j.NextRunAt <= now).OrderBy(j => j.NextRunAt).Select(j => j.Id).Take(BatchSize).ToListAsync(ct);
-        foreach (var id in due)
+        var due = await db.TestJourneys.Where(j => j.Enabled && j.NextRunAt <= now).OrderBy(j => j.NextRunAt).Select(j => new { j.Id, j.EveryMinutes }).Take(BatchSize).ToListAsync(ct);
+        var started = 0;
+        foreach (var journey in due)
         {
-            await StartAsync(id, publicBaseUrl, ct);
+            // Claimed by moving its schedule on: of several servers, one starts the run.
+            var next = now.AddMinutes(journey.EveryMinutes);
+            var claimed = await db.TestJourneys.Where(j => j.Id == journey.Id && j.NextRunAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.NextRunAt, next), ct);
+            if (claimed > 0)
+            {
+                await StartAsync(journey.Id, publicBaseUrl, ct, scheduled: true);
+                started++;
+            }
         }
         var checks = await db.JourneyRuns.Where(r => r.CheckAt <= now).OrderBy(r => r.CheckAt).Select(r => r.Id).Take(BatchSize).ToListAsync(ct);
+        var judged = 0;
         foreach (var id in checks)
         {
-            await CheckAsync(id, ct);
+            // Claimed by a lease: another server skips it; a crash leaves it to be checked again after the lease.
+            var lease = now + Lease;
+            if (await db.JourneyRuns.Where(r => r.Id == id && r.CheckAt <= now).ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckAt, lease), ct) > 0)
+            {
+                await CheckAsync(id, ct);
+                judged++;
+            }
         }
-        if (due.Count + checks.Count > 0)
+        if (started + judged > 0)
         {
-            logger.LogInformation("Test journeys: {Started} started, {Checked} checked", due.Count, checks.Count);
+            logger.LogInformation("Test journeys: {Started} started, {Checked} checked", started, judged);
         }
-        return new Pass(due.Count, checks.Count);
+        return new Pass(started, judged);
     }
 
     /// <summary>Starts one run now, whatever its schedule (the "run now" button); the schedule moves on from here.</summary>
-    public async Task<Result<JourneyRun>> StartAsync(long journeyId, string publicBaseUrl, CancellationToken ct)
+    public async Task<Result<JourneyRun>> StartAsync(long journeyId, string publicBaseUrl, CancellationToken ct, bool scheduled = false)
     {
         var journey = await db.TestJourneys.Include(j => j.Team).FirstOrDefaultAsync(j => j.Id == journeyId, ct);
         if (journey is null)
@@ -57,8 +74,11 @@ public sealed class RunJourneys(GuichetDb db, TimeProvider clock, IServiceProvid
             return Failure.NotFound("id", $"There is no test journey {journeyId}.");
         }
         var now = clock.Now();
-        // The next run is planned first: a door that throws must not make the runner retry every tick.
-        journey.NextRunAt = journey.Enabled ? now.AddMinutes(journey.EveryMinutes) : null;
+        if (!scheduled)
+        {
+            // Run now: the schedule moves on from here. (A scheduled run moved it when it claimed the journey.)
+            journey.NextRunAt = journey.Enabled ? now.AddMinutes(journey.EveryMinutes) : null;
+        }
         var run = JourneyRun.Start(journey, now);
         db.JourneyRuns.Add(run);
         await db.SaveChangesAsync(ct);

@@ -78,9 +78,9 @@ public sealed class SaveJourney(GuichetDb db, TimeProvider clock)
         {
             errors.Add("name", "The name is required (at most 200 characters).");
         }
-        if (request.Subject is { } subject && (string.IsNullOrWhiteSpace(subject) || subject.Length > 500))
+        if (request.Subject is { } subject && (string.IsNullOrWhiteSpace(subject) || subject.Length > 500 || subject.AsSpan().IndexOfAny('\r', '\n') >= 0))
         {
-            errors.Add("subject", "The subject is required (at most 500 characters).");
+            errors.Add("subject", "The subject is required, on one line (at most 500 characters).");
         }
         if (request.Body is { } body && (string.IsNullOrWhiteSpace(body) || body.Length > 4000))
         {

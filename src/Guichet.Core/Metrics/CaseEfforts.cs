@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Metrics;
 
-/// <summary>Reads the <see cref="CaseEffort"/> of the cases a filter covers: two queries, whatever the number of cases.</summary>
+/// <summary>Reads the <see cref="CaseEffort"/> of the cases a filter covers: a few set-based queries, whatever the number of cases.</summary>
 public static class CaseEfforts
 {
     /// <summary>The cases customers opened that a filter covers, in SQL; every figure starts here.</summary>
@@ -20,19 +20,33 @@ public static class CaseEfforts
     public static async Task<CaseEffort?> OfCaseAsync(GuichetDb db, long caseId, CancellationToken ct = default) =>
         (await ReadAsync(db, db.Cases.AsNoTracking().Where(c => c.Id == caseId), ct)).FirstOrDefault();
 
+    // Plain columns, one indexed range scan; names, redirects, survey answers and contact channels
+    // come from separate set-based reads and are joined here (correlated subqueries per case cost
+    // several seconds at 100,000 cases: docs/benchmarks.md).
     private static async Task<List<CaseEffort>> ReadAsync(GuichetDb db, IQueryable<Case> covered, CancellationToken ct)
     {
         var cases = await covered
-            .Select(c => new
-            {
-                c.Id, c.Reference, Team = c.Team.Name, Owner = c.Owner == null ? null : c.Owner.Name, c.Channel, c.CreatedAt,
-                c.ContactCount, c.Transfers, c.ReExplanations, c.FirstAnsweredAt, c.ResolvedAt,
-                Redirects = c.Events.Count(e => e.Kind == CaseEventKind.RedirectedElsewhere || (e.Kind == CaseEventKind.GuardOverridden && e.To != null && e.To.Contains("C3.redirect"))),
-                SaidEffort = db.Surveys.Where(s => s.CaseId == c.Id).Select(s => s.Effort).FirstOrDefault(),
-            })
+            .Select(c => new { c.Id, c.Reference, c.TeamId, c.OwnerId, c.Channel, c.CreatedAt, c.ContactCount, c.Transfers, c.ReExplanations, c.FirstAnsweredAt, c.ResolvedAt })
             .ToListAsync(ct);
-        var contacts = (await covered
-                .SelectMany(c => c.Messages.Where(m => m.Direction == MessageDirection.In && m.Kind == MessageKind.Contact))
+        if (cases.Count == 0)
+        {
+            return [];
+        }
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var agents = await db.Agents.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        // Through the (Kind, CaseId) index: redirects are rare, the events of every case are not.
+        var ids = covered.Select(c => c.Id);
+        var redirects = await db.CaseEvents.AsNoTracking()
+            .Where(e => (e.Kind == CaseEventKind.RedirectedElsewhere || (e.Kind == CaseEventKind.GuardOverridden && e.To != null && e.To.Contains("C3.redirect"))) && ids.Contains(e.CaseId))
+            .GroupBy(e => e.CaseId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var said = await db.Surveys.AsNoTracking().Where(s => s.Effort != null && covered.Any(c => c.Id == s.CaseId))
+            .ToDictionaryAsync(s => s.CaseId, s => s.Effort!.Value, ct);
+        // Only a case with two contacts or more can have switched channel. "IN (cases)" lets SQLite
+        // walk the messages' (CaseId, CreatedAt) index once per case instead of joining both ways.
+        var several = covered.Where(c => c.ContactCount > 1).Select(c => c.Id);
+        var contacts = (await db.Messages.AsNoTracking()
+                .Where(m => m.Direction == MessageDirection.In && m.Kind == MessageKind.Contact && several.Contains(m.CaseId))
                 .Select(m => new { m.CaseId, m.Channel, m.CreatedAt, m.Id })
                 .ToListAsync(ct))
             .GroupBy(m => m.CaseId)
@@ -40,8 +54,9 @@ public static class CaseEfforts
         return cases.Select(c =>
         {
             var (switches, called) = CaseEffort.Path(contacts.GetValueOrDefault(c.Id) ?? []);
-            return new CaseEffort(c.Id, c.Reference, c.Team, c.Owner, c.Channel, c.CreatedAt, c.ContactCount, switches, c.Transfers, c.ReExplanations,
-                c.Redirects, called, Hours(c.CreatedAt, c.FirstAnsweredAt), Hours(c.CreatedAt, c.ResolvedAt), c.SaidEffort);
+            return new CaseEffort(c.Id, c.Reference, teams.GetValueOrDefault(c.TeamId, "?"), c.OwnerId is { } owner ? agents.GetValueOrDefault(owner) : null, c.Channel, c.CreatedAt,
+                c.ContactCount, switches, c.Transfers, c.ReExplanations, redirects.GetValueOrDefault(c.Id), called,
+                Hours(c.CreatedAt, c.FirstAnsweredAt), Hours(c.CreatedAt, c.ResolvedAt), said.TryGetValue(c.Id, out var effort) ? effort : null);
         }).ToList();
     }
 

@@ -24,7 +24,7 @@ public sealed record ServiceFigures(
     public static async Task<ServiceFigures> ReadAsync(GuichetDb db, TimeProvider clock, MetricFilter filter, MetricGrouping grouping = MetricGrouping.Team, CancellationToken ct = default)
     {
         var cases = await CaseEfforts.ReadAsync(db, filter, ct);
-        var promises = await PromiseKeeping.ReadAsync(db, clock, filter, ct);
+        var promises = await PromiseKeeping.ReadAsync(db, clock, filter, cases.ToDictionary(c => c.CaseId, c => c.Team), ct);
         var surveys = await SurveyFigures.ReadAsync(db, filter, ct);
         var channels = ChannelParity.Of(cases);
         return new ServiceFigures(

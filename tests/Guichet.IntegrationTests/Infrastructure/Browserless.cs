@@ -58,7 +58,7 @@ public sealed partial class Browserless : IDisposable
     {
         var (_, page, _) = await GetAsync(pageUrl);
         var token = TokenField().Match(page);
-        Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
+        Assert.True(token.Success, $"no antiforgery token on {pageUrl}: {page[..Math.Min(page.Length, 300)]}");
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         using var content = new FormUrlEncodedContent(fields);
         var response = await _client.PostAsync(action, content, TestContext.Current.CancellationToken);

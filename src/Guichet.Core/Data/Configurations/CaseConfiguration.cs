@@ -51,6 +51,8 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         b.Property(e => e.From).HasMaxLength(200);
         b.Property(e => e.To).HasMaxLength(200);
         b.HasIndex(e => new { e.CaseId, e.At });
+        // Figures look for rare kinds (redirects, M2) across many cases.
+        b.HasIndex(e => new { e.Kind, e.CaseId });
     }
 }
 

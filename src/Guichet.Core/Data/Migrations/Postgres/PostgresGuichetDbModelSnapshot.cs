@@ -305,6 +305,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId", "At");
 
+                    b.HasIndex("Kind", "CaseId");
+
                     b.ToTable("CaseEvents");
                 });
 

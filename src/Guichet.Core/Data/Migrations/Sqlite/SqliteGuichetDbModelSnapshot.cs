@@ -291,6 +291,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId", "At");
 
+                    b.HasIndex("Kind", "CaseId");
+
                     b.ToTable("CaseEvents");
                 });
 
