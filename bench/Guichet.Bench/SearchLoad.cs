@@ -106,7 +106,7 @@ public static class SearchLoad
             var searcher = new Search(db);
             var watch = Stopwatch.StartNew();
             var a = await searcher.ArticlesAsync(text, ArticleScope.Agents, null, 10);
-            var m = await searcher.MessagesAsync(text, 10);
+            var m = await searcher.MessagesAsync(text, 10, new Guichet.Core.Agents.Agent { Email = "bench@bench.test", Name = "Bench", Role = Guichet.Core.Agents.AgentRole.Admin });
             search.Add(watch.Elapsed.TotalMilliseconds);
             hits += a.Count + m.Count;
         }

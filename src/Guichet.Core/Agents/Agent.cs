@@ -32,7 +32,16 @@ public sealed class Agent
     /// <summary>What this agent may give per calendar month in place of the team's budget (SPEC G2); null: the team's.</summary>
     public long? GoodwillBudgetMinor { get; set; }
 
+    /// <summary>An agent or lead who sees every team's cases, not only their own team's and those they own (issue 10).</summary>
+    public bool AllTeams { get; set; }
+
     public const int DefaultCapacity = 25;
+
+    /// <summary>Managers, admins and auditors see every case; agents and leads their team's, the cases they own, or all when <see cref="AllTeams"/>.</summary>
+    public bool SeesEveryTeam => AllTeams || Role is AgentRole.Manager or AgentRole.Admin or AgentRole.Auditor;
+
+    /// <summary>An auditor reads and never acts: never given a case, a promise or a reply to send.</summary>
+    public bool Works => Role != AgentRole.Auditor;
 
     public bool Speaks(string language) => CommaList.Contains(Languages, language);
 

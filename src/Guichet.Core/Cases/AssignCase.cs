@@ -13,10 +13,10 @@ public sealed class AssignCase(GuichetDb db, TimeProvider clock)
 {
     public async Task<Result<Case>> RunAsync(long caseId, long? ownerId, Agent actor, CancellationToken ct = default)
     {
-        var owner = ownerId is null ? null : await db.Agents.FirstOrDefaultAsync(a => a.Id == ownerId && a.Active, ct);
+        var owner = ownerId is null ? null : await db.Agents.FirstOrDefaultAsync(a => a.Id == ownerId && a.Active && a.Role != AgentRole.Auditor, ct);
         if (owner is null)
         {
-            return Failure.Invalid("ownerId", ownerId is null ? "Name the agent who will own the case." : $"There is no active agent {ownerId}.");
+            return Failure.Invalid("ownerId", ownerId is null ? "Name the agent who will own the case." : $"There is no active agent {ownerId} who can own cases.");
         }
         var @case = await db.FindCaseAsync(caseId, ct);
         if (@case is null)

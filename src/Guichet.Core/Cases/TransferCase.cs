@@ -14,10 +14,10 @@ public sealed class TransferCase(GuichetDb db, TimeProvider clock)
     public async Task<Result<Case>> RunAsync(long caseId, string? teamSlug, long? agentId, string? note, Agent actor, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        var to = agentId is null ? null : await db.Agents.Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == agentId && a.Active, ct);
+        var to = agentId is null ? null : await db.Agents.Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == agentId && a.Active && a.Role != AgentRole.Auditor, ct);
         if (agentId is not null && to is null)
         {
-            errors.Add("agentId", $"There is no active agent {agentId}.");
+            errors.Add("agentId", $"There is no active agent {agentId} who can own cases.");
         }
         var team = to?.Team ?? (teamSlug is null ? null : await db.Teams.FirstOrDefaultAsync(t => t.Slug == teamSlug, ct));
         if (to is not null && teamSlug is not null && teamSlug != to.Team.Slug)

@@ -57,8 +57,12 @@ public sealed class Search(GuichetDb db)
         return words.Count == 0 ? [] : await ArticlesAsync(words, any: true, ArticleScope.Published, null, limit, ct);
     }
 
-    public async Task<IReadOnlyList<MessageHit>> MessagesAsync(string? query, int limit, CancellationToken ct = default)
+    /// <summary>Messages matching the query, only on cases <paramref name="viewer"/> sees (issue 10).</summary>
+    public async Task<IReadOnlyList<MessageHit>> MessagesAsync(string? query, int limit, Agents.Agent? viewer, CancellationToken ct = default)
     {
+        // Hits on cases the viewer does not see are dropped after ranking; reading more keeps the page full.
+        var wanted = limit;
+        limit = viewer is { SeesEveryTeam: true } ? limit : limit * 4;
         var words = SearchTerms.Words(query);
         if (words.Count == 0)
         {
@@ -76,11 +80,13 @@ public sealed class Search(GuichetDb db)
                 """, string.Join(" ", words), limit).ToListAsync(ct)
             : await SqliteMessagesAsync(SearchTerms.Fts5All(words), limit, ct);
         var ids = found.Select(f => f.Id).ToList();
-        var rows = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id))
+        var visible = db.Cases.VisibleTo(viewer);
+        var rows = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id) && visible.Any(c => c.Id == m.CaseId))
             .Select(m => new { m.Id, m.CaseId, m.CreatedAt, Reference = db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Reference).First(), Subject = db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Subject).First() })
             .ToDictionaryAsync(m => m.Id, ct);
         return found.Where(f => rows.ContainsKey(f.Id))
             .Select(f => rows[f.Id] is var m ? new MessageHit(m.Id, m.CaseId, m.Reference, m.Subject, m.CreatedAt, Html(f.Snippet)) : null!)
+            .Take(wanted)
             .ToList();
     }
 

@@ -70,11 +70,11 @@ public sealed class MakePromise(GuichetDb db, TimeProvider clock)
         }
         var email = owner.Trim().ToLowerInvariant();
         var found = long.TryParse(owner, out var id)
-            ? await db.Agents.FirstOrDefaultAsync(a => a.Id == id && a.Active, ct)
-            : await db.Agents.FirstOrDefaultAsync(a => a.Email == email && a.Active, ct);
+            ? await db.Agents.FirstOrDefaultAsync(a => a.Id == id && a.Active && a.Role != AgentRole.Auditor, ct)
+            : await db.Agents.FirstOrDefaultAsync(a => a.Email == email && a.Active && a.Role != AgentRole.Auditor, ct);
         if (found is null)
         {
-            errors.Add("owner", $"There is no active agent '{owner}' (give an agent id or email).");
+            errors.Add("owner", $"There is no active agent '{owner}' who can own promises (give an agent id or email).");
         }
         return found;
     }

@@ -15,7 +15,7 @@ public static class AssignAgent
 {
     public static async Task<Agent?> PickAsync(GuichetDb db, long teamId, string language, string? category, CancellationToken ct)
     {
-        var candidates = await db.Agents.Where(a => a.TeamId == teamId && a.Active && a.PasswordHash != "" && a.Presence == AgentPresence.Available)
+        var candidates = await db.Agents.Where(a => a.TeamId == teamId && a.Active && a.Role != AgentRole.Auditor && a.PasswordHash != "" && a.Presence == AgentPresence.Available)
             .WithLoad(db)
             .ToListAsync(ct);
         return candidates.Where(c => c.Agent.Speaks(language) && c.Load < c.Agent.Capacity)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Guichet.Features.Permissions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Guichet.Hosting;
@@ -32,9 +33,14 @@ public static class AuthenticationSetup
                 o.TimeProvider = TimeProvider.System;
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+                // A page refused is a 403 with its own short page, not a redirect to a page that does not exist.
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
-        services.AddAuthorization();
+        services.AddGuichetAccess();
         return services;
     }
 

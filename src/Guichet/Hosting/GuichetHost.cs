@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Guichet.Api;
@@ -118,7 +119,7 @@ public static class GuichetHost
 
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization(Access.Read);
         api.MapCases().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
 
         app.MapWorkspaceForms();

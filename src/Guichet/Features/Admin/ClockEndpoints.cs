@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using System.Xml;
 using Guichet.Api;
 using Guichet.Hosting;
@@ -46,7 +47,7 @@ public static class ClockEndpoints
             }
             return TypedResults.Ok(new ClockState(now));
         })
-        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .RequireAuthorization(Access.Admin)
         .WithTags("Admin")
         .WithSummary("Test clock only: advance the clock (ISO 8601 duration) and run what became due.");
 

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core;
 using Guichet.Core.Cases;
@@ -53,7 +54,7 @@ public static class CaseEndpoints
             var filter = await CaseList.ParseAsync(query, db, http.RequestAborted);
             return filter is null
                 ? Problems.From(query.Errors.ToFailure())
-                : TypedResults.Ok(await CaseList.ReadAsync(db, filter, http.RequestAborted));
+                : TypedResults.Ok(await CaseList.ReadAsync(db, filter, await http.CurrentAgentAsync(db), http.RequestAborted));
         })
         .Produces<Page<CaseSummaryDto>>()
         .ProducesValidationProblem()
@@ -102,6 +103,7 @@ public static class CaseEndpoints
         cases.MapPost("/{id:long}/ceiling-approval", (long id, HttpContext http, GuichetDb db, ApproveCeiling approve, TimeProvider clock) =>
             WithActor<CeilingApprovalRequest, Case>(http, db, (r, actor) => approve.RunAsync(id, r.Until, r.Reason, actor, http.RequestAborted),
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
+        .RequireAuthorization(Access.Manage)
         .Accepts<CeilingApprovalRequest>("application/json")
         .Produces<CaseDto>()
         .ProducesValidationProblem()

@@ -61,9 +61,10 @@ public static class CaseList
         return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize);
     }
 
-    public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, CancellationToken ct)
+    /// <summary>The page of cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
+    public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct)
     {
-        var cases = db.Cases.AsNoTracking();
+        var cases = db.Cases.AsNoTracking().VisibleTo(viewer);
         if (filter.Status is { } status)
         {
             cases = cases.Where(c => c.Status == status);

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
@@ -18,7 +19,6 @@ public static class InboundEmailEndpoints
     public sealed record InboundSummary(long Id, DateTimeOffset ReceivedAt, string? From, string? Subject, string Outcome, long? CaseId, string? Reason, int Size);
 
     /// <summary>Who may process quarantined mail again: it can open cases and send acknowledgments.</summary>
-    public static readonly string[] SortingRoles = ["Lead", "Manager", "Admin"];
 
     public static RouteGroupBuilder MapInboundEmail(this RouteGroupBuilder api)
     {
@@ -30,7 +30,7 @@ public static class InboundEmailEndpoints
                 ? Results.Ok(new InboundReceipt(result.Value.CaseId, result.Value.MessageId, result.Value.Outcome.ToWire()))
                 : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole(SortingRoles))
+        .RequireAuthorization(Access.Lead)
         .WithTags("Email")
         .WithSummary("Process a quarantined message again (after a fix or a larger size limit); its stored record takes the new outcome.");
 

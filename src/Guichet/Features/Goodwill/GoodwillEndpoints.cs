@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core;
 using Guichet.Core.Cases;
@@ -46,7 +47,7 @@ public static class GoodwillEndpoints
             var result = await set.RunAsync(cells!, http.RequestAborted);
             return result.Succeeded ? Results.Ok(result.Value.Select(RuleDto.From).ToList()) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .RequireAuthorization(Access.Admin)
         .Accepts<List<CompensationRuleRequest>>("application/json")
         .WithSummary("Replace the compensation matrix: [{tier, incidentKind (\"*\" for any), fromRecurrence, gesture, amount?, sharePercent?, currency?}].");
 
@@ -66,7 +67,7 @@ public static class GoodwillEndpoints
         {
             goodwill.MapPost($"/{{id:long}}/{path}", (long id, HttpContext http, GuichetDb db, DecideGoodwill decide) =>
                 CaseEndpoints.AsActor(http, db, manager => decide.RunAsync(id, approve, manager, http.RequestAborted), g => Results.Ok(EntryDto.From(g))))
-            .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+            .RequireAuthorization(Access.Manage)
             .WithSummary(approve ? "Approve a gesture past an agent's budget." : "Refuse a gesture past an agent's budget.");
         }
 
@@ -97,7 +98,7 @@ public static class GoodwillEndpoints
                 : Problems.From(result.Failure!);
         })
         .WithTags("Goodwill")
-        .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+        .RequireAuthorization(Access.Manage)
         .Accepts<BudgetRequest>("application/json")
         .WithSummary("Give an agent a monthly goodwill budget of their own {amount}, in their team's currency; {amount: null} brings back the team's.");
         MapRetention(api);

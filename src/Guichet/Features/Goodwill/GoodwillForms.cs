@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Core.Data;
 using Guichet.Core.Goodwill;
 using Guichet.Core.Incidents;
@@ -35,7 +36,7 @@ public static class GoodwillForms
             {
                 var result = await decide.RunAsync(id, approve, await WorkspaceForms.RequireAgent(http, db));
                 return Results.LocalRedirect(result.Succeeded ? "/goodwill" : "/goodwill?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
-            }).RequireAuthorization(p => p.RequireRole("Manager", "Admin"));
+            }).RequireAuthorization(Access.Manage);
         }
 
         ui.MapPost("/agents/{id:long}/goodwill-budget", async (long id, [FromForm] string? amount, GuichetDb db, SetGoodwillBudget set) =>
@@ -52,13 +53,13 @@ public static class GoodwillForms
             }
             var result = await set.RunAsync(id, given);
             return Results.LocalRedirect(result.Succeeded ? "/goodwill" : "/goodwill?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
-        }).RequireAuthorization(p => p.RequireRole("Manager", "Admin"));
+        }).RequireAuthorization(Access.Manage);
 
         ui.MapPost("/incidents", async ([FromForm] string? kind, [FromForm] string? title, [FromForm] int? targetHours, [FromForm] string? team, HttpContext http, DeclareIncident declare) =>
         {
             var result = await declare.RunAsync(new IncidentRequest(kind, title, null, targetHours, team), http.User.Identity?.Name ?? "manager");
             return Results.LocalRedirect(result.Succeeded ? $"/incidents/{result.Value.Id}" : "/incidents?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
-        }).RequireAuthorization(p => p.RequireRole("Manager", "Admin"));
+        }).RequireAuthorization(Access.Manage);
 
         ui.MapPost("/incidents/{id:long}/list", async (long id, IFormFile? file, HttpContext http, GuichetDb db, IncidentListRunner runner) =>
         {
@@ -72,7 +73,7 @@ public static class GoodwillForms
             await runner.EnqueueAsync(new IncidentListRunner.Job(id, agent.Id, $"upload {Path.GetFileName(file.FileName)}", spooled), http.RequestAborted);
             return Results.LocalRedirect($"/incidents/{id}?sent=true");
         })
-        .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+        .RequireAuthorization(Access.Manage)
         .WithMetadata(new RequestSizeLimitAttribute(IncidentEndpoints.MaxListBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = IncidentEndpoints.MaxListBytes });
         return ui;
     }

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core;
 using Guichet.Core.Data;
@@ -40,7 +41,7 @@ public static class CrisisEndpoints
                 ? Results.Created($"/api/crises/{result.Value.Crisis.Id}", CrisisDto.From(result.Value.Crisis, result.Value.Cases))
                 : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+        .RequireAuthorization(Access.Manage)
         .Accepts<CrisisRequest>("application/json")
         .Produces<CrisisDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
@@ -51,7 +52,7 @@ public static class CrisisEndpoints
             var result = await declare.EndAsync(id, http.User.Identity?.Name ?? "manager", http.RequestAborted);
             return result.Succeeded ? Results.Ok(CrisisDto.From(result.Value, 0)) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+        .RequireAuthorization(Access.Manage)
         .WithSummary("End a crisis: recorded with who and when; its cases keep their tag and history.");
         return api;
     }

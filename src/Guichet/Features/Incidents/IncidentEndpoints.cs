@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core;
 using Guichet.Core.Data;
@@ -28,7 +29,7 @@ public static class IncidentEndpoints
                 ? Results.Created($"/api/incidents/{result.Value.Id}", await IncidentProgress.OfAsync(db, result.Value, http.RequestAborted))
                 : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+        .RequireAuthorization(Access.Manage)
         .Accepts<IncidentRequest>("application/json")
         .Produces<IncidentProgress>(StatusCodes.Status201Created)
         .WithSummary("Declare an incident {kind, title, startsAt?, targetHours? (24), team?}; then send its affected customers.");
@@ -63,7 +64,7 @@ public static class IncidentEndpoints
             using var reader = new StreamReader(spooled.Open());
             return await CaseEndpoints.AsActor(http, db, actor => reach.RunCsvAsync(id, reader, actor, "api (CSV)", ct: http.RequestAborted), Results.Ok);
         })
-        .RequireAuthorization(p => p.RequireRole("Manager", "Admin"))
+        .RequireAuthorization(Access.Manage)
         .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxListBytes))
         .Accepts<List<AffectedCustomer>>("application/json", "text/csv")
         .Produces<ReachOutcome>()

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
@@ -22,12 +23,10 @@ public static class JourneyEndpoints
             r.Failures.Split('\n', StringSplitOptions.RemoveEmptyEntries), r.FinishedAt);
     }
 
-    private static readonly string[] Managers = ["Manager", "Admin"];
-    private static readonly string[] Readers = ["Lead", "Manager", "Admin"];
 
     public static RouteGroupBuilder MapJourneys(this RouteGroupBuilder api)
     {
-        var journeys = api.MapGroup("/journeys").WithTags("Test journeys").RequireAuthorization(p => p.RequireRole(Readers));
+        var journeys = api.MapGroup("/journeys").WithTags("Test journeys").RequireAuthorization(Access.Oversee);
         journeys.MapGet("/", async (GuichetDb db, CancellationToken ct) =>
             Results.Ok((await db.TestJourneys.AsNoTracking().Include(j => j.Team).OrderBy(j => j.Name).ToListAsync(ct)).Select(JourneyDto.From).ToList()))
             .WithSummary("Every test journey with its schedule.");
@@ -42,7 +41,7 @@ public static class JourneyEndpoints
             var result = await save.CreateAsync(request!, http.RequestAborted);
             return result.Succeeded ? Results.Created($"/api/journeys/{result.Value.Id}", JourneyDto.From(result.Value)) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole(Managers))
+        .RequireAuthorization(Access.Manage)
         .Accepts<JourneyRequest>("application/json")
         .Produces<JourneyDto>(StatusCodes.Status201Created)
         .WithSummary("Set up a journey: {name, channel (email|portal|social|chat), team? (email: whose mailbox), language?, subject?, body?, everyMinutes? (15–10080, default daily), ackWithinMinutes? (default 15), enabled?}. It runs at once, then on its schedule.");
@@ -57,7 +56,7 @@ public static class JourneyEndpoints
             var result = await save.UpdateAsync(id, request!, http.RequestAborted);
             return result.Succeeded ? Results.Ok(JourneyDto.From(result.Value)) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole(Managers))
+        .RequireAuthorization(Access.Manage)
         .Accepts<JourneyRequest>("application/json")
         .WithSummary("Change a journey; only what is named changes ({enabled:false} stops it).");
 
@@ -66,7 +65,7 @@ public static class JourneyEndpoints
             var result = await runs.StartAsync(id, options.PublicBaseUrl, ct);
             return result.Succeeded ? Results.Ok(RunDto.From(result.Value)) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole(Managers))
+        .RequireAuthorization(Access.Manage)
         .WithSummary("Start a run now; it is judged like the scheduled ones.");
 
         journeys.MapGet("/{id:long}/runs", async (long id, GuichetDb db, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Guichet.Hosting;
 using Guichet.Api;
 using Guichet.Core;
 using Guichet.Core.Cases;
@@ -94,11 +95,11 @@ public static class KnowledgeEndpoints
         .ProducesValidationProblem()
         .WithSummary("Rewrite an article; status and isPublic publish it or take it back.");
 
-        api.MapGet("/search", async (string? q, string? language, int? limit, Search search, CancellationToken ct) =>
+        api.MapGet("/search", async (string? q, string? language, int? limit, Search search, HttpContext http, GuichetDb db, CancellationToken ct) =>
         {
             var n = Math.Clamp(limit ?? 10, 1, MaxResults);
             var articles = await search.ArticlesAsync(q, ArticleScope.Agents, language, n, ct);
-            var messages = await search.MessagesAsync(q, n, ct);
+            var messages = await search.MessagesAsync(q, n, await http.CurrentAgentAsync(db), ct);
             return Results.Ok(new SearchDto(articles.Select(HitDto.From).ToList(), messages));
         })
         .WithTags("Knowledge")

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core.Data;
 using Guichet.Core.Metrics;
@@ -11,7 +12,6 @@ namespace Guichet.Features.Metrics;
 public static class MetricsEndpoints
 {
     /// <summary>Figures per team and per agent are for those who lead them.</summary>
-    public static readonly string[] Readers = ["Lead", "Manager", "Admin"];
 
     public static RouteGroupBuilder MapMetrics(this RouteGroupBuilder api)
     {
@@ -20,7 +20,7 @@ public static class MetricsEndpoints
             .WithTags("Metrics")
             .WithSummary("Promises open, kept, renegotiated, broken, and silently breached (running past due; target 0, SPEC P6).");
 
-        var metrics = api.MapGroup("/metrics").WithTags("Metrics").RequireAuthorization(p => p.RequireRole(Readers));
+        var metrics = api.MapGroup("/metrics").WithTags("Metrics").RequireAuthorization(Access.Oversee);
         metrics.MapGet("/", (HttpContext http, GuichetDb db, TimeProvider clock) => Figures(http, db, clock, f => Results.Ok(f)))
             .Produces<ServiceFigures>()
             .WithSummary("Every figure for the filter (from, to, team, channel; by = all|team|agent|channel|day|week|month): effort, channel parity, promise keeping with the 24 h forecast, surveys.");

@@ -60,7 +60,7 @@ public static class PromiseEndpoints
             {
                 return Problems.From(query.Errors.ToFailure());
             }
-            var list = db.Promises.AsNoTracking();
+            var list = db.Promises.AsNoTracking().VisibleTo(await http.CurrentAgentAsync(db));
             if (state is { } st)
             {
                 list = list.Where(p => p.State == st);

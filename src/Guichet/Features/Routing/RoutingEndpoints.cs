@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core;
 using Guichet.Core.Agents;
@@ -36,7 +37,7 @@ public static class RoutingEndpoints
             var result = await set.RunAsync(rules!, http.RequestAborted);
             return result.Succeeded ? Results.Ok(result.Value.Select(RuleDto.From).ToList()) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .RequireAuthorization(Access.Admin)
         .Accepts<List<RoutingRuleRequest>>("application/json")
         .WithTags("Routing")
         .WithSummary("Replace the routing rules with this ordered list; for each of team, priority and category the first matching rule wins.");

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core;
 using Guichet.Core.Data;
@@ -61,7 +62,7 @@ public static class TeamEndpoints
             var result = await change.RunAsync(slug, patch, http.RequestAborted);
             return result.Succeeded ? Results.Ok(TeamDto.From(result.Value)) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .RequireAuthorization(Access.Admin)
         .Accepts<TeamChange>("application/json")
         .WithTags("Teams")
         .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\"), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language), surveysOn and surveyDelayHours (M1: the satisfaction survey after resolution, 0–168 h later).");

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core.Data;
 using Guichet.Core.Replies;
@@ -45,7 +46,7 @@ public static class TemplateEndpoints
             var result = await save.RunAsync(key, change!, http.User.Identity?.Name ?? "admin", http.RequestAborted);
             return result.Succeeded ? Results.Ok(result.Value) : Problems.From(result.Failure!);
         })
-        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .RequireAuthorization(Access.Admin)
         .Accepts<TemplateChange>("application/json")
         .Produces<TemplateView>()
         .ProducesValidationProblem()
@@ -53,7 +54,7 @@ public static class TemplateEndpoints
 
         templates.MapDelete("/{key}", async (string key, string? team, string? language, RemoveTemplate remove, CancellationToken ct) =>
             await remove.RunAsync(key, team, language, ct) is { } failure ? Problems.From(failure) : Results.NoContent())
-        .RequireAuthorization(p => p.RequireRole("Admin"))
+        .RequireAuthorization(Access.Admin)
         .WithSummary("Remove the team's own text (both languages unless one is named): a shipped template returns to Guichet's text, a macro is gone.");
 
         templates.MapPost("/preview", (HttpContext http, GuichetDb db, PreviewTemplate preview) =>

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using System.Security.Claims;
 using Guichet.Components;
 using Guichet.Core;
@@ -37,12 +38,12 @@ public static class WorkspaceForms
             return Results.LocalRedirect(PageCameFrom(http) ?? "/");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        var ui = app.MapGroup("/ui").RequireAuthorization().ExcludeFromDescription();
+        var ui = app.MapGroup("/ui").RequireAuthorization(Access.Read).ExcludeFromDescription();
         Goodwill.GoodwillForms.MapGoodwillForms(ui);
 
         ui.MapPost("/mail/{id:long}/reprocess", async (long id, ReceiveEmail receive) =>
             await receive.ReprocessAsync(id, null) is { Succeeded: true, Value: { CaseId: { } caseId } } ? Results.LocalRedirect($"/cases/{caseId}") : Results.LocalRedirect("/mail"))
-            .RequireAuthorization(p => p.RequireRole(InboundEmailEndpoints.SortingRoles));
+            .RequireAuthorization(Access.Lead);
 
         ui.MapPost("/cases/{id:long}/article", async (long id, HttpContext http, Core.Knowledge.SaveArticle save) =>
             await save.FromCaseAsync(id, http.User.Identity?.Name ?? "agent") is { Succeeded: true } made
@@ -59,14 +60,14 @@ public static class WorkspaceForms
         {
             await declare.EndAsync(id, http.User.Identity?.Name ?? "manager");
             return Results.LocalRedirect("/crises");
-        }).RequireAuthorization(p => p.RequireRole("Manager", "Admin"));
+        }).RequireAuthorization(Access.Manage);
 
         ui.MapPost("/templates/remove", async ([FromForm] string? team, [FromForm] string? key, [FromForm] string? language, Core.Replies.RemoveTemplate remove) =>
         {
             var failure = await remove.RunAsync(key ?? "", team, language);
             var back = $"/templates?team={Uri.EscapeDataString(team ?? "")}&key={Uri.EscapeDataString(key ?? "")}&lang={Uri.EscapeDataString(language ?? "")}";
             return Results.LocalRedirect(failure is null ? back + "&saved=true" : back + "&error=" + Uri.EscapeDataString(string.Join(" ", Messages(failure))));
-        }).RequireAuthorization(p => p.RequireRole("Admin"));
+        }).RequireAuthorization(Access.Admin);
 
         ui.MapPost("/cases/{id:long}/calls", async (long id, [FromForm] string? outcome, [FromForm] int? minutes, [FromForm] string? notes, HttpContext http, GuichetDb db, TimeProvider clock, Core.Phone.LogCall log) =>
         {
@@ -122,7 +123,7 @@ public static class WorkspaceForms
         {
             var zone = await db.Cases.Where(c => c.Id == id).Select(c => c.Team.TimeZone).FirstOrDefaultAsync() ?? "UTC";
             return Outcome(id, await approve.RunAsync(id, LocalTimeInput.Parse(until, zone), reason, await RequireAgent(http, db)));
-        });
+        }).RequireAuthorization(Access.Manage);
 
         ui.MapPost("/notifications/read", async (HttpContext http, GuichetDb db, TimeProvider clock) =>
         {

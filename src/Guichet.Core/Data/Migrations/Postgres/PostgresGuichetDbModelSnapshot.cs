@@ -33,6 +33,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("AllTeams")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 

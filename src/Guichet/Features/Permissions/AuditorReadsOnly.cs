@@ -1,0 +1,20 @@
+using Guichet.Core.Agents;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Guichet.Features.Permissions;
+
+/// <summary>An auditor sees everything and changes nothing: any request but GET or HEAD is refused.</summary>
+public sealed class AuditorReadsOnly : IAuthorizationRequirement;
+
+public sealed class AuditorReadsOnlyHandler : AuthorizationHandler<AuditorReadsOnly>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AuditorReadsOnly requirement)
+    {
+        var reading = context.Resource is not HttpContext http || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        if (reading || !context.User.IsInRole(nameof(AgentRole.Auditor)))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
