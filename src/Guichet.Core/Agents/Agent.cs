@@ -35,6 +35,10 @@ public sealed class Agent
     /// <summary>An agent or lead who sees every team's cases, not only their own team's and those they own (issue 10).</summary>
     public bool AllTeams { get; set; }
 
+    /// <summary>Wrong passwords since the last success or lock (<see cref="CheckSignIn"/>).</summary>
+    public int FailedSignIns { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+
     public const int DefaultCapacity = 25;
 
     /// <summary>Managers, admins and auditors see every case; agents and leads their team's, the cases they own, or all when <see cref="AllTeams"/>.</summary>

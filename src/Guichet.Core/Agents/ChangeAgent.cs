@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Agents;
 
-/// <summary>PATCH /api/agents/{id}: what routing reads of an agent; only what is named changes.</summary>
-public sealed record AgentChange(string? Presence = null, int? Capacity = null, string? Languages = null, string? Skills = null);
+/// <summary>PATCH /api/agents/{id}: what routing reads of an agent, and (admins only) role, team, visibility and whether the account is active; only what is named changes.</summary>
+public sealed record AgentChange(string? Presence = null, int? Capacity = null, string? Languages = null, string? Skills = null,
+    string? Role = null, string? Team = null, bool? AllTeams = null, bool? Active = null);
 
 /// <summary>
 /// Changes an agent's presence, capacity, languages and skills (issue 7). Agents set their own
-/// presence; the rest, and anyone else's, is an admin's or a lead's.
+/// presence; the rest, and anyone else's, is an admin's or a lead's. Role, team, "all teams" and
+/// deactivation are an admin's (issue 10), who can never leave Guichet without an active admin.
 /// </summary>
 public sealed class ChangeAgent(GuichetDb db)
 {
@@ -25,7 +27,27 @@ public sealed class ChangeAgent(GuichetDb db)
         {
             return Failure.Forbidden("id", "Agents change their own presence only; a lead, manager or admin changes the rest.");
         }
+        var administers = change.Role is not null || change.Team is not null || change.AllTeams is not null || change.Active is not null;
+        if (administers && actor.Role != AgentRole.Admin)
+        {
+            return Failure.Forbidden("role", "Only an admin changes a person's role, team, visibility or account.");
+        }
         var errors = new ValidationErrors();
+        var role = agent.Role;
+        if (change.Role is not null && !Cases.WireNames.TryParseWire(change.Role, out role))
+        {
+            errors.Add("role", "The role must be agent, lead, manager, admin or auditor.");
+        }
+        var team = change.Team is null ? agent.Team : await db.Teams.FirstOrDefaultAsync(t => t.Slug == change.Team, ct);
+        if (team is null)
+        {
+            errors.Add("team", $"There is no team '{change.Team}'.");
+        }
+        var stopsAdmin = agent.Role == AgentRole.Admin && agent.Active && (role != AgentRole.Admin || change.Active == false);
+        if (stopsAdmin && !await db.Agents.AnyAsync(a => a.Id != agent.Id && a.Active && a.Role == AgentRole.Admin && a.PasswordHash != "", ct))
+        {
+            errors.Add(change.Active == false ? "active" : "role", "Guichet needs at least one active admin who can sign in; name another first.");
+        }
         var presence = agent.Presence;
         if (change.Presence is not null && !Cases.WireNames.TryParseWire(change.Presence, out presence))
         {
@@ -44,6 +66,10 @@ public sealed class ChangeAgent(GuichetDb db)
         {
             return errors;
         }
+        agent.Role = role;
+        agent.Team = team!;
+        agent.AllTeams = change.AllTeams ?? agent.AllTeams;
+        agent.Active = change.Active ?? agent.Active;
         agent.Presence = presence;
         agent.Capacity = change.Capacity ?? agent.Capacity;
         agent.Languages = languages ?? agent.Languages;

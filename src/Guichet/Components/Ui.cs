@@ -21,6 +21,7 @@ public sealed class Ui
         ["email"] = ("Email", "Email"),
         ["password"] = ("Mot de passe", "Password"),
         ["badLogin"] = ("Email ou mot de passe incorrect.", "Wrong email or password."),
+        ["lockedLogin"] = ("Trop d'essais : ce compte est verrouillé jusqu'à", "Too many attempts: this account is locked until"),
         ["subject"] = ("Objet", "Subject"),
         ["customer"] = ("Client", "Customer"),
         ["team"] = ("Équipe", "Team"),

@@ -10,16 +10,21 @@ using Microsoft.Extensions.Options;
 namespace Guichet.Hosting;
 
 /// <summary>
-/// Accepts GUICHET_ADMIN_TOKEN as a bearer token and signs the request in as the built-in
-/// administrator (CONTRACT). Personal API tokens come with the permissions issue.
+/// Bearer tokens: GUICHET_ADMIN_TOKEN signs the request in as the built-in administrator
+/// (CONTRACT); a personal token (gch_…) as its person, within its scope, if it is neither revoked
+/// nor expired and the person is still active (issue 10). Its last use is recorded, at most once
+/// a minute so a busy script does not write on every call.
 /// </summary>
 public sealed class AdminTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ServeOptions serve,
-    GuichetDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    GuichetDb db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    public const string ScopeClaim = "guichet_scope";
+
     public const string SchemeName = "AdminToken";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -29,13 +34,37 @@ public sealed class AdminTokenHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        if (string.IsNullOrEmpty(serve.AdminToken) || !SameSecret(header["Bearer ".Length..].Trim(), serve.AdminToken))
+        var given = header["Bearer ".Length..].Trim();
+        if (given.StartsWith(Core.Agents.ApiToken.SecretPrefix, StringComparison.Ordinal))
+        {
+            return await PersonalAsync(given);
+        }
+        if (string.IsNullOrEmpty(serve.AdminToken) || !SameSecret(given, serve.AdminToken))
         {
             return AuthenticateResult.Fail("Invalid bearer token.");
         }
         // Tracked on purpose: the endpoint's CurrentAgentAsync finds it in the same scoped context, no second query.
         var admin = await db.Agents.SingleAsync(a => a.Email == Bootstrap.BuiltInAdminEmail, Context.RequestAborted);
         var identity = AgentPrincipal.IdentityFor(admin, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<AuthenticateResult> PersonalAsync(string secret)
+    {
+        // Looked up by hash: equal hashes of 256-bit secrets, so no timing to learn from.
+        var hash = Core.Agents.ApiToken.HashOf(secret);
+        var token = await db.ApiTokens.Include(t => t.Agent).FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var now = clock.GetUtcNow();
+        if (token is null || !token.Usable(now) || !token.Agent.Active)
+        {
+            return AuthenticateResult.Fail("Unknown, revoked or expired API token.");
+        }
+        if (token.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+        var identity = AgentPrincipal.IdentityFor(token.Agent, SchemeName);
+        identity.AddClaim(new Claim(ScopeClaim, token.Scope.ToString().ToLowerInvariant()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -120,7 +120,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization(Access.Read);
-        api.MapCases().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
+        api.MapCases().MapTokens().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapHelp();

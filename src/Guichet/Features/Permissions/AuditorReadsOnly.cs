@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Guichet.Features.Permissions;
 
-/// <summary>An auditor sees everything and changes nothing: any request but GET or HEAD is refused.</summary>
+/// <summary>An auditor, or a read-only API token, changes nothing: any request but GET or HEAD is refused.</summary>
 public sealed class AuditorReadsOnly : IAuthorizationRequirement;
 
 public sealed class AuditorReadsOnlyHandler : AuthorizationHandler<AuditorReadsOnly>
@@ -11,7 +11,8 @@ public sealed class AuditorReadsOnlyHandler : AuthorizationHandler<AuditorReadsO
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AuditorReadsOnly requirement)
     {
         var reading = context.Resource is not HttpContext http || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-        if (reading || !context.User.IsInRole(nameof(AgentRole.Auditor)))
+        var readOnly = context.User.IsInRole(nameof(AgentRole.Auditor)) || context.User.HasClaim(Hosting.AdminTokenHandler.ScopeClaim, "read");
+        if (reading || !readOnly)
         {
             context.Succeed(requirement);
         }

@@ -18,7 +18,12 @@ public static class RoutingEndpoints
         public static RuleDto From(RoutingRule r) => new(r.Id, r.Position, r.Name, r.Channel?.ToWire(), r.Tier, r.Language, r.Terms, r.TeamSlug, r.Priority?.ToWire(), r.Category);
     }
 
-    public sealed record AgentDto(long Id, string Name, string Email, string Role, string Team, string Languages, string Skills, int Capacity, string Presence, int ActiveCases);
+    public sealed record AgentDto(long Id, string Name, string Email, string Role, string Team, string Languages, string Skills, int Capacity, string Presence, int ActiveCases,
+        bool AllTeams = false, bool Active = true, bool CanSignIn = true)
+    {
+        public static AgentDto From(Agent a, string teamSlug, int load) =>
+            new(a.Id, a.Name, a.Email, a.Role.ToWire(), teamSlug, a.Languages, a.Skills, a.Capacity, a.Presence.ToWire(), load, a.AllTeams, a.Active, a.PasswordHash != "");
+    }
 
     public static RouteGroupBuilder MapRouting(this RouteGroupBuilder api)
     {
@@ -46,17 +51,35 @@ public static class RoutingEndpoints
         {
             var agents = await db.Agents.AsNoTracking().Where(a => a.Active).OrderBy(a => a.Name)
                 .WithLoad(db).ToListAsync(ct);
-            return Results.Ok(agents.Select(x => new AgentDto(x.Agent.Id, x.Agent.Name, x.Agent.Email, x.Agent.Role.ToWire(), x.TeamSlug, x.Agent.Languages, x.Agent.Skills, x.Agent.Capacity, x.Agent.Presence.ToWire(), x.Load)).ToList());
+            return Results.Ok(agents.Select(x => AgentDto.From(x.Agent, x.TeamSlug, x.Load)).ToList());
         })
         .WithTags("Routing")
         .WithSummary("Active agents with their languages, skills, capacity, presence and how many active cases they own.");
 
         api.MapPatch("/agents/{id:long}", (long id, HttpContext http, GuichetDb db, ChangeAgent change) =>
             CaseEndpoints.WithActor<AgentChange, Agent>(http, db, (r, actor) => change.RunAsync(id, r, actor, http.RequestAborted),
-                a => Results.Ok(new AgentDto(a.Id, a.Name, a.Email, a.Role.ToWire(), a.Team.Slug, a.Languages, a.Skills, a.Capacity, a.Presence.ToWire(), 0))))
+                a => Results.Ok(AgentDto.From(a, a.Team.Slug, 0))))
         .Accepts<AgentChange>("application/json")
         .WithTags("Routing")
-        .WithSummary("Change an agent's presence (available, away, offline; agents change their own), capacity, languages and skills (leads, managers, admins).");
+        .WithSummary("Change an agent's presence (available, away, offline; agents change their own), capacity, languages and skills (leads, managers, admins); role, team, allTeams and active (admins).");
+
+        api.MapPost("/agents", async (HttpContext http, AddAgent add, Microsoft.AspNetCore.Identity.IPasswordHasher<Agent> hasher) =>
+        {
+            var (request, problem) = await JsonBody.ReadAsync<NewAgent>(http);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await add.RunAsync(request!, hasher.HashPassword, http.RequestAborted);
+            return result.Succeeded
+                ? Results.Created($"/api/agents/{result.Value.Id}", AgentDto.From(result.Value, result.Value.Team.Slug, 0))
+                : Problems.From(result.Failure!);
+        })
+        .RequireAuthorization(Access.Admin)
+        .Accepts<NewAgent>("application/json")
+        .Produces<AgentDto>(StatusCodes.Status201Created)
+        .WithTags("Routing")
+        .WithSummary("Add a person: {email, name, role (agent, lead, manager, admin, auditor), team, languages?, allTeams?, password? (12+ characters)}.");
         return api;
     }
 }

@@ -152,16 +152,16 @@ public static class WorkspaceForms
     }
 
     private static async Task<IResult> SignInAsync([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext http, GuichetDb db, IPasswordHasher<Agent> hasher)
+        HttpContext http, CheckSignIn check, IPasswordHasher<Agent> hasher)
     {
-        var normalised = (email ?? "").Trim().ToLowerInvariant();
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Email == normalised && a.Active);
-        var ok = agent is not null && agent.PasswordHash.Length > 0 && password is not null
-            && hasher.VerifyHashedPassword(agent, agent.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (!ok)
+        var outcome = await check.RunAsync(email, password,
+            (a, given) => hasher.VerifyHashedPassword(a, a.PasswordHash, given) != PasswordVerificationResult.Failed, http.RequestAborted);
+        if (!outcome.Succeeded)
         {
-            return Results.Redirect("/login?error=1" + (string.IsNullOrEmpty(returnUrl) ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl)));
+            var error = outcome.LockedUntil is { } until ? "locked&until=" + Uri.EscapeDataString(until.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) : "1";
+            return Results.Redirect("/login?error=" + error + (string.IsNullOrEmpty(returnUrl) ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl)));
         }
+        var agent = outcome.Agent;
         var principal = new ClaimsPrincipal(AgentPrincipal.IdentityFor(agent!, CookieAuthenticationDefaults.AuthenticationScheme));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         // Only local paths: no open redirect through the sign-in page.

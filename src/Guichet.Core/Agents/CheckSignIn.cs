@@ -1,0 +1,52 @@
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Agents;
+
+/// <summary>What a sign-in attempt comes to: the person, a wrong email or password, or an account locked until a time.</summary>
+public sealed record SignInOutcome(Agent? Agent, DateTimeOffset? LockedUntil)
+{
+    public bool Succeeded => Agent is not null;
+}
+
+/// <summary>
+/// Checks an email and password, and locks the account for a while after repeated failures
+/// (issue 10), so a password cannot be guessed one try after another. While it is locked even the
+/// right password is refused; a success resets the count. The rate limiter in front of the sign-in
+/// form slows guessing across accounts.
+/// </summary>
+public sealed class CheckSignIn(GuichetDb db, TimeProvider clock)
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    public async Task<SignInOutcome> RunAsync(string? email, string? password, Func<Agent, string, bool> verify, CancellationToken ct = default)
+    {
+        var normalised = (email ?? "").Trim().ToLowerInvariant();
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Email == normalised && a.Active, ct);
+        if (agent is null)
+        {
+            return new SignInOutcome(null, null);
+        }
+        var now = clock.GetUtcNow();
+        if (agent.LockedUntil is { } until && until > now)
+        {
+            return new SignInOutcome(null, until);
+        }
+        if (agent.PasswordHash.Length > 0 && password is not null && verify(agent, password))
+        {
+            agent.FailedSignIns = 0;
+            agent.LockedUntil = null;
+            await db.SaveChangesAsync(ct);
+            return new SignInOutcome(agent, null);
+        }
+        agent.FailedSignIns++;
+        if (agent.FailedSignIns >= MaxFailures)
+        {
+            agent.FailedSignIns = 0;
+            agent.LockedUntil = now + Lockout;
+        }
+        await db.SaveChangesAsync(ct);
+        return new SignInOutcome(null, agent.LockedUntil > now ? agent.LockedUntil : null);
+    }
+}
