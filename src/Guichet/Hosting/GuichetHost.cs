@@ -93,6 +93,10 @@ public static class GuichetHost
         AddOpenTelemetry(services);
         services.AddSingleton<IPasswordHasher<Core.Agents.Agent>, PasswordHasher<Core.Agents.Agent>>();
         services.AddGuichetAuthentication();
+        services.AddGuichetRateLimits();
+        // Behind a reverse proxy on this machine, the client's address and https come from its headers.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddProblemDetails();
         services.AddOpenApi();
         // French text stays readable in the HTML: only markup-significant characters are escaped.
@@ -111,8 +115,13 @@ public static class GuichetHost
         });
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.UseSecurityHeaders();
+        // Only on https answers (a TLS listener or a proxy saying so), never for localhost.
+        app.UseHsts();
         app.UseStatusCodePages(ApiStatusPages.WriteAsync);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

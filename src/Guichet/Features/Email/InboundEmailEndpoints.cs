@@ -55,6 +55,7 @@ public static class InboundEmailEndpoints
         .Accepts<byte[]>("message/rfc822")
         .Produces<InboundReceipt>(StatusCodes.Status202Accepted)
         .WithTags("Email")
+        .RequireRateLimiting(Hosting.RateLimits.InboundEmail)
         .WithSummary("One raw email (message/rfc822) into Guichet: created, appended, duplicate, ignored (auto-reply, bounce, list), held, or quarantined with its bytes kept.");
 
         api.MapGet("/inbound/email", async (HttpContext http, GuichetDb db) =>

@@ -69,6 +69,7 @@ public static class SocialEndpoints
         .AllowAnonymous()
         .Accepts<SocialEvent>("application/json")
         .WithTags("Social")
+        .RequireRateLimiting(Hosting.RateLimits.Webhooks)
         .WithSummary("A platform adapter reports a public comment or a private message, signed with the channel's secret; stored once per eventId.");
 
         api.MapGet("/channels/social/posts", async (HttpContext http, GuichetDb db) =>

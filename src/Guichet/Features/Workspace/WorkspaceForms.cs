@@ -26,7 +26,8 @@ public static class WorkspaceForms
 {
     public static void MapWorkspaceForms(this WebApplication app)
     {
-        app.MapPost("/login", SignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.SignIn)
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024)).ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
