@@ -1,3 +1,4 @@
+using Guichet.Features.Audit;
 using Guichet.Features.Permissions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -122,6 +123,8 @@ public static class GuichetHost
         app.UseHsts();
         app.UseStatusCodePages(ApiStatusPages.WriteAsync);
         app.UseRateLimiter();
+        // Around authentication and authorisation: refusals are lines of the trail too.
+        app.UseAuditTrail();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -129,7 +132,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization(Access.Read);
-        api.MapCases().MapTokens().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
+        api.MapCases().MapTokens().MapAudit().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapHelp();

@@ -32,6 +32,9 @@ public static class Access
     /// <summary>Configuration: templates, routing rules, team settings, agents, the test clock.</summary>
     public const string Admin = "admin";
 
+    /// <summary>The audit trail: admins and auditors.</summary>
+    public const string Audit = "audit";
+
     public static readonly IReadOnlyDictionary<string, AgentRole[]> Roles = new Dictionary<string, AgentRole[]>
     {
         [Read] = [AgentRole.Agent, AgentRole.Lead, AgentRole.Manager, AgentRole.Admin, AgentRole.Auditor],
@@ -40,6 +43,7 @@ public static class Access
         [Lead] = [AgentRole.Lead, AgentRole.Manager, AgentRole.Admin],
         [Manage] = [AgentRole.Manager, AgentRole.Admin],
         [Admin] = [AgentRole.Admin],
+        [Audit] = [AgentRole.Admin, AgentRole.Auditor],
     };
 
     public static IServiceCollection AddGuichetAccess(this IServiceCollection services)

@@ -37,7 +37,20 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
             context.Succeed(requirement);
             return;
         }
-        var cases = named.Target switch
+        var found = await CaseOfAsync(db, named.Target, key, http.RequestAborted);
+        // Nothing by that id: the endpoint answers its own 404.
+        if (found is null || viewer.Sees(found.TeamId, found.OwnerId))
+        {
+            context.Succeed(requirement);
+        }
+    }
+
+    public sealed record CaseOf(long CaseId, long TeamId, long? OwnerId, long CustomerId);
+
+    /// <summary>The case behind what a route names; null when there is no such record.</summary>
+    public static Task<CaseOf?> CaseOfAsync(GuichetDb db, Target target, long key, CancellationToken ct)
+    {
+        var cases = target switch
         {
             Target.Case => db.Cases.Where(c => c.Id == key),
             Target.Promise => db.Promises.Where(p => p.Id == key).Select(p => p.Case),
@@ -45,12 +58,7 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
             Target.GoodwillEntry => db.GoodwillEntries.Where(g => g.Id == key).SelectMany(g => db.Cases.Where(c => c.Id == g.CaseId)),
             _ => db.RetentionOffers.Where(o => o.Id == key).SelectMany(o => db.Cases.Where(c => c.Id == o.CaseId)),
         };
-        var found = await cases.AsNoTracking().Select(c => new { c.TeamId, c.OwnerId }).FirstOrDefaultAsync(http.RequestAborted);
-        // Nothing by that id: the endpoint answers its own 404.
-        if (found is null || viewer.Sees(found.TeamId, found.OwnerId))
-        {
-            context.Succeed(requirement);
-        }
+        return cases.AsNoTracking().Select(c => new CaseOf(c.Id, c.TeamId, c.OwnerId, c.CustomerId)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>What the route of this request names, if anything, and its id.</summary>

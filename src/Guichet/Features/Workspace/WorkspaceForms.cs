@@ -153,10 +153,11 @@ public static class WorkspaceForms
     }
 
     private static async Task<IResult> SignInAsync([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext http, CheckSignIn check, IPasswordHasher<Agent> hasher)
+        HttpContext http, CheckSignIn check, IPasswordHasher<Agent> hasher, GuichetDb db, TimeProvider clock)
     {
         var outcome = await check.RunAsync(email, password,
             (a, given) => hasher.VerifyHashedPassword(a, a.PasswordHash, given) != PasswordVerificationResult.Failed, http.RequestAborted);
+        await Audit.AuditTrailRecorder.RecordSignInAsync(db, clock, http, outcome.Agent, email);
         if (!outcome.Succeeded)
         {
             var error = outcome.LockedUntil is { } until ? "locked&until=" + Uri.EscapeDataString(until.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) : "1";
