@@ -18,6 +18,11 @@ public sealed class Customer
     public string? PostalCode { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public List<CustomerIdentity> Identities { get; set; } = [];
+
+    /// <summary>Set when the customer was erased at their request (issue 10): who did it, when, why.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+    public long? ErasedById { get; set; }
+    public string? ErasedReason { get; set; }
     /// <summary>Set while this customer is merged into another (C2); an undo clears it.</summary>
     public long? MergedIntoId { get; set; }
 

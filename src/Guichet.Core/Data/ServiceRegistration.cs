@@ -28,6 +28,7 @@ public static class ServiceRegistration
         .AddScoped<Agents.ChangeAgent>()
         .AddScoped<Agents.AddAgent>()
         .AddScoped<Agents.CheckSignIn>()
+        .AddScoped<Customers.EraseCustomer>()
         .AddScoped<Agents.IssueApiToken>()
         .AddScoped<Agents.RevokeApiToken>()
         .AddScoped<Routing.SetRoutingRules>()

@@ -132,7 +132,7 @@ public static class GuichetHost
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization(Access.Read);
-        api.MapCases().MapTokens().MapAudit().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
+        api.MapCases().MapTokens().MapAudit().MapCustomerData().MapPromises().MapMetrics().MapSurveys().MapJourneys().MapNotifications().MapInboundEmail().MapAttachments().MapTeams().MapPhone().MapSocial().MapCustomers().MapTemplates().MapKnowledge().MapEscalations().MapRouting().MapCrises().MapGoodwill().MapIncidents().MapClock(options);
 
         app.MapWorkspaceForms();
         app.MapHelp();

@@ -562,6 +562,15 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ErasedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ErasedReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
