@@ -29,6 +29,7 @@ public static class ServiceRegistration
         .AddScoped<Agents.AddAgent>()
         .AddScoped<Agents.CheckSignIn>()
         .AddScoped<Customers.EraseCustomer>()
+        .AddScoped<Cases.CaseRetention>()
         .AddScoped<Agents.IssueApiToken>()
         .AddScoped<Agents.RevokeApiToken>()
         .AddScoped<Routing.SetRoutingRules>()

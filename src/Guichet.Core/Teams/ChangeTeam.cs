@@ -8,7 +8,7 @@ namespace Guichet.Core.Teams;
 /// PATCH /api/teams/{slug}: only what is named changes. <see cref="MailAddressGiven"/> tells a
 /// mailbox removed (null) from one not mentioned.
 /// </summary>
-public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null);
+public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null, bool RetentionGiven = false, int? RetentionYears = null);
 
 /// <summary>
 /// Changes a team's mailbox (mail sent there opens its cases and its mail leaves from it), its
@@ -19,6 +19,7 @@ public sealed class ChangeTeam(GuichetDb db)
 {
     /// <summary>Past a week the customer has moved on (and <see cref="Surveys.SurveyRounds.Horizon"/> is two).</summary>
     public const int MaxSurveyDelayHours = 168;
+    public const int MaxRetentionYears = 50;
 
     public async Task<Result<Team>> RunAsync(string slug, TeamPatch patch, CancellationToken ct = default)
     {
@@ -46,6 +47,10 @@ public sealed class ChangeTeam(GuichetDb db)
         {
             errors.Add("surveyDelayHours", $"The survey leaves 0 to {MaxSurveyDelayHours} hours after resolution.");
         }
+        if (patch.RetentionYears is < 1 or > MaxRetentionYears)
+        {
+            errors.Add("retentionYears", $"Cases are kept 1 to {MaxRetentionYears} years after they are settled, or for ever (null).");
+        }
         if (errors.Any)
         {
             return errors;
@@ -64,6 +69,10 @@ public sealed class ChangeTeam(GuichetDb db)
         team.AutoAssign = patch.AutoAssign ?? team.AutoAssign;
         team.SurveysOn = patch.SurveysOn ?? team.SurveysOn;
         team.SurveyDelayHours = patch.SurveyDelayHours ?? team.SurveyDelayHours;
+        if (patch.RetentionGiven)
+        {
+            team.RetentionYears = patch.RetentionYears;
+        }
         await db.SaveChangesAsync(ct);
         return team;
     }

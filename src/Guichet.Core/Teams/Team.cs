@@ -55,6 +55,9 @@ public sealed class Team
     /// <summary>G4: offers to stay an agent may make to a customer who asked to cancel; then only the cancellation.</summary>
     public int MaxRetentionOffers { get; set; } = 2;
     /// <summary>M1: whether the team's resolved cases get the satisfaction survey, and how long after resolution.</summary>
+    /// <summary>Resolved or closed cases untouched for this many years are deleted (issue 10); null keeps them.</summary>
+    public int? RetentionYears { get; set; }
+
     public bool SurveysOn { get; set; } = true;
     public int SurveyDelayHours { get; set; } = DefaultSurveyDelayHours;
     public const int DefaultSurveyDelayHours = 24;

@@ -76,6 +76,9 @@ public static class GuichetHost
         services.AddSingleton<SurveyRoundsService>();
         services.AddHostedService(sp => sp.GetRequiredService<SurveyRoundsService>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<SurveyRoundsService>());
+        services.AddSingleton<CaseRetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseRetentionService>());
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<CaseRetentionService>());
         services.AddSingleton<JourneyRunnerService>();
         services.AddHostedService(sp => sp.GetRequiredService<JourneyRunnerService>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<JourneyRunnerService>());

@@ -11,10 +11,10 @@ namespace Guichet.Features.Teams;
 public static class TeamEndpoints
 {
     public sealed record TeamDto(long Id, string Slug, string Name, string TimeZone, string Hours, string Holidays, int FirstResponseBusinessDays, string? MailAddress, bool IsDefault, string MajorProblems,
-        string Languages, string Skills, bool AutoAssign, bool SurveysOn, int SurveyDelayHours)
+        string Languages, string Skills, bool AutoAssign, bool SurveysOn, int SurveyDelayHours, int? RetentionYears)
     {
         public static TeamDto From(Team t) => new(t.Id, t.Slug, t.Name, t.TimeZone, t.Hours, t.Holidays, t.FirstResponseBusinessDays, t.MailAddress, t.IsDefault, t.MajorProblems,
-            t.Languages, t.Skills, t.AutoAssign, t.SurveysOn, t.SurveyDelayHours);
+            t.Languages, t.Skills, t.AutoAssign, t.SurveysOn, t.SurveyDelayHours, t.RetentionYears);
     }
 
     public sealed record TeamChange(string? MailAddress, string? MajorProblems, string? Languages, string? Skills, bool? AutoAssign, bool? SurveysOn, int? SurveyDelayHours);
@@ -51,21 +51,26 @@ public static class TeamEndpoints
             {
                 return Problems.From(Failure.Invalid("surveyDelayHours", "surveyDelayHours must be a whole number of hours."));
             }
-            if (!new[] { "mailAddress", "majorProblems", "languages", "skills", "autoAssign", "surveysOn", "surveyDelayHours" }.Any(body.ContainsKey))
+            if (body["retentionYears"] is { } years && (years.GetValueKind() != System.Text.Json.JsonValueKind.Number || !years.AsValue().TryGetValue<int>(out _)))
             {
-                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, languages, skills, autoAssign, surveysOn, surveyDelayHours."));
+                return Problems.From(Failure.Invalid("retentionYears", "retentionYears must be a whole number of years, or null to keep cases for ever."));
+            }
+            if (!new[] { "mailAddress", "majorProblems", "languages", "skills", "autoAssign", "surveysOn", "surveyDelayHours", "retentionYears" }.Any(body.ContainsKey))
+            {
+                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, languages, skills, autoAssign, surveysOn, surveyDelayHours, retentionYears."));
             }
             // A patch: only what the body names changes (mailAddress: null removes the mailbox).
             var patch = new TeamPatch(body.ContainsKey("mailAddress"), body["mailAddress"]?.GetValue<string>(), body["majorProblems"]?.GetValue<string>(),
                 body["languages"]?.GetValue<string>(), body["skills"]?.GetValue<string>(), body["autoAssign"]?.GetValue<bool>(),
-                body["surveysOn"]?.GetValue<bool>(), body["surveyDelayHours"]?.GetValue<int>());
+                body["surveysOn"]?.GetValue<bool>(), body["surveyDelayHours"]?.GetValue<int>(),
+                body.ContainsKey("retentionYears"), body["retentionYears"]?.GetValue<int>());
             var result = await change.RunAsync(slug, patch, http.RequestAborted);
             return result.Succeeded ? Results.Ok(TeamDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .RequireAuthorization(Access.Admin)
         .Accepts<TeamChange>("application/json")
         .WithTags("Teams")
-        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\"), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language), surveysOn and surveyDelayHours (M1: the satisfaction survey after resolution, 0–168 h later).");
+        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2: lines \"code | lead or manager | term, term…\"), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language), surveysOn and surveyDelayHours (M1: the satisfaction survey after resolution, 0–168 h later), retentionYears (settled cases untouched this long are deleted; null keeps them).");
         return api;
     }
 }

@@ -1866,6 +1866,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<int>("RenegotiationBusinessDays")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RetentionYears")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1794,6 +1794,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<int>("RenegotiationBusinessDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RetentionYears")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");
