@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Guichet.IntegrationTests.Infrastructure;
 
 namespace Guichet.IntegrationTests;
@@ -12,7 +11,7 @@ public sealed class CommandLineTests
     public async Task Serve_takes_its_options_and_the_admin_token_from_the_environment()
     {
         var dir = Path.Combine(Path.GetTempPath(), "guichet-cli-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "guichet.dll"), "serve", "--no-demo", "--data", dir, "--urls", $"http://127.0.0.1:{port}", "--test-clock", "--test-clock-start", "2026-11-27T15:00:00Z" },
@@ -25,7 +24,7 @@ public sealed class CommandLineTests
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitForHealthAsync(client, process);
+            await ServerProcess.WaitForHealthAsync(client, process, TimeSpan.FromSeconds(30));
             Assert.True(File.Exists(Path.Combine(dir, "guichet.db")), "the SQLite file is in --data");
 
             client.DefaultRequestHeaders.Authorization = new("Bearer", "cli-token");
@@ -58,33 +57,5 @@ public sealed class CommandLineTests
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains("--colour", error, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient client, Process process)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            Assert.False(process.HasExited, "the server exited during start-up");
-            try
-            {
-                if ((await client.GetAsync("/health", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: start-up runs the migrations first.
-            }
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail("the server did not answer /health within 30 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
@@ -29,7 +27,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var mails = Enumerable.Range(0, Messages).Select(i => Encoding.UTF8.GetBytes(
             $"From: Client {i} <client{i}@example.fr>\r\nTo: support@guichet.test\r\nSubject: Commande {i}\r\nMessage-ID: <crash{i}@example.fr>\r\n\r\nOù est ma commande {i} ?\r\n")).ToArray();
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", Token);
 
@@ -37,7 +35,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var accepted = new ConcurrentDictionary<int, string>();
         using (var first = Start(port))
         {
-            await WaitForHealthAsync(client, first);
+            await ServerProcess.WaitForHealthAsync(client, first, TimeSpan.FromSeconds(60));
             var killed = 0;
             await SendAllAsync(client, mails, accepted, afterEach: () =>
             {
@@ -56,7 +54,7 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             try
             {
-                await WaitForHealthAsync(client, restarted);
+                await ServerProcess.WaitForHealthAsync(client, restarted, TimeSpan.FromSeconds(60));
                 await SendAllAsync(client, mails, second, afterEach: () => { }, ct);
                 Assert.Equal(Messages, second.Count);
                 // What the first life confirmed is a duplicate now, never a second case.
@@ -127,34 +125,6 @@ public sealed class CrashRecoveryTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient client, Process process)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            Assert.False(process.HasExited, "the server exited during start-up");
-            try
-            {
-                if ((await client.GetAsync("/health", TestContext.Current.CancellationToken)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: start-up runs the migrations first.
-            }
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail("the server did not answer /health within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -42,7 +42,7 @@ public static class AuditTrailRecorder
         var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
         try
         {
-            var found = named is { Id: { } id } ? await CaseInViewHandler.CaseOfAsync(db, named.Value.Target, id, CancellationToken.None) : null;
+            var found = named is { Id: { } id } ? await CaseInViewHandler.CaseNamedAsync(http, db, named.Value.Target, id, CancellationToken.None) : null;
             db.AuditEntries.Add(new AuditEntry
             {
                 At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
@@ -81,19 +81,9 @@ public static class AuditTrailRecorder
         await db.SaveChangesAsync(http.RequestAborted);
     }
 
-    private static long? CustomerNamed(RoutePattern pattern, HttpContext http)
-    {
-        for (var i = 0; i + 1 < pattern.PathSegments.Count; i++)
-        {
-            if (pattern.PathSegments[i].Parts is [RoutePatternLiteralPart { Content: "customers" }]
-                && pattern.PathSegments[i + 1].Parts is [RoutePatternParameterPart parameter]
-                && long.TryParse(http.GetRouteValue(parameter.Name)?.ToString(), out var id))
-            {
-                return id;
-            }
-        }
-        return null;
-    }
+    private static long? CustomerNamed(RoutePattern pattern, HttpContext http) =>
+        CaseInViewHandler.NamedSegments(pattern).FirstOrDefault(s => s.Literal == "customers") is { Parameter: { } parameter }
+        && long.TryParse(http.GetRouteValue(parameter)?.ToString(), out var id) ? id : null;
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -25,7 +25,7 @@ public static class CustomerDataEndpoints
 
     public static RouteGroupBuilder MapCustomerData(this RouteGroupBuilder api)
     {
-        api.MapGet("/customers/{id:long}/export", async (long id, HttpContext http, GuichetDb db, CancellationToken ct) =>
+        api.MapGet("/customers/{id:long}/export", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var customer = await db.Customers.AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct);
             if (customer is null)
@@ -40,7 +40,7 @@ public static class CustomerDataEndpoints
             var surveys = await db.Surveys.AsNoTracking().Where(s => caseIds.Contains(s.CaseId)).ToListAsync(ct);
             var document = new
             {
-                exportedAt = TimeProvider.System.GetUtcNow(),
+                exportedAt = clock.GetUtcNow(),
                 customer = new { customer.Id, customer.Name, customer.Salutation, customer.Language, customer.TimeZone, customer.Tier, customer.PostalCode, customer.CreatedAt, customer.ErasedAt, identities = customer.Identities.Select(i => new { kind = i.Kind.ToWire(), i.Value, i.Verified }) },
                 assets = assets.Select(a => new { a.Kind, a.Reference, a.Label, a.Details }),
                 cases = cases.Select(c => new

@@ -68,8 +68,4 @@ public static class Access
     /// <summary>For what a page shows or hides (a button, a link): the same table as the endpoints.</summary>
     public static bool Allows(this ClaimsPrincipal user, string policy) =>
         Roles[policy].Any(role => user.IsInRole(role.ToString()));
-
-    public static RouteHandlerBuilder For(this RouteHandlerBuilder endpoint, string policy) => endpoint.RequireAuthorization(policy);
-
-    public static RouteGroupBuilder For(this RouteGroupBuilder group, string policy) => group.RequireAuthorization(policy);
 }

@@ -37,7 +37,7 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
             context.Succeed(requirement);
             return;
         }
-        var found = await CaseOfAsync(db, named.Target, key, http.RequestAborted);
+        var found = await CaseNamedAsync(http, db, named.Target, key, http.RequestAborted);
         // Nothing by that id: the endpoint answers its own 404.
         if (found is null || viewer.Sees(found.TeamId, found.OwnerId))
         {
@@ -47,8 +47,25 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
 
     public sealed record CaseOf(long CaseId, long TeamId, long? OwnerId, long CustomerId);
 
+    private static readonly object CaseNamedKey = new();
+
+    /// <summary>
+    /// The case behind what this request's route names, read once per request: the audit trail
+    /// asks again after this check, and gets the same answer without a second query.
+    /// </summary>
+    public static async Task<CaseOf?> CaseNamedAsync(HttpContext http, GuichetDb db, Target target, long key, CancellationToken ct)
+    {
+        if (http.Items.TryGetValue(CaseNamedKey, out var known))
+        {
+            return (CaseOf?)known;
+        }
+        var found = await CaseOfAsync(db, target, key, ct);
+        http.Items[CaseNamedKey] = found;
+        return found;
+    }
+
     /// <summary>The case behind what a route names; null when there is no such record.</summary>
-    public static Task<CaseOf?> CaseOfAsync(GuichetDb db, Target target, long key, CancellationToken ct)
+    private static Task<CaseOf?> CaseOfAsync(GuichetDb db, Target target, long key, CancellationToken ct)
     {
         var cases = target switch
         {
@@ -81,16 +98,26 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
         {
             return (Target.RetentionOffer, offerId.Name);
         }
-        for (var i = 0; i + 1 < pattern.PathSegments.Count; i++)
+        foreach (var (literal, parameter) in NamedSegments(pattern))
         {
-            if (pattern.PathSegments[i].Parts is [RoutePatternLiteralPart literal]
-                && pattern.PathSegments[i + 1].Parts is [RoutePatternParameterPart parameter]
-                && Of(literal.Content) is { } target)
+            if (Of(literal) is { } target)
             {
-                return (target, parameter.Name);
+                return (target, parameter);
             }
         }
         return null;
+    }
+
+    /// <summary>Each literal segment followed by a parameter ("cases", "id"): what a route names, and where.</summary>
+    public static IEnumerable<(string Literal, string Parameter)> NamedSegments(RoutePattern pattern)
+    {
+        for (var i = 0; i + 1 < pattern.PathSegments.Count; i++)
+        {
+            if (pattern.PathSegments[i].Parts is [RoutePatternLiteralPart literal] && pattern.PathSegments[i + 1].Parts is [RoutePatternParameterPart parameter])
+            {
+                yield return (literal.Content, parameter.Name);
+            }
+        }
     }
 
     private static Target? Of(string segment) => segment.ToLowerInvariant() switch

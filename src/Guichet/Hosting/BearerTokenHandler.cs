@@ -15,7 +15,7 @@ namespace Guichet.Hosting;
 /// nor expired and the person is still active (issue 10). Its last use is recorded, at most once
 /// a minute so a busy script does not write on every call.
 /// </summary>
-public sealed class AdminTokenHandler(
+public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -25,7 +25,7 @@ public sealed class AdminTokenHandler(
 {
     public const string ScopeClaim = "guichet_scope";
 
-    public const string SchemeName = "AdminToken";
+    public const string SchemeName = "Bearer";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
