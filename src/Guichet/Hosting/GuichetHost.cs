@@ -30,6 +30,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Hosting;
 
@@ -156,10 +157,26 @@ public static class GuichetHost
         return options.Demo ? await Features.Demo.DemoData.LoadAsync(app.Services, ct) : [];
     }
 
-    private static async Task<IResult> HealthCheck(GuichetDb db, CancellationToken ct) =>
-        await db.Database.CanConnectAsync(ct)
-            ? TypedResults.Ok(new { status = "ok" })
-            : TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    /// <summary>
+    /// 503 only when the database is out of reach (the node cannot serve); mail waiting on a
+    /// failing SMTP server is "degraded": the node still serves, and whoever watches sees since when.
+    /// The answer is anonymous, so it carries counts and times, never an address or an error text.
+    /// </summary>
+    private static async Task<IResult> HealthCheck(GuichetDb db, CancellationToken ct)
+    {
+        if (!await db.Database.CanConnectAsync(ct))
+        {
+            return TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        var waiting = db.Outbox.Where(o => o.State == Core.Cases.OutboxState.Pending && o.Channel == Core.Channel.Email);
+        if (!await waiting.AnyAsync(o => o.LastError != null, ct))
+        {
+            return TypedResults.Ok(new { status = "ok" });
+        }
+        var count = await waiting.CountAsync(ct);
+        var since = await waiting.OrderBy(o => o.Id).Select(o => o.CreatedAt).FirstAsync(ct);
+        return TypedResults.Ok(new { status = "degraded", outbox = new { waiting = count, since } });
+    }
 
     private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult SiteCss()
     {

@@ -8,7 +8,7 @@ namespace Guichet.IntegrationTests.Infrastructure;
 /// IMAP on 143, local mailboxes customer/customer and support/support on guichet.test, as .ci/run
 /// sets up with Postfix and Dovecot). Without the variable, tests skip and say why.
 /// </summary>
-public sealed class SqliteMailServer : SqliteServer
+public class SqliteMailServer : SqliteServer
 {
     public const string Variable = "GUICHET_TEST_MAIL";
 
@@ -29,5 +29,35 @@ public sealed class SqliteMailServer : SqliteServer
             Smtp = new SmtpSettings(MailHost, 25, "noreply@guichet.test"),
             Mailboxes = [new ImapSettings(MailHost, 143, "support", "support")],
         };
+    }
+}
+
+/// <summary>
+/// A mail server test whose SMTP goes through a <see cref="SmtpRelay"/> the test can cut and restore;
+/// it reads no mailbox of its own (the customer's mailbox is read by the test).
+/// </summary>
+public sealed class SmtpOutageServer : SqliteMailServer
+{
+    public SmtpRelay Relay { get; private set; } = null!;
+
+    protected override async Task<ServeOptions> PrepareOptionsAsync()
+    {
+        var options = await base.PrepareOptionsAsync();
+        if (SkipReason is not null)
+        {
+            return options;
+        }
+        Relay = new SmtpRelay(MailHost, 25);
+        Relay.Start();
+        return options with { Smtp = new SmtpSettings("127.0.0.1", Relay.Port, "noreply@guichet.test"), Mailboxes = [] };
+    }
+
+    protected override async Task CleanUpAsync()
+    {
+        if (Relay is not null)
+        {
+            await Relay.DisposeAsync();
+        }
+        await base.CleanUpAsync();
     }
 }
