@@ -115,7 +115,8 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
             await tx.ReleaseSavepointAsync(Savepoint, ct);
             return new Receipt(outcome.Kind, outcome.CaseId, outcome.MessageId);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        // A transient database failure is not the message's fault: it undoes the whole group, and the sender retries.
+        catch (Exception e) when (e is not OperationCanceledException && !TransientFailure.Is(e))
         {
             await tx.RollbackToSavepointAsync(Savepoint, ct);
             db.ChangeTracker.Clear();

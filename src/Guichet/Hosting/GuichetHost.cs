@@ -103,6 +103,7 @@ public static class GuichetHost
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailable>();
         services.AddOpenApi();
         // French text stays readable in the HTML: only markup-significant characters are escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -16,9 +16,16 @@ public class PostgresServer : GuichetServer
 
     public override string Provider => "PostgreSQL";
 
+    /// <summary>The cluster the test database is created in; a subclass may start its own.</summary>
+    protected virtual Task<string?> AdminConnectionStringAsync() => Task.FromResult(Environment.GetEnvironmentVariable(Variable));
+
     protected override async Task<ServeOptions> PrepareOptionsAsync()
     {
-        _admin = Environment.GetEnvironmentVariable(Variable);
+        _admin = await AdminConnectionStringAsync();
+        if (SkipReason is not null)
+        {
+            return new ServeOptions();
+        }
         if (string.IsNullOrWhiteSpace(_admin))
         {
             SkipReason = $"PostgreSQL tests skipped: set {Variable} to a connection string (as .ci/run does) to run them.";
