@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(SqliteDemoServer server) : IClassFi
         "GET /health", // load balancers
         "GET /openapi/{documentName}.json", // the contract itself
         "GET /login", "POST /login", // signing in
+        "GET /login/sso", // signing in through the identity provider, when one is configured (404 otherwise)
         "GET /ui/lang/{lang}", // the sign-in page's language switch
         "GET /site.css", // style, no data
         "GET /contact", // the portal's contact form

@@ -12,9 +12,9 @@ public static class AuthenticationSetup
     /// One entry scheme: a bearer header goes to the admin token handler, anything else to the
     /// agent cookie. API callers get 401/403 problems, never a redirect to the sign-in page.
     /// </summary>
-    public static IServiceCollection AddGuichetAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddGuichetAuthentication(this IServiceCollection services, OidcSettings? oidc)
     {
-        services.AddAuthentication(Smart)
+        var authentication = services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerTokenHandler.SchemeName
@@ -40,6 +40,10 @@ public static class AuthenticationSetup
                     return Task.CompletedTask;
                 };
             });
+        if (oidc is not null)
+        {
+            authentication.AddGuichetOidc(oidc);
+        }
         services.AddGuichetAccess();
         return services;
     }

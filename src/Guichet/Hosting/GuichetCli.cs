@@ -29,9 +29,13 @@ public static class GuichetCli
         var maxMail = MaxMailOption();
         var publicUrl = new Option<string?>("--public-url") { Description = "The address customers reach Guichet at (https://support.example.com), used in the links sent to them; default: the first --urls." };
 
+        var oidcAuthority = new Option<Uri?>("--oidc-authority") { Description = "Also let agents sign in through this OpenID Connect provider (its issuer URL); client secret from GUICHET_OIDC_CLIENT_SECRET." };
+        var oidcClient = new Option<string?>("--oidc-client-id") { Description = "Guichet's client id at the OpenID Connect provider.", DefaultValueFactory = _ => "guichet" };
+        var oidcName = new Option<string?>("--oidc-name") { Description = "The provider's name on the sign-in button.", DefaultValueFactory = _ => "SSO" };
+
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
         {
-            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail, publicUrl,
+            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail, publicUrl, oidcAuthority, oidcClient, oidcName,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -48,6 +52,9 @@ public static class GuichetCli
                 Mailboxes = (parse.GetValue(imap) ?? []).Select(m => ImapFrom(m, parse.GetValue(imapTeam))).ToList(),
                 MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024,
                 PublicUrl = parse.GetValue(publicUrl),
+                Oidc = parse.GetValue(oidcAuthority) is { } authority
+                    ? new OidcSettings(authority, parse.GetValue(oidcClient)!, Environment.GetEnvironmentVariable("GUICHET_OIDC_CLIENT_SECRET"), parse.GetValue(oidcName)!)
+                    : null,
             };
             return await ServeAsync(options, ct);
         });

@@ -97,7 +97,7 @@ public static class GuichetHost
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<ServiceMeter>());
         AddOpenTelemetry(services);
         services.AddSingleton<IPasswordHasher<Core.Agents.Agent>, PasswordHasher<Core.Agents.Agent>>();
-        services.AddGuichetAuthentication();
+        services.AddGuichetAuthentication(options.Oidc);
         services.AddGuichetRateLimits();
         // Behind a reverse proxy on this machine, the client's address and https come from its headers.
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>

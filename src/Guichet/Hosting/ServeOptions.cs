@@ -25,6 +25,8 @@ public sealed record ServeOptions
     public int MaxMessageBytes { get; init; } = Core.Email.MailIntakeSettings.DefaultMaxMessageBytes;
     /// <summary>Throwaway SQLite databases (simulations) skip the power-cut fsync on commit.</summary>
     public bool Disposable { get; init; }
+    /// <summary>Sign-in through the company's identity provider, besides passwords; none by default.</summary>
+    public OidcSettings? Oidc { get; init; }
     /// <summary>Tests set this to keep the console quiet.</summary>
     public bool Quiet { get; init; }
 

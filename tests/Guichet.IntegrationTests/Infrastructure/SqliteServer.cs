@@ -38,3 +38,22 @@ public sealed class SqliteDemoServer : SqliteServer
 {
     public override bool Demo => true;
 }
+
+/// <summary>A server that also signs agents in through <see cref="TestIdentityProvider"/>, served beside it.</summary>
+public sealed class SqliteOidcServer : SqliteServer
+{
+    public TestIdentityProvider IdentityProvider { get; } = new();
+
+    protected override async Task<ServeOptions> PrepareOptionsAsync()
+    {
+        await IdentityProvider.StartAsync();
+        var options = await base.PrepareOptionsAsync();
+        return options with { Oidc = new OidcSettings(IdentityProvider.Authority, TestIdentityProvider.ClientId, TestIdentityProvider.ClientSecret, "Entreprise") };
+    }
+
+    protected override async Task CleanUpAsync()
+    {
+        await IdentityProvider.DisposeAsync();
+        await base.CleanUpAsync();
+    }
+}

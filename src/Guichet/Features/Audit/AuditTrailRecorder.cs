@@ -66,7 +66,7 @@ public static class AuditTrailRecorder
     });
 
     /// <summary>Sign-in attempts are lines of their own: the person, or the address tried.</summary>
-    public static async Task RecordSignInAsync(GuichetDb db, TimeProvider clock, HttpContext http, Core.Agents.Agent? agent, string? email)
+    public static async Task RecordSignInAsync(GuichetDb db, TimeProvider clock, HttpContext http, Core.Agents.Agent? agent, string? email, string route = "POST /login")
     {
         db.AuditEntries.Add(new AuditEntry
         {
@@ -74,7 +74,7 @@ public static class AuditTrailRecorder
             ActorId = agent?.Id,
             ActorName = Cut(agent?.Name ?? (email ?? "").Trim(), 200),
             Action = agent is null ? AuditAction.SignInRefused : AuditAction.SignedIn,
-            Route = "POST /login",
+            Route = route,
             Status = agent is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK,
             Address = http.Connection.RemoteIpAddress?.ToString(),
         });

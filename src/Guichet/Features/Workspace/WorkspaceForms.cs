@@ -28,6 +28,11 @@ public static class WorkspaceForms
     {
         app.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.SignIn)
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024)).ExcludeFromDescription();
+        // Sign-in through the company's identity provider, when one is configured (404 otherwise).
+        app.MapGet("/login/sso", (string? returnUrl, Hosting.ServeOptions options) => options.Oidc is null
+                ? Results.NotFound()
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [Hosting.OidcSettings.Scheme]))
+            .AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.SignIn).ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -166,11 +171,13 @@ public static class WorkspaceForms
         var agent = outcome.Agent;
         var principal = new ClaimsPrincipal(AgentPrincipal.IdentityFor(agent!, CookieAuthenticationDefaults.AuthenticationScheme));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        // Only local paths: no open redirect through the sign-in page.
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl : "/";
-        return Results.LocalRedirect(target);
+        return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
+
+    /// <summary>Only local paths: no open redirect through the sign-in page.</summary>
+    private static string LocalOrHome(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl : "/";
 
     internal static async Task<Agent> RequireAgent(HttpContext http, GuichetDb db) =>
         await http.CurrentAgentAsync(db) ?? throw new BadHttpRequestException("The signed-in agent is no longer active.", StatusCodes.Status403Forbidden);
