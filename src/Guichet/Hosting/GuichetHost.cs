@@ -111,7 +111,7 @@ public static class GuichetHost
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<Ui>();
-        services.AddSignalR();
+        services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<Features.Chat.ChatFlood>(o));
         services.AddSingleton<Core.Chat.IChatRelay, Features.Chat.ChatRelay>();
         services.ConfigureHttpJsonOptions(json =>
         {
