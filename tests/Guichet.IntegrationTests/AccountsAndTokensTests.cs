@@ -75,6 +75,24 @@ public abstract class AccountsAndTokensTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task A_session_follows_its_account_a_new_role_applies_at_once_and_deactivation_ends_it_at_the_next_click()
+    {
+        server.SkipIfUnavailable();
+        var person = await AddPersonAsync("session.accounts@guichet.test", "manager");
+        using var browser = await Browserless.SignInAsync(server, "session.accounts@guichet.test", "Nadia Ferhat");
+        await SendAsync(browser, HttpMethod.Get, "/api/metrics/promise-keeping", null, HttpStatusCode.OK);
+
+        // Demoted: the same cookie no longer opens the team's figures.
+        Assert.Equal(HttpStatusCode.OK, (await server.Api.PatchJsonAsync($"/api/agents/{person}", new { role = "agent" })).Response.StatusCode);
+        await SendAsync(browser, HttpMethod.Get, "/api/metrics/promise-keeping", null, HttpStatusCode.Forbidden);
+        await SendAsync(browser, HttpMethod.Get, "/api/cases", null, HttpStatusCode.OK);
+
+        // Deactivated: out at the next request, not when the cookie expires.
+        Assert.Equal(HttpStatusCode.OK, (await server.Api.PatchJsonAsync($"/api/agents/{person}", new { active = false })).Response.StatusCode);
+        await SendAsync(browser, HttpMethod.Get, "/api/cases", null, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_personal_token_acts_as_its_person_within_its_scope_until_revoked()
     {
         server.SkipIfUnavailable();

@@ -32,6 +32,7 @@ public static class AuthenticationSetup
                 // Sessions expire in real time: moving the test clock through days of promises must not sign agents out.
                 o.TimeProvider = TimeProvider.System;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
                 o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
                 // A page refused is a 403 with its own short page, not a redirect to a page that does not exist.
                 o.Events.OnRedirectToAccessDenied = ctx =>
