@@ -46,6 +46,7 @@ public static class WorkspaceForms
 
         var ui = app.MapGroup("/ui").RequireAuthorization(Access.Read).ExcludeFromDescription();
         Goodwill.GoodwillForms.MapGoodwillForms(ui);
+        ui.MapPeopleForms();
 
         ui.MapPost("/mail/{id:long}/reprocess", async (long id, ReceiveEmail receive) =>
             await receive.ReprocessAsync(id, null) is { Succeeded: true, Value: { CaseId: { } caseId } } ? Results.LocalRedirect($"/cases/{caseId}") : Results.LocalRedirect("/mail"))
