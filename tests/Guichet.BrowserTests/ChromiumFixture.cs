@@ -39,4 +39,17 @@ public sealed class ChromiumFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
     }
+
+    /// <summary>Where screenshots go (artifacts/browser under the clone), or the temp folder outside one.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Guichet.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetTempPath();
+    }
 }

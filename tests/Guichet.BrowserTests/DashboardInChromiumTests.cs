@@ -44,7 +44,7 @@ public sealed class DashboardInChromiumTests(ChromiumFixture chromium, SqliteDem
         await Assertions.Expect(page.Locator("#surveys")).ToContainTextAsync("100");
         Assert.NotEqual("0", await page.Locator("#tile-cases").InnerTextAsync());
 
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "browser");
+        var folder = Path.Combine(ChromiumFixture.RepositoryRoot(), "artifacts", "browser");
         Directory.CreateDirectory(folder);
         var screenshot = Path.Combine(folder, "dashboard.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
@@ -54,17 +54,5 @@ public sealed class DashboardInChromiumTests(ChromiumFixture chromium, SqliteDem
 
         Assert.Empty(problems);
         Assert.Empty(foreign);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Guichet.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Path.GetTempPath();
     }
 }
