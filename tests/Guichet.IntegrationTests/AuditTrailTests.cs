@@ -65,6 +65,22 @@ public abstract class AuditTrailTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task The_email_intake_keeps_its_own_record_and_writes_no_line_per_message()
+    {
+        server.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        var before = await server.ReadDbAsync(db => db.AuditEntries.CountAsync(ct));
+        var raw = "From: Relais <relais.audit@example.fr>\r\nTo: support@guichet.test\r\nSubject: Colis en retard\r\nMessage-ID: <audit-intake@example.fr>\r\n\r\nBonjour.\r\n";
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(raw));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+        using var response = await server.Api.PostAsync("/api/inbound/email", content, ct);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        // The message's own record says when it came and what became of it; the trail stays for people's acts.
+        Assert.True(await server.ReadDbAsync(db => db.InboundEmails.AnyAsync(e => e.MessageIdHeader == "<audit-intake@example.fr>", ct)));
+        Assert.Equal(before, await server.ReadDbAsync(db => db.AuditEntries.CountAsync(ct)));
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_rewrite_or_delete_a_line()
     {
         server.SkipIfUnavailable();

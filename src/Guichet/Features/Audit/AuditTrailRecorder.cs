@@ -20,7 +20,7 @@ public static class AuditTrailRecorder
     public static IApplicationBuilder UseAuditTrail(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         await next();
-        if (http.User.AgentId() is not { } actorId || http.GetEndpoint() is not RouteEndpoint endpoint)
+        if (http.User.AgentId() is not { } actorId || http.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<NotAudited>() is not null)
         {
             return;
         }

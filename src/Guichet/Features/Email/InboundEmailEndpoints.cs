@@ -1,3 +1,4 @@
+using Guichet.Features.Audit;
 using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core.Cases;
@@ -56,6 +57,7 @@ public static class InboundEmailEndpoints
         .Produces<InboundReceipt>(StatusCodes.Status202Accepted)
         .WithTags("Email")
         .RequireRateLimiting(Hosting.RateLimits.InboundEmail)
+        .NotAudited("each message is its own InboundEmail record; a relay's flow would double every write")
         .WithSummary("One raw email (message/rfc822) into Guichet: created, appended, duplicate, ignored (auto-reply, bounce, list), held, or quarantined with its bytes kept.");
 
         api.MapGet("/inbound/email", async (HttpContext http, GuichetDb db) =>
