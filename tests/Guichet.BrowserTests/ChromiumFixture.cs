@@ -52,4 +52,15 @@ public sealed class ChromiumFixture : IAsyncLifetime
         }
         return Path.GetTempPath();
     }
+
+    /// <summary>A full-page screenshot kept in artifacts/browser and attached to the test's result; returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "browser");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        TestContext.Current.AddAttachment(name, await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken), "image/png");
+        return path;
+    }
 }

@@ -44,11 +44,7 @@ public sealed class DashboardInChromiumTests(ChromiumFixture chromium, SqliteDem
         await Assertions.Expect(page.Locator("#surveys")).ToContainTextAsync("100");
         Assert.NotEqual("0", await page.Locator("#tile-cases").InnerTextAsync());
 
-        var folder = Path.Combine(ChromiumFixture.RepositoryRoot(), "artifacts", "browser");
-        Directory.CreateDirectory(folder);
-        var screenshot = Path.Combine(folder, "dashboard.png");
-        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
-        TestContext.Current.AddAttachment("dashboard.png", await File.ReadAllBytesAsync(screenshot, TestContext.Current.CancellationToken), "image/png");
+        var screenshot = await ChromiumFixture.ScreenshotAsync(page, "dashboard.png");
         TestContext.Current.SendDiagnosticMessage($"Dashboard screenshot: {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot shows a drawn page");
 
