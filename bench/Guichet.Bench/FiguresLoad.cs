@@ -31,7 +31,8 @@ public static class FiguresLoad
         {
             File.Delete(file);
         }
-        var builder = new DbContextOptionsBuilder<SqliteGuichetDb>().UseSqlite($"Data Source={file}");
+        // As the server opens its SQLite connections.
+        var builder = new DbContextOptionsBuilder<SqliteGuichetDb>().UseSqlite($"Data Source={file}").AddInterceptors(new SqliteTempStoreMemory());
         if (Environment.GetEnvironmentVariable("GUICHET_BENCH_SQL") == "1")
         {
             builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);

@@ -19,6 +19,7 @@ public static class DatabaseSetup
             services.AddDbContext<GuichetDb, SqliteGuichetDb>(db =>
             {
                 db.UseSqlite(connection);
+                db.AddInterceptors(new SqliteTempStoreMemory());
                 if (options.Disposable)
                 {
                     db.AddInterceptors(new SqliteSynchronousNormal());
