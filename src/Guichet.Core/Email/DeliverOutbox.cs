@@ -22,7 +22,7 @@ namespace Guichet.Core.Email;
 /// written, fails, and the case shows the failure to the agent.</item>
 /// </list>
 /// </summary>
-public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings smtp, ILogger<DeliverOutbox> logger)
+public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings smtp, SmtpStatus status, ILogger<DeliverOutbox> logger)
 {
     /// <summary>Postfix's own bounce horizon (maximal_queue_lifetime): after this a customer no longer expects the mail.</summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(5);
@@ -111,6 +111,7 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
                 }
             }
             await client.SendAsync(mail, ct);
+            status.Reached();
             row.State = OutboxState.Sent;
             row.SentAt = clock.Now();
             row.LastError = null;
@@ -119,6 +120,7 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
         catch (SmtpCommandException e) when (client.IsConnected)
         {
             // The server answered, about this message: 5xx is final, 4xx may pass later.
+            status.Reached();
             row.LastError = $"{(int)e.StatusCode} {e.Message}";
             var permanent = (int)e.StatusCode >= 500;
             logger.LogWarning("Outbox {Id}: the mail server refused attempt {Attempt} ({Status})", row.Id, row.Attempts, (int)e.StatusCode);
@@ -133,6 +135,7 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or AuthenticationException or MailKit.ServiceNotConnectedException)
         {
             // The server is out of reach, not this message at fault: nothing counted, the row waits where it is.
+            status.OutOfReach(now);
             row.Attempts--;
             row.LastError = $"{e.GetType().Name}: {e.Message}";
             row.NextAttemptAt = now;

@@ -86,6 +86,7 @@ public static class GuichetHost
         if (options.Smtp is { } smtp)
         {
             services.AddSingleton(smtp);
+            services.AddSingleton<Core.Email.SmtpStatus>();
             services.AddScoped<Core.Email.DeliverOutbox>();
             services.AddSingleton<OutboxDispatcherService>();
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcherService>());
@@ -159,24 +160,22 @@ public static class GuichetHost
     }
 
     /// <summary>
-    /// 503 only when the database is out of reach (the node cannot serve); mail waiting on a
-    /// failing SMTP server is "degraded": the node still serves, and whoever watches sees since when.
-    /// The answer is anonymous, so it carries counts and times, never an address or an error text.
+    /// 503 only when the database is out of reach (the node cannot serve). An SMTP server out of
+    /// reach is "degraded": the node still serves, and whoever watches sees since when and how many
+    /// mails wait. The answer is anonymous, so it carries counts and times, never an address or an error.
     /// </summary>
-    private static async Task<IResult> HealthCheck(GuichetDb db, CancellationToken ct)
+    private static async Task<IResult> HealthCheck(GuichetDb db, IServiceProvider services, CancellationToken ct)
     {
         if (!await db.Database.CanConnectAsync(ct))
         {
             return TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        var waiting = db.Outbox.Where(o => o.State == Core.Cases.OutboxState.Pending && o.Channel == Core.Channel.Email);
-        if (!await waiting.AnyAsync(o => o.LastError != null, ct))
+        if (services.GetService<Core.Email.SmtpStatus>()?.Current is not { } outage)
         {
             return TypedResults.Ok(new { status = "ok" });
         }
-        var count = await waiting.CountAsync(ct);
-        var since = await waiting.OrderBy(o => o.Id).Select(o => o.CreatedAt).FirstAsync(ct);
-        return TypedResults.Ok(new { status = "degraded", outbox = new { waiting = count, since } });
+        var waiting = await db.Outbox.CountAsync(o => o.State == Core.Cases.OutboxState.Pending && o.Channel == Core.Channel.Email, ct);
+        return TypedResults.Ok(new { status = "degraded", outbox = new { waiting, since = outage.Since } });
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult SiteCss()
