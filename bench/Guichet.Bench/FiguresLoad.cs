@@ -32,7 +32,7 @@ public static class FiguresLoad
             File.Delete(file);
         }
         // As the server opens its SQLite connections.
-        var builder = new DbContextOptionsBuilder<SqliteGuichetDb>().UseSqlite($"Data Source={file}").AddInterceptors(new SqliteTempStoreMemory());
+        var builder = new DbContextOptionsBuilder<SqliteGuichetDb>().UseSqlite($"Data Source={file}").AddInterceptors(SqlitePragmas.Durable);
         if (Environment.GetEnvironmentVariable("GUICHET_BENCH_SQL") == "1")
         {
             builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);

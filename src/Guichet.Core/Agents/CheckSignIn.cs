@@ -22,8 +22,7 @@ public sealed class CheckSignIn(GuichetDb db, TimeProvider clock)
 
     public async Task<SignInOutcome> RunAsync(string? email, string? password, Func<Agent, string, bool> verify, CancellationToken ct = default)
     {
-        var normalised = (email ?? "").Trim().ToLowerInvariant();
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Email == normalised && a.Active, ct);
+        var agent = await ActiveAccountAsync(db, email, ct);
         if (agent is null)
         {
             return new SignInOutcome(null, null);
@@ -48,5 +47,12 @@ public sealed class CheckSignIn(GuichetDb db, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         return new SignInOutcome(null, agent.LockedUntil > now ? agent.LockedUntil : null);
+    }
+
+    /// <summary>The active account with this email, however it is spelled (emails are stored trimmed and lower-case); also what single sign-on admits.</summary>
+    public static Task<Agent?> ActiveAccountAsync(GuichetDb db, string? email, CancellationToken ct)
+    {
+        var normalised = (email ?? "").Trim().ToLowerInvariant();
+        return db.Agents.FirstOrDefaultAsync(a => a.Email == normalised && a.Active, ct);
     }
 }

@@ -23,6 +23,7 @@ public sealed class OutboxMessage
     public string Recipient { get; init; } = "";
     public OutboxState State { get; set; } = OutboxState.Pending;
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>How many times the server answered about this message (accepted or refused); an unreachable server counts none.</summary>
     public int Attempts { get; set; }
     public string? LastError { get; set; }
     /// <summary>When the sender may try (again): a short lease while sending, then backoff after a failure.</summary>

@@ -9,9 +9,8 @@ public static class TransientFailure
     public static bool Is(Exception? e) => e switch
     {
         null => false,
+        // Npgsql counts a socket closed under it as transient; Microsoft.Data.Sqlite, a busy or locked database.
         System.Data.Common.DbException { IsTransient: true } => true,
-        // Npgsql's own I/O failures (a socket closed under it) are not DbExceptions with IsTransient on every path.
-        Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException } => true,
         AggregateException many => many.InnerExceptions.Any(Is),
         _ => Is(e.InnerException),
     };

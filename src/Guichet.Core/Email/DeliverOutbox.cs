@@ -60,7 +60,7 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
                 continue;
             }
             var claimed = await db.Outbox.Where(o => o.Id == id && o.State == OutboxState.Pending && o.NextAttemptAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now + Lease).SetProperty(o => o.Attempts, o => o.Attempts + 1), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.NextAttemptAt, now + Lease), ct);
             if (claimed == 0)
             {
                 // Another node is sending this case's mail: the rest of the case follows it there.
@@ -112,6 +112,7 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
             }
             await client.SendAsync(mail, ct);
             status.Reached();
+            row.Attempts++;
             row.State = OutboxState.Sent;
             row.SentAt = clock.Now();
             row.LastError = null;
@@ -121,6 +122,7 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
         {
             // The server answered, about this message: 5xx is final, 4xx may pass later.
             status.Reached();
+            row.Attempts++;
             row.LastError = $"{(int)e.StatusCode} {e.Message}";
             var permanent = (int)e.StatusCode >= 500;
             logger.LogWarning("Outbox {Id}: the mail server refused attempt {Attempt} ({Status})", row.Id, row.Attempts, (int)e.StatusCode);
@@ -136,7 +138,6 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
         {
             // The server is out of reach, not this message at fault: nothing counted, the row waits where it is.
             status.OutOfReach(now);
-            row.Attempts--;
             row.LastError = $"{e.GetType().Name}: {e.Message}";
             row.NextAttemptAt = now;
             if (now - row.CreatedAt >= GiveUpAfter)

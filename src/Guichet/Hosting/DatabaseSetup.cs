@@ -19,22 +19,21 @@ public static class DatabaseSetup
             services.AddDbContext<GuichetDb, SqliteGuichetDb>(db =>
             {
                 db.UseSqlite(connection);
-                db.AddInterceptors(new SqliteTempStoreMemory());
-                if (options.Disposable)
-                {
-                    db.AddInterceptors(new SqliteSynchronousNormal());
-                }
+                db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable);
             });
         }
         return services;
     }
+
+    /// <summary>The embedded database's file in its data folder.</summary>
+    public static string DatabaseFile(string dataDir) => Path.Combine(Path.GetFullPath(dataDir), "guichet.db");
 
     public static string SqliteConnectionString(string dataDir)
     {
         Directory.CreateDirectory(dataDir);
         return new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(Path.GetFullPath(dataDir), "guichet.db"),
+            DataSource = DatabaseFile(dataDir),
             // Writers wait for each other instead of failing with "database is locked".
             DefaultTimeout = 30,
             Pooling = true,

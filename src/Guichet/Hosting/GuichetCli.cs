@@ -11,7 +11,7 @@ public static class GuichetCli
     public static RootCommand Build()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => ServeOptions.DefaultUrls };
-        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var data = DataOption();
         var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string (Host=…;Database=…); switches to PostgreSQL." };
         var demo = new Option<bool>("--demo") { Description = "Load the demo teams, agents, customers and cases (only into an empty database)." };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load demo data." };
@@ -65,7 +65,7 @@ public static class GuichetCli
     private static Command Backup()
     {
         var file = new Argument<string>("FILE") { Description = "Where to write the backup (a SQLite file)." };
-        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var data = DataOption();
         var force = new Option<bool>("--force") { Description = "Replace FILE if it exists." };
         var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string: Guichet points you to pg_dump." };
         var command = new Command("backup", "Copy the SQLite database to FILE while the server runs: one consistent snapshot, checked.") { file, data, force, database };
@@ -104,7 +104,7 @@ public static class GuichetCli
     private static Command Restore()
     {
         var file = new Argument<string>("FILE") { Description = "A backup made by 'guichet backup'." };
-        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var data = DataOption();
         var force = new Option<bool>("--force") { Description = "Replace the database there (stop the server first); it is kept beside it." };
         var command = new Command("restore", "Put a backup in place of the SQLite database, after checking it. Start the server afterwards: it brings the schema up to date.") { file, data, force };
         command.SetAction(async (parse, ct) =>
@@ -118,7 +118,7 @@ public static class GuichetCli
             try
             {
                 var (summary, kept) = await SqliteBackup.RestoreAsync(backup, parse.GetValue(data)!, parse.GetValue(force), TimeProvider.System, ct);
-                AnsiConsole.MarkupLine($"Restored {summary.Cases:N0} cases and {summary.Messages:N0} messages into {Markup.Escape(SqliteBackup.DatabaseFile(parse.GetValue(data)!))}.");
+                AnsiConsole.MarkupLine($"Restored {summary.Cases:N0} cases and {summary.Messages:N0} messages into {Markup.Escape(DatabaseSetup.DatabaseFile(parse.GetValue(data)!))}.");
                 if (kept is not null)
                 {
                     AnsiConsole.MarkupLine($"The database it replaced is kept as {Markup.Escape(kept)}.");
@@ -133,6 +133,9 @@ public static class GuichetCli
         });
         return command;
     }
+
+    private static Option<string> DataOption() =>
+        new("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
 
     private static Option<int> MaxMailOption()
     {
@@ -150,7 +153,7 @@ public static class GuichetCli
     private static Command Import()
     {
         var path = new Argument<string>("PATH") { Description = "An .eml file, a folder of .eml files, or an mbox file." };
-        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var data = DataOption();
         var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string; switches to PostgreSQL." };
         var team = new Option<string?>("--team") { Description = "The team that receives new cases (default: the default team)." };
         var maxMail = MaxMailOption();
@@ -174,7 +177,7 @@ public static class GuichetCli
             return 0;
         });
         var csvPath = new Argument<string>("FILE") { Description = "A CSV file with a header: name, email, phone, language, timeZone, salutation, assetKind, assetReference, assetLabel, assetDetails." };
-        var customerData = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var customerData = DataOption();
         var customerDatabase = new Option<string?>("--database") { Description = "A PostgreSQL connection string; switches to PostgreSQL." };
         var customers = new Command("customers", "Import customers and their assets (equipment, orders, bookings) from a CSV file.") { csvPath, customerData, customerDatabase };
         customers.SetAction(async (parse, ct) =>
@@ -199,7 +202,7 @@ public static class GuichetCli
     private static Command Incident()
     {
         var file = new Argument<string>("FILE") { Description = "A CSV file with a header: email, name, language, tier, paid (what the customer paid, for a refund share)." };
-        var data = new Option<string>("--data") { Description = "Folder of the embedded SQLite database.", DefaultValueFactory = _ => "data" };
+        var data = DataOption();
         var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string; switches to PostgreSQL." };
         var incident = new Option<long?>("--incident") { Description = "The incident the customers were affected by (its number)." };
         var kind = new Option<string?>("--kind") { Description = "Declare a new incident of this kind (delay, cancellation, outage…) instead of naming one." };
@@ -334,7 +337,7 @@ public static class GuichetCli
 
     private static void PrintBanner(ServeOptions options, ICollection<string> urls, IReadOnlyList<DemoLogin> logins)
     {
-        var store = options.UsesPostgres ? "PostgreSQL" : $"SQLite in {Path.GetFullPath(Path.Combine(options.DataDir, "guichet.db"))}";
+        var store = options.UsesPostgres ? "PostgreSQL" : $"SQLite in {DatabaseSetup.DatabaseFile(options.DataDir)}";
         AnsiConsole.MarkupLine($"[bold green]Guichet[/] is serving on [link]{Markup.Escape(string.Join(", ", urls))}[/] ({Markup.Escape(store)})");
         if (options.TestClock)
         {

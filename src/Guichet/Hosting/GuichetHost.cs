@@ -83,10 +83,11 @@ public static class GuichetHost
         services.AddSingleton<JourneyRunnerService>();
         services.AddHostedService(sp => sp.GetRequiredService<JourneyRunnerService>());
         services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<JourneyRunnerService>());
+        // Always there, so /health reads it; only the outbox sender changes it.
+        services.AddSingleton<Core.Email.SmtpStatus>();
         if (options.Smtp is { } smtp)
         {
             services.AddSingleton(smtp);
-            services.AddSingleton<Core.Email.SmtpStatus>();
             services.AddScoped<Core.Email.DeliverOutbox>();
             services.AddSingleton<OutboxDispatcherService>();
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcherService>());
@@ -164,13 +165,13 @@ public static class GuichetHost
     /// reach is "degraded": the node still serves, and whoever watches sees since when and how many
     /// mails wait. The answer is anonymous, so it carries counts and times, never an address or an error.
     /// </summary>
-    private static async Task<IResult> HealthCheck(GuichetDb db, IServiceProvider services, CancellationToken ct)
+    private static async Task<IResult> HealthCheck(GuichetDb db, Core.Email.SmtpStatus smtp, CancellationToken ct)
     {
         if (!await db.Database.CanConnectAsync(ct))
         {
             return TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        if (services.GetService<Core.Email.SmtpStatus>()?.Current is not { } outage)
+        if (smtp.Current is not { } outage)
         {
             return TypedResults.Ok(new { status = "ok" });
         }

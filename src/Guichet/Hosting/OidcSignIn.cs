@@ -66,9 +66,7 @@ public static class OidcSignIn
         Core.Agents.Agent? agent = null;
         if (!string.IsNullOrEmpty(email) && verified)
         {
-            // Stored lower-case, as at password sign-in (CheckSignIn).
-            var normalised = email.ToLowerInvariant();
-            agent = await db.Agents.FirstOrDefaultAsync(a => a.Email == normalised && a.Active, http.RequestAborted);
+            agent = await Core.Agents.CheckSignIn.ActiveAccountAsync(db, email, http.RequestAborted);
         }
         await Features.Audit.AuditTrailRecorder.RecordSignInAsync(db, clock, http, agent, email, "GET " + OidcSettings.CallbackPath);
         if (agent is null)

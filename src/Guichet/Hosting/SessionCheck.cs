@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Guichet.Core.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Hosting;
 
@@ -21,7 +20,8 @@ public static class SessionCheck
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<GuichetDb>();
-        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, context.HttpContext.RequestAborted);
+        // Tracked on purpose: the policy's CaseInView and the endpoint's CurrentAgentAsync find it in the same scoped context, no second query.
+        var agent = await db.Agents.FindAsync([id], context.HttpContext.RequestAborted);
         if (agent is not { Active: true })
         {
             context.RejectPrincipal();

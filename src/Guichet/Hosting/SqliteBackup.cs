@@ -12,11 +12,9 @@ public static class SqliteBackup
 {
     public sealed record Summary(long Bytes, long Cases, long Messages, string Integrity);
 
-    public static string DatabaseFile(string dataDir) => Path.Combine(Path.GetFullPath(dataDir), "guichet.db");
-
     public static async Task<Summary> BackUpAsync(string dataDir, string target, CancellationToken ct)
     {
-        var source = DatabaseFile(dataDir);
+        var source = DatabaseSetup.DatabaseFile(dataDir);
         if (!File.Exists(source))
         {
             throw new FileNotFoundException($"There is no Guichet database at {source}.");
@@ -58,7 +56,7 @@ public static class SqliteBackup
         {
             throw new InvalidDataException($"The backup fails SQLite's integrity check: {summary.Integrity}");
         }
-        var target = DatabaseFile(dataDir);
+        var target = DatabaseSetup.DatabaseFile(dataDir);
         string? kept = null;
         if (File.Exists(target))
         {
