@@ -44,7 +44,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         Assert.Equal(OutboxState.Sent, row.State);
         var reference = await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync(ct));
 
-        using var ack = await FetchAsync("customer", reference, ct);
+        using var ack = await FetchAsync("customer", reference, original.Subject, ct);
         Assert.Contains("mardi 1er décembre à 16:00", ack.TextBody, StringComparison.Ordinal);
         Assert.Equal("auto-replied", ack.Headers[HeaderId.AutoSubmitted]);
         Assert.Equal(original.MessageId, ack.InReplyTo);
@@ -84,7 +84,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         // Postfix delivers to the team mailbox; the poller reads it when the clock ticks.
         var caseId = await UntilAsync(() => server.ReadDbAsync(db => db.Cases.Where(c => c.Subject == subject).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct)), ct);
         var reference = await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync(ct));
-        using var ack = await FetchAsync("customer", reference, ct);
+        using var ack = await FetchAsync("customer", reference, subject, ct);
         Assert.Contains("au plus tard le", ack.TextBody, StringComparison.Ordinal);
         Assert.Contains("décembre", ack.TextBody, StringComparison.Ordinal);
 
@@ -145,7 +145,11 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
     }
 
     /// <summary>Reads the user's mailbox over IMAP until the message quoting the reference arrives (local delivery is asynchronous).</summary>
-    private async Task<MimeMessage> FetchAsync(string user, string reference, CancellationToken ct)
+    /// <remarks>
+    /// Every fixture numbers its cases from one and all share the customer's mailbox, so a
+    /// reference alone can match another test's mail: the case's own (unique) subject is asked too.
+    /// </remarks>
+    private async Task<MimeMessage> FetchAsync(string user, string reference, string subject, CancellationToken ct)
     {
         using var imap = new ImapClient();
         await imap.ConnectAsync(server.MailHost, 143, SecureSocketOptions.None, ct);
@@ -153,7 +157,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         for (var i = 0; i < 100; i++)
         {
             await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
-            var found = await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(reference), ct);
+            var found = await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(reference).And(SearchQuery.SubjectContains(subject)), ct);
             if (found.Count > 0)
             {
                 var message = await imap.Inbox.GetMessageAsync(found[^1], ct);
@@ -163,7 +167,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
             await imap.Inbox.CloseAsync(false, ct);
             await Task.Delay(200, ct);
         }
-        Assert.Fail($"no mail quoting {reference} reached {user}'s mailbox within 20 s");
+        Assert.Fail($"no mail quoting {reference} and \"{subject}\" reached {user}'s mailbox within 20 s");
         return null!;
     }
 }
