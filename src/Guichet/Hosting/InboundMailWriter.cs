@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Guichet.Core.Data;
 using Guichet.Core.Email;
 
 namespace Guichet.Hosting;
@@ -62,7 +63,14 @@ public sealed class InboundMailWriter(IServiceScopeFactory scopes, ILogger<Inbou
         catch (Exception e)
         {
             // Nothing was committed: every sender gets an error and its MTA retries later.
-            logger.LogError(e, "A group of {Count} inbound messages could not be stored", group.Count);
+            if (TransientFailure.Is(e))
+            {
+                logger.LogWarning("A group of {Count} inbound messages waits: the database is out of reach ({Reason})", group.Count, e.GetBaseException().Message);
+            }
+            else
+            {
+                logger.LogError(e, "A group of {Count} inbound messages could not be stored", group.Count);
+            }
             foreach (var pending in group)
             {
                 pending.Done.TrySetException(e);

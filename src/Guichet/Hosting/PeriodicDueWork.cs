@@ -1,3 +1,5 @@
+using Guichet.Core.Data;
+
 namespace Guichet.Hosting;
 
 /// <summary>
@@ -37,6 +39,12 @@ public abstract class PeriodicDueWork(IServiceScopeFactory scopes, TimeSpan inte
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (TransientFailure.Is(e))
+            {
+                // The database restarting or out of reach is the operator's known condition, not a
+                // fault of this work: one line per pass, no stack, and the pass runs again once it is back.
+                logger.LogWarning("{Work} pass: the database is out of reach ({Reason}); retrying at the next tick", Name, e.GetBaseException().Message);
             }
             catch (Exception e)
             {
