@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Guichet.Core.Cases;
 using Guichet.IntegrationTests.Infrastructure;
 using MailKit;
@@ -14,27 +12,19 @@ namespace Guichet.IntegrationTests;
 /// <summary>H1 and P1 end to end against a real Postfix (SMTP) and Dovecot (IMAP) on 127.0.0.1.</summary>
 public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture<SqliteMailServer>
 {
-    /// <summary>The team's mailbox is the address Postfix delivers to; its mail leaves from there too.</summary>
-    private async Task UseTeamMailboxAsync()
-    {
-        var (response, team) = await server.Api.PatchJsonAsync("/api/teams/service-client", new { mailAddress = "support@guichet.test" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("support@guichet.test", team.Str("mailAddress"));
-    }
-
     [Fact]
     public async Task The_acknowledgment_reaches_the_customers_mailbox_with_its_date_and_the_reply_threads_back()
     {
         server.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
-        await UseTeamMailboxAsync();
+        await server.UseTeamMailboxAsync();
         using var original = new MimeMessage();
         original.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
         original.To.Add(new MailboxAddress("Support", "support@guichet.test"));
         original.Subject = $"Colis perdu {Guid.NewGuid():N}"[..24];
         original.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.example");
         original.Body = new TextPart("plain") { Text = "Bonjour, mon colis est perdu depuis une semaine." };
-        var (_, created) = await PostAsync(original, ct);
+        var (_, created) = await server.PostMailAsync(original, ct);
         Assert.Equal("created", created.Str("outcome"));
         var caseId = long.Parse(created.Str("caseId"), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -63,7 +53,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         reply.References.Add(original.MessageId!);
         reply.References.Add(ack.MessageId!);
         reply.Body = new TextPart("plain") { Text = "Le numéro de suivi est 6A123456789." };
-        var (_, appended) = await PostAsync(reply, ct);
+        var (_, appended) = await server.PostMailAsync(reply, ct);
         Assert.Equal(("appended", created.Str("caseId")), (appended.Str("outcome"), appended.Str("caseId")));
     }
 
@@ -72,7 +62,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
     {
         server.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
-        await UseTeamMailboxAsync();
+        await server.UseTeamMailboxAsync();
         var subject = $"Valise perdue {Guid.NewGuid():N}"[..26];
         using var first = new MimeMessage();
         first.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
@@ -132,16 +122,6 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         }
         Assert.Fail("the mail did not arrive through Postfix and IMAP within 20 s");
         return 0;
-    }
-
-    private async Task<(HttpStatusCode, System.Text.Json.Nodes.JsonNode)> PostAsync(MimeMessage mail, CancellationToken ct)
-    {
-        using var stream = new MemoryStream();
-        await mail.WriteToAsync(stream, ct);
-        using var content = new ByteArrayContent(stream.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
-        var response = await server.Api.PostAsync("/api/inbound/email", content, ct);
-        return (response.StatusCode, await ApiJson.ReadAsync(response));
     }
 
     /// <summary>Reads the user's mailbox over IMAP until the message quoting the reference arrives (local delivery is asynchronous).</summary>

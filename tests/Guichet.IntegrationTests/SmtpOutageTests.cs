@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Guichet.Core;
 using Guichet.Core.Cases;
@@ -25,7 +24,7 @@ public sealed partial class SmtpOutageTests(SmtpOutageServer server) : IClassFix
     {
         server.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
-        await UseTeamMailboxAsync();
+        await server.UseTeamMailboxAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         server.Relay.Cut();
         try
@@ -92,7 +91,7 @@ public sealed partial class SmtpOutageTests(SmtpOutageServer server) : IClassFix
     {
         server.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
-        await UseTeamMailboxAsync();
+        await server.UseTeamMailboxAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         // Postfix knows no such local user: 550 at RCPT, which no retry can change.
         var refused = await WriteInAsync($"Réclamation {tag}", "Bonjour, je n'ai pas reçu ma commande.", ct, from: $"ghost-{tag}@guichet.test");
@@ -115,12 +114,6 @@ public sealed partial class SmtpOutageTests(SmtpOutageServer server) : IClassFix
         server.ReadDbAsync(db => db.Outbox.Where(o => cases.Contains(o.Message.CaseId) && o.Channel == Channel.Email).OrderBy(o => o.Id)
             .Select(o => new Row(o.Id, o.Message.CaseId, o.Message.InternetMessageId!, o.State, o.Attempts, o.LastError)).ToListAsync(ct));
 
-    private async Task UseTeamMailboxAsync()
-    {
-        var (response, _) = await server.Api.PatchJsonAsync("/api/teams/service-client", new { mailAddress = "support@guichet.test" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
     private async Task<long> WriteInAsync(string subject, string body, CancellationToken ct, string from = "customer@guichet.test")
     {
         using var mail = new MimeMessage();
@@ -129,12 +122,7 @@ public sealed partial class SmtpOutageTests(SmtpOutageServer server) : IClassFix
         mail.Subject = subject;
         mail.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.example");
         mail.Body = new TextPart("plain") { Text = body };
-        using var stream = new MemoryStream();
-        await mail.WriteToAsync(stream, ct);
-        using var content = new ByteArrayContent(stream.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
-        var response = await server.Api.PostAsync("/api/inbound/email", content, ct);
-        var created = await ApiJson.ReadAsync(response);
+        var (_, created) = await server.PostMailAsync(mail, ct);
         Assert.Equal("created", created.Str("outcome"));
         return long.Parse(created.Str("caseId"), CultureInfo.InvariantCulture);
     }

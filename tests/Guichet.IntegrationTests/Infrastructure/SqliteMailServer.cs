@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Guichet.Core.Email;
 using Guichet.Hosting;
+using MimeKit;
 
 namespace Guichet.IntegrationTests.Infrastructure;
 
@@ -29,6 +33,25 @@ public class SqliteMailServer : SqliteServer
             Smtp = new SmtpSettings(MailHost, 25, "noreply@guichet.test"),
             Mailboxes = [new ImapSettings(MailHost, 143, "support", "support")],
         };
+    }
+
+    /// <summary>The team's mailbox is the address Postfix delivers to; its mail leaves from there too.</summary>
+    public async Task UseTeamMailboxAsync()
+    {
+        var (response, team) = await Api.PatchJsonAsync("/api/teams/service-client", new { mailAddress = "support@guichet.test" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("support@guichet.test", team.Str("mailAddress"));
+    }
+
+    /// <summary>A customer's mail handed to the intake as a relay would: its raw bytes.</summary>
+    public async Task<(HttpStatusCode Status, JsonNode Body)> PostMailAsync(MimeMessage mail, CancellationToken ct)
+    {
+        using var stream = new MemoryStream();
+        await mail.WriteToAsync(stream, ct);
+        using var content = new ByteArrayContent(stream.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        var response = await Api.PostAsync("/api/inbound/email", content, ct);
+        return (response.StatusCode, await ApiJson.ReadAsync(response));
     }
 }
 

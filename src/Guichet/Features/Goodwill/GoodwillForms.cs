@@ -35,7 +35,7 @@ public static class GoodwillForms
             ui.MapPost($"/goodwill/{{id:long}}/{path}", async (long id, HttpContext http, GuichetDb db, DecideGoodwill decide) =>
             {
                 var result = await decide.RunAsync(id, approve, await WorkspaceForms.RequireAgent(http, db));
-                return Results.LocalRedirect(result.Succeeded ? "/goodwill" : "/goodwill?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
+                return Results.LocalRedirect(result.Succeeded ? "/goodwill" : WorkspaceForms.WithError("/goodwill", result.Failure!));
             }).RequireAuthorization(Access.Manage);
         }
 
@@ -52,13 +52,13 @@ public static class GoodwillForms
                 given = parsed;
             }
             var result = await set.RunAsync(id, given);
-            return Results.LocalRedirect(result.Succeeded ? "/goodwill" : "/goodwill?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
+            return Results.LocalRedirect(result.Succeeded ? "/goodwill" : WorkspaceForms.WithError("/goodwill", result.Failure!));
         }).RequireAuthorization(Access.Manage);
 
         ui.MapPost("/incidents", async ([FromForm] string? kind, [FromForm] string? title, [FromForm] int? targetHours, [FromForm] string? team, HttpContext http, DeclareIncident declare) =>
         {
             var result = await declare.RunAsync(new IncidentRequest(kind, title, null, targetHours, team), http.User.Identity?.Name ?? "manager");
-            return Results.LocalRedirect(result.Succeeded ? $"/incidents/{result.Value.Id}" : "/incidents?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
+            return Results.LocalRedirect(result.Succeeded ? $"/incidents/{result.Value.Id}" : WorkspaceForms.WithError("/incidents", result.Failure!));
         }).RequireAuthorization(Access.Manage);
 
         ui.MapPost("/incidents/{id:long}/list", async (long id, IFormFile? file, HttpContext http, GuichetDb db, IncidentListRunner runner) =>

@@ -18,13 +18,13 @@ public static class PeopleForms
             HttpContext http, GuichetDb db, ChangeAgent change) =>
         {
             var result = await change.RunAsync(id, new AgentChange(Role: role, Team: team, AllTeams: allTeams ?? false, Active: active ?? false), await WorkspaceForms.RequireAgent(http, db), http.RequestAborted);
-            return Results.LocalRedirect(result.Succeeded ? $"/people?saved={id}" : "/people?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
+            return Results.LocalRedirect(result.Succeeded ? $"/people?saved={id}" : WorkspaceForms.WithError("/people", result.Failure!));
         }).RequireAuthorization(Access.Admin);
 
         ui.MapPost("/tokens/{id:long}/revoke", async (long id, HttpContext http, GuichetDb db, RevokeApiToken revoke) =>
         {
             var result = await revoke.RunAsync(id, await WorkspaceForms.RequireAgent(http, db), http.RequestAborted);
-            return Results.LocalRedirect(result.Succeeded ? "/account/tokens" : "/account/tokens?error=" + Uri.EscapeDataString(string.Join(" ", WorkspaceForms.Messages(result.Failure!))));
+            return Results.LocalRedirect(result.Succeeded ? "/account/tokens" : WorkspaceForms.WithError("/account/tokens", result.Failure!));
         });
         return ui;
     }

@@ -60,7 +60,7 @@ public static class WorkspaceForms
         ui.MapPost("/agents/{id:long}/presence", async (long id, [FromForm] string? presence, HttpContext http, GuichetDb db, Core.Agents.ChangeAgent change) =>
         {
             var result = await change.RunAsync(id, new Core.Agents.AgentChange(Presence: presence), await RequireAgent(http, db));
-            return Results.LocalRedirect(result.Succeeded ? "/routing" : "/routing?error=" + Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!))));
+            return Results.LocalRedirect(result.Succeeded ? "/routing" : WithError("/routing", result.Failure!));
         });
 
         ui.MapPost("/crises/{id:long}/end", async (long id, HttpContext http, Core.Incidents.DeclareCrisis declare) =>
@@ -73,7 +73,7 @@ public static class WorkspaceForms
         {
             var failure = await remove.RunAsync(key ?? "", team, language);
             var back = $"/templates?team={Uri.EscapeDataString(team ?? "")}&key={Uri.EscapeDataString(key ?? "")}&lang={Uri.EscapeDataString(language ?? "")}";
-            return Results.LocalRedirect(failure is null ? back + "&saved=true" : back + "&error=" + Uri.EscapeDataString(string.Join(" ", Messages(failure))));
+            return Results.LocalRedirect(failure is null ? back + "&saved=true" : WithError(back, failure));
         }).RequireAuthorization(Access.Admin);
 
         ui.MapPost("/cases/{id:long}/calls", async (long id, [FromForm] string? outcome, [FromForm] int? minutes, [FromForm] string? notes, HttpContext http, GuichetDb db, TimeProvider clock, Core.Phone.LogCall log) =>
@@ -101,7 +101,7 @@ public static class WorkspaceForms
             var result = await merge.UndoAsync(mergeId, await RequireAgent(http, db));
             return Results.LocalRedirect(PageCameFrom(http) is not { } back ? "/"
                 : result.Succeeded ? back
-                : back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "error=" + Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!))));
+                : WithError(back, result.Failure!));
         });
 
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
@@ -175,23 +175,25 @@ public static class WorkspaceForms
         return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
 
-    /// <summary>Only local paths: no open redirect through the sign-in page.</summary>
-    private static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl : "/";
+    /// <summary>Only local paths, by the framework's own test (the one LocalRedirect enforces): no open redirect through the sign-in page.</summary>
+    private static string LocalOrHome(string? returnUrl) => Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 
     internal static async Task<Agent> RequireAgent(HttpContext http, GuichetDb db) =>
         await http.CurrentAgentAsync(db) ?? throw new BadHttpRequestException("The signed-in agent is no longer active.", StatusCodes.Status403Forbidden);
 
     // The case page shows the refusal; these forms carry little text, so nothing is lost by redirecting.
     internal static IResult Outcome<T>(long caseId, Result<T> result) =>
-        result.Succeeded ? Back(caseId) : Results.Redirect($"/cases/{caseId}?error={Uri.EscapeDataString(string.Join(" ", Messages(result.Failure!)))}");
+        result.Succeeded ? Back(caseId) : Results.Redirect(WithError($"/cases/{caseId}", result.Failure!));
 
     /// <summary>The page of this site the form was posted from (never another site's: no open redirect).</summary>
     private static string? PageCameFrom(HttpContext http) =>
         Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host ? uri.PathAndQuery : null;
 
     private static IResult Back(long caseId) => TypedResults.Redirect($"/cases/{caseId}");
+
+    /// <summary>Back to a workspace page with what went wrong in its "error" query, which the page shows.</summary>
+    internal static string WithError(string page, Failure failure) =>
+        page + (page.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "error=" + Uri.EscapeDataString(string.Join(" ", Messages(failure)));
 
     internal static List<string> Messages(Failure failure) => failure.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).ToList();
 
