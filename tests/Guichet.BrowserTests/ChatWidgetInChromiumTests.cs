@@ -1,4 +1,4 @@
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

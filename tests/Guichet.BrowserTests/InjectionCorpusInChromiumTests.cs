@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Guichet.Core.Agents;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

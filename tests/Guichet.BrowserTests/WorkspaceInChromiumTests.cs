@@ -1,5 +1,4 @@
-using Guichet.IntegrationTests;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.Playwright;
 
 namespace Guichet.BrowserTests;
@@ -11,7 +10,7 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
     public async Task An_agent_answers_a_case_and_the_send_guard_keeps_their_draft()
     {
         Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
-        var (_, created) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("browser@example.fr"));
+        var (_, created) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("browser@example.fr"));
         using (await Browserless.SignInAsync(server, "chrome@guichet.test", "Inès Navigatrice"))
         {
             // Creates the agent; the browser signs in on its own below.

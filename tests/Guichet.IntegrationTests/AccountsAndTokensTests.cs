@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Guichet.Core.Agents;
 using Guichet.Features.Permissions;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http.Metadata;

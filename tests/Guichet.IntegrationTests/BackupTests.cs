@@ -1,6 +1,6 @@
 using Guichet.Core.Data;
 using Guichet.Hosting;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

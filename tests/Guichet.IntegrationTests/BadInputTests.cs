@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

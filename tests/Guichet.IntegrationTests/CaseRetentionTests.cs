@@ -1,6 +1,6 @@
 using System.Net;
 using Guichet.Core.Audit;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

@@ -1,5 +1,5 @@
 using System.Net;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 
 namespace Guichet.IntegrationTests;
 
@@ -10,7 +10,7 @@ public abstract class ClockAndMetricsTests(GuichetServer server)
     public async Task Time_moves_only_when_told_and_a_lapsed_promise_counts_as_a_silent_breach()
     {
         server.SkipIfUnavailable();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("clock@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("clock@example.fr"));
         var (_, before) = await server.Api.GetJsonAsync("/api/metrics/promises");
         Assert.Equal("0", before.Str("silentBreaches"));
         Assert.True(int.Parse(before.Str("open"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
@@ -19,7 +19,7 @@ public abstract class ClockAndMetricsTests(GuichetServer server)
         var (moved, clock) = await server.Api.PostJsonAsync("/api/admin/clock", new { advance = "PT2H" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("2026-11-27T17:00:00+00:00", clock.Str("now"));
-        var (_, late) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("evening@example.fr"));
+        var (_, late) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("evening@example.fr"));
         var ack = late["acknowledgment"]!.Str("body");
         Assert.Contains("de retour le lundi 30 novembre à 09:00", ack, StringComparison.Ordinal);
         Assert.Contains("au plus tard le mardi 1er décembre à 17:00", ack, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 
 namespace Guichet.IntegrationTests;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
 using Guichet.Hosting;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Guichet.Core.Data;
 using Guichet.Hosting;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

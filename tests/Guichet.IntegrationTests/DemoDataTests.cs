@@ -2,7 +2,7 @@ using Guichet.Core.Cases;
 using Guichet.Core.Metrics;
 using Guichet.Core.Promises;
 using Guichet.Features.Demo;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

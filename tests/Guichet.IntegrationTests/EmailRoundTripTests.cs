@@ -1,5 +1,5 @@
 using Guichet.Core.Cases;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Guichet.Core.Cases;
 using Guichet.Core.Email;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

@@ -3,7 +3,7 @@ using System.Net;
 using Guichet.Features.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Guichet.Core.Teams;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
@@ -76,7 +76,7 @@ public abstract class MetricsTests(GuichetServer server)
     public async Task Promise_keeping_counts_per_team_and_owner_and_forecasts_the_next_24_hours()
     {
         server.SkipIfUnavailable();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("keeping@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("keeping@example.fr"));
         var id = c.Str("id");
         var created = DateTimeOffset.Parse(c.Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture);
         (await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Julien Rio, je m'en occupe." })).Response.EnsureSuccessStatusCode();
@@ -100,7 +100,7 @@ public abstract class MetricsTests(GuichetServer server)
     public async Task The_OpenTelemetry_gauges_give_the_figures_of_the_api()
     {
         server.SkipIfUnavailable();
-        await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("otel@example.fr"));
+        await server.Api.PostJsonAsync("/api/cases", Contacts.French("otel@example.fr"));
         // Moving the clock runs the due work, the gauges' snapshot last.
         await server.AdvanceAsync(TimeSpan.FromMinutes(1));
         var meter = server.Services.GetRequiredService<ServiceMeter>().Meter;

@@ -1,7 +1,7 @@
 using System.Net;
 using Guichet.Core.Agents;
 using Guichet.Core.Audit;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

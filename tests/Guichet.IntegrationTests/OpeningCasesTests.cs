@@ -1,25 +1,16 @@
 using System.Net;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 
 namespace Guichet.IntegrationTests;
 
 /// <summary>SPEC P1, P2, C2 through POST /api/cases, GET /api/cases and GET /api/cases/{id}.</summary>
 public abstract class OpeningCasesTests(GuichetServer server)
 {
-    public static object French(string email = "julien.rio@example.fr") => new
-    {
-        customer = new { name = "Julien Rio", email, language = "fr", timeZone = "Europe/Paris" },
-        channel = "email",
-        subject = "Correspondance manquée",
-        body = "Bonjour, mes bagages sont perdus.",
-        team = "service-client",
-    };
-
     [Fact]
     public async Task A_French_customer_writing_Friday_at_16h_is_promised_Tuesday_at_16h_in_French()
     {
         server.SkipIfUnavailable();
-        var (response, body) = await server.Api.PostJsonAsync("/api/cases", French());
+        var (response, body) = await server.Api.PostJsonAsync("/api/cases", Contacts.French());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Matches(@"^G-2026-\d{6}$", body.Str("reference"));
@@ -60,7 +51,7 @@ public abstract class OpeningCasesTests(GuichetServer server)
     public async Task The_same_email_address_is_the_same_customer_and_the_same_matter_is_the_same_case()
     {
         server.SkipIfUnavailable();
-        var (_, first) = await server.Api.PostJsonAsync("/api/cases", French("same.person@example.fr"));
+        var (_, first) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("same.person@example.fr"));
 
         // Writing again about the same matter (prefix and case aside) joins the open case: 200, no new promise (C1).
         var again = new
@@ -101,7 +92,7 @@ public abstract class OpeningCasesTests(GuichetServer server)
     public async Task The_list_is_ordered_by_the_next_promise_due_and_paged()
     {
         server.SkipIfUnavailable();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", French("soon@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("soon@example.fr"));
         var id = c.Str("id");
         // A commitment due in one business hour makes this case the most urgent.
         var (made, _) = await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "Call back", dueInBusinessHours = 0.5 });

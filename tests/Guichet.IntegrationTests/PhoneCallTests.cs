@@ -1,6 +1,6 @@
 using System.Net;
 using Guichet.Core.Agents;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 
 namespace Guichet.IntegrationTests;
 

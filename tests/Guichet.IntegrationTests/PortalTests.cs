@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Guichet.Core.Cases;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

@@ -1,7 +1,7 @@
 using Guichet.Core.Agents;
 using Guichet.Core.Cases;
 using Guichet.Core.Promises;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
@@ -27,7 +27,7 @@ public abstract class PromiseWatcherTests
 
     private async Task<long> OpenAsync(string email)
     {
-        var (_, body) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French(email));
+        var (_, body) = await server.Api.PostJsonAsync("/api/cases", Contacts.French(email));
         return long.Parse(body.Str("id"), System.Globalization.CultureInfo.InvariantCulture);
     }
 

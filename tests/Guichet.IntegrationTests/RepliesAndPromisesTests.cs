@@ -1,5 +1,5 @@
 using System.Net;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
@@ -9,7 +9,7 @@ public abstract class RepliesAndPromisesTests(GuichetServer server)
 {
     private async Task<string> OpenAsync(string email)
     {
-        var (response, body) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French(email));
+        var (response, body) = await server.Api.PostJsonAsync("/api/cases", Contacts.French(email));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return body.Str("id");
     }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Guichet.Core.Agents;
 using Guichet.Core.Teams;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

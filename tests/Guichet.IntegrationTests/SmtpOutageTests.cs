@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Guichet.Core;
 using Guichet.Core.Cases;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;

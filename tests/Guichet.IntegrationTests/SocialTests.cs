@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;

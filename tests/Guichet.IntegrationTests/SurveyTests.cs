@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Guichet.Core.Agents;
 using Guichet.Core.Notifications;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
@@ -13,7 +13,7 @@ public abstract partial class SurveyTests(GuichetServer server)
 {
     private async Task<string> ResolvedCaseAsync(string email)
     {
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French(email));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French(email));
         var id = c.Str("id");
         (await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Julien Rio, vos bagages ont été retrouvés et livrés ce matin." })).Response.EnsureSuccessStatusCode();
         return id;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 
 namespace Guichet.IntegrationTests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
@@ -12,7 +12,7 @@ public abstract class TemplateTests(GuichetServer server)
 
     private async Task<string> OpenAsync(string email)
     {
-        var (response, body) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French(email));
+        var (response, body) = await server.Api.PostJsonAsync("/api/cases", Contacts.French(email));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return body.Str("id");
     }
@@ -72,7 +72,7 @@ public abstract class TemplateTests(GuichetServer server)
                 body = "{{ greeting }},\n\nNous avons bien reçu votre demande {{ case.reference }}. Réponse garantie au plus tard le {{ promise.due }}.\n\n{{ team.name }}",
             });
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-            var (_, own) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("propre@example.fr"));
+            var (_, own) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("propre@example.fr"));
             Assert.Contains("Réponse garantie au plus tard le", own.Str("acknowledgment.body"), StringComparison.Ordinal);
 
             // This version prints the salutation, which this customer's profile does not have.
@@ -81,7 +81,7 @@ public abstract class TemplateTests(GuichetServer server)
                 team = "service-client", language = "fr",
                 body = "Bonjour {{ customer.salutation }} {{ customer.name }},\n\nVotre demande {{ case.reference }} aura une réponse le {{ promise.due }} au plus tard.",
             });
-            var (_, fallback) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("sans-civilite@example.fr"));
+            var (_, fallback) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("sans-civilite@example.fr"));
             Assert.Contains("Merci pour votre message. Votre demande est enregistrée sous la référence", fallback.Str("acknowledgment.body"), StringComparison.Ordinal);
             var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{fallback.Str("id")}");
             Assert.Contains(c["events"]!.AsArray(), e => e!.Str("kind") == "guardBlocked" && e!.Str("from") == "acknowledgment" && e!.Str("to") == "Q1.field");
@@ -165,7 +165,7 @@ public abstract class TemplateWorkspaceTests(GuichetServer server)
         Assert.Contains("id=\"template-preview\">Bonjour Madame Claire Durand,", html, StringComparison.Ordinal);
         Assert.Contains("Q1.field", html, StringComparison.Ordinal);
 
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("tpl.ui@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("tpl.ui@example.fr"));
         using var agent = await Browserless.SignInAsync(server, "tpl.agent@guichet.test", "Inès Agent");
         var casePath = $"/cases/{c.Str("id")}";
         (_, html, _) = await agent.GetAsync(casePath + "?template=relais");

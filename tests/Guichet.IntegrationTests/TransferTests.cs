@@ -1,7 +1,7 @@
 using System.Net;
 using Guichet.Core.Agents;
 using Guichet.Core.Teams;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.IntegrationTests;
@@ -41,7 +41,7 @@ public abstract class TransferTests(GuichetServer server)
     {
         server.SkipIfUnavailable();
         var (lukas, _) = await PeopleAsync();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("transfer.keep@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("transfer.keep@example.fr"));
         var id = c.Str("id");
         await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Julien Rio, je regarde votre dossier de bagages avec le service concerné." });
         var dueAt = DateTimeOffset.Parse(c.Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture).AddDays(3).ToUniversalTime();
@@ -81,7 +81,7 @@ public abstract class TransferTests(GuichetServer server)
     {
         server.SkipIfUnavailable();
         var (_, colleague) = await PeopleAsync();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("transfer.person@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("transfer.person@example.fr"));
         var id = c.Str("id");
         (await server.Api.PostJsonAsync($"/api/cases/{id}/transfer", new { agentId = colleague })).AssertProblemNames(400, "note");
         (await server.Api.PostJsonAsync($"/api/cases/{id}/transfer", new { agentId = 999999, note = "x" })).AssertProblemNames(400, "agentId");

@@ -1,7 +1,7 @@
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Hosting;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

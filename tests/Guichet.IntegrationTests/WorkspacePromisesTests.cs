@@ -1,5 +1,5 @@
 using System.Net;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 
 namespace Guichet.IntegrationTests;
 
@@ -10,7 +10,7 @@ public abstract class WorkspacePromisesTests(GuichetServer server)
     public async Task A_commitment_stated_in_a_reply_is_tracked_alerted_and_listed()
     {
         server.SkipIfUnavailable();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("ui.commit@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("ui.commit@example.fr"));
         using var agent = await Browserless.SignInAsync(server, "ui.commit@guichet.test", "Inès Agent");
         var casePath = $"/cases/{c.Str("id")}";
 
@@ -56,7 +56,7 @@ public abstract class WorkspacePromisesTests(GuichetServer server)
     public async Task A_warning_stops_the_reply_and_the_agent_may_send_it_anyway_with_a_reason_kept_in_the_history()
     {
         server.SkipIfUnavailable();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("ui.override@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("ui.override@example.fr"));
         using var agent = await Browserless.SignInAsync(server, "ui.override@guichet.test", "Inès Agent");
         var casePath = $"/cases/{c.Str("id")}";
         const string text = "Bonjour Julien Rio, pour une urgence médicale, veuillez appeler le 15.";

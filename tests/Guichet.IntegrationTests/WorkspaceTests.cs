@@ -1,5 +1,5 @@
 using System.Net;
-using Guichet.IntegrationTests.Infrastructure;
+using Guichet.Testing;
 
 namespace Guichet.IntegrationTests;
 
@@ -65,7 +65,7 @@ public abstract class WorkspaceTests(GuichetServer server)
     public async Task A_refused_reply_keeps_the_agents_text_and_the_page_says_why()
     {
         server.SkipIfUnavailable();
-        var (_, c) = await server.Api.PostJsonAsync("/api/cases", OpeningCasesTests.French("ui.guard@example.fr"));
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("ui.guard@example.fr"));
         using var agent = await Browserless.SignInAsync(server, "ui3@guichet.test", "Inès Agent");
         var casePath = $"/cases/{c.Str("id")}";
         var (status, html, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = "Bonjour [NAME], voici ma réponse soignée." });

@@ -40,6 +40,10 @@ public static class OidcSignIn
             o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
             o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The correlation and nonce cookies are judged by the browser, the provider's tokens are
+            // dated by the provider: both in real time, whatever clock the server's rules run on
+            // (--test-clock moves days of promises; it must not age a sign-in started a second ago).
+            o.TimeProvider = TimeProvider.System;
             o.Events.OnTokenValidated = AdmitAsync;
             o.Events.OnRemoteFailure = context =>
             {

@@ -4,7 +4,7 @@ using Guichet.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>
 /// A real Guichet server on a free 127.0.0.1 port, on a real database, with the test clock

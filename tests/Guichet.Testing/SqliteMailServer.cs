@@ -5,7 +5,7 @@ using Guichet.Core.Email;
 using Guichet.Hosting;
 using MimeKit;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>
 /// A server sending through the real SMTP server named by GUICHET_TEST_MAIL (its host; SMTP on 25,

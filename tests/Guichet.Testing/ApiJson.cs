@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 public static class ApiJson
 {

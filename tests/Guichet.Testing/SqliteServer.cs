@@ -1,6 +1,6 @@
 using Guichet.Hosting;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 public class SqliteServer : GuichetServer
 {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Guichet.Hosting;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>
 /// A server on a PostgreSQL cluster of its own (initdb in a temporary directory, a free port), so a

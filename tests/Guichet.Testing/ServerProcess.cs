@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>The real `guichet` executable run as a separate process: a free port to give it, and waiting until it answers.</summary>
 public static class ServerProcess

@@ -5,7 +5,7 @@ using Guichet.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>
 /// An agent using the workspace through plain HTTP: cookies, forms and their antiforgery

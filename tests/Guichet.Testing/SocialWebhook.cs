@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>A platform adapter posting to the social webhook: no bearer token, the body signed with the channel's secret.</summary>
 public static class SocialWebhook

@@ -1,4 +1,4 @@
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>
 /// Tests that run CLI verbs inside the test process share one console, and Spectre.Console allows

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>
 /// A small OpenID Connect provider served inside the test on 127.0.0.1: discovery document, JWKS,

@@ -1,7 +1,7 @@
 using Guichet.Hosting;
 using Npgsql;
 
-namespace Guichet.IntegrationTests.Infrastructure;
+namespace Guichet.Testing;
 
 /// <summary>
 /// The same server on real PostgreSQL, in a database of its own created from

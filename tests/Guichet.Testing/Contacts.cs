@@ -1,0 +1,15 @@
+namespace Guichet.Testing;
+
+/// <summary>Bodies of <c>POST /api/cases</c> that several test projects open cases with.</summary>
+public static class Contacts
+{
+    /// <summary>Julien Rio of seeds/000 writes in French to customer service (Paris time).</summary>
+    public static object French(string email = "julien.rio@example.fr") => new
+    {
+        customer = new { name = "Julien Rio", email, language = "fr", timeZone = "Europe/Paris" },
+        channel = "email",
+        subject = "Correspondance manquée",
+        body = "Bonjour, mes bagages sont perdus.",
+        team = "service-client",
+    };
+}
