@@ -1,3 +1,4 @@
+using Guichet.Core;
 using Guichet.Core.Data;
 
 namespace Guichet.Hosting;
@@ -11,7 +12,7 @@ public static class CliServices
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddGuichetDatabase(options);
-        services.AddCaseOperations();
+        services.AddGuichetCore();
         var provider = services.BuildServiceProvider();
         await DatabaseSetup.PrepareAsync(provider, ct);
         return provider;

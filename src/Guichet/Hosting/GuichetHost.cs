@@ -1,3 +1,4 @@
+using Guichet.Core;
 using Guichet.Features.Audit;
 using Guichet.Features.Permissions;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public static class GuichetHost
             ? new AdjustableClock(options.TestClockStart ?? DateTimeOffset.UtcNow)
             : TimeProvider.System);
         services.AddGuichetDatabase(options);
-        services.AddCaseOperations();
+        services.AddGuichetCore();
         if (options.Mailboxes.Count > 0)
         {
             // Registered first: mail read in a tick is acknowledged and sent in the same tick.

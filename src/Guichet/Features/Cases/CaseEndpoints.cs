@@ -1,3 +1,4 @@
+using Guichet.Core.Promises;
 using Guichet.Features.Permissions;
 using Guichet.Api;
 using Guichet.Core;

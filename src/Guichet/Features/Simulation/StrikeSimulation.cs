@@ -78,7 +78,7 @@ public sealed class StrikeSimulation(StrikeOptions options)
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_clock);
         services.AddGuichetDatabase(new ServeOptions { DataDir = folder, Disposable = true });
-        services.AddCaseOperations();
+        services.AddGuichetCore();
         _services = services.BuildServiceProvider();
         await DatabaseSetup.PrepareAsync(_services, ct);
 

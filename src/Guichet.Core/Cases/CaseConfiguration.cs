@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guichet.Core.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.Property(c => c.Reference).HasMaxLength(32);
+        b.HasIndex(c => c.Reference);
+        b.Property(c => c.Subject).HasMaxLength(500);
+        // Stored as a number so that "most urgent first" is an ORDER BY.
+        b.Property(c => c.Priority).HasConversion<int>();
+        b.HasOne(c => c.Team).WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Promises).WithOne(p => p.Case).HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        // The inbox: active cases by next due time.
+        b.HasIndex(c => new { c.Status, c.NextDueAt });
+        b.HasIndex(c => new { c.TeamId, c.Status });
+        b.HasIndex(c => c.CustomerId);
+        b.HasIndex(c => c.CeilingAlertAt);
+        // Figures cover the cases customers opened in a period; surveys look for the newly resolved ones (M1–M4).
+        b.HasIndex(c => new { c.Origin, c.CreatedAt });
+        b.HasIndex(c => new { c.Origin, c.ResolvedAt });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>The operations of cases: opening, replies, notes, assignment, transfer, status, merge, ceiling approval, retention, as the web, the workers and the CLI call them.</summary>
+public static class CasesFeature
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddScoped<OpenCase>();
+        services.AddScoped<PostMessage>();
+        services.AddScoped<AddNote>();
+        services.AddScoped<AssignCase>();
+        services.AddScoped<ChangeCaseStatus>();
+        services.AddScoped<TransferCase>();
+        services.AddScoped<CaseRetention>();
+        services.AddScoped<MergeCases>();
+        return services;
+    }
+}

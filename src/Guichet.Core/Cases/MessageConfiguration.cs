@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guichet.Core.Cases;
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> b)
+    {
+        b.Property(m => m.AuthorName).HasMaxLength(200);
+        b.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(m => m.Promise).WithMany().HasForeignKey(m => m.PromiseId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(m => new { m.CaseId, m.CreatedAt });
+        b.Property(m => m.InternetMessageId).HasMaxLength(998);
+        b.HasIndex(m => m.InternetMessageId);
+    }
+}

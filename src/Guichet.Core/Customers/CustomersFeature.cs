@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Core.Customers;
+
+/// <summary>The operations of customers: erasure, merges, assets, CSV import (C2), as the web, the workers and the CLI call them.</summary>
+public static class CustomersFeature
+{
+    public static IServiceCollection AddCustomers(this IServiceCollection services)
+    {
+        services.AddScoped<EraseCustomer>();
+        services.AddScoped<MergeCustomers>();
+        services.AddScoped<AddAsset>();
+        services.AddScoped<ImportCustomers>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using Guichet.Core.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guichet.Core.Email;
+
+internal sealed class InboundEmailConfiguration : IEntityTypeConfiguration<InboundEmail>
+{
+    public void Configure(EntityTypeBuilder<InboundEmail> b)
+    {
+        b.Property(e => e.MessageIdHeader).HasMaxLength(998);
+        b.HasIndex(e => e.MessageIdHeader).IsUnique();
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.HasIndex(e => e.Sha256).IsUnique();
+        b.Property(e => e.From).HasMaxLength(998);
+        b.Property(e => e.Subject).HasMaxLength(998);
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.HasIndex(e => new { e.Outcome, e.ReceivedAt });
+    }
+}

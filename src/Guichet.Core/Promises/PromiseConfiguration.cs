@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Guichet.Core.Promises;
+
+internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
+{
+    public void Configure(EntityTypeBuilder<Promise> b)
+    {
+        b.Property(p => p.What).HasMaxLength(1000);
+        b.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Renegotiations).WithOne().HasForeignKey(r => r.PromiseId).OnDelete(DeleteBehavior.Cascade);
+        // Promises due soon, by state: what the watcher and the metrics read.
+        b.HasIndex(p => new { p.State, p.DueAt });
+        // The watcher's only query: what needs acting on by now, oldest first.
+        b.HasIndex(p => p.NextActionAt);
+    }
+}
