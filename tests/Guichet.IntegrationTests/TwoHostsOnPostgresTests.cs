@@ -1,3 +1,4 @@
+using Guichet.Features.Promises;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Hosting;

@@ -50,6 +50,7 @@ public sealed class WorkerLoggingTests
     private sealed class FailingWork(IServiceScopeFactory scopes, Exception failure, ILogger logger) : PeriodicDueWork(scopes, TimeSpan.Zero, logger)
     {
         protected override string Name => "Test work";
+        public override DueStage Stage => DueStage.Rules;
 
         protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) => Task.FromException(failure);
     }

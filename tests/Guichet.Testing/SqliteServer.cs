@@ -1,3 +1,4 @@
+using Guichet.Hosting.Auth;
 using Guichet.Hosting;
 
 namespace Guichet.Testing;

@@ -12,6 +12,8 @@ public abstract class PeriodicDueWork(IServiceScopeFactory scopes, TimeSpan inte
 
     protected abstract string Name { get; }
 
+    public abstract DueStage Stage { get; }
+
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
 
     public async Task RunDueAsync(CancellationToken ct)

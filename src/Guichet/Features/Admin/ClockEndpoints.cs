@@ -1,6 +1,6 @@
 using Guichet.Features.Permissions;
 using System.Xml;
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Hosting;
 
 namespace Guichet.Features.Admin;
@@ -41,7 +41,7 @@ public static class ClockEndpoints
                 return Problems.Field(StatusCodes.Status400BadRequest, "Invalid request", "advance", "Time only moves forward.");
             }
             var now = ((AdjustableClock)clock).Advance(by);
-            foreach (var due in work)
+            foreach (var due in work.OrderBy(w => w.Stage))
             {
                 await due.RunDueAsync(http.RequestAborted);
             }

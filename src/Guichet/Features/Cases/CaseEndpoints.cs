@@ -1,6 +1,6 @@
 using Guichet.Core.Promises;
 using Guichet.Features.Permissions;
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;

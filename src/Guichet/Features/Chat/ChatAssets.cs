@@ -8,7 +8,7 @@ public static class ChatAssets
 {
     public static WebApplication MapChat(this WebApplication app)
     {
-        app.MapHub<ChatHub>("/hubs/chat").AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.Chat);
+        app.MapHub<ChatHub>("/hubs/chat").AllowAnonymous().RequireRateLimiting(Hosting.Web.RateLimits.Chat);
         app.MapGet("/chat/widget.js", () => Embedded("Guichet.Resources.chat.widget.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/chat/signalr.min.js", () => Embedded("Guichet.Resources.chat.signalr.min.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/chat/demo", () => Embedded("Guichet.Resources.chat.demo.html", "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Core.Data;

@@ -1,4 +1,4 @@
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Core.Data;

@@ -1,4 +1,4 @@
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core.Data;
 using Guichet.Core.Email;
 using Microsoft.EntityFrameworkCore;

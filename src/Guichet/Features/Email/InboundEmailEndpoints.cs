@@ -1,6 +1,6 @@
 using Guichet.Features.Audit;
 using Guichet.Features.Permissions;
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
 using Guichet.Core.Email;
@@ -35,7 +35,7 @@ public static class InboundEmailEndpoints
         .WithTags("Email")
         .WithSummary("Process a quarantined message again (after a fix or a larger size limit); its stored record takes the new outcome.");
 
-        api.MapPost("/inbound/email", async (HttpContext http, MailIntakeSettings intake, Hosting.InboundMailWriter writer) =>
+        api.MapPost("/inbound/email", async (HttpContext http, MailIntakeSettings intake, InboundMailWriter writer) =>
         {
             // Room for a message at the limit; a larger one is still read whole and kept in quarantine.
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -56,7 +56,7 @@ public static class InboundEmailEndpoints
         .Accepts<byte[]>("message/rfc822")
         .Produces<InboundReceipt>(StatusCodes.Status202Accepted)
         .WithTags("Email")
-        .RequireRateLimiting(Hosting.RateLimits.InboundEmail)
+        .RequireRateLimiting(Hosting.Web.RateLimits.InboundEmail)
         .NotAudited("each message is its own InboundEmail record; a relay's flow would double every write")
         .WithSummary("One raw email (message/rfc822) into Guichet: created, appended, duplicate, ignored (auto-reply, bounce, list), held, or quarantined with its bytes kept.");
 

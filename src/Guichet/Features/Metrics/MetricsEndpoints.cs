@@ -1,5 +1,5 @@
 using Guichet.Features.Permissions;
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core.Data;
 using Guichet.Core.Metrics;
 

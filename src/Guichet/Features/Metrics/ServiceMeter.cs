@@ -53,6 +53,8 @@ public sealed class ServiceMeter : PeriodicDueWork
 
     protected override string Name => "Metrics snapshot";
 
+    public override DueStage Stage => DueStage.Measures;
+
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<GuichetDb>();

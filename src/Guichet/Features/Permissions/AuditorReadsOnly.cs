@@ -11,7 +11,7 @@ public sealed class AuditorReadsOnlyHandler : AuthorizationHandler<AuditorReadsO
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AuditorReadsOnly requirement)
     {
         var reading = context.Resource is not HttpContext http || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-        var readOnly = context.User.IsInRole(nameof(AgentRole.Auditor)) || context.User.HasClaim(Hosting.BearerTokenHandler.ScopeClaim, "read");
+        var readOnly = context.User.IsInRole(nameof(AgentRole.Auditor)) || context.User.HasClaim(BearerTokenHandler.ScopeClaim, "read");
         if (reading || !readOnly)
         {
             context.Succeed(requirement);

@@ -1,6 +1,5 @@
 using Guichet.Core.Agents;
 using Guichet.Core.Data;
-using Guichet.Features.Workspace;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Features.Permissions;
@@ -17,14 +16,14 @@ public static class PeopleForms
         ui.MapPost("/people/{id:long}", async (long id, [FromForm] string? role, [FromForm] string? team, [FromForm] bool? allTeams, [FromForm] bool? active,
             HttpContext http, GuichetDb db, ChangeAgent change) =>
         {
-            var result = await change.RunAsync(id, new AgentChange(Role: role, Team: team, AllTeams: allTeams ?? false, Active: active ?? false), await WorkspaceForms.RequireAgent(http, db), http.RequestAborted);
-            return Results.LocalRedirect(result.Succeeded ? $"/people?saved={id}" : WorkspaceForms.WithError("/people", result.Failure!));
+            var result = await change.RunAsync(id, new AgentChange(Role: role, Team: team, AllTeams: allTeams ?? false, Active: active ?? false), await Forms.RequireAgentAsync(http, db), http.RequestAborted);
+            return Results.LocalRedirect(result.Succeeded ? $"/people?saved={id}" : Forms.WithError("/people", result.Failure!));
         }).RequireAuthorization(Access.Admin);
 
         ui.MapPost("/tokens/{id:long}/revoke", async (long id, HttpContext http, GuichetDb db, RevokeApiToken revoke) =>
         {
-            var result = await revoke.RunAsync(id, await WorkspaceForms.RequireAgent(http, db), http.RequestAborted);
-            return Results.LocalRedirect(result.Succeeded ? "/account/tokens" : WorkspaceForms.WithError("/account/tokens", result.Failure!));
+            var result = await revoke.RunAsync(id, await Forms.RequireAgentAsync(http, db), http.RequestAborted);
+            return Results.LocalRedirect(result.Succeeded ? "/account/tokens" : Forms.WithError("/account/tokens", result.Failure!));
         });
         return ui;
     }

@@ -1,4 +1,4 @@
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;

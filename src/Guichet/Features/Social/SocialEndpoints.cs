@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
 using Guichet.Core.Social;
@@ -69,7 +69,7 @@ public static class SocialEndpoints
         .AllowAnonymous()
         .Accepts<SocialEvent>("application/json")
         .WithTags("Social")
-        .RequireRateLimiting(Hosting.RateLimits.Webhooks)
+        .RequireRateLimiting(Hosting.Web.RateLimits.Webhooks)
         .WithSummary("A platform adapter reports a public comment or a private message, signed with the channel's secret; stored once per eventId.");
 
         api.MapGet("/channels/social/posts", async (HttpContext http, GuichetDb db) =>

@@ -1,4 +1,4 @@
-using Guichet.Api;
+using Guichet.Hosting.Web;
 using Guichet.Core;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
@@ -67,7 +67,7 @@ public static class SurveyEndpoints
                 ? Results.Ok(new PublicSurveyDto(s.Case.Reference, s.Case.Team.Name, s.State.ToWire()))
                 : Problems.Field(404, "Not found", "token", "This survey link is not known."))
         .AllowAnonymous()
-        .RequireRateLimiting(Hosting.RateLimits.Portal)
+        .RequireRateLimiting(Hosting.Web.RateLimits.Portal)
         .WithSummary("The customer's view of a survey, by its link's token.");
 
         surveys.MapPost("/{token}", async (string token, HttpContext http, AnswerSurvey answer) =>
@@ -82,7 +82,7 @@ public static class SurveyEndpoints
         })
         .AllowAnonymous()
         .Accepts<AnswerRequest>("application/json")
-        .RequireRateLimiting(Hosting.RateLimits.Portal)
+        .RequireRateLimiting(Hosting.Web.RateLimits.Portal)
         .WithSummary("The customer answers: {csat 1–5, effort 1–7, comment?}. Once only (409 after); an unhappy answer notifies the owner and the team's leads.");
         return api;
     }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Guichet.Components.Shared;
+
+/// <summary>An HTML datetime-local value ("2026-12-01T17:00") read as a time in the team's zone.</summary>
+public static class LocalTimeInput
+{
+    private static readonly LocalDateTimePattern[] Patterns =
+    [
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss"),
+    ];
+
+    public static DateTimeOffset? Parse(string? text, string timeZone)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? DateTimeZone.Utc;
+        foreach (var pattern in Patterns)
+        {
+            var result = pattern.Parse(text.Trim());
+            if (result.Success)
+            {
+                return zone.AtLeniently(result.Value).ToDateTimeOffset().ToUniversalTime();
+            }
+        }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact) ? exact.ToUniversalTime() : null;
+    }
+}

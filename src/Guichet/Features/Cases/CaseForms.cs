@@ -1,0 +1,39 @@
+using Guichet.Core;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Cases;
+
+/// <summary>The case page's small forms: merge, note, assign, transfer, resolve, reopen; the same operations as the API, then back to the case.</summary>
+public static class CaseForms
+{
+    public static RouteGroupBuilder MapCaseForms(this RouteGroupBuilder ui)
+    {
+        ui.MapPost("/cases/{id:long}/merge", async (long id, [FromForm] string? reference, HttpContext http, GuichetDb db, MergeCases merge) =>
+        {
+            var key = (reference ?? "").Trim().Trim('[', ']');
+            var from = await db.Cases.Where(c => c.Reference == key).Select(c => (long?)c.Id).FirstOrDefaultAsync();
+            return from is null
+                ? Forms.BackToCase(id, Result<Case>.Fail(Failure.NotFound("reference", $"There is no case {key}.")))
+                : Forms.BackToCase(id, await merge.RunAsync(id, from, await Forms.RequireAgentAsync(http, db)));
+        });
+
+        ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
+            Forms.BackToCase(id, await add.RunAsync(id, text, await Forms.RequireAgentAsync(http, db))));
+
+        ui.MapPost("/cases/{id:long}/assign", async (long id, [FromForm] long? ownerId, HttpContext http, GuichetDb db, AssignCase assign) =>
+            Forms.BackToCase(id, await assign.RunAsync(id, ownerId, await Forms.RequireAgentAsync(http, db))));
+
+        ui.MapPost("/cases/{id:long}/transfer", async (long id, [FromForm] string? team, [FromForm] long? agentId, [FromForm] string? note, HttpContext http, GuichetDb db, TransferCase transfer) =>
+            Forms.BackToCase(id, await transfer.RunAsync(id, agentId is null && !string.IsNullOrEmpty(team) ? team : null, agentId, note, await Forms.RequireAgentAsync(http, db))));
+
+        ui.MapPost("/cases/{id:long}/resolve", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
+            Forms.BackToCase(id, await status.RunAsync(id, StatusChange.Resolve, await Forms.RequireAgentAsync(http, db))));
+
+        ui.MapPost("/cases/{id:long}/reopen", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
+            Forms.BackToCase(id, await status.RunAsync(id, StatusChange.Reopen, await Forms.RequireAgentAsync(http, db))));
+        return ui;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Guichet.Features.Cases;
+
+/// <summary>Cases in the server: the API, the case page's forms, the inbox and new-case pages, and the retention worker.</summary>
+public static class CasesWeb
+{
+    public static IServiceCollection AddCasesWeb(this IServiceCollection services) => services.AddDueWork<CaseRetentionService>();
+
+    public static void MapCasesWeb(this GuichetRoutes routes)
+    {
+        routes.Api.MapCases();
+        routes.Ui.MapCaseForms();
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Guichet.Core.Data;
+using Guichet.Core.Email;
+using Spectre.Console;
+
+namespace Guichet.Features.Email;
+
+/// <summary>`guichet import mail`: each message through ReceiveEmail, committed in batches, with a progress bar.</summary>
+public static class ImportMailCommand
+{
+    public static async Task<Dictionary<InboundOutcome, int>> RunAsync(ServeOptions options, string source, string? team, CancellationToken ct)
+    {
+        await using var provider = await CliServices.StartAsync(options, ct);
+
+        var counts = new Dictionary<InboundOutcome, int>();
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Importing {Path.GetFileName(Path.TrimEndingDirectorySeparator(source))}", maxValue: 1.0);
+                await foreach (var batch in Batches(MailSources.ReadAsync(source, ct), BatchSize, ct))
+                {
+                    // One transaction per batch: one commit (and one fsync) for many messages.
+                    await using var scope = provider.CreateAsyncScope();
+                    var receipts = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().RunAsync(batch.ConvertAll(b => b.Raw), team, ct);
+                    foreach (var receipt in receipts)
+                    {
+                        counts[receipt.Outcome] = counts.GetValueOrDefault(receipt.Outcome) + 1;
+                    }
+                    task.Value = batch[^1].Done;
+                }
+                task.Value = 1.0;
+            });
+        return counts;
+    }
+
+    private const int BatchSize = 500;
+
+    private static async IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, int size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var batch = new List<T>(size);
+        await foreach (var item in items.WithCancellation(ct))
+        {
+            batch.Add(item);
+            if (batch.Count == size)
+            {
+                yield return batch;
+                batch = new List<T>(size);
+            }
+        }
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    public static Command Build()
+    {
+        var path = new Argument<string>("PATH") { Description = "An .eml file, a folder of .eml files, or an mbox file." };
+        var data = CliOptions.Data();
+        var database = CliOptions.Database();
+        var team = new Option<string?>("--team") { Description = "The team that receives new cases (default: the default team)." };
+        var maxMail = CliOptions.MaxMail();
+        var mail = new Command("mail", "Import email through the same intake as the server: threading, duplicates, noise, quarantine.") { path, data, database, team, maxMail };
+        mail.SetAction(async (parse, ct) =>
+        {
+            var source = parse.GetValue(path)!;
+            if (!File.Exists(source) && !Directory.Exists(source))
+            {
+                AnsiConsole.MarkupLine($"[red]No such file or folder:[/] {Markup.Escape(source)}");
+                return 2;
+            }
+            var options = new ServeOptions { DataDir = parse.GetValue(data)!, Database = parse.GetValue(database), MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024 };
+            var counts = await RunAsync(options, source, parse.GetValue(team), ct);
+            var table = new Table().AddColumns("Outcome", "Messages");
+            foreach (var (outcome, count) in counts.OrderBy(c => c.Key))
+            {
+                table.AddRow(outcome.ToString(), count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return mail;
+    }
+}

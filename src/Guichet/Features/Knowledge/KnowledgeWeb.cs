@@ -1,0 +1,12 @@
+namespace Guichet.Features.Knowledge;
+
+/// <summary>The knowledge base in the server: the agents' API and search, the public help, and an article from a case.</summary>
+public static class KnowledgeWeb
+{
+    public static void MapKnowledgeWeb(this GuichetRoutes routes)
+    {
+        routes.Api.MapKnowledge();
+        routes.App.MapHelp();
+        routes.Ui.MapKnowledgeForms();
+    }
+}

@@ -1,0 +1,43 @@
+namespace Guichet.Hosting.Web;
+
+/// <summary>
+/// Gives every body-less API error (no route, wrong content type, not signed in) a problem+json
+/// body that says what to fix; web pages keep the framework's plain status pages.
+/// </summary>
+public static class ApiStatusPages
+{
+    public static async Task WriteAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            if (http.Response.StatusCode == StatusCodes.Status403Forbidden)
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.WriteAsync(Forbidden);
+            }
+            return;
+        }
+        var (field, message) = http.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => ("path", $"There is no API route {http.Request.Method} {http.Request.Path}."),
+            StatusCodes.Status405MethodNotAllowed => ("method", $"{http.Request.Method} is not allowed on {http.Request.Path}."),
+            StatusCodes.Status415UnsupportedMediaType => ("body", "Send the body as application/json."),
+            StatusCodes.Status401Unauthorized => ("authorization", "Sign in, or send an API bearer token."),
+            StatusCodes.Status403Forbidden => ("authorization", "Your role does not allow this, or what the request names belongs to a team whose cases you do not see."),
+            _ => ("request", "The request could not be processed."),
+        };
+        await Problems.Field(http.Response.StatusCode, ReasonPhrase(http.Response.StatusCode), field, message).ExecuteAsync(http);
+    }
+
+    private const string Forbidden = """
+        <!DOCTYPE html>
+        <html lang="fr"><head><meta charset="utf-8"><title>Accès refusé · Guichet</title><link rel="stylesheet" href="/site.css"></head>
+        <body><main class="page"><h1>Accès refusé</h1>
+        <p>Votre rôle ne permet pas d'ouvrir cette page, ou ce dossier appartient à une équipe que vous ne voyez pas.</p>
+        <p lang="en">Your role does not allow this page, or this case belongs to a team you do not see.</p>
+        <p><a href="/">Boîte de réception</a></p></main></body></html>
+        """;
+
+    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Guichet.Core;
+
+namespace Guichet.Hosting.Web;
+
+/// <summary>Query string values parsed with errors that name the parameter.</summary>
+public sealed class QueryParams(HttpRequest request)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public ValidationErrors Errors { get; } = new();
+
+    public string? Text(string name) => request.Query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
+
+    public int Number(string name, int fallback, int min, int max)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            Errors.Add(name, $"'{text}' is not a whole number from {min} to {max}.");
+            return fallback;
+        }
+        return value;
+    }
+
+    public DateTimeOffset? Time(string name)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            Errors.Add(name, $"'{text}' is not an ISO 8601 date and time, for example 2026-12-01T17:00:00+01:00.");
+            return null;
+        }
+        return value.ToUniversalTime();
+    }
+
+    public (int Page, int PageSize) Paging() => (Number("page", 1, 1, 1_000_000), Number("pageSize", DefaultPageSize, 1, MaxPageSize));
+}
