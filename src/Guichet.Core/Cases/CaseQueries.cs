@@ -16,6 +16,19 @@ public static class CaseQueries
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, ct);
 
+    /// <summary>A case with its whole history (messages and their files, events, promises), read only: the case page and the API.</summary>
+    public static Task<Case?> LoadCaseForReadingAsync(this GuichetDb db, long id, CancellationToken ct) =>
+        db.Cases.AsNoTracking()
+            .Include(c => c.Team)
+            .Include(c => c.Owner)
+            .Include(c => c.Customer).ThenInclude(c => c.Identities)
+            .Include(c => c.Messages).ThenInclude(m => m.Attachments)
+            .Include(c => c.Events)
+            .Include(c => c.Promises).ThenInclude(p => p.Renegotiations)
+            .Include(c => c.Promises).ThenInclude(p => p.Owner)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, ct);
+
     /// <summary>Cases still being handled: new, open or waiting on the customer (<see cref="Case.IsActive"/> in SQL).</summary>
     public static IQueryable<Case> Active(this IQueryable<Case> cases) =>
         cases.Where(c => c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer);

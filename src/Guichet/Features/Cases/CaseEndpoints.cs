@@ -39,7 +39,7 @@ public static class CaseEndpoints
                 return TypedResults.Created($"/api/cases/{opened.Id}", CaseDto.From(opened, clock.Now(), opened.Messages.Single(m => m.IsAutomatic)));
             }
             // A follow-up joins the open case: no new acknowledgment, the latest stated date stands.
-            var @case = (await LoadForReadingAsync(db, opened.Id, http.RequestAborted))!;
+            var @case = (await db.LoadCaseForReadingAsync(opened.Id, http.RequestAborted))!;
             var stated = @case.Messages.Where(m => m.IsAutomatic).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).FirstOrDefault();
             return TypedResults.Ok(CaseDto.From(@case, clock.Now(), stated));
         })
@@ -63,7 +63,7 @@ public static class CaseEndpoints
 
         cases.MapGet("/{id:long}", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
-            var @case = await LoadForReadingAsync(db, id, ct);
+            var @case = await db.LoadCaseForReadingAsync(id, ct);
             return @case is null ? Problems.From(CaseQueries.CaseNotFound(id)) : TypedResults.Ok(CaseDto.From(@case, clock.Now()));
         })
         .Produces<CaseDto>()
@@ -79,7 +79,7 @@ public static class CaseEndpoints
         .WithSummary("Add a customer message (in) or send a reply (out); a reply passes the send guard or gets 422 with every reason (SPEC Q4).");
 
         cases.MapGet("/{id:long}/summary", async (long id, GuichetDb db, CancellationToken ct) =>
-            await LoadForReadingAsync(db, id, ct) is { } @case ? Results.Ok(CaseSummary.Of(@case)) : Problems.From(CaseQueries.CaseNotFound(id)))
+            await db.LoadCaseForReadingAsync(id, ct) is { } @case ? Results.Ok(CaseSummary.Of(@case)) : Problems.From(CaseQueries.CaseNotFound(id)))
         .Produces<CaseSummary>()
         .WithSummary("The receiver's card (SPEC C5): what the customer asked, what is promised and by when, what was tried, their tone, transfers and re-explanations.");
 
@@ -121,18 +121,6 @@ public static class CaseEndpoints
     }
 
     /// <summary>A case with everything the API shows, read without tracking.</summary>
-    public static Task<Case?> LoadForReadingAsync(GuichetDb db, long id, CancellationToken ct) =>
-        db.Cases.AsNoTracking()
-            .Include(c => c.Team)
-            .Include(c => c.Owner)
-            .Include(c => c.Customer).ThenInclude(c => c.Identities)
-            .Include(c => c.Messages).ThenInclude(m => m.Attachments)
-            .Include(c => c.Events)
-            .Include(c => c.Promises).ThenInclude(p => p.Renegotiations)
-            .Include(c => c.Promises).ThenInclude(p => p.Owner)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, ct);
-
     internal static async Task<IResult> WithActor<TRequest, TResult>(
         HttpContext http, GuichetDb db, Func<TRequest, Core.Agents.Agent, Task<Result<TResult>>> run, Func<TResult, IResult> ok)
         where TRequest : class

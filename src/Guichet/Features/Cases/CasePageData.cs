@@ -1,0 +1,74 @@
+using Guichet.Core;
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.Core.Data;
+using Guichet.Core.Incidents;
+using Guichet.Core.Knowledge;
+using Guichet.Core.Replies;
+using Guichet.Features.Goodwill;
+using Guichet.Features.Permissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Cases;
+
+/// <summary>
+/// Everything the case page shows, read once before anything renders: the case and its history,
+/// the customer beside it, who can take it, what to answer with, and each panel's own data.
+/// </summary>
+public sealed record CasePageData(
+    Case Case,
+    Agent? Me,
+    DateTimeOffset Now,
+    bool CanApprove,
+    Crisis? Crisis,
+    CaseSummary? Summary,
+    IReadOnlyList<Case> OtherCases,
+    IReadOnlyList<CustomerAsset> Assets,
+    IReadOnlyList<CustomerMerge> Merges,
+    IReadOnlyList<Agent> Agents,
+    IReadOnlyList<Core.Teams.Team> Teams,
+    IReadOnlyList<ArticleHit> Suggestions,
+    IReadOnlyList<TemplateView> Templates,
+    string? PublicDraft,
+    Core.Metrics.CaseEffort? Effort,
+    Core.Surveys.Survey? Survey,
+    CaseGoodwillData Goodwill)
+{
+    /// <summary>The case's team's zone: every time on the page is read there.</summary>
+    public string Zone => Case.Team.TimeZone;
+
+    public static async Task<CasePageData?> ReadAsync(HttpContext http, GuichetDb db, Search search, TimeProvider clock, long id, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var @case = await db.LoadCaseForReadingAsync(id, ct);
+        if (@case is null)
+        {
+            return null;
+        }
+        var language = CustomerLanguage.ToWriteIn(@case.Customer.Language);
+        var templates = (await TemplateQueries.ListAsync(db, @case.Team, clock, ct, withVariables: false))
+            .Where(t => t.Language == language && !ShippedTemplates.IsAutomatic(t.Key)).ToList();
+        var crisis = @case.CrisisId is { } crisisId && db.TemplateBook.Crisis(crisisId) is { } c && c.IsActive(now) ? c : null;
+        return new CasePageData(
+            @case,
+            await http.CurrentAgentAsync(db),
+            now,
+            http.User.Allows(Access.Manage),
+            crisis,
+            @case.Transfers > 0 ? CaseSummary.Of(@case) : null,
+            await db.Cases.AsNoTracking().Where(o => o.CustomerId == @case.CustomerId && o.Id != @case.Id).OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct),
+            await db.CustomerAssets.AsNoTracking().Where(a => a.CustomerId == @case.CustomerId).OrderBy(a => a.Kind).ThenBy(a => a.Label).ToListAsync(ct),
+            await db.CustomerMerges.AsNoTracking().Where(m => m.IntoId == @case.CustomerId && m.UndoneAt == null).OrderByDescending(m => m.At).ToListAsync(ct),
+            await db.Agents.AsNoTracking().Include(a => a.Team).Where(a => a.Active && a.PasswordHash != "").OrderBy(a => a.Name).ToListAsync(ct),
+            await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct),
+            await search.SuggestAsync(@case.Id, 3, ct),
+            templates,
+            await db.SocialPosts.AnyAsync(p => p.CaseId == @case.Id && p.Kind == Core.Social.SocialKind.Comment, ct)
+                ? PublicReply.Draft(db.TemplateBook, @case, NodaTime.Instant.FromDateTimeOffset(now))
+                : null,
+            await Core.Metrics.CaseEfforts.OfCaseAsync(db, @case.Id, ct),
+            await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.CaseId == @case.Id, ct),
+            await CaseGoodwillData.ReadAsync(db, @case.Id, ct));
+    }
+}
