@@ -17,17 +17,11 @@ public static class EscalationEndpoints
     public static RouteGroupBuilder MapEscalations(this RouteGroupBuilder api)
     {
         api.MapGet("/escalations", async (string? team, GuichetDb db, HttpContext http, CancellationToken ct) =>
-            Results.Ok((await QueueAsync(db, team, await http.CurrentAgentAsync(db), ct)).Select(c => new EscalatedCaseDto(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Priority.ToWire(),
+            Results.Ok((await EscalationQueue.ReadAsync(db, team, await http.CurrentAgentAsync(db), ct)).Select(c => new EscalatedCaseDto(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Priority.ToWire(),
                 new TeamRef(c.Team.Id, c.Team.Slug, c.Team.Name), c.Owner is null ? null : new AgentRef(c.Owner.Id, c.Owner.Name, c.Owner.Email),
                 c.Customer.Name, EscalationDto.Of(c)!)).ToList()))
         .WithTags("Cases")
         .WithSummary("Active cases put to a lead or a manager, with the reason (manager level first, then the oldest).");
         return api;
     }
-
-    public static async Task<List<Case>> QueueAsync(GuichetDb db, string? team, Core.Agents.Agent? viewer, CancellationToken ct) =>
-        (await db.Cases.AsNoTracking().VisibleTo(viewer).Escalated().Where(c => team == null || c.Team.Slug == team)
-            .Include(c => c.Team).Include(c => c.Owner).Include(c => c.Customer)
-            .OrderBy(c => c.Id).Take(500).ToListAsync(ct))
-        .OrderByDescending(c => c.Escalation).ThenBy(c => c.EscalatedAt).ToList();
 }
