@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Guichet.Components;
+using Guichet.Components.Shared;
 using Guichet.Core.Agents;
 using Guichet.Core.Data;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Guichet.Components;
 using Guichet.Core.Data;
 using Guichet.Features.Audit;
 using Microsoft.AspNetCore.Diagnostics;
@@ -49,6 +48,14 @@ public static class WebPlumbing
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<Ui>();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(System.Globalization.CultureInfo.CurrentCulture, WorkspaceLanguage.French);
+            o.SupportedCultures = [System.Globalization.CultureInfo.CurrentCulture];
+            o.SupportedUICultures = [WorkspaceLanguage.French, WorkspaceLanguage.English];
+            o.RequestCultureProviders = [new WorkspaceLanguage()];
+        });
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -71,6 +78,7 @@ public static class WebPlumbing
         app.UseAuditTrail();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLocalization();
         app.UseAntiforgery();
     }
 
