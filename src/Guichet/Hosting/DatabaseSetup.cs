@@ -52,6 +52,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
         }
+        await SquashedHistory.AdoptAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         await Bootstrap.RunAsync(db, ct);
     }

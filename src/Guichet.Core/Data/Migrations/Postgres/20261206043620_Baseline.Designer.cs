@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Guichet.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGuichetDb))]
-    [Migration("20261123164644_TeamRetention")]
-    partial class TeamRetention
+    [Migration("20261206043620_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
