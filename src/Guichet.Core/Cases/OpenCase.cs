@@ -38,7 +38,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
 
         var now = clock.Now();
         // Joins the caller's transaction when there is one (the email intake commits its raw record with the case).
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.OwnTransactionAsync(ct);
         // Without a stated language, the one they wrote in is the best guess of the one to answer in (Q3).
         var contact = request.Customer!.Language is null ? request.Customer with { Language = LanguageGuess.Of(request.Body!) } : request.Customer;
         var customer = await FindOrAddCustomer.RunAsync(db, contact, team!.TimeZone, now, ct);
@@ -46,10 +46,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         {
             var followUp = await CustomerWrites.RecordAsync(db, existing, channel, request.Body!, customer.Name, request.InternetMessageId, now, ct);
             await db.SaveChangesAsync(ct);
-            if (tx is not null)
-            {
-                await tx.CommitAsync(ct);
-            }
+            await tx.CommitIfOwnAsync(ct);
             return new Outcome(existing, followUp, Appended: true);
         }
         var rules = await db.RoutingRules.AsNoTracking().ToListAsync(ct);
@@ -63,10 +60,7 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         @case.Reference = Case.FormatReference(@case.Id, now);
         Acknowledge.FirstContact(db, @case, now, request.FollowLink, request.FirstResponseBusinessHours);
         await db.SaveChangesAsync(ct);
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
+        await tx.CommitIfOwnAsync(ct);
         return new Outcome(@case, first, Appended: false);
     }
 

@@ -88,6 +88,10 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                     return Failure.Invalid("templateId", $"The team {@case.Team.Name} has no template '{templateId}' in {(facts.Language == "en" ? "English" : "French")}.");
                 }
                 var rendered = LiquidTemplate.Render(source, facts.ToModel());
+                if (rendered.Refused is { } bounds)
+                {
+                    return Failure.Refuse("templateId", bounds);
+                }
                 // Sent as the template wrote it: its empty fields count (Q1) and so does E4; edited, the agent's text is what leaves.
                 var unchanged = string.IsNullOrWhiteSpace(body) || Same(body, rendered.Text);
                 body = unchanged ? rendered.Text : body;

@@ -60,12 +60,12 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
             return errors;
         }
         var now = clock.Now();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.OwnTransactionAsync(ct);
         if (await ActiveCaseAsync(visitor!, ct) is { } caseId && await db.FindCaseAsync(caseId, ct) is { } @case)
         {
             var message = await CustomerWrites.RecordAsync(db, @case, Channel.Chat, text!.Trim(), @case.Customer.Name, null, now, ct);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await tx.CommitIfOwnAsync(ct);
             return new Sent(caseId, [message]);
         }
         var who = string.IsNullOrWhiteSpace(name) ? "Visiteur" : name.Trim();
@@ -76,7 +76,7 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         {
             return opened.Failure!;
         }
-        await tx.CommitAsync(ct);
+        await tx.CommitIfOwnAsync(ct);
         var written = opened.Value.Case.Messages.Where(m => m.Id != 0).OrderBy(m => m.Id).ToList();
         return new Sent(opened.Value.Case.Id, written);
     }

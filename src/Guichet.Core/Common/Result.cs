@@ -22,6 +22,10 @@ public sealed record Failure(FailureKind Kind, IReadOnlyDictionary<string, strin
     public static Failure Invalid(string field, string message) =>
         new(FailureKind.Invalid, new Dictionary<string, string[]> { [field] = [message] }, "Invalid request");
 
+    /// <summary>Understood, but a rule refuses it as it stands: 422 naming the field.</summary>
+    public static Failure Refuse(string field, string message) =>
+        new(FailureKind.Refused, new Dictionary<string, string[]> { [field] = [message] }, "Refused");
+
     public static Failure Forbidden(string field, string message) =>
         new(FailureKind.Forbidden, new Dictionary<string, string[]> { [field] = [message] }, "Forbidden");
 }

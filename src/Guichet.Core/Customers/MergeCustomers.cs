@@ -33,8 +33,7 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
             return Failure.NotFound("from", $"There is no customer {fromId} to merge.");
         }
         var now = clock.Now();
-        var owned = db.Database.CurrentTransaction is null;
-        await using var tx = owned ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.OwnTransactionAsync(ct);
         var identities = await db.CustomerIdentities.Where(i => i.CustomerId == from.Id).Select(i => i.Id).ToListAsync(ct);
         var cases = await db.Cases.Where(c => c.CustomerId == from.Id).Select(c => c.Id).ToListAsync(ct);
         await db.CustomerIdentities.Where(i => i.CustomerId == from.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.CustomerId, into.Id), ct);
@@ -49,10 +48,7 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
         var merge = new CustomerMerge { IntoId = into.Id, FromId = from.Id, At = now, ByAgentId = by.Id, IdentityIds = CustomerMerge.Join(identities), CaseIds = CustomerMerge.Join(cases), AssetIds = CustomerMerge.Join(assets) };
         db.CustomerMerges.Add(merge);
         await db.SaveChangesAsync(ct);
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
+        await tx.CommitIfOwnAsync(ct);
         return merge;
     }
 

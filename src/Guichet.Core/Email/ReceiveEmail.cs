@@ -39,16 +39,13 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         var mails = raws.Count == 1
             ? [IncomingMail.Read(raws[0], MaxBytes)]
             : raws.AsParallel().AsOrdered().WithCancellation(ct).Select(raw => IncomingMail.Read(raw, MaxBytes)).ToArray();
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.OwnTransactionAsync(ct);
         var receipts = new Receipt[mails.Length];
         for (var i = 0; i < mails.Length; i++)
         {
             receipts[i] = await ReceiveAsync(mails[i], team, ct);
         }
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
+        await tx.CommitIfOwnAsync(ct);
         return receipts;
     }
 

@@ -49,6 +49,10 @@ public sealed class DeclareCrisis(GuichetDb db, TimeProvider clock)
             {
                 errors.Add(field, $"The template is not valid Liquid: {syntax}");
             }
+            else if (text is not null && LiquidTemplate.Problem(text, new Dictionary<string, object?>()) is { } bounds)
+            {
+                errors.Add(field, bounds);
+            }
         }
         if (errors.Any)
         {

@@ -83,6 +83,8 @@ public sealed class RunJourneys(GuichetDb db, TimeProvider clock, IServiceProvid
         db.JourneyRuns.Add(run);
         await db.SaveChangesAsync(ct);
 
+        // The case and its mark commit together: no reader ever sees a test journey's case as a customer's.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var opened = await ContactAsync(journey, run.Id, publicBaseUrl, ct);
         db.ChangeTracker.Clear();
         run = await db.JourneyRuns.Include(r => r.Journey).FirstAsync(r => r.Id == run.Id, ct);
@@ -97,6 +99,7 @@ public sealed class RunJourneys(GuichetDb db, TimeProvider clock, IServiceProvid
             run.Opened(@case);
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return run;
     }

@@ -24,7 +24,7 @@ public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase
             return Failure.Invalid("customer.email", "Your email address is required so that we can answer you.");
         }
         var token = PortalAccess.NewToken();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.OwnTransactionAsync(ct);
         var opened = await open.ContactAsync(new OpenCaseRequest(new CustomerContact(form.Name, form.Email, Language: form.Language), "portal", form.Subject, form.Body, null)
         {
             FollowLink = $"{baseUrl.TrimEnd('/')}/suivi/{token}",
@@ -35,7 +35,7 @@ public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase
         }
         db.PortalAccesses.Add(PortalAccess.For(opened.Value.Case.Id, token, clock.Now()));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await tx.CommitIfOwnAsync(ct);
         return new Opened(opened.Value.Case.Id, token);
     }
 }

@@ -1,40 +1,54 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DotLiquid;
-using DotLiquid.Exceptions;
+using Fluid;
+using Fluid.Values;
 
 namespace Guichet.Core.Replies;
 
-/// <summary>What a template printed, and the fields it printed empty (SPEC Q1).</summary>
-public sealed record RenderedTemplate(string Text, IReadOnlyList<string> EmptyFields);
+/// <summary>
+/// What a template printed, and the fields it printed empty (SPEC Q1). <see cref="Refused"/> says
+/// why it printed nothing: the template went past the bounds every template is held to.
+/// </summary>
+public sealed record RenderedTemplate(string Text, IReadOnlyList<string> EmptyFields, string? Refused = null);
 
 /// <summary>
-/// Liquid through DotLiquid (decision 0015). Every <c>{{ … }}</c> output is given one last filter
+/// Liquid through Fluid (decisions 0015, 0028). Every <c>{{ … }}</c> output is given one last filter
 /// that records the fields printed empty, after the template's own filters, so a <c>default:</c>
-/// or an untaken <c>{% if %}</c> branch does not count.
+/// or an untaken <c>{% if %}</c> branch does not count. Every render is bounded (steps, output,
+/// recursion): a template that would run away is refused, never left to block a request.
 /// </summary>
 public static partial class LiquidTemplate
 {
+    /// <summary>Statements a render may execute: a reply with a few loops over its fields uses a few hundred.</summary>
+    public const int MaxSteps = 20_000;
+    /// <summary>Characters a render may write: a long reply is a few thousand.</summary>
+    public const int MaxOutputSize = 100_000;
+    public const int MaxRecursion = 20;
+
     private const string FieldRegister = "guichet.emptyFields";
     private const string MarkRegister = "guichet.markEmpty";
     private static readonly ConcurrentDictionary<string, Parsed> Cache = new(StringComparer.Ordinal);
+    private static readonly FluidParser Parser = new(new FluidParserOptions { MaxRecursionDepth = 50 });
+    private static readonly TemplateOptions Options = new TemplateOptionsBuilder()
+        .WithMaxSteps(MaxSteps)
+        .WithMaxOutputSize(MaxOutputSize)
+        .WithMaxRecursion(MaxRecursion)
+        .WithCultureInfo(CultureInfo.InvariantCulture)
+        .AddFilter("guichet_field", MarkField)
+        .Build();
 
-    private sealed record Parsed(Template Template, IReadOnlyList<string> Expressions);
+    private sealed record Parsed(IFluidTemplate? Template, string? Error, IReadOnlyList<string> Expressions);
 
     /// <summary>The parse error in plain words, or null when the text is valid Liquid.</summary>
-    public static string? SyntaxError(string source)
-    {
-        try
-        {
-            Parse(source);
-            return null;
-        }
-        catch (LiquidException e)
-        {
-            return e.Message.Replace("Liquid syntax error: ", "", StringComparison.Ordinal);
-        }
-    }
+    public static string? SyntaxError(string source) => Parse(source).Error;
+
+    /// <summary>
+    /// Why this template cannot be used, or null: invalid Liquid, or past the bounds when rendered
+    /// on <paramref name="sample"/> (Guichet's fields are short texts, so a sample renders as a real case does).
+    /// </summary>
+    public static string? Problem(string source, IDictionary<string, object?> sample) =>
+        SyntaxError(source) ?? Render(source, sample).Refused;
 
     /// <param name="markEmpty">
     /// For a draft the agent will edit: an empty field is printed as its <c>{{ expression }}</c>,
@@ -43,34 +57,27 @@ public static partial class LiquidTemplate
     public static RenderedTemplate Render(string source, IDictionary<string, object?> model, bool markEmpty = false)
     {
         var parsed = Parse(source);
-        var empty = new List<int>();
-        var context = Reset(Hash.FromDictionary(model!));
-        context.Registers[FieldRegister] = empty;
-        context.Registers[MarkRegister] = markEmpty ? parsed.Expressions : null;
-        var text = parsed.Template.Render(new RenderParameters(CultureInfo.InvariantCulture) { Context = context });
-        var fields = empty.Select(i => parsed.Expressions[i]).Distinct(StringComparer.Ordinal).ToList();
-        return new(text, fields);
-    }
-
-    // A context costs more to make than a short template costs to render (DotLiquid reflects over
-    // every filter for each one), so each thread keeps one and empties it before every render.
-    [ThreadStatic]
-    private static Context? reusable;
-
-    private static Context Reset(Hash model)
-    {
-        if (reusable is null)
+        if (parsed.Template is null)
         {
-            reusable = new Context([], new Hash(), new Hash(), ErrorsOutputMode.Suppress, maxIterations: 1000, CultureInfo.InvariantCulture, CancellationToken.None);
-            reusable.AddFilters([typeof(FieldFilter)]);
+            return new("", [], parsed.Error);
         }
-        reusable.Environments.Clear();
-        reusable.Environments.Add(model);
-        reusable.Scopes.Clear();
-        reusable.Scopes.Add(new Hash());
-        reusable.Registers.Clear();
-        reusable.Errors.Clear();
-        return reusable;
+        var empty = new List<int>();
+        var context = new TemplateContext(model, Options);
+        context.AmbientValues[FieldRegister] = empty;
+        if (markEmpty)
+        {
+            context.AmbientValues[MarkRegister] = parsed.Expressions;
+        }
+        try
+        {
+            var text = parsed.Template.Render(context);
+            return new(text, empty.Select(i => parsed.Expressions[i]).Distinct(StringComparer.Ordinal).ToList());
+        }
+        catch (InvalidOperationException e)
+        {
+            // Fluid's bounds: too many steps, too much output, too deep.
+            return new("", [], $"The template goes past what a reply may take ({e.Message.TrimEnd('.')}): remove the loops that repeat it.");
+        }
     }
 
     private static Parsed Parse(string source)
@@ -86,9 +93,9 @@ public static partial class LiquidTemplate
             expressions.Add(string.Join(" | ", m.Groups["expr"].Value.Split('|', StringSplitOptions.TrimEntries)));
             return $"{{{{{m.Groups["l"].Value}{m.Groups["expr"].Value} | guichet_field: {expressions.Count - 1} {m.Groups["r"].Value}}}}}";
         });
-        var template = Template.Parse(marked);
-        template.MakeThreadSafe();
-        var parsed = new Parsed(template, expressions);
+        var parsed = Parser.TryParse(marked, out var template, out var error)
+            ? new Parsed(template, null, expressions)
+            : new Parsed(null, error.Replace(" | guichet_field", "", StringComparison.Ordinal), expressions);
         if (Cache.Count > 2000)
         {
             Cache.Clear();
@@ -97,24 +104,21 @@ public static partial class LiquidTemplate
         return parsed;
     }
 
-    public static class FieldFilter
+    private static ValueTask<FluidValue> MarkField(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
-        public static object? GuichetField(Context context, object? input, object index)
+        if (input.Type == FluidValues.Nil || (input is StringValue && string.IsNullOrWhiteSpace(input.ToStringValue(context))))
         {
-            if (input is null || (input is string s && string.IsNullOrWhiteSpace(s)))
+            var field = (int)arguments.At(0).ToNumberValue(context);
+            if (context.AmbientValues.TryGetValue(FieldRegister, out var registered) && registered is List<int> empty)
             {
-                var field = Convert.ToInt32(index, CultureInfo.InvariantCulture);
-                if (context.Registers[FieldRegister] is List<int> empty)
-                {
-                    empty.Add(field);
-                }
-                if (context.Registers[MarkRegister] is IReadOnlyList<string> expressions)
-                {
-                    return $"{{{{ {expressions[field]} }}}}";
-                }
+                empty.Add(field);
             }
-            return input;
+            if (context.AmbientValues.TryGetValue(MarkRegister, out var mark) && mark is IReadOnlyList<string> expressions)
+            {
+                return new(StringValue.Create($"{{{{ {expressions[field]} }}}}"));
+            }
         }
+        return new(input);
     }
 
     [GeneratedRegex(@"\{\{(?<l>-?)(?<expr>(?:(?!-?\}\}).)*)(?<r>-?)\}\}", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

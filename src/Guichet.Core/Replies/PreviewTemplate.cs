@@ -67,6 +67,10 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
         }
         var model = facts.ToModel();
         var rendered = LiquidTemplate.Render(source, model);
+        if (rendered.Refused is { } bounds)
+        {
+            return Failure.Refuse(request.Body is null ? "templateId" : "body", bounds);
+        }
         var draft = LiquidTemplate.Render(source, model, markEmpty: true);
         var isNotice = request.TemplateId is ShippedTemplates.DelayNotice or ShippedTemplates.LateNotice;
         var reasons = SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields, IsDelayNotice = isNotice });

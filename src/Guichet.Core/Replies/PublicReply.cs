@@ -15,6 +15,9 @@ public static class PublicReply
     {
         var due = @case.NextDueAt is { } next ? next.ToInstant() : @case.Team.Calendar.AddBusinessHours(now, @case.Team.PublicResponseBusinessHours);
         var facts = TemplateFacts.Of(@case, now) with { PromiseDue = due };
-        return LiquidTemplate.Render(book.Find(@case.Team, ShippedTemplates.PublicReply, facts.Language)!, facts.ToModel()).Text;
+        var model = facts.ToModel();
+        var own = LiquidTemplate.Render(book.Find(@case.Team, ShippedTemplates.PublicReply, facts.Language)!, model);
+        // A team's text past the bounds gives way to the shipped one, as automatic messages do.
+        return own.Refused is null ? own.Text : LiquidTemplate.Render(ShippedTemplates.Find(ShippedTemplates.PublicReply, facts.Language)!, model).Text;
     }
 }

@@ -43,6 +43,11 @@ public sealed partial class SaveTemplate(GuichetDb db, TimeProvider clock)
         {
             errors.Add("body", $"The template is not valid Liquid: {syntax}");
         }
+        else if (LiquidTemplate.Problem(change.Body, new Dictionary<string, object?>()) is { } bounds)
+        {
+            // Refused at save, so it never blocks a request or an automatic message later.
+            return Failure.Refuse("body", bounds);
+        }
         if (change.Name is { Length: > 200 })
         {
             errors.Add("name", "The name is longer than 200 characters.");

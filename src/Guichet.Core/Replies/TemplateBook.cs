@@ -75,7 +75,9 @@ public sealed class TemplateBook(GuichetDb? db)
         if ((replacement ?? Own(facts.Team, key, language)?.Body) is { } own)
         {
             var rendered = LiquidTemplate.Render(own, model);
-            refused.AddRange(SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields }));
+            refused.AddRange(rendered.Refused is { } bounds
+                ? [new GuardReason("Q1.template", bounds, Blocking: true)]
+                : SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields }));
             if (refused.Count == 0)
             {
                 return new(rendered.Text, []);

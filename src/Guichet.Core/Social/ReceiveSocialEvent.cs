@@ -77,7 +77,7 @@ public sealed class ReceiveSocialEvent(GuichetDb db, TimeProvider clock, OpenCas
             Rule = verdict.Rule,
             HiddenBecause = kind == SocialKind.Comment ? charter.HideBecause(text, verdict.Class) : null,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.OwnTransactionAsync(ct);
         var isContact = kind == SocialKind.Message || verdict.Class is SocialClass.Complaint or SocialClass.Question;
         if (isContact)
         {
@@ -90,7 +90,7 @@ public sealed class ReceiveSocialEvent(GuichetDb db, TimeProvider clock, OpenCas
         }
         db.SocialPosts.Add(post);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await tx.CommitIfOwnAsync(ct);
         return new Received(post, Duplicate: false);
     }
 
