@@ -1,5 +1,5 @@
 using Guichet.Core.Data;
-using Microsoft.VisualBasic.FileIO;
+using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Guichet.Core.Teams;
 
@@ -10,8 +10,8 @@ namespace Guichet.Core.Customers;
 /// customer or per asset, with the columns name, email, phone, language, timeZone, salutation,
 /// assetKind, assetReference, assetLabel, assetDetails (any order, header required). A row finds its
 /// customer by email or phone, or adds them; a bad row is reported with its line and field and the
-/// others go on. Read as a stream, committed every 500 rows. Parsed by the framework's own
-/// RFC 4180 reader (quotes, commas and line breaks inside fields; comma or semicolon separated).
+/// others go on, and so does a line that is not valid CSV. Read as a stream, committed every 500
+/// rows, parsed by CsvHelper (quotes and commas inside fields; comma, semicolon or tab separated, detected).
 /// </summary>
 public sealed class ImportCustomers(GuichetDb db, AddAsset addAsset, TimeProvider clock)
 {
@@ -21,26 +21,33 @@ public sealed class ImportCustomers(GuichetDb db, AddAsset addAsset, TimeProvide
 
     public async Task<Report> RunAsync(TextReader source, Action<int>? progress = null, CancellationToken ct = default)
     {
-        using var csv = new TextFieldParser(source) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = true };
-        var header = csv.ReadLine();
-        if (header is null)
+        var errors = new List<string>();
+        // A malformed line (a quote never closed, a stray quote) is listed with its number, and the
+        // rest of the file goes on: every line break ends a record, so one bad quote cannot swallow it.
+        using var csv = CsvReader.Create(source, CsvReaderOptions.Default with
+        {
+            AllowLineBreaksInQuotes = false,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
+            OnMalformedRecord = bad => errors.Add($"line {bad.LineNumber}: not valid CSV ({Malformed(bad.Reason)}); the line was skipped."),
+        });
+        if (csv.Headers.Count == 0)
         {
             return new Report(0, 0, 0, ["The file is empty."]);
         }
-        csv.SetDelimiters(header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",");
-        var columns = header.Split(csv.Delimiters![0]).Select((name, i) => (Name: name.Trim().Trim('"').ToLowerInvariant(), Index: i)).ToDictionary(c => c.Name, c => c.Index);
+        var columns = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var zone = await db.Teams.Receiving(null).Select(t => t.TimeZone).FirstOrDefaultAsync(ct) ?? "Europe/Paris";
         var (rows, customers, assets) = (0, 0, 0);
-        var errors = new List<string>();
         var batch = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            while (!csv.EndOfData)
+            while (csv.Read())
             {
                 ct.ThrowIfCancellationRequested();
                 var line = csv.LineNumber;
-                var fields = csv.ReadFields() ?? [];
-                string? Field(string name) => columns.TryGetValue(name.ToLowerInvariant(), out var i) && i < fields.Length ? fields[i] : null;
+                string? Field(string name) => columns.Contains(name.ToLowerInvariant()) ? csv.GetStringOrNull(name) : null;
                 var row = new Row(Field("name"), Field("email"), Field("phone"), Field("language"), Field("timeZone"), Field("salutation"), Field("assetKind"), Field("assetReference"), Field("assetLabel"), Field("assetDetails"));
                 rows++;
                 var contact = new CustomerContact(Blank(row.Name), Blank(row.Email), Blank(row.Phone), Blank(row.Language), Blank(row.TimeZone), Blank(row.Salutation));
@@ -93,4 +100,14 @@ public sealed class ImportCustomers(GuichetDb db, AddAsset addAsset, TimeProvide
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Why a line is not CSV, as a person would say it.</summary>
+    public static string Malformed(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.UnterminatedQuote => "a quote is opened and never closed",
+        CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.FieldCountMismatch => "not as many fields as the header",
+        _ => reason.ToString(),
+    };
 }

@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.VisualBasic.FileIO;
+using CsvHelper;
 
 namespace Guichet.Core.Incidents;
 
 /// <summary>
 /// An incident's list of affected customers as a CSV file with a header: email, name, language,
 /// tier, paid (any order; French headers courriel, nom, langue, niveau, payé too; comma or
-/// semicolon separated; "12,50" read as 12.50 in a semicolon file). Parsed by the framework's
-/// RFC 4180 reader on a thread of its own, a few thousand rows ahead of the writer, so reading
-/// overlaps writing and memory does not grow with the file. A row that cannot be read is passed
-/// on with why, to be reported with the refused rows, never dropped.
+/// semicolon separated; "12,50" read as 12.50 in a semicolon file). Parsed by CsvHelper on a
+/// thread of its own, a few thousand rows ahead of the writer, so reading overlaps writing and
+/// memory does not grow with the file. A row that cannot be read, a malformed line included, is
+/// passed on with its line number and why, to be reported with the refused rows, never dropped.
 /// </summary>
 public static class AffectedCsv
 {
@@ -28,29 +28,40 @@ public static class AffectedCsv
     /// <summary>The rows of the file, or why it cannot be read at all (no header, no email column).</summary>
     public static Result<IAsyncEnumerable<AffectedCustomer>> Open(TextReader source)
     {
-        var csv = new TextFieldParser(source) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = true };
-        var header = csv.ReadLine();
-        if (string.IsNullOrWhiteSpace(header))
+        // Malformed lines (a quote never closed, a stray quote) are reported in their place, with
+        // their line number, and the rest goes on: every line break ends a record.
+        var malformed = new Queue<AffectedCustomer>();
+        var csv = CsvReader.Create(source, CsvReaderOptions.Default with
+        {
+            AllowLineBreaksInQuotes = false,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            NormalizeHeaderName = Column,
+            OnMalformedRecord = bad => malformed.Enqueue(new AffectedCustomer(null, null)
+            {
+                Unreadable = $"not valid CSV ({Customers.ImportCustomers.Malformed(bad.Reason)}), file line {bad.LineNumber}.",
+            }),
+        });
+        if (csv.Headers.Count == 0)
         {
             csv.Dispose();
             return Failure.Invalid("file", "The file is empty: it needs a header line (email, name, language, tier, paid) and a line per customer.");
         }
-        var delimiter = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
-        csv.SetDelimiters(delimiter.ToString());
-        var columns = header.Split(delimiter)
-            .Select((name, i) => (Name: Headers.GetValueOrDefault(name.Trim().Trim('"').Trim()), Index: i))
-            .Where(c => c.Name is not null)
-            .GroupBy(c => c.Name!)
-            .ToDictionary(g => g.Key, g => g.First().Index);
-        if (!columns.ContainsKey("email") || !columns.ContainsKey("name"))
+        var columns = csv.Headers.Select(Column).ToHashSet(StringComparer.Ordinal);
+        if (!columns.Contains("email") || !columns.Contains("name"))
         {
+            var header = string.Join(csv.Separator, csv.Headers);
             csv.Dispose();
             return Failure.Invalid("file", $"The header must name the columns email and name (also: language, tier, paid); it reads: {header[..Math.Min(header.Length, 200)]}");
         }
-        return Result<IAsyncEnumerable<AffectedCustomer>>.Ok(RowsAsync(csv, columns, delimiter));
+        return Result<IAsyncEnumerable<AffectedCustomer>>.Ok(RowsAsync(csv, columns, malformed));
     }
 
-    private static async IAsyncEnumerable<AffectedCustomer> RowsAsync(TextFieldParser csv, Dictionary<string, int> columns, char delimiter, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>A header as Guichet names its column: French and English spellings of one column read alike.</summary>
+    private static string Column(string header) => Headers.GetValueOrDefault(header.Trim()) ?? header.Trim().ToLowerInvariant();
+
+    private static async IAsyncEnumerable<AffectedCustomer> RowsAsync(CsvReader csv, HashSet<string> columns, Queue<AffectedCustomer> malformed, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var ahead = System.Threading.Channels.Channel.CreateBounded<AffectedCustomer>(new System.Threading.Channels.BoundedChannelOptions(Ahead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -58,9 +69,17 @@ public static class AffectedCsv
         {
             try
             {
-                while (!csv.EndOfData)
+                while (csv.Read())
                 {
-                    await ahead.Writer.WriteAsync(Next(csv, columns, delimiter), stop.Token);
+                    while (malformed.TryDequeue(out var bad))
+                    {
+                        await ahead.Writer.WriteAsync(bad, stop.Token);
+                    }
+                    await ahead.Writer.WriteAsync(Next(csv, columns), stop.Token);
+                }
+                while (malformed.TryDequeue(out var bad))
+                {
+                    await ahead.Writer.WriteAsync(bad, stop.Token);
                 }
                 ahead.Writer.Complete();
             }
@@ -88,23 +107,14 @@ public static class AffectedCsv
         }
     }
 
-    private static AffectedCustomer Next(TextFieldParser csv, Dictionary<string, int> columns, char delimiter)
+    private static AffectedCustomer Next(CsvReader csv, HashSet<string> columns)
     {
-        string[] fields;
-        try
-        {
-            fields = csv.ReadFields() ?? [];
-        }
-        catch (MalformedLineException e)
-        {
-            return new AffectedCustomer(null, null) { Unreadable = $"not valid CSV (a quote not closed?) at line {e.LineNumber}." };
-        }
-        string? Field(string name) => columns.TryGetValue(name, out var i) && i < fields.Length && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
+        string? Field(string name) => columns.Contains(name) && csv.GetStringOrNull(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         var paid = Field("paid");
         decimal? amount = null;
         if (paid is not null)
         {
-            var text = delimiter == ';' && !paid.Contains('.', StringComparison.Ordinal) ? paid.Replace(',', '.') : paid;
+            var text = csv.Separator == ';' && !paid.Contains('.', StringComparison.Ordinal) ? paid.Replace(',', '.') : paid;
             if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
             {
                 return new AffectedCustomer(Field("email"), Field("name")) { Unreadable = $"paid: '{paid}' is not an amount (write 12.50)." };

@@ -1,43 +1,74 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using CsvHelper;
 
 namespace Guichet.Features.Metrics;
 
 /// <summary>
-/// A table of figures as RFC 4180 CSV, columns named as in the JSON. About twenty lines, so
-/// written here rather than taking a CSV library for export only; numbers in invariant culture so
-/// any spreadsheet reads them, with a UTF-8 byte order mark so Excel reads the accents.
+/// A table of figures as RFC 4180 CSV through CsvHelper, columns named as in the JSON; numbers
+/// in invariant culture so any spreadsheet reads them, a UTF-8 byte order mark so Excel reads the
+/// accents. A text cell a spreadsheet would run as a formula (starting with = + - @, tab or CR,
+/// OWASP's list) is written as text: a promise's wording is the customer's or an agent's, never
+/// a formula on a manager's machine.
 /// </summary>
 public static class CsvTable
 {
-    public static IResult Result<T>(IEnumerable<T> rows, string name) =>
-        TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Write(rows))).ToArray(), "text/csv; charset=utf-8", $"{name}.csv");
-
-    public static string Write<T>(IEnumerable<T> rows)
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
-        var properties = typeof(T).GetProperties().Where(p => p.GetIndexParameters().Length == 0).ToList();
-        var text = new StringBuilder();
-        text.AppendJoin(',', properties.Select(p => Cell(JsonNamingPolicy.CamelCase.ConvertName(p.Name)))).Append("\r\n");
-        foreach (var row in rows)
-        {
-            text.AppendJoin(',', properties.Select(p => Cell(Format(p.GetValue(row))))).Append("\r\n");
-        }
-        return text.ToString();
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "",
-        string s => s,
-        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
-        Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable many => string.Join(' ', many.Cast<object?>().Select(Format)),
-        _ => value.ToString() ?? "",
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = true,
+        FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private static string Cell(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    public static IResult Result<T>(IEnumerable<T> rows, string name)
+    {
+        using var output = new MemoryStream();
+        Write(rows, output);
+        return TypedResults.File(output.ToArray(), "text/csv; charset=utf-8", $"{name}.csv");
+    }
+
+    public static void Write<T>(IEnumerable<T> rows, Stream output)
+    {
+        var properties = typeof(T).GetProperties().Where(p => p.GetIndexParameters().Length == 0).ToList();
+        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        csv.WriteHeader([.. properties.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))]);
+        foreach (var row in rows)
+        {
+            foreach (var property in properties)
+            {
+                WriteCell(csv, property.GetValue(row));
+            }
+            csv.EndRecord();
+        }
+    }
+
+    private static void WriteCell(CsvWriter csv, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            case string s:
+                csv.WriteField(s);
+                break;
+            case DateTimeOffset t:
+                csv.WriteField(t.ToString("O", CultureInfo.InvariantCulture));
+                break;
+            case Enum e:
+                csv.WriteField(JsonNamingPolicy.CamelCase.ConvertName(e.ToString()));
+                break;
+            case IFormattable f:
+                // A number stays a number: the formula rule is for text.
+                csv.WriteField((object)f);
+                break;
+            case IEnumerable many:
+                csv.WriteField(string.Join(' ', many.Cast<object?>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+                break;
+            default:
+                csv.WriteField(value.ToString());
+                break;
+        }
+    }
 }
