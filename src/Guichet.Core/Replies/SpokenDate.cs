@@ -15,6 +15,11 @@ public static class SpokenDate
 
     public static string Format(Instant instant, DateTimeZone zone, string language, Instant now)
     {
+        if (!AcceptedTimes.Contains(instant.ToDateTimeOffset()))
+        {
+            // Stored before dates were checked: said plainly, never a failed message.
+            return instant.ToString("uuuu-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        }
         var local = instant.InZone(zone).LocalDateTime;
         var showYear = local.Year != now.InZone(zone).Year;
         var dt = local.ToDateTimeUnspecified();

@@ -25,9 +25,12 @@ public static class LocalTimeInput
             var result = pattern.Parse(text.Trim());
             if (result.Success)
             {
-                return zone.AtLeniently(result.Value).ToDateTimeOffset().ToUniversalTime();
+                return InRange(zone.AtLeniently(result.Value).ToDateTimeOffset().ToUniversalTime());
             }
         }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact) ? exact.ToUniversalTime() : null;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact) ? InRange(exact.ToUniversalTime()) : null;
     }
+
+    /// <summary>A date outside Guichet's one range (<see cref="Core.AcceptedTimes"/>) counts as no date: the operation then names the field.</summary>
+    private static DateTimeOffset? InRange(DateTimeOffset time) => Core.AcceptedTimes.Contains(time) ? time : null;
 }

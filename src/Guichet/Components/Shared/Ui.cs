@@ -35,6 +35,11 @@ public sealed class Ui
     /// <summary>An absolute time in a zone, short: "mar. 1 déc. 16:00" / "Tue 1 Dec 16:00".</summary>
     public string Absolute(DateTimeOffset when, string timeZone)
     {
+        if (!Core.AcceptedTimes.Contains(when))
+        {
+            // Stored before dates were checked: shown as it is, never a broken page.
+            return when.ToString("u", CultureInfo.InvariantCulture);
+        }
         var zone = NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) ?? NodaTime.DateTimeZone.Utc;
         var local = NodaTime.Instant.FromDateTimeOffset(when).InZone(zone).ToDateTimeUnspecified();
         return local.ToString("ddd d MMM HH:mm", Culture);

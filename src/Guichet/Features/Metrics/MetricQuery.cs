@@ -61,11 +61,11 @@ public sealed record MetricQuery(MetricFilter Filter, MetricGrouping Grouping)
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return endOfDay ? start.AddDays(1) : start;
+            return AcceptedTimes.Check(start, name, errors) ? endOfDay ? start.AddDays(1) : start : null;
         }
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            return time.ToUniversalTime();
+            return AcceptedTimes.Check(time, name, errors) ? time.ToUniversalTime() : null;
         }
         errors.Add(name, $"'{value}' is not a date (2026-11-23) or an ISO 8601 time.");
         return null;

@@ -15,7 +15,7 @@ public static class SignInEndpoints
     public static WebApplication MapSignIn(this WebApplication app)
     {
         app.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(Hosting.Web.RateLimits.SignIn)
-            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024)).ExcludeFromDescription();
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024)).ExcludeFromDescription().RequireFormToken();
         // Sign-in through the company's identity provider, when one is configured (404 otherwise).
         app.MapGet("/login/sso", (string? returnUrl, Hosting.ServeOptions options) => options.Oidc is null
                 ? Results.NotFound()
@@ -25,7 +25,7 @@ public static class SignInEndpoints
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().RequireFormToken();
         app.MapGet("/ui/lang/{lang}", (string lang, HttpContext http) =>
         {
             http.Response.Cookies.Append(Ui.Cookie, lang == "en" ? "en" : "fr", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });

@@ -26,5 +26,7 @@ public static class Forms
 
     /// <summary>The page of this site the form was posted from (never another site's: no open redirect).</summary>
     public static string? PageCameFrom(HttpContext http) =>
-        Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host ? uri.PathAndQuery : null;
+        Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var uri) && uri.Host == http.Request.Host.Host
+            // "//evil.example" or "/\evil.example" as a path is another site to a browser: only a plain local path comes back.
+            && Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(uri.PathAndQuery) ? uri.PathAndQuery : null;
 }

@@ -40,7 +40,7 @@ public sealed class QueryParams(HttpRequest request)
             Errors.Add(name, $"'{text}' is not an ISO 8601 date and time, for example 2026-12-01T17:00:00+01:00.");
             return null;
         }
-        return value.ToUniversalTime();
+        return AcceptedTimes.Check(value, name, Errors) ? value.ToUniversalTime() : null;
     }
 
     public (int Page, int PageSize) Paging() => (Number("page", 1, 1, 1_000_000), Number("pageSize", DefaultPageSize, 1, MaxPageSize));

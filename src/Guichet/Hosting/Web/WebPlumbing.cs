@@ -60,6 +60,7 @@ public static class WebPlumbing
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.Converters.Add(new AcceptedTimeConverter());
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         });
         AddOpenTelemetry(services);
@@ -89,7 +90,7 @@ public static class WebPlumbing
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();
         var api = app.MapGroup("/api").RequireAuthorization(Features.Permissions.Access.Read);
-        var ui = app.MapGroup("/ui").RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription();
+        var ui = app.MapGroup("/ui").RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription().RequireFormToken();
         return new GuichetRoutes(app, api, ui);
     }
 
