@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Guichet.Core.Data;
 using Guichet.Hosting;
+using Guichet.Hosting.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,8 @@ public abstract class GuichetServer : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 15, 0, 0, TimeSpan.Zero);
 
     private WebApplication? _app;
+    // Every node this fixture started, restarts and second nodes included.
+    private readonly List<UnhandledErrors> _errors = [];
     private ServeOptions? _options;
 
     /// <summary>Why this server cannot run here (e.g. no PostgreSQL); tests skip with this reason.</summary>
@@ -72,11 +75,18 @@ public abstract class GuichetServer : IAsyncLifetime
         }
         await CleanUpAsync();
         GC.SuppressFinalize(this);
+        // A request never answers 500 for bad input (issue 21): the test class fails if any did.
+        var unhandled = _errors.SelectMany(e => e.Seen).ToList();
+        if (unhandled.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException($"{unhandled.Count} request(s) ended in an unhandled exception:\n{string.Join("\n", unhandled.Take(20))}");
+        }
     }
 
-    private static async Task<WebApplication> StartHostAsync(ServeOptions options)
+    private async Task<WebApplication> StartHostAsync(ServeOptions options)
     {
         var app = GuichetHost.Build(options);
+        _errors.Add(app.Services.GetRequiredService<UnhandledErrors>());
         await GuichetHost.PrepareAsync(app, options, default);
         await app.StartAsync();
         return app;

@@ -55,6 +55,7 @@ public sealed class AddAgent(GuichetDb db)
         if (request.Password is { } given)
         {
             agent.PasswordHash = hash(agent, given);
+            agent.EndEverySession();
         }
         db.Agents.Add(agent);
         await db.SaveChangesAsync(ct);

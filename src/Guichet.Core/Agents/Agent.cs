@@ -39,6 +39,16 @@ public sealed class Agent
     public int FailedSignIns { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>
+    /// Changes whenever every earlier session of this person must end (issue 21): signing out,
+    /// deactivation, reactivation, a new password. Sessions carry it and are checked against it.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = NewStamp();
+
+    public void EndEverySession() => SecurityStamp = NewStamp();
+
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public const int DefaultCapacity = 25;
 
     /// <summary>Managers, admins and auditors see every case; agents and leads their team's, the cases they own, or all when <see cref="AllTeams"/>.</summary>

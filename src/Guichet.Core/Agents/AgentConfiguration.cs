@@ -8,6 +8,7 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
 {
     public void Configure(EntityTypeBuilder<Agent> b)
     {
+        b.Property(a => a.SecurityStamp).HasMaxLength(64);
         b.HasIndex(a => a.Email).IsUnique();
         b.Property(a => a.Email).HasMaxLength(320);
         b.Property(a => a.Name).HasMaxLength(200);

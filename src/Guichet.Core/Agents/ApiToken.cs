@@ -3,11 +3,16 @@ using System.Text;
 
 namespace Guichet.Core.Agents;
 
-/// <summary>Read: GET requests only, whatever the person's role. Full: what the person's role allows.</summary>
+/// <summary>
+/// Read: GET requests only, whatever the person's role. Full: what the person's role allows.
+/// Intake: a channel adapter's (the mail relay, the phone system): it may only hand in what the
+/// channel received, at the channel doors, and reads nothing (issue 21). Admins make them.
+/// </summary>
 public enum TokenScope
 {
     Read,
     Full,
+    Intake,
 }
 
 /// <summary>

@@ -13,7 +13,7 @@ public sealed record AgentChange(string? Presence = null, int? Capacity = null, 
 /// presence; the rest, and anyone else's, is an admin's or a lead's. Role, team, "all teams" and
 /// deactivation are an admin's (issue 10), who can never leave Guichet without an active admin.
 /// </summary>
-public sealed class ChangeAgent(GuichetDb db)
+public sealed class ChangeAgent(GuichetDb db, TimeProvider clock)
 {
     public async Task<Result<Agent>> RunAsync(long id, AgentChange change, Agent actor, CancellationToken ct = default)
     {
@@ -69,7 +69,17 @@ public sealed class ChangeAgent(GuichetDb db)
         agent.Role = role;
         agent.Team = team!;
         agent.AllTeams = change.AllTeams ?? agent.AllTeams;
-        agent.Active = change.Active ?? agent.Active;
+        if (change.Active is { } active && active != agent.Active)
+        {
+            // Deactivated or back: every session made before ends; tokens made before a deactivation stay dead (issue 21).
+            agent.Active = active;
+            agent.EndEverySession();
+            if (!active)
+            {
+                var now = clock.GetUtcNow();
+                await db.ApiTokens.Where(t => t.AgentId == agent.Id && t.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), ct);
+            }
+        }
         agent.Presence = presence;
         agent.Capacity = change.Capacity ?? agent.Capacity;
         agent.Languages = languages ?? agent.Languages;

@@ -18,6 +18,9 @@ public sealed record SignInOutcome(Agent? Agent, DateTimeOffset? LockedUntil)
 public sealed class CheckSignIn(GuichetDb db, TimeProvider clock)
 {
     public const int MaxFailures = 5;
+
+    /// <summary>Checked against when there is no account, or it is locked: the verifier gives it a decoy hash.</summary>
+    public static readonly Agent Nobody = new() { Email = "", Name = "" };
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     public async Task<SignInOutcome> RunAsync(string? email, string? password, Func<Agent, string, bool> verify, CancellationToken ct = default)
@@ -25,11 +28,14 @@ public sealed class CheckSignIn(GuichetDb db, TimeProvider clock)
         var agent = await ActiveAccountAsync(db, email, ct);
         if (agent is null)
         {
+            // As slow as a real check: the time taken must not tell who has an account (issue 21).
+            verify(Nobody, password ?? "");
             return new SignInOutcome(null, null);
         }
         var now = clock.GetUtcNow();
         if (agent.LockedUntil is { } until && until > now)
         {
+            verify(Nobody, password ?? "");
             return new SignInOutcome(null, until);
         }
         if (agent.PasswordHash.Length > 0 && password is not null && verify(agent, password))

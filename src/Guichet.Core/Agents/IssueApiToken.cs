@@ -23,7 +23,11 @@ public sealed class IssueApiToken(GuichetDb db, TimeProvider clock)
         var scope = TokenScope.Read;
         if (request.Scope is not null && !WireNames.TryParseWire(request.Scope, out scope))
         {
-            errors.Add("scope", "The scope is read (GET only) or full (what your role allows).");
+            errors.Add("scope", "The scope is read (GET only), full (what your role allows) or intake (a channel adapter's, admins only).");
+        }
+        else if (scope == TokenScope.Intake && person.Role != AgentRole.Admin)
+        {
+            errors.Add("scope", "Only an admin makes an intake token, for a channel adapter (the mail relay, the phone system).");
         }
         if (request.ExpiresInDays is < 1 or > 3650)
         {

@@ -1,4 +1,5 @@
 using Guichet.Core.Agents;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Cases;
 
@@ -22,4 +23,11 @@ public static class CaseVisibility
 
     public static bool Sees(this Agent viewer, long caseTeamId, long? caseOwnerId) =>
         viewer.SeesEveryTeam || caseTeamId == viewer.TeamId || caseOwnerId == viewer.Id;
+
+    /// <summary>A customer is seen through a case in view, or by those who see every team (issue 21).</summary>
+    public static async Task<bool> SeesCustomerAsync(this Data.GuichetDb db, Agent viewer, long customerId, CancellationToken ct) =>
+        viewer.SeesEveryTeam || await db.Cases.VisibleTo(viewer).AnyAsync(c => c.CustomerId == customerId, ct);
+
+    /// <summary>Records that hang on a case (a survey, a social post, a stored email) are seen with their case; without one, by those who see every team.</summary>
+    public static bool SeesCaseless(this Agent? viewer) => viewer?.SeesEveryTeam == true;
 }

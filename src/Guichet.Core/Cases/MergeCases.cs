@@ -19,8 +19,9 @@ public sealed class MergeCases(GuichetDb db, TimeProvider clock, MergeCustomers 
         {
             return Failure.Invalid("from", "Name another case to merge into this one.");
         }
-        var kept = await db.Cases.AsNoTracking().Where(c => c.Id == keptId).Select(c => new { c.Id, c.CustomerId, c.Status }).FirstOrDefaultAsync(ct);
-        var folded = await db.Cases.AsNoTracking().Where(c => c.Id == foldedId).Select(c => new { c.Id, c.CustomerId, c.Status }).FirstOrDefaultAsync(ct);
+        var kept = await db.Cases.AsNoTracking().VisibleTo(by).Where(c => c.Id == keptId).Select(c => new { c.Id, c.CustomerId, c.Status }).FirstOrDefaultAsync(ct);
+        // Both cases must be in the person's view (issue 21): naming another team's case folds nothing, and says nothing of it.
+        var folded = await db.Cases.AsNoTracking().VisibleTo(by).Where(c => c.Id == foldedId).Select(c => new { c.Id, c.CustomerId, c.Status }).FirstOrDefaultAsync(ct);
         if (kept is null)
         {
             return CaseQueries.CaseNotFound(keptId);

@@ -22,8 +22,9 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
         {
             return Failure.Invalid("from", "A customer cannot be merged into themselves.");
         }
-        var into = await db.Customers.FirstOrDefaultAsync(c => c.Id == intoId, ct);
-        var from = await db.Customers.FirstOrDefaultAsync(c => c.Id == fromId, ct);
+        // Both customers must be in the person's view (issue 21); one that is not is, to them, not there.
+        var into = await db.SeesCustomerAsync(by, intoId, ct) ? await db.Customers.FirstOrDefaultAsync(c => c.Id == intoId, ct) : null;
+        var from = await db.SeesCustomerAsync(by, fromId.Value, ct) ? await db.Customers.FirstOrDefaultAsync(c => c.Id == fromId, ct) : null;
         if (into is null || into.MergedIntoId is not null)
         {
             return Failure.NotFound("id", $"There is no customer {intoId} to merge into.");
@@ -55,7 +56,7 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
     public async Task<Result<CustomerMerge>> UndoAsync(long mergeId, Agent by, CancellationToken ct = default)
     {
         var merge = await db.CustomerMerges.FirstOrDefaultAsync(m => m.Id == mergeId, ct);
-        if (merge is null)
+        if (merge is null || !await db.SeesCustomerAsync(by, merge.IntoId, ct))
         {
             return Failure.NotFound("id", $"There is no merge {mergeId}.");
         }

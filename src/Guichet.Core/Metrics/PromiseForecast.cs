@@ -32,4 +32,16 @@ public sealed record PromiseForecast(IReadOnlyList<PromiseForecast.Due> Promises
         }
         return new PromiseForecast(due, perHour);
     }
+
+    /// <summary>The list as a person may read it: the promises of the cases in their view; the counts per hour stay whole (issue 21).</summary>
+    public async Task<PromiseForecast> SeenByAsync(GuichetDb db, Agents.Agent? viewer, CancellationToken ct)
+    {
+        if (viewer?.SeesEveryTeam == true)
+        {
+            return this;
+        }
+        var ids = Promises.Select(p => p.CaseId).Distinct().ToList();
+        var visible = (await db.Cases.VisibleTo(viewer).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        return this with { Promises = Promises.Where(p => visible.Contains(p.CaseId)).ToList() };
+    }
 }

@@ -1,6 +1,7 @@
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Core.Data;
+using Guichet.Core.Replies;
 
 namespace Guichet.Core.Portal;
 
@@ -8,13 +9,19 @@ namespace Guichet.Core.Portal;
 public sealed record PortalContact(string? Name, string? Email, string? Language, string? Subject, string? Body);
 
 /// <summary>
-/// A customer writes through the public portal (H2): the case opens (or joins their open case on
-/// the same matter, C1) with its dated acknowledgment (P1), and they get a private link to follow
-/// it and write again, in the acknowledgment and on screen.
+/// A customer writes through the public portal (H2): the case opens with its dated acknowledgment
+/// (P1), and they get a private link to follow it and write again, in the acknowledgment and on
+/// screen. A message that joins their open case on the same matter (C1) is added to it, and the
+/// link goes only to their mailbox (issue 21): typing someone's address on a public form must never
+/// show a browser that person's case.
 /// </summary>
 public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase open)
 {
-    public sealed record Opened(long CaseId, string Token);
+    /// <summary>The case; the private link's token when it may be shown on screen (a new case), null when it was mailed.</summary>
+    public sealed record Opened(long CaseId, string? Token)
+    {
+        public bool Joined => Token is null;
+    }
 
     public async Task<Result<Opened>> RunAsync(PortalContact form, string baseUrl, CancellationToken ct = default)
     {
@@ -33,9 +40,31 @@ public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase
         {
             return opened.Failure!;
         }
-        db.PortalAccesses.Add(PortalAccess.For(opened.Value.Case.Id, token, clock.Now()));
+        var now = clock.Now();
+        var @case = opened.Value.Case;
+        db.PortalAccesses.Add(PortalAccess.For(@case.Id, token, now));
+        if (opened.Value.Appended)
+        {
+            var followLink = $"{baseUrl.TrimEnd('/')}/suivi/{token}";
+            var composed = db.TemplateBook.Automatic(ShippedTemplates.FollowLink, TemplateFacts.Of(@case, now.ToInstant()) with { FollowLink = followLink },
+                GuardContext.For(@case.Customer) with { CarriesPromise = true });
+            @case.RecordRefusedTemplate(ShippedTemplates.FollowLink, composed, now);
+            var notice = new Message
+            {
+                Direction = MessageDirection.Out,
+                Kind = MessageKind.IntakeNotice,
+                Channel = Channel.Portal,
+                Body = composed.Body,
+                AuthorName = @case.Team.Name,
+                IsAutomatic = true,
+                CreatedAt = now,
+            };
+            @case.Messages.Add(notice);
+            // To the address typed, which is one of theirs (it found them): the link reaches them and nobody else.
+            db.Outbox.Add(Outbox.Create(@case, notice, now, CustomerContact.NormaliseEmail(form.Email)));
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitIfOwnAsync(ct);
-        return new Opened(opened.Value.Case.Id, token);
+        return new Opened(@case.Id, opened.Value.Appended ? null : token);
     }
 }

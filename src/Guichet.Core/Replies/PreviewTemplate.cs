@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Guichet.Core.Agents;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
@@ -20,6 +21,11 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
 {
     public async Task<Result<Preview>> RunAsync(PreviewRequest request, Agent actor, CancellationToken ct = default)
     {
+        // Previewed on a case in the person's view only: the draft holds its customer's name and more (issue 21).
+        if (request.CaseId is { } named && !await db.Cases.VisibleTo(actor).AnyAsync(c => c.Id == named, ct))
+        {
+            return CaseQueries.CaseNotFound(named);
+        }
         if (string.IsNullOrWhiteSpace(request.Body) && string.IsNullOrWhiteSpace(request.TemplateId))
         {
             return Failure.Invalid("templateId", "Give a templateId or the body of a template to preview.");

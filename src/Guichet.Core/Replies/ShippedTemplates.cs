@@ -16,9 +16,10 @@ public static class ShippedTemplates
     public const string Survey = "survey";
     public const string PublicReply = "public-reply";
     public const string IncidentApology = "incident-apology";
+    public const string FollowLink = "follow-link";
 
     /// <summary>Templates Guichet sends by itself; a team may reword them but not remove them.</summary>
-    public static readonly IReadOnlyList<string> Keys = [Acknowledgment, DelayNotice, LateNotice, Transfer, Ceiling, Survey, PublicReply, IncidentApology];
+    public static readonly IReadOnlyList<string> Keys = [Acknowledgment, DelayNotice, LateNotice, Transfer, Ceiling, Survey, PublicReply, IncidentApology, FollowLink];
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -30,6 +31,7 @@ public static class ShippedTemplates
         [Survey] = "Questionnaire de satisfaction",
         [PublicReply] = "Réponse publique (réseaux sociaux)",
         [IncidentApology] = "Excuses et geste après un incident",
+        [FollowLink] = "Message ajouté à une demande en cours (portail)",
     };
 
     private static readonly FrozenDictionary<(string, string), string> Texts = Load();
@@ -37,7 +39,7 @@ public static class ShippedTemplates
     public static string? Find(string key, string language) => Texts.GetValueOrDefault((key, language));
 
     /// <summary>Sent by Guichet itself, never picked by an agent for a reply.</summary>
-    public static bool IsAutomatic(string key) => key is Acknowledgment or DelayNotice or LateNotice or IncidentApology or Survey;
+    public static bool IsAutomatic(string key) => key is Acknowledgment or DelayNotice or LateNotice or IncidentApology or Survey or FollowLink;
 
     public static bool IsShipped(string key) => Keys.Contains(key, StringComparer.Ordinal);
 

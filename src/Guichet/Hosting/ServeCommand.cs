@@ -26,6 +26,21 @@ public static class ServeCommand
         };
         var imapTeam = new Option<string?>("--imap-team") { Description = "The team for --imap mailboxes that name none (default: the default team)." };
         var maxMail = CliOptions.MaxMail();
+        var trustedProxy = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "A reverse proxy (IP address or CIDR network) whose X-Forwarded-For and X-Forwarded-Proto are believed; repeat for several. None by default.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        trustedProxy.Validators.Add(r =>
+        {
+            foreach (var proxy in r.GetValue(trustedProxy) ?? [])
+            {
+                if (!System.Net.IPNetwork.TryParse(proxy.Contains('/', StringComparison.Ordinal) ? proxy : proxy + (proxy.Contains(':', StringComparison.Ordinal) ? "/128" : "/32"), out _))
+                {
+                    r.AddError($"--trusted-proxy {proxy}: give an IP address (10.0.0.5) or a network (10.0.0.0/8).");
+                }
+            }
+        });
         var publicUrl = new Option<string?>("--public-url") { Description = "The address customers reach Guichet at (https://support.example.com), used in the links sent to them; default: the first --urls." };
 
         var oidcAuthority = new Option<Uri?>("--oidc-authority") { Description = "Also let agents sign in through this OpenID Connect provider (its issuer URL); client secret from GUICHET_OIDC_CLIENT_SECRET." };
@@ -34,7 +49,7 @@ public static class ServeCommand
 
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
         {
-            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail, publicUrl, oidcAuthority, oidcClient, oidcName,
+            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail, publicUrl, trustedProxy, oidcAuthority, oidcClient, oidcName,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -51,6 +66,7 @@ public static class ServeCommand
                 Mailboxes = (parse.GetValue(imap) ?? []).Select(m => ImapFrom(m, parse.GetValue(imapTeam))).ToList(),
                 MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024,
                 PublicUrl = parse.GetValue(publicUrl),
+                TrustedProxies = parse.GetValue(trustedProxy) ?? [],
                 Oidc = parse.GetValue(oidcAuthority) is { } authority
                     ? new OidcSettings(authority, parse.GetValue(oidcClient)!, Environment.GetEnvironmentVariable("GUICHET_OIDC_CLIENT_SECRET"), parse.GetValue(oidcName)!)
                     : null,

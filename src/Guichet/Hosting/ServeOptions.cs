@@ -27,6 +27,11 @@ public sealed record ServeOptions
     public bool Disposable { get; init; }
     /// <summary>Sign-in through the company's identity provider, besides passwords; none by default.</summary>
     public OidcSettings? Oidc { get; init; }
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-For and X-Forwarded-Proto
+    /// are believed (issue 21); none by default, so no client can pick the address the limits count.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
     /// <summary>Tests set this to keep the console quiet.</summary>
     public bool Quiet { get; init; }
 

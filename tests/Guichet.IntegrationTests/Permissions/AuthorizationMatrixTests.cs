@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Guichet.Core.Agents;
 using Guichet.Features.Permissions;
+using Guichet.Hosting.Web;
 using Guichet.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -84,6 +85,11 @@ public sealed class AuthorizationMatrixTests(SqliteDemoServer server) : IClassFi
             if (method is not ("GET" or "HEAD"))
             {
                 allowed.Remove(AgentRole.Auditor);
+            }
+            if (endpoint.Metadata.GetMetadata<ChannelDoor>() is not null)
+            {
+                // A channel's door: an intake token or an admin, never a person posing as the mail relay.
+                allowed.IntersectWith([AgentRole.Admin]);
             }
             var target = Features.Permissions.CaseInViewHandler.TargetOf(endpoint.RoutePattern);
             var own = Url(endpoint.RoutePattern, target, world.Own);
@@ -168,6 +174,85 @@ public sealed class AuthorizationMatrixTests(SqliteDemoServer server) : IClassFi
         Assert.False(await server.ReadDbAsync(db => db.Messages.AnyAsync(m => m.CaseId == world.Other.Case && m.Body == "vu")));
     }
 
+    /// <summary>
+    /// Issue 21: a record named in a body (merge "from", a call's "caseId"…) is checked like one in the
+    /// route. Every id-like field of every request must say whose record it is (or why it is no
+    /// team's), and each one that names a case or a customer is tried with another team's: refused.
+    /// </summary>
+    [Fact]
+    public async Task Every_record_named_in_a_body_is_declared_and_another_teams_one_is_refused()
+    {
+        var world = await WorldAsync("bodies");
+        using var agent = await Browserless.SignInAsync(server, "bodies-agent@test.guichet", "bodies Agent");
+        var failures = new List<string>();
+        var tried = 0;
+        foreach (var (endpoint, method) in Endpoints().Where(e => e.Method is "POST" or "PUT" or "PATCH"))
+        {
+            var route = $"{method} {endpoint.RoutePattern.RawText}";
+            var declared = endpoint.Metadata.GetOrderedMetadata<RecordInBody>().ToDictionary(r => r.Field, StringComparer.Ordinal);
+            if (endpoint.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
+                && endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is null && endpoint.Metadata.GetMetadata<NoBody>() is null)
+            {
+                // Undeclared, its fields could not be read here: every write says what it takes (Accepts<T>), or that it takes nothing.
+                failures.Add($"{route}: declares no body (Accepts<T>, or NoBody)");
+            }
+            foreach (var field in IdFields(endpoint).Where(f => !declared.ContainsKey(f)))
+            {
+                failures.Add($"{route}: its body names \"{field}\" and says nothing of whose record it is (NamesInBody)");
+            }
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            var agentMay = policies.Count > 0 && policies.All(p => Access.Roles[p.Policy ?? Access.Read].Contains(AgentRole.Agent)) && endpoint.Metadata.GetMetadata<ChannelDoor>() is null;
+            foreach (var record in declared.Values.Where(r => r.Target is not null && agentMay))
+            {
+                tried++;
+                var url = Url(endpoint.RoutePattern, CaseInViewHandler.TargetOf(endpoint.RoutePattern), world.Own);
+                var other = record.Target switch
+                {
+                    CaseInViewHandler.Target.Customer => world.Other.Customer,
+                    _ => world.Other.Case,
+                };
+                if (url.StartsWith("/ui/", StringComparison.Ordinal))
+                {
+                    var value = record.Field == "reference" ? await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == other).Select(c => c.Reference).SingleAsync()) : other.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var (status, _, location) = await agent.PostFormAsync("/", url, new() { [record.Field] = value });
+                    if (status is not HttpStatusCode.Redirect || location?.Contains("error=", StringComparison.Ordinal) != true)
+                    {
+                        failures.Add($"{route} with another team's {record.Field}: {(int)status} {location}, not refused");
+                    }
+                }
+                else
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(method), url)
+                    {
+                        Content = new StringContent($"{{\"{record.Field}\":{other}}}", Encoding.UTF8, "application/json"),
+                    };
+                    using var response = await agent.SendAsync(request);
+                    if (response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+                    {
+                        failures.Add($"{route} with another team's {record.Field}: {(int)response.StatusCode}, not refused");
+                    }
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join('\n', failures));
+        Assert.True(tried >= 3, $"only {tried} body records tried");
+    }
+
+    /// <summary>The fields of a request that may name a record: JSON properties of the declared body and form fields, ending in "Id", or "from" and "reference".</summary>
+    private static IEnumerable<string> IdFields(RouteEndpoint endpoint)
+    {
+        var names = new List<string>();
+        if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { IsClass: true } type && type != typeof(string) && !type.IsArray && !type.IsGenericType)
+        {
+            names.AddRange(type.GetProperties().Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)));
+        }
+        if (endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is { } handler)
+        {
+            names.AddRange(handler.GetParameters().Where(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromFormAttribute), false).Length > 0).Select(p => p.Name!));
+        }
+        return names.Where(n => (n.EndsWith("Id", StringComparison.Ordinal) && n != "id") || n is "from" or "reference").Distinct(StringComparer.Ordinal);
+    }
+
     /// <summary>Every (endpoint, method) the server maps, pages as GET only; the framework's own files left out.</summary>
     private IEnumerable<(RouteEndpoint Endpoint, string Method)> Endpoints()
     {
@@ -193,7 +278,7 @@ public sealed class AuthorizationMatrixTests(SqliteDemoServer server) : IClassFi
         }
     }
 
-    private sealed record Ids(long Case, long Promise, long Attachment, long Offer);
+    private sealed record Ids(long Case, long Promise, long Attachment, long Offer, long Customer, long Merge, long Mail);
 
     private sealed record World(Ids Own, Ids Other);
 
@@ -249,12 +334,21 @@ public sealed class AuthorizationMatrixTests(SqliteDemoServer server) : IClassFi
             Assert.Equal(team, @case.Team.Slug);
             var offer = new Core.Goodwill.RetentionOffer { CaseId = caseId, AgentId = await db.Agents.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(), Offer = "Un mois offert", At = server.Clock.GetUtcNow() };
             db.RetentionOffers.Add(offer);
+            // A merge into this case's customer from one made for it, so routes naming a merge have one of each team.
+            var merged = new Core.Customers.Customer { Name = $"Doublon {who} {team}", Language = "fr", TimeZone = "Europe/Paris", CreatedAt = server.Clock.GetUtcNow() };
+            db.Customers.Add(merged);
+            await db.SaveChangesAsync();
+            var merge = new Core.Customers.CustomerMerge { IntoId = @case.CustomerId, FromId = merged.Id, At = server.Clock.GetUtcNow(), IdentityIds = "", CaseIds = "", AssetIds = "" };
+            db.CustomerMerges.Add(merge);
             await db.SaveChangesAsync();
             return new Ids(
                 caseId,
                 await db.Promises.Where(p => p.CaseId == caseId).Select(p => p.Id).FirstAsync(),
                 await db.Attachments.Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.CaseId == caseId)).Select(a => a.Id).SingleAsync(),
-                offer.Id);
+                offer.Id,
+                @case.CustomerId,
+                merge.Id,
+                await db.InboundEmails.Where(e => e.CaseId == caseId).Select(e => e.Id).FirstAsync());
         });
     }
 
@@ -277,6 +371,9 @@ public sealed class AuthorizationMatrixTests(SqliteDemoServer server) : IClassFi
                         CaseInViewHandler.Target.Promise => ids.Promise,
                         CaseInViewHandler.Target.Attachment => ids.Attachment,
                         CaseInViewHandler.Target.RetentionOffer => ids.Offer,
+                        CaseInViewHandler.Target.Customer => ids.Customer,
+                        CaseInViewHandler.Target.CustomerMerge => ids.Merge,
+                        CaseInViewHandler.Target.InboundEmail => ids.Mail,
                         _ => 0,
                     },
                     RoutePatternParameterPart p when p.ParameterPolicies.Any(x => x.Content is "long" or "int") => "1",

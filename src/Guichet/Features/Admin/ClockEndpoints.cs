@@ -49,7 +49,8 @@ public static class ClockEndpoints
         })
         .RequireAuthorization(Access.Admin)
         .WithTags("Admin")
-        .WithSummary("Test clock only: advance the clock (ISO 8601 duration) and run what became due.");
+        .WithSummary("Test clock only: advance the clock (ISO 8601 duration) and run what became due.")
+            .Accepts<ClockRequest>("application/json");
 
         api.MapGet("/admin/clock", (TimeProvider clock) => TypedResults.Ok(new ClockState(clock.GetUtcNow())))
             .WithTags("Admin");

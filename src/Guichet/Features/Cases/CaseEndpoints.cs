@@ -47,7 +47,8 @@ public static class CaseEndpoints
         .Produces<CaseDto>(StatusCodes.Status201Created)
         .Produces<CaseDto>(StatusCodes.Status200OK)
         .ProducesValidationProblem()
-        .WithSummary("A customer contact: opens a case with its first-response promise and acknowledgment (201, SPEC P1), or joins the customer's open case on the same matter (200, SPEC C1).");
+        .WithSummary("A customer contact: opens a case with its first-response promise and acknowledgment (201, SPEC P1), or joins the customer's open case on the same matter (200, SPEC C1).")
+            .NamesInBody("internetMessageId", "the message's own Message-ID header, not a record");
 
         cases.MapGet("/", async (HttpContext http, GuichetDb db) =>
         {
@@ -76,7 +77,8 @@ public static class CaseEndpoints
         .Produces<MessageDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
         .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-        .WithSummary("Add a customer message (in) or send a reply (out); a reply passes the send guard or gets 422 with every reason (SPEC Q4).");
+        .WithSummary("Add a customer message (in) or send a reply (out); a reply passes the send guard or gets 422 with every reason (SPEC Q4).")
+            .NamesInBody("templateId", "a template key of the case's own team");
 
         cases.MapGet("/{id:long}/summary", async (long id, GuichetDb db, CancellationToken ct) =>
             await db.LoadCaseForReadingAsync(id, ct) is { } @case ? Results.Ok(CaseSummary.Of(@case)) : Problems.From(CaseQueries.CaseNotFound(id)))
@@ -93,13 +95,15 @@ public static class CaseEndpoints
             WithActor<AssignRequest, Case>(http, db, (r, actor) => assign.RunAsync(id, r.OwnerId, actor, http.RequestAborted),
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
         .Accepts<AssignRequest>("application/json")
-        .WithSummary("Give the case a named owner (SPEC C4).");
+        .WithSummary("Give the case a named owner (SPEC C4).")
+            .NamesInBody("ownerId", "a person, not a team's record; AssignCase checks who may own the case");
 
         cases.MapPost("/{id:long}/transfer", (long id, HttpContext http, GuichetDb db, TransferCase transfer, TimeProvider clock) =>
             WithActor<TransferRequest, Case>(http, db, (r, actor) => transfer.RunAsync(id, r.Team, r.AgentId, r.Note, actor, http.RequestAborted),
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
         .Accepts<TransferRequest>("application/json")
-        .WithSummary("Transfer the case to another team with a note; promises keep their dates (SPEC C3).");
+        .WithSummary("Transfer the case to another team with a note; promises keep their dates (SPEC C3).")
+            .NamesInBody("agentId", "a person, who receives the case");
 
         cases.MapPost("/{id:long}/ceiling-approval", (long id, HttpContext http, GuichetDb db, ApproveCeiling approve, TimeProvider clock) =>
             WithActor<CeilingApprovalRequest, Case>(http, db, (r, actor) => approve.RunAsync(id, r.Until, r.Reason, actor, http.RequestAborted),
@@ -115,7 +119,8 @@ public static class CaseEndpoints
             cases.MapPost($"/{{id:long}}/{path}", (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status, TimeProvider clock) =>
                 AsActor(http, db, actor => status.RunAsync(id, change, actor, http.RequestAborted), c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
             .Produces<CaseDto>()
-            .WithSummary($"Status change: {path}.");
+            .WithSummary($"Status change: {path}.")
+                .TakesNoBody();
         }
         return api;
     }

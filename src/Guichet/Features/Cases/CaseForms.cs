@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Core;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
@@ -18,16 +19,19 @@ public static class CaseForms
             return from is null
                 ? Forms.BackToCase(id, Result<Case>.Fail(Failure.NotFound("reference", $"There is no case {key}.")))
                 : Forms.BackToCase(id, await merge.RunAsync(id, from, await Forms.RequireAgentAsync(http, db)));
-        });
+        })
+            .NamesInBody("reference", CaseInViewHandler.Target.Case);
 
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
             Forms.BackToCase(id, await add.RunAsync(id, text, await Forms.RequireAgentAsync(http, db))));
 
         ui.MapPost("/cases/{id:long}/assign", async (long id, [FromForm] long? ownerId, HttpContext http, GuichetDb db, AssignCase assign) =>
-            Forms.BackToCase(id, await assign.RunAsync(id, ownerId, await Forms.RequireAgentAsync(http, db))));
+            Forms.BackToCase(id, await assign.RunAsync(id, ownerId, await Forms.RequireAgentAsync(http, db))))
+            .NamesInBody("ownerId", "a person, not a team's record; AssignCase checks who may own the case");
 
         ui.MapPost("/cases/{id:long}/transfer", async (long id, [FromForm] string? team, [FromForm] long? agentId, [FromForm] string? note, HttpContext http, GuichetDb db, TransferCase transfer) =>
-            Forms.BackToCase(id, await transfer.RunAsync(id, agentId is null && !string.IsNullOrEmpty(team) ? team : null, agentId, note, await Forms.RequireAgentAsync(http, db))));
+            Forms.BackToCase(id, await transfer.RunAsync(id, agentId is null && !string.IsNullOrEmpty(team) ? team : null, agentId, note, await Forms.RequireAgentAsync(http, db))))
+            .NamesInBody("agentId", "a person, who receives the case");
 
         ui.MapPost("/cases/{id:long}/resolve", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
             Forms.BackToCase(id, await status.RunAsync(id, StatusChange.Resolve, await Forms.RequireAgentAsync(http, db))));

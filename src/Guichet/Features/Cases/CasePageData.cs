@@ -57,7 +57,7 @@ public sealed record CasePageData(
             http.User.Allows(Access.Manage),
             crisis,
             @case.Transfers > 0 ? CaseSummary.Of(@case) : null,
-            await db.Cases.AsNoTracking().Where(o => o.CustomerId == @case.CustomerId && o.Id != @case.Id).OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct),
+            await db.Cases.AsNoTracking().VisibleTo(await http.CurrentAgentAsync(db)).Where(o => o.CustomerId == @case.CustomerId && o.Id != @case.Id).OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct),
             await db.CustomerAssets.AsNoTracking().Where(a => a.CustomerId == @case.CustomerId).OrderBy(a => a.Kind).ThenBy(a => a.Label).ToListAsync(ct),
             await db.CustomerMerges.AsNoTracking().Where(m => m.IntoId == @case.CustomerId && m.UndoneAt == null).OrderByDescending(m => m.At).ToListAsync(ct),
             await db.Agents.AsNoTracking().Include(a => a.Team).Where(a => a.Active && a.PasswordHash != "").OrderBy(a => a.Name).ToListAsync(ct),

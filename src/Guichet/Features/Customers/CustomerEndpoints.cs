@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Hosting.Web;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
@@ -28,14 +29,15 @@ public static class CustomerEndpoints
 
     public static RouteGroupBuilder MapCustomers(this RouteGroupBuilder api)
     {
-        api.MapGet("/customers/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
+        api.MapGet("/customers/{id:long}", async (long id, HttpContext http, GuichetDb db, CancellationToken ct) =>
         {
             var customer = await db.Customers.AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id, ct);
             if (customer is null)
             {
                 return Problems.Field(StatusCodes.Status404NotFound, "Not found", "id", $"There is no customer {id}.");
             }
-            var cases = await db.Cases.AsNoTracking().Where(c => c.CustomerId == id).OrderByDescending(c => c.UpdatedAt)
+            // Their cases the reader sees: another team's subjects stay with that team (issue 21).
+            var cases = await db.Cases.AsNoTracking().VisibleTo(await http.CurrentAgentAsync(db)).Where(c => c.CustomerId == id).OrderByDescending(c => c.UpdatedAt)
                 .Select(c => new { c.Id, c.Reference, c.Subject, c.Status, c.Channel }).ToListAsync(ct);
             var assets = await db.CustomerAssets.AsNoTracking().Where(a => a.CustomerId == id).OrderBy(a => a.Kind).ThenBy(a => a.Reference).ToListAsync(ct);
             return Results.Ok(new CustomerView(customer.Id, customer.Name, customer.Language, customer.TimeZone, customer.MergedIntoId,
@@ -57,23 +59,30 @@ public static class CustomerEndpoints
             return result.Succeeded ? Results.Ok(AssetDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .WithTags("Customers")
-        .WithSummary("Add (or update, same kind and reference) what the customer has: equipment, an order, a booking; shown beside each of their cases.");
+        .WithSummary("Add (or update, same kind and reference) what the customer has: equipment, an order, a booking; shown beside each of their cases.")
+            .Accepts<AssetRequest>("application/json")
+            .NamesInBody("reference", "the asset's own reference (a serial number, an order number)");
 
         api.MapPost("/customers/{id:long}/merge", (long id, HttpContext http, GuichetDb db, MergeCustomers merge) =>
             CaseEndpoints.WithActor<MergeRequest, CustomerMerge>(http, db, (r, agent) => merge.RunAsync(id, r.From, agent, http.RequestAborted), m => Results.Ok(MergeDto.From(m))))
         .WithTags("Customers")
-        .WithSummary("Merge customer {from} into this one: their identities and cases move here; undoable.");
+        .WithSummary("Merge customer {from} into this one: their identities and cases move here; undoable.")
+            .Accepts<MergeRequest>("application/json")
+            .NamesInBody("from", CaseInViewHandler.Target.Customer);
 
         api.MapPost("/customers/merges/{mergeId:long}/undo", (long mergeId, HttpContext http, GuichetDb db, MergeCustomers merge) =>
             CaseEndpoints.AsActor(http, db, agent => merge.UndoAsync(mergeId, agent, http.RequestAborted), m => Results.Ok(MergeDto.From(m))))
         .WithTags("Customers")
-        .WithSummary("Undo a merge: exactly the identities and cases that moved go back.");
+        .WithSummary("Undo a merge: exactly the identities and cases that moved go back.")
+            .TakesNoBody();
 
         api.MapPost("/cases/{id:long}/merge", (long id, HttpContext http, GuichetDb db, TimeProvider clock, MergeCases merge) =>
             CaseEndpoints.WithActor<MergeRequest, Case>(http, db, (r, agent) => merge.RunAsync(id, r.From, agent, http.RequestAborted),
                 _ => Results.Ok(new { caseId = id })))
         .WithTags("Cases")
-        .WithSummary("Fold case {from} into this one (same problem): its messages, events, promises and calls move here and it closes; different customers are merged.");
+        .WithSummary("Fold case {from} into this one (same problem): its messages, events, promises and calls move here and it closes; different customers are merged.")
+            .Accepts<MergeRequest>("application/json")
+            .NamesInBody("from", CaseInViewHandler.Target.Case);
         return api;
     }
 }

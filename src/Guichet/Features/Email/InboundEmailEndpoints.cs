@@ -33,7 +33,8 @@ public static class InboundEmailEndpoints
         })
         .RequireAuthorization(Access.Lead)
         .WithTags("Email")
-        .WithSummary("Process a quarantined message again (after a fix or a larger size limit); its stored record takes the new outcome.");
+        .WithSummary("Process a quarantined message again (after a fix or a larger size limit); its stored record takes the new outcome.")
+            .TakesNoBody();
 
         api.MapPost("/inbound/email", async (HttpContext http, MailIntakeSettings intake, InboundMailWriter writer) =>
         {
@@ -57,6 +58,7 @@ public static class InboundEmailEndpoints
         .Produces<InboundReceipt>(StatusCodes.Status202Accepted)
         .WithTags("Email")
         .RequireRateLimiting(Hosting.Web.RateLimits.InboundEmail)
+        .IsChannelDoor()
         .NotAudited("each message is its own InboundEmail record; a relay's flow would double every write")
         .WithSummary("One raw email (message/rfc822) into Guichet: created, appended, duplicate, ignored (auto-reply, bounce, list), held, or quarantined with its bytes kept.");
 
@@ -73,7 +75,7 @@ public static class InboundEmailEndpoints
             {
                 return Problems.From(query.Errors.ToFailure());
             }
-            var list = db.InboundEmails.AsNoTracking().Where(e => e.Outcome == outcome);
+            var list = db.InboundEmails.AsNoTracking().Where(e => e.Outcome == outcome).SeenBy(db, await http.CurrentAgentAsync(db));
             var total = await list.CountAsync(http.RequestAborted);
             var items = await list.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
                 .Select(e => new { e.Id, e.ReceivedAt, e.From, e.Subject, e.Outcome, e.CaseId, e.Reason, Size = e.Raw.Length })

@@ -68,7 +68,8 @@ public static class GoodwillEndpoints
             goodwill.MapPost($"/{{id:long}}/{path}", (long id, HttpContext http, GuichetDb db, DecideGoodwill decide) =>
                 CaseEndpoints.AsActor(http, db, manager => decide.RunAsync(id, approve, manager, http.RequestAborted), g => Results.Ok(EntryDto.From(g))))
             .RequireAuthorization(Access.Manage)
-            .WithSummary(approve ? "Approve a gesture past an agent's budget." : "Refuse a gesture past an agent's budget.");
+            .WithSummary(approve ? "Approve a gesture past an agent's budget." : "Refuse a gesture past an agent's budget.")
+                .TakesNoBody();
         }
 
         goodwill.MapGet("/spend", async (string? month, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
@@ -122,7 +123,8 @@ public static class GoodwillEndpoints
         api.MapPost("/cases/{id:long}/cancellation-request", (long id, HttpContext http, GuichetDb db, Retention retention) =>
             CaseEndpoints.AsActor(http, db, actor => retention.MarkAsync(id, actor, http.RequestAborted), c => Results.Ok(new CancellationDto(c.Id, c.CancellationRequestedAt, c.CancelledAt))))
         .WithTags("Goodwill")
-        .WithSummary("Mark the case as the customer's request to cancel (G4).");
+        .WithSummary("Mark the case as the customer's request to cancel (G4).")
+            .TakesNoBody();
 
         api.MapPost("/cases/{id:long}/retention-offers", (long id, HttpContext http, GuichetDb db, Retention retention) =>
             CaseEndpoints.WithActor<OfferRequest, RetentionOffer>(http, db, (r, actor) => retention.OfferAsync(id, r.Offer, actor, http.RequestAborted),
@@ -148,7 +150,8 @@ public static class GoodwillEndpoints
         api.MapPost("/cases/{id:long}/cancel", (long id, HttpContext http, GuichetDb db, Retention retention) =>
             CaseEndpoints.AsActor(http, db, actor => retention.CancelAsync(id, actor, http.RequestAborted), c => Results.Ok(new CancellationDto(c.Id, c.CancellationRequestedAt, c.CancelledAt))))
         .WithTags("Goodwill")
-        .WithSummary("Carry out the cancellation: always allowed, whatever was offered.");
+        .WithSummary("Carry out the cancellation: always allowed, whatever was offered.")
+            .TakesNoBody();
 
         api.MapGet("/metrics/retention", async (GuichetDb db, CancellationToken ct) =>
         {

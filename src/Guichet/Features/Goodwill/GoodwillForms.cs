@@ -22,7 +22,8 @@ public static class GoodwillForms
             Forms.BackToCase(id, await retention.OfferAsync(id, offer, await Forms.RequireAgentAsync(http, db))));
 
         ui.MapPost("/retention-offers/{offerId:long}/outcome", async (long offerId, [FromForm] long caseId, [FromForm] string? outcome, Retention retention) =>
-            Forms.BackToCase(caseId, await retention.AnswerAsync(offerId, outcome)));
+            Forms.BackToCase(caseId, await retention.AnswerAsync(offerId, outcome)))
+            .NamesInBody("caseId", "only the page to go back to; the offer's case is checked from the route");
 
         ui.MapPost("/cases/{id:long}/cancel", async (long id, HttpContext http, GuichetDb db, Retention retention) =>
             Forms.BackToCase(id, await retention.CancelAsync(id, await Forms.RequireAgentAsync(http, db))));

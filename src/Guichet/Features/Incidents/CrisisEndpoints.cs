@@ -53,7 +53,8 @@ public static class CrisisEndpoints
             return result.Succeeded ? Results.Ok(CrisisDto.From(result.Value, 0)) : Problems.From(result.Failure!);
         })
         .RequireAuthorization(Access.Manage)
-        .WithSummary("End a crisis: recorded with who and when; its cases keep their tag and history.");
+        .WithSummary("End a crisis: recorded with who and when; its cases keep their tag and history.")
+            .TakesNoBody();
         return api;
     }
 }

@@ -66,7 +66,8 @@ public static class JourneyEndpoints
             return result.Succeeded ? Results.Ok(RunDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .RequireAuthorization(Access.Manage)
-        .WithSummary("Start a run now; it is judged like the scheduled ones.");
+        .WithSummary("Start a run now; it is judged like the scheduled ones.")
+            .TakesNoBody();
 
         journeys.MapGet("/{id:long}/runs", async (long id, GuichetDb db, CancellationToken ct) =>
             Results.Ok((await db.JourneyRuns.AsNoTracking().Where(r => r.JourneyId == id).OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(100).ToListAsync(ct)).Select(RunDto.From).ToList()))

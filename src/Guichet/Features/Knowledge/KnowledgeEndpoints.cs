@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Hosting;
 using Guichet.Hosting.Web;
 using Guichet.Core;
@@ -116,7 +117,8 @@ public static class KnowledgeEndpoints
             return result.Succeeded ? Results.Created($"/api/knowledge/articles/{result.Value.Id}", ArticleDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .WithTags("Knowledge")
-        .WithSummary("Draft an article from this case: the customer's question and the answer given, names left out, to edit before publishing.");
+        .WithSummary("Draft an article from this case: the customer's question and the answer given, names left out, to edit before publishing.")
+            .TakesNoBody();
         return api;
     }
 

@@ -61,7 +61,8 @@ public static class MetricsEndpoints
         {
             return Problems.From(query.Failure!);
         }
-        return answer(await ServiceFigures.ReadAsync(db, clock, query.Value.Filter, query.Value.Grouping, http.RequestAborted));
+        var figures = await ServiceFigures.ReadAsync(db, clock, query.Value.Filter, query.Value.Grouping, http.RequestAborted);
+        return answer(figures with { Forecast = await figures.Forecast.SeenByAsync(db, await http.CurrentAgentAsync(db), http.RequestAborted) });
     }
 
     private static IResult Table<T>(HttpContext http, string name, IEnumerable<T> rows, object json) =>

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Hosting.Web;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
@@ -48,7 +49,8 @@ public static class NotificationEndpoints
             await db.SaveChangesAsync(http.RequestAborted);
             return TypedResults.NoContent();
         })
-        .WithSummary("Mark one of your notifications read.");
+        .WithSummary("Mark one of your notifications read.")
+            .TakesNoBody();
         return api;
     }
 }

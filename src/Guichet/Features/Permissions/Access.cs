@@ -49,6 +49,7 @@ public static class Access
     public static IServiceCollection AddGuichetAccess(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, AuditorReadsOnlyHandler>();
+        services.AddSingleton<IAuthorizationHandler, ChannelDoorsOnlyHandler>();
         services.AddScoped<IAuthorizationHandler, CaseInViewHandler>();
         services.AddAuthorization(options =>
         {
@@ -57,7 +58,7 @@ public static class Access
                 options.AddPolicy(name, policy => policy
                     .RequireAuthenticatedUser()
                     .RequireRole(roles.Select(r => r.ToString()))
-                    .AddRequirements(new AuditorReadsOnly(), new CaseInView()));
+                    .AddRequirements(new AuditorReadsOnly(), new ChannelDoorsOnly(), new CaseInView()));
             }
             // [Authorize] with no policy, or RequireAuthorization(), means "Read" with its rules.
             options.DefaultPolicy = options.GetPolicy(Read)!;

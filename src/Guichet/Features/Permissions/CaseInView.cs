@@ -8,16 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Features.Permissions;
 
 /// <summary>
-/// A route that names a case (…/cases/{id}, {caseId}), a promise (…/promises/{id}), a goodwill
-/// entry, a retention offer or an attachment needs its case in the person's view
-/// (<see cref="CaseVisibility"/>). The rule reads the route's pattern, so a new case route is
-/// covered without anyone remembering to add a check.
+/// A route that names a record needs it in the person's view (<see cref="CaseVisibility"/>): a case
+/// (…/cases/{id}, {caseId}), a promise, a goodwill entry, a retention offer or an attachment through
+/// its case; a customer (…/customers/{id}) or a customer merge ({mergeId}) through a case of theirs
+/// in view; a stored email (…/email/{id}, …/mail/{id}) through its case, or, without one, for those
+/// who see every team. The rule reads the route's pattern, so a new route naming one of them is
+/// covered without anyone remembering to add a check. Operations on a second record named in a
+/// body (merge from, …) check it themselves with the same rule.
 /// </summary>
 public sealed class CaseInView : IAuthorizationRequirement;
 
 public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseInView>
 {
-    public enum Target { Case, Promise, Attachment, GoodwillEntry, RetentionOffer }
+    public enum Target { Case, Promise, Attachment, GoodwillEntry, RetentionOffer, Customer, CustomerMerge, InboundEmail }
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CaseInView requirement)
     {
@@ -37,11 +40,29 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
             context.Succeed(requirement);
             return;
         }
-        var found = await CaseNamedAsync(http, db, named.Target, key, http.RequestAborted);
-        // Nothing by that id: the endpoint answers its own 404.
-        if (found is null || viewer.Sees(found.TeamId, found.OwnerId))
+        // Nothing by that id (null): the endpoint answers its own 404.
+        if (await InViewAsync(http, db, viewer, named.Target, key, http.RequestAborted) is not false)
         {
             context.Succeed(requirement);
+        }
+    }
+
+    private static async Task<bool?> InViewAsync(HttpContext http, GuichetDb db, Core.Agents.Agent viewer, Target target, long key, CancellationToken ct)
+    {
+        switch (target)
+        {
+            case Target.Customer:
+                return await db.Customers.AnyAsync(c => c.Id == key, ct) ? await db.SeesCustomerAsync(viewer, key, ct) : null;
+            case Target.CustomerMerge:
+                return await db.CustomerMerges.Where(m => m.Id == key).Select(m => (long?)m.IntoId).FirstOrDefaultAsync(ct) is { } into
+                    ? await db.SeesCustomerAsync(viewer, into, ct) : null;
+            case Target.InboundEmail:
+                var mail = await db.InboundEmails.Where(e => e.Id == key).Select(e => new { e.CaseId }).FirstOrDefaultAsync(ct);
+                return mail is null ? null
+                    : mail.CaseId is { } caseId ? await db.Cases.VisibleTo(viewer).AnyAsync(c => c.Id == caseId, ct)
+                    : viewer.SeesCaseless();
+            default:
+                return await CaseNamedAsync(http, db, target, key, ct) is { } found ? viewer.Sees(found.TeamId, found.OwnerId) : null;
         }
     }
 
@@ -73,6 +94,7 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
             Target.Promise => db.Promises.Where(p => p.Id == key).Select(p => p.Case),
             Target.Attachment => db.Attachments.Where(a => a.Id == key).SelectMany(a => db.Messages.Where(m => m.Id == a.MessageId).SelectMany(m => db.Cases.Where(c => c.Id == m.CaseId))),
             Target.GoodwillEntry => db.GoodwillEntries.Where(g => g.Id == key).SelectMany(g => db.Cases.Where(c => c.Id == g.CaseId)),
+            Target.Customer or Target.CustomerMerge or Target.InboundEmail => db.Cases.Where(c => false),
             _ => db.RetentionOffers.Where(o => o.Id == key).SelectMany(o => db.Cases.Where(c => c.Id == o.CaseId)),
         };
         return cases.AsNoTracking().Select(c => new CaseOf(c.Id, c.TeamId, c.OwnerId, c.CustomerId)).FirstOrDefaultAsync(ct);
@@ -97,6 +119,10 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
         if (pattern.GetParameter("offerId") is { } offerId)
         {
             return (Target.RetentionOffer, offerId.Name);
+        }
+        if (pattern.GetParameter("mergeId") is { } mergeId)
+        {
+            return (Target.CustomerMerge, mergeId.Name);
         }
         foreach (var (literal, parameter) in NamedSegments(pattern))
         {
@@ -126,6 +152,8 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
         "promises" => Target.Promise,
         "attachments" => Target.Attachment,
         "goodwill" => Target.GoodwillEntry,
+        "customers" => Target.Customer,
+        "email" or "mail" => Target.InboundEmail,
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Hosting.Web;
 using Guichet.Core;
 using Guichet.Core.Cases;
@@ -38,14 +39,19 @@ public static class PhoneEndpoints
             return result.Succeeded ? Answer(result.Value) : Problems.From(result.Failure!);
         })
         .WithTags("Phone")
-        .WithSummary("A phone system reports a call (caller, callee, start, end, agent, outcome, callId): it lands on the caller's open case or opens one; a repeated callId is not logged twice.");
+        .IsChannelDoor()
+        .WithSummary("A phone system reports a call (caller, callee, start, end, agent, outcome, callId): it lands on the caller's open case or opens one; a repeated callId is not logged twice.")
+            .Accepts<LogCallRequest>("application/json")
+            .NamesInBody("caseId", CaseInViewHandler.Target.Case)
+            .NamesInBody("callId", "the phone system's own id of the call");
 
         api.MapPost("/cases/{id:long}/calls", (long id, HttpContext http, GuichetDb db, LogCall log) =>
             CaseEndpoints.WithActor<CallOnCase, LogCall.Logged>(http, db,
                 (call, agent) => log.RunAsync(new LogCallRequest(id, call.Caller, call.Callee, call.Start, call.End, null, call.Outcome, call.Notes), agent, http.RequestAborted),
                 Answer))
         .WithTags("Phone")
-        .WithSummary("Log a call on this case, answered by the signed-in agent.");
+        .WithSummary("Log a call on this case, answered by the signed-in agent.")
+            .Accepts<CallOnCase>("application/json");
 
         api.MapGet("/metrics/phone", async (HttpContext http, GuichetDb db, CancellationToken ct) =>
         {

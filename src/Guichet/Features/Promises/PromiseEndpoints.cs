@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using Guichet.Hosting.Web;
 using Guichet.Core;
 using Guichet.Core.Cases;
@@ -29,7 +30,8 @@ public static class PromiseEndpoints
         promises.MapPost("/{id:long}/keep", (long id, HttpContext http, GuichetDb db, KeepPromise keep, TimeProvider clock) =>
             CaseEndpoints.AsActor(http, db, actor => keep.RunAsync(id, actor, http.RequestAborted), p => TypedResults.Ok(PromiseDto.From(p, clock.Now()))))
         .Produces<PromiseDto>()
-        .WithSummary("Mark a promise kept.");
+        .WithSummary("Mark a promise kept.")
+            .TakesNoBody();
 
         promises.MapPost("/{id:long}/renegotiate", (long id, HttpContext http, GuichetDb db, RenegotiatePromise renegotiate, TimeProvider clock) =>
             CaseEndpoints.WithActor<RenegotiateRequest, Promise>(http, db, (r, actor) => renegotiate.RunAsync(id, r.NewDueAt, actor, http.RequestAborted),

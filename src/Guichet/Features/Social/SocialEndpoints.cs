@@ -1,3 +1,4 @@
+using Guichet.Features.Permissions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -31,7 +32,7 @@ public static class SocialEndpoints
 
     public static RouteGroupBuilder MapSocial(this RouteGroupBuilder api)
     {
-        api.MapPost("/channels/social/{platform}/events", async (string platform, HttpContext http, ServeOptions options, ReceiveSocialEvent receive, IOptions<JsonOptions> json) =>
+        api.MapPost("/channels/social/{platform}/events", async (string platform, HttpContext http, ServeOptions options, ReceiveSocialEvent receive, IOptions<JsonOptions> json, TimeProvider clock) =>
         {
             platform = platform.ToLowerInvariant();
             if (!options.SocialSecrets.TryGetValue(platform, out var secret))
@@ -45,9 +46,9 @@ public static class SocialEndpoints
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
             var body = buffer.ToArray();
-            if (!Signed(body, http.Request.Headers[SignatureHeader].ToString(), secret))
+            if (WebhookSignature.Check(http.Request.Headers[SignatureHeader].ToString(), secret, body, clock.GetUtcNow()) is { } wrong)
             {
-                return Problems.Field(StatusCodes.Status401Unauthorized, "Unauthorized", "signature", $"{SignatureHeader} must be sha256= and the HMAC-SHA256 of the body with this channel's secret.");
+                return Problems.Field(StatusCodes.Status401Unauthorized, "Unauthorized", "signature", $"{SignatureHeader}: {wrong}");
             }
             SocialEvent? ev;
             try
@@ -70,7 +71,9 @@ public static class SocialEndpoints
         .Accepts<SocialEvent>("application/json")
         .WithTags("Social")
         .RequireRateLimiting(Hosting.Web.RateLimits.Webhooks)
-        .WithSummary("A platform adapter reports a public comment or a private message, signed with the channel's secret; stored once per eventId.");
+        .WithSummary("A platform adapter reports a public comment or a private message, signed with the channel's secret; stored once per eventId.")
+            .NamesInBody("eventId", "the platform's own id of the event")
+            .NamesInBody("postId", "the platform's own id of the post");
 
         api.MapGet("/channels/social/posts", async (HttpContext http, GuichetDb db) =>
         {
@@ -86,7 +89,12 @@ public static class SocialEndpoints
             {
                 return Problems.From(query.Errors.ToFailure());
             }
-            var posts = db.SocialPosts.AsNoTracking().Where(p => classText == null || p.Class == wanted);
+            // Posts are seen with their case; one that opened none (spam, an opinion) by those who see every team (issue 21).
+            var viewer = await http.CurrentAgentAsync(db);
+            var caseless = viewer.SeesCaseless();
+            var visible = db.Cases.VisibleTo(viewer).Select(c => c.Id);
+            var posts = db.SocialPosts.AsNoTracking().Where(p => classText == null || p.Class == wanted)
+                .Where(p => p.CaseId == null ? caseless : visible.Contains(p.CaseId.Value));
             var total = await posts.CountAsync(http.RequestAborted);
             var items = await posts.OrderByDescending(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(http.RequestAborted);
             return Results.Ok(new Cases.Page<PostDto>(items.Select(p => PostDto.From(p)).ToArray(), page, pageSize, total));
@@ -105,26 +113,5 @@ public static class SocialEndpoints
         .WithTags("Social")
         .WithSummary("A draft of the public answer under the customer's comment: empathy, an invitation to write in private with the reference, and a date. Post it with public: true.");
         return api;
-    }
-
-    /// <summary>Constant-time comparison of the given signature with the body's HMAC.</summary>
-    private static bool Signed(byte[] body, string header, string secret)
-    {
-        const string prefix = "sha256=";
-        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-        byte[] given;
-        try
-        {
-            given = Convert.FromHexString(header[prefix.Length..].Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
-        return CryptographicOperations.FixedTimeEquals(given, expected);
     }
 }

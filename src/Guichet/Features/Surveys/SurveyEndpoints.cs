@@ -53,8 +53,10 @@ public static class SurveyEndpoints
             {
                 return Problems.From(query.Errors.ToFailure());
             }
+            // Surveys are seen with their case (issue 21).
+            var visible = db.Cases.VisibleTo(await http.CurrentAgentAsync(db)).Select(c => c.Id);
             var rows = await db.Surveys.AsNoTracking()
-                .Where(s => (caseId == null || s.CaseId == caseId) && (state == null || s.State == state))
+                .Where(s => (caseId == null || s.CaseId == caseId) && (state == null || s.State == state) && visible.Contains(s.CaseId))
                 .OrderByDescending(s => s.Id).Skip((page - 1) * size).Take(size)
                 .Select(s => new { Survey = s, s.Case.Reference })
                 .ToListAsync(http.RequestAborted);

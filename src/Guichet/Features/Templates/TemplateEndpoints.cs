@@ -61,7 +61,9 @@ public static class TemplateEndpoints
             CaseEndpoints.WithActor<PreviewRequest, Preview>(http, db, (r, actor) => preview.RunAsync(r, actor, http.RequestAborted), p => Results.Ok(PreviewDto.From(p))))
         .Accepts<PreviewRequest>("application/json")
         .Produces<PreviewDto>()
-        .WithSummary("Render a template (templateId, or body being edited) on a case (caseId) or a complete sample, with the send guard's reasons; draft shows empty fields as {{ field }}.");
+        .WithSummary("Render a template (templateId, or body being edited) on a case (caseId) or a complete sample, with the send guard's reasons; draft shows empty fields as {{ field }}.")
+            .NamesInBody("templateId", "a template key of the case's team")
+            .NamesInBody("caseId", CaseInViewHandler.Target.Case);
         return api;
     }
 }

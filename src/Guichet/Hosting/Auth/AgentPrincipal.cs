@@ -8,6 +8,7 @@ namespace Guichet.Hosting.Auth;
 public static class AgentPrincipal
 {
     public const string UiLanguageClaim = "ui_lang";
+    public const string StampClaim = "guichet_stamp";
 
     public static ClaimsIdentity IdentityFor(Agent agent, string scheme) => new(
     [
@@ -16,6 +17,7 @@ public static class AgentPrincipal
         new Claim(ClaimTypes.Email, agent.Email),
         new Claim(ClaimTypes.Role, agent.Role.ToString()),
         new Claim(UiLanguageClaim, agent.UiLanguage),
+        new Claim(StampClaim, agent.SecurityStamp),
     ], scheme);
 
     public static long? AgentId(this ClaimsPrincipal user) =>

@@ -45,6 +45,7 @@ public static class AuthenticationSetup
         {
             authentication.AddGuichetOidc(oidc);
         }
+        services.AddSingleton<FailedTokens>();
         services.AddGuichetAccess();
         return services;
     }

@@ -21,11 +21,13 @@ public sealed class BearerTokenHandler(
     UrlEncoder encoder,
     ServeOptions serve,
     GuichetDb db,
-    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    TimeProvider clock,
+    FailedTokens failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string ScopeClaim = "guichet_scope";
 
     public const string SchemeName = "Bearer";
+    private static readonly object Throttled = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -34,11 +36,23 @@ public sealed class BearerTokenHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var given = header["Bearer ".Length..].Trim();
-        if (given.StartsWith(Core.Agents.ApiToken.SecretPrefix, StringComparison.Ordinal))
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!failures.MayTry(address))
         {
-            return await PersonalAsync(given);
+            Context.Items[Throttled] = true;
+            return AuthenticateResult.Fail("Too many invalid bearer tokens from this address.");
         }
+        var given = header["Bearer ".Length..].Trim();
+        var result = given.StartsWith(Core.Agents.ApiToken.SecretPrefix, StringComparison.Ordinal) ? await PersonalAsync(given) : await AdminAsync(given);
+        if (!result.Succeeded)
+        {
+            failures.Failed(address);
+        }
+        return result;
+    }
+
+    private async Task<AuthenticateResult> AdminAsync(string given)
+    {
         if (string.IsNullOrEmpty(serve.AdminToken) || !SameSecret(given, serve.AdminToken))
         {
             return AuthenticateResult.Fail("Invalid bearer token.");
@@ -70,6 +84,12 @@ public sealed class BearerTokenHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(Throttled))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            return Task.CompletedTask;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;

@@ -22,7 +22,8 @@ public static class SessionCheck
         var db = context.HttpContext.RequestServices.GetRequiredService<GuichetDb>();
         // Tracked on purpose: the policy's CaseInView and the endpoint's CurrentAgentAsync find it in the same scoped context, no second query.
         var agent = await db.Agents.FindAsync([id], context.HttpContext.RequestAborted);
-        if (agent is not { Active: true })
+        // Signed out, deactivated, reactivated since this cookie was made: it is over (issue 21).
+        if (agent is not { Active: true } || (context.Principal.FindFirstValue(AgentPrincipal.StampClaim) ?? "") != agent.SecurityStamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -37,10 +37,22 @@ public static class WebPlumbing
         services.AddSingleton<IPasswordHasher<Core.Agents.Agent>, PasswordHasher<Core.Agents.Agent>>();
         services.AddGuichetAuthentication(options.Oidc);
         services.AddGuichetRateLimits();
-        // Behind a reverse proxy on this machine, the client's address and https come from its headers.
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Only the proxies named with --trusted-proxy say who the client is (issue 21); nobody else, loopback included.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy.Contains('/', StringComparison.Ordinal) ? proxy : proxy + (proxy.Contains(':', StringComparison.Ordinal) ? "/128" : "/32")));
+            }
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailable>();
+        // After it: what is left is a fault of Guichet's, noted for whoever watches.
+        services.AddSingleton<UnhandledErrors>();
+        services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<UnhandledErrors>());
         services.AddOpenApi();
         // French text stays readable in the HTML: only markup-significant characters are escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -70,6 +70,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");
