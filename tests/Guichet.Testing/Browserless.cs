@@ -16,21 +16,22 @@ public sealed partial class Browserless : IDisposable
     public const string Password = "correct horse battery";
 
     private readonly HttpClient _client;
+    private readonly CookieContainer _cookies = new();
 
     private Browserless(Uri baseAddress)
     {
-        _client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 
-    public static async Task<Browserless> SignInAsync(GuichetServer server, string email, string name, string uiLanguage = "fr", AgentRole role = AgentRole.Agent)
+    public static async Task<Browserless> SignInAsync(GuichetServer server, string email, string name, string uiLanguage = "fr", AgentRole role = AgentRole.Agent, string? team = null)
     {
         const string password = Password;
         await server.ReadDbAsync(async db =>
         {
             if (!db.Agents.Any(a => a.Email == email))
             {
-                var team = db.Teams.First();
-                var agent = new Agent { Email = email, Name = name, Team = team, UiLanguage = uiLanguage, Role = role };
+                var home = team is null ? db.Teams.First() : db.Teams.Single(t => t.Slug == team);
+                var agent = new Agent { Email = email, Name = name, Team = home, UiLanguage = uiLanguage, Role = role };
                 agent.PasswordHash = server.Services.GetRequiredService<IPasswordHasher<Agent>>().HashPassword(agent, password);
                 db.Agents.Add(agent);
                 await db.SaveChangesAsync();
@@ -64,6 +65,9 @@ public sealed partial class Browserless : IDisposable
         var response = await _client.PostAsync(action, content, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location?.ToString());
     }
+
+    /// <summary>This browser's session cookie, as an attacker who copied it would hold it.</summary>
+    public string? SessionCookie => _cookies.GetCookies(_client.BaseAddress!)["guichet"]?.Value;
 
     /// <summary>Any request with this browser's cookies, redirects not followed.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request, TestContext.Current.CancellationToken);

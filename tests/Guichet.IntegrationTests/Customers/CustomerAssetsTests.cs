@@ -67,6 +67,27 @@ public sealed class ImportCustomersTests : IDisposable
         Assert.False(await db.Customers.AnyAsync(c => c.Name == "Lina Sans Contact" || c.Name == "Paul Faux", TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task A_quote_left_open_is_listed_with_its_line_and_the_rows_after_it_are_imported()
+    {
+        // Issue 21, finding 11: the old reader threw here and imported nothing after.
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "quote.csv");
+        await File.WriteAllTextAsync(file,
+            "name,email\n" +
+            "Avant Quote,avant@example.fr\n" +
+            "\"Quote Ouverte,ouverte@example.fr\n" +
+            "Apres Quote,apres@example.fr\n",
+            new UTF8Encoding(false), TestContext.Current.CancellationToken);
+        var data = Path.Combine(_root, "data-quote");
+        var report = await Features.Customers.ImportCustomersCommand.RunAsync(new ServeOptions { DataDir = data }, file, TestContext.Current.CancellationToken);
+        Assert.Contains(report.Errors, e => e.StartsWith("line 3: not valid CSV", StringComparison.Ordinal));
+        Assert.Equal(2, report.Customers);
+
+        await using var db = new SqliteGuichetDb(new DbContextOptionsBuilder<SqliteGuichetDb>().UseSqlite(DatabaseSetup.SqliteConnectionString(data)).Options);
+        Assert.True(await db.CustomerIdentities.AnyAsync(i => i.Value == "apres@example.fr", TestContext.Current.CancellationToken));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -41,7 +41,7 @@ public static class TokenEndpoints
         .Accepts<TokenRequest>("application/json")
         .Produces<IssuedDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
-        .WithSummary("Make a personal token {name, scope: read|full, expiresInDays?}. The answer's token is shown this once; send it as 'Authorization: Bearer gch_…'.");
+        .WithSummary("Make a personal token {name, scope: read|full|intake (a channel adapter's, admins only), expiresInDays?}. The answer's token is shown this once; send it as 'Authorization: Bearer gch_…'.");
 
         tokens.MapDelete("/{id:long}", (long id, HttpContext http, GuichetDb db, RevokeApiToken revoke) =>
             CaseEndpoints.AsActor(http, db, me => revoke.RunAsync(id, me, http.RequestAborted), t => Results.Ok(TokenDto.From(t))))

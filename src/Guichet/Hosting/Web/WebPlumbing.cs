@@ -43,6 +43,9 @@ public static class WebPlumbing
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the old list still holds loopback by default, and is still read: emptied too
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in options.TrustedProxies)
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy.Contains('/', StringComparison.Ordinal) ? proxy : proxy + (proxy.Contains(':', StringComparison.Ordinal) ? "/128" : "/32")));
@@ -80,7 +83,12 @@ public static class WebPlumbing
 
     public static void UseGuichetPipeline(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // No trusted proxy named, no forwarded header read at all: with empty lists the framework would
+        // believe every sender's X-Forwarded-For, not none (issue 21).
+        if (app.Services.GetRequiredService<ServeOptions>().TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseSecurityHeaders();
         // Only on https answers (a TLS listener or a proxy saying so), never for localhost.
