@@ -140,6 +140,13 @@ public abstract partial class TrustHolesTests(GuichetServer server)
         // Lists: another team's surveys and social posts are not the agent's.
         using var surveys = await attacker.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/surveys?caseId={world.Other}"));
         Assert.Equal("[]", await surveys.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var ev = new { eventId = $"teams-{Guid.NewGuid():N}", kind = "message", author = new { handle = "teams.social", name = "Social" }, text = "Ma valise est perdue, numéro BAG-991", time = server.Clock.GetUtcNow() };
+        var (posted, socialPost) = await SocialWebhook.PostAsync(server, ev);
+        Assert.Equal(HttpStatusCode.Created, posted);
+        var postTeam = await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == long.Parse(socialPost.Str("caseId"), System.Globalization.CultureInfo.InvariantCulture)).Select(c => c.Team.Slug).SingleAsync());
+        using var outsider = await Browserless.SignInAsync(server, "teams.outsider@test.guichet", "Hors équipe", team: postTeam == "bagages" ? "service-client" : "bagages");
+        using var posts = await outsider.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/channels/social/posts?pageSize=100"));
+        Assert.DoesNotContain("BAG-991", await posts.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         // A person's own session or token is not the mail relay or the phone system: no message planted in another team's case.
         var forged = $"From: {world.OtherReference} <raw.bagages@example.fr>\r\nSubject: Re: [{world.OtherReference}] suite\r\nMessage-ID: <forged.{Guid.NewGuid():N}@x>\r\n\r\nFaux message.\r\n";
