@@ -43,6 +43,12 @@ public enum CaseEventKind
     CancellationRequested,
     RetentionOffer,
     CancellationCarriedOut,
+    /// <summary>A customer's message joined the case (C1); From says why (a reply, the case reference, the subject, a shared reference…), Detail what was seen.</summary>
+    Joined,
+    /// <summary>C1, unsure: perhaps the same matter as the case in To (its reference), merged in one click.</summary>
+    PerhapsSameMatter,
+    /// <summary>An agent said the case in To is another matter: the hint is gone.</summary>
+    NotSameMatter,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

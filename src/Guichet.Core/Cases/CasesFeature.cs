@@ -15,6 +15,7 @@ public static class CasesFeature
         services.AddScoped<TransferCase>();
         services.AddScoped<CaseRetention>();
         services.AddScoped<MergeCases>();
+        services.AddScoped<NotSameMatter>();
         return services;
     }
 }

@@ -10,8 +10,10 @@ namespace Guichet.Core.Cases;
 /// <summary>
 /// Opens a case from a customer's contact and, in the same transaction, gives it its
 /// first-response promise and the acknowledgment that states its date (SPEC P1, P2, P7).
-/// A known customer writing again about the matter of an active case (same subject once
-/// Re:/Fwd: are stripped) adds to that case instead: one problem, one case (C1).
+/// A known customer writing again about the matter of an active case (the same subject once
+/// Re:/Fwd: are stripped, or the same matter by content: <see cref="SameMatter"/>) adds to that
+/// case instead, the reason an event on it: one problem, one case (C1). When unsure, the new case
+/// and the open one both say "perhaps the same matter".
 /// </summary>
 public sealed class OpenCase(GuichetDb db, TimeProvider clock)
 {
@@ -42,9 +44,12 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         // Without a stated language, the one they wrote in is the best guess of the one to answer in (Q3).
         var contact = request.Customer!.Language is null ? request.Customer with { Language = LanguageGuess.Of(request.Body!) } : request.Customer;
         var customer = await FindOrAddCustomer.RunAsync(db, contact, team!.TimeZone, now, ct);
-        if (customer.Id != 0 && await FindActiveCaseAsync(customer.Id, request.Subject!, ct) is { } existing)
+        var matter = customer.Id == 0 ? null : await SameMatterAsync(customer, request, ct);
+        if (matter is ({ } open, { Link: MatterLink.Same } joined))
         {
+            var existing = (await db.FindCaseAsync(open.Id, ct))!;
             var followUp = await CustomerWrites.RecordAsync(db, existing, channel, request.Body!, customer.Name, request.InternetMessageId, now, ct);
+            existing.Events.Add(MatterEvents.Joined(joined.Why!.Value, joined.Evidence, now));
             await db.SaveChangesAsync(ct);
             await tx.CommitIfOwnAsync(ct);
             return new Outcome(existing, followUp, Appended: true);
@@ -58,19 +63,22 @@ public sealed class OpenCase(GuichetDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
 
         @case.Reference = Case.FormatReference(@case.Id, now);
+        if (matter is ({ } maybe, { Link: MatterLink.Perhaps } perhaps))
+        {
+            @case.Events.Add(MatterEvents.Perhaps(maybe.Reference, perhaps.Evidence, now));
+            db.CaseEvents.Add(MatterEvents.Perhaps(@case.Reference, perhaps.Evidence, now).On(maybe.Id));
+        }
         Acknowledge.FirstContact(db, @case, now, request.FollowLink, request.FirstResponseBusinessHours);
         await db.SaveChangesAsync(ct);
         await tx.CommitIfOwnAsync(ct);
         return new Outcome(@case, first, Appended: false);
     }
 
-    private async Task<Case?> FindActiveCaseAsync(long customerId, string subject, CancellationToken ct)
+    /// <summary>The customer's open case this contact is about, by subject or by content (C1), or a "perhaps".</summary>
+    private async Task<(SameMatter.OpenCase Case, MatterVerdict Verdict)?> SameMatterAsync(Customers.Customer customer, OpenCaseRequest request, CancellationToken ct)
     {
-        var active = await db.Cases.Active()
-            .Where(c => c.CustomerId == customerId)
-            .Select(c => new { c.Id, c.Subject })
-            .ToListAsync(ct);
-        return SubjectKey.SameMatter(active.Select(c => (c.Id, c.Subject)), subject) is { } id ? await db.FindCaseAsync(id, ct) : null;
+        var (open, assets) = await OpenMatters.ReadAsync(db, customer.Id, ct);
+        return open.Count == 0 ? null : SameMatter.Choose(open, request.Subject!, request.Body!, assets, [customer.Name]);
     }
 
     private static Channel Validate(OpenCaseRequest request, ValidationErrors errors)

@@ -21,9 +21,12 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
     private readonly Dictionary<string, DbCommand> queries = [];
     private readonly ISqlGenerationHelper sql = db.GetService<ISqlGenerationHelper>();
 
-    public async Task InsertAsync<T>(T entity, CancellationToken ct, params (string Property, object? Value)[] set) where T : class
+    public Task InsertAsync<T>(T entity, CancellationToken ct, params (string Property, object? Value)[] set) where T : class =>
+        InsertAsync(typeof(T), entity, set, ct);
+
+    private async Task InsertAsync(Type type, object entity, (string Property, object? Value)[] set, CancellationToken ct)
     {
-        var statement = Prepare<T>("insert", BuildInsert);
+        var statement = Prepare(type, "insert", BuildInsert);
         statement.Bind(entity, set);
         var id = await statement.Command.ExecuteScalarAsync(ct);
         statement.Key.Set(entity, Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
@@ -99,13 +102,15 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
         return command;
     }
 
-    private Statement Prepare<T>(string kind, Func<IEntityType, Statement> build)
+    private Statement Prepare<T>(string kind, Func<IEntityType, Statement> build) => Prepare(typeof(T), kind, build);
+
+    private Statement Prepare(Type clr, string kind, Func<IEntityType, Statement> build)
     {
-        if (!statements.TryGetValue((typeof(T), kind), out var statement))
+        if (!statements.TryGetValue((clr, kind), out var statement))
         {
-            var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+            var type = db.Model.FindEntityType(clr) ?? throw new InvalidOperationException($"{clr.Name} is not mapped.");
             statement = build(type);
-            statements[(typeof(T), kind)] = statement;
+            statements[(clr, kind)] = statement;
         }
         statement.Command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return statement;

@@ -16,8 +16,9 @@ public enum InboundOutcome
 
 /// <summary>
 /// Every raw message Guichet received, kept byte for byte whatever became of it, so nothing is
-/// ever dropped and a quarantined message can be processed again after a fix. Unique on its
-/// Message-ID and on the SHA-256 of its bytes: the same message delivered twice is stored once.
+/// ever dropped and a quarantined message can be processed again after a fix. Unique on the
+/// SHA-256 of its bytes and on its <see cref="DedupKey"/>: the same message delivered twice is
+/// stored once, and a different message that reuses a Message-ID is stored too (decision 0030).
 /// </summary>
 public sealed class InboundEmail
 {
@@ -25,6 +26,8 @@ public sealed class InboundEmail
     public DateTimeOffset ReceivedAt { get; init; }
     public string? MessageIdHeader { get; set; }
     public required string Sha256 { get; init; }
+    /// <summary>Message-ID, sender, subject and decoded text hashed (<see cref="Duplicates"/>); null when it has no Message-ID or could not be read.</summary>
+    public string? DedupKey { get; set; }
     public required byte[] Raw { get; init; }
     public string? From { get; set; }
     public string? Subject { get; set; }

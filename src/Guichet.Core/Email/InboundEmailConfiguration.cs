@@ -9,7 +9,10 @@ internal sealed class InboundEmailConfiguration : IEntityTypeConfiguration<Inbou
     public void Configure(EntityTypeBuilder<InboundEmail> b)
     {
         b.Property(e => e.MessageIdHeader).HasMaxLength(998);
-        b.HasIndex(e => e.MessageIdHeader).IsUnique();
+        // Not unique: mailers and scripts reuse ids, and a different message is never dropped for it.
+        b.HasIndex(e => e.MessageIdHeader);
+        b.Property(e => e.DedupKey).HasMaxLength(64);
+        b.HasIndex(e => e.DedupKey).IsUnique();
         b.Property(e => e.Sha256).HasMaxLength(64);
         b.HasIndex(e => e.Sha256).IsUnique();
         b.Property(e => e.From).HasMaxLength(998);

@@ -19,12 +19,16 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     public MailNoise Noise { get; private init; }
     public IReadOnlyList<string> ThreadIds { get; private init; } = [];
     public IReadOnlyList<string> BouncedIds { get; private init; } = [];
+    /// <summary>A case reference a bounce quotes (the returned acknowledgment's subject), when its ids name no message.</summary>
+    public string? BouncedReference { get; private init; }
     public string Text { get; private init; } = "";
     public IReadOnlyList<MailAttachments.File> Files { get; private init; } = [];
     /// <summary>Where it was addressed (To, Cc, Delivered-To, X-Original-To), normalised: which team's mailbox it reached.</summary>
     public IReadOnlyList<string> Recipients { get; private init; } = [];
     /// <summary>Over the size limit: its text is taken, its files are not, and it stays in quarantine.</summary>
     public bool TooLarge { get; private init; }
+    /// <summary>What makes two deliveries the same message, when it has a Message-ID (<see cref="Duplicates"/>).</summary>
+    public string? DedupKey { get; private init; }
     /// <summary>Set when the message must be quarantined rather than processed.</summary>
     public string? Unreadable { get; private init; }
 
@@ -34,8 +38,7 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
         MimeMessage mail;
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            mail = MimeMessage.Load(stream);
+            mail = MailParse.Load(raw);
         }
         catch (FormatException e)
         {
@@ -59,12 +62,12 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     private static IncomingMail Extract(byte[] raw, string sha, MimeMessage mail, bool withFiles)
     {
         var messageId = string.IsNullOrWhiteSpace(mail.MessageId) ? null : MailIds.Bracket(mail.MessageId.Trim());
-        var sender = mail.From.Mailboxes.FirstOrDefault() ?? mail.Sender;
-        var address = sender is null ? null : CustomerContact.NormaliseEmail(sender.Address);
+        var sender = MailSender.Of(mail);
+        var address = sender?.Address;
         var read = new IncomingMail(raw, sha)
         {
             MessageId = messageId,
-            RawFrom = sender?.Address,
+            RawFrom = sender?.Raw ?? mail.From.Mailboxes.FirstOrDefault()?.Address,
             Address = address,
             Subject = mail.Subject,
             Recipients = mail.To.Mailboxes.Concat(mail.Cc.Mailboxes).Select(m => m.Address)
@@ -73,17 +76,21 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
         };
         if (address is null)
         {
-            return read with { Unreadable = "No usable sender address (From)." };
+            return read with { Unreadable = "No usable sender address (From, Sender or Reply-To)." };
         }
         var noise = MailNoiseFilter.Classify(mail);
+        var text = noise == MailNoise.None ? MailText.Of(mail) : "";
         return read with
         {
-            Name = string.IsNullOrWhiteSpace(sender!.Name) ? address : sender.Name.Trim(),
+            Name = sender!.Name,
             Noise = noise,
-            ThreadIds = MailIds.Thread(mail).Distinct(StringComparer.Ordinal).Take(50).ToList(),
-            BouncedIds = noise == MailNoise.Bounce ? MailNoiseFilter.BouncedIds(mail).Distinct(StringComparer.Ordinal).Take(50).ToList() : [],
-            Text = noise == MailNoise.None ? MailText.Of(mail) : "",
+            // Every id a reply points at, newest first: a long thread's only known id may be its oldest.
+            ThreadIds = MailIds.Thread(mail).Distinct(StringComparer.Ordinal).Take(MailIds.MaxThreadIds).ToList(),
+            BouncedIds = noise == MailNoise.Bounce ? MailNoiseFilter.BouncedIds(mail).Distinct(StringComparer.Ordinal).Take(MailIds.MaxThreadIds).ToList() : [],
+            BouncedReference = noise == MailNoise.Bounce ? MailNoiseFilter.BouncedReference(mail) : null,
+            Text = text,
             Files = noise == MailNoise.None && withFiles ? MailAttachments.Of(mail).Select(MailAttachments.Describe).ToList() : [],
+            DedupKey = messageId is null ? null : Duplicates.Key(messageId, address, mail.Subject, text),
         };
     }
 }

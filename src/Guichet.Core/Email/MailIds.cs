@@ -7,6 +7,9 @@ public static class MailIds
 {
     public static string Bracket(string id) => id.StartsWith('<') ? id : $"<{id}>";
 
+    /// <summary>How many ids of a thread are looked up: In-Reply-To and the References, newest first.</summary>
+    public const int MaxThreadIds = 200;
+
     /// <summary>The ids a reply points at: In-Reply-To first, then References from the newest back.</summary>
     public static IEnumerable<string> Thread(MimeMessage mail)
     {

@@ -30,6 +30,7 @@ public sealed partial class ReceiveEmail
         {
             (record.Outcome, record.CaseId, record.MessageId, record.Reason) = (outcome.Kind, outcome.CaseId, outcome.MessageId, outcome.Reason);
             record.From ??= Cut(mail.Address ?? mail.RawFrom);
+            record.DedupKey ??= mail.DedupKey;
             await rows.UpdateAsync(record, ct);
             return record.Id;
         }, ct);

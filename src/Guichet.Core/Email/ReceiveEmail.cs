@@ -72,6 +72,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
                 Sha256 = mail.Sha256,
                 Raw = mail.Raw,
                 MessageIdHeader = mail.MessageId,
+                DedupKey = mail.DedupKey,
                 From = Cut(mail.Address ?? mail.RawFrom),
                 Subject = Cut(mail.Subject),
                 Outcome = outcome.Kind,
@@ -128,145 +129,41 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         }
     }
 
+    /// <summary>
+    /// The intake's steps after reading (<see cref="IncomingMail"/>: parse, sender, files) and the
+    /// duplicate check, in order, each in its own file with its own tests: noise → thread → same
+    /// matter → append or open (the acknowledgment is written with the new case).
+    /// </summary>
     private async Task<Outcome> ProcessAsync(IncomingMail mail, string? team, CancellationToken ct)
     {
         var now = clock.Now();
         var subject = string.IsNullOrWhiteSpace(mail.Subject) ? "(sans objet)" : mail.Subject.Trim();
         if (mail.Noise != MailNoise.None)
         {
-            var about = await CaseByMessageIdsAsync(mail.Noise == MailNoise.Bounce ? mail.BouncedIds : mail.ThreadIds, ct);
-            if (mail.Noise == MailNoise.Bounce && about is { } bounced)
-            {
-                await rows.InsertAsync(CaseEvent.Create(CaseEventKind.DeliveryFailed, now, null, null, mail.Address, subject), ct, ("CaseId", bounced));
-            }
-            return new Outcome(InboundOutcome.Ignored, about, null, $"{mail.Noise}: never acknowledged.");
+            return await NoiseAsync(mail, subject, now, ct);
         }
-
-        var threaded = await CaseByMessageIdsAsync(mail.ThreadIds, ct);
-        if (threaded is null && CaseReferenceToken.Find(subject) is { } reference)
+        var thread = await ThreadAsync(mail, subject, ct);
+        if (thread.Held is { } held)
         {
-            var quoted = await rows.QueryAsync("""SELECT "Id", "CustomerId" FROM "Cases" WHERE "Reference" = @p0 LIMIT 1""", r => (Id: r.GetInt64(0), Customer: r.GetInt64(1)), ct, reference);
-            if (quoted is [var (id, customer)])
-            {
-                if (await CustomerByEmailAsync(mail.Address!, ct) != customer)
-                {
-                    // A stranger quoting someone else's reference must not land silently in that customer's case.
-                    return new Outcome(InboundOutcome.Held, id, null, $"Quotes {reference} but {mail.Address} is not that case's customer: an agent decides.");
-                }
-                threaded = id;
-            }
+            return held;
         }
-        if (threaded is { } caseId)
+        if (thread.CaseId is { } caseId)
         {
-            return await SurveyAnswerAsync(caseId, mail, now, ct) ?? await FollowUpAsync(caseId, mail, now, ct);
+            return await SurveyAnswerAsync(caseId, mail, now, ct) ?? await AppendAsync(caseId, mail, thread.Why, thread.Evidence, now, ct);
         }
-
-        var known = await CustomerByEmailAsync(mail.Address!, ct);
-        if (known is { } customerId && SubjectKey.SameMatter(await ActiveCasesAsync(customerId, ct), subject) is { } sameMatter)
+        var customer = await CustomerByEmailAsync(mail.Address!, ct);
+        var matter = customer is { } known ? await SameMatterAsync(known, mail, subject, ct) : null;
+        if (matter is ({ } open, { Link: MatterLink.Same } same))
         {
-            return await FollowUpAsync(sameMatter, mail, now, ct);
+            return await AppendAsync(open.Id, mail, same.Why!.Value, same.Evidence, now, ct);
         }
         var (receiving, named) = await TeamAsync(team, mail.Recipients, ct);
-        return await NewCaseAsync(mail, known, subject, receiving, named, now, ct);
-    }
-
-    /// <summary>
-    /// The text joined the case; the files were not opened. The customer is told, and the message
-    /// stays in quarantine so that an admin can open its files once the limit is raised.
-    /// </summary>
-    private async Task<Outcome> TellTooLargeAsync(long caseId, IncomingMail mail, Outcome taken, CancellationToken ct)
-    {
-        var now = clock.Now();
-        var @case = await rows.FindAsync<Case>(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} vanished.");
-        var customer = await rows.FindAsync<Customer>(@case.CustomerId, ct) ?? throw new InvalidOperationException($"Customer {@case.CustomerId} vanished.");
-        var notice = new Message
+        var opened = await OpenAsync(mail, customer, subject, receiving, named, now, ct);
+        if (matter is ({ } maybe, { Link: MatterLink.Perhaps } perhaps))
         {
-            CaseId = caseId,
-            Direction = MessageDirection.Out,
-            Kind = MessageKind.IntakeNotice,
-            Channel = Channel.Email,
-            Body = Replies.SizeNotice.Write(customer, @case.Reference, mail.Subject, mail.Raw.Length, MaxBytes),
-            AuthorName = CaseEvent.SystemActor,
-            IsAutomatic = true,
-            CreatedAt = now,
-        };
-        var delivery = Outbox.Create(@case, notice, now, recipient: mail.Address);
-        await rows.InsertAsync(notice, ct);
-        await rows.InsertAsync(delivery, ct);
-        return taken with
-        {
-            Kind = InboundOutcome.Quarantined,
-            Reason = $"Larger than {MaxBytes / (1024 * 1024)} MB: its text joined {@case.Reference}, its files were not opened, the customer was told. Process it again after raising the limit to open them.",
-        };
-    }
-
-    private async Task<Outcome> FollowUpAsync(long caseId, IncomingMail mail, DateTimeOffset now, CancellationToken ct)
-    {
-        var @case = await rows.FindAsync<Case>(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} vanished.");
-        Message message;
-        if (!@case.IsActive)
-        {
-            // Reopening a settled case gives it a new promise among its old ones: the tracked path knows them all.
-            var tracked = await db.FindCaseAsync(caseId, ct);
-            message = await CustomerWrites.RecordAsync(db, tracked!, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now, ct);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
+            await PerhapsAsync(opened, maybe, perhaps, now, ct);
         }
-        // Read without its team (lean path): the team comes from the intake's own list.
-        var team = (await TeamsAsync(ct)).FirstOrDefault(t => t.Id == @case.TeamId) ?? await db.Teams.AsNoTracking().FirstAsync(t => t.Id == @case.TeamId, ct);
-        message = CustomerWrites.Record(db, @case, team, await HistoryAsync(caseId, ct), Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now);
-        await rows.UpdateAsync(@case, ct);
-        await InsertEventsAsync(@case, ct);
-        message.CaseId = caseId;
-        await rows.InsertAsync(message, ct);
-        return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
-    }
-
-    private async Task<Outcome> NewCaseAsync(IncomingMail mail, long? knownCustomer, string subject, Team receiving, bool teamNamed, DateTimeOffset now, CancellationToken ct)
-    {
-        var customer = knownCustomer is { } id ? await rows.FindAsync<Customer>(id, ct) : null;
-        var isNew = customer is null;
-        if (customer is null)
-        {
-            // The language they wrote in is the best guess of the language to answer in (Q3).
-            customer = new Customer { Name = Cut(mail.Name, CustomerContact.MaxNameLength)!, TimeZone = receiving.TimeZone, Language = Replies.LanguageGuess.Of(mail.Text) ?? CustomerLanguage.Default, CreatedAt = now };
-            await rows.InsertAsync(customer, ct);
-        }
-        // The address they wrote from: stored for a new customer, and where the acknowledgment goes either way.
-        var address = new CustomerIdentity { CustomerId = customer.Id, Kind = IdentityKind.Email, Value = mail.Address! };
-        if (isNew)
-        {
-            await rows.InsertAsync(address, ct);
-        }
-        customer.Identities.Add(address);
-
-        var (@case, first) = await Routing.NewContact.OpenAsync(db, customer, Channel.Email, Cut(subject, OpenCaseRequest.MaxSubjectLength)!, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!,
-            mail.MessageId, receiving, teamNamed, await RulesAsync(ct), await TeamsAsync(ct), customer.PostalCode is null ? [] : await CrisesAsync(ct), now, ct);
-        await rows.InsertAsync(@case, ct);
-        @case.Reference = Case.FormatReference(@case.Id, now);
-        var (_, delivery) = Acknowledge.Write(db.TemplateBook, @case, now);
-        await rows.UpdateAsync(@case, ct);
-        foreach (var promise in @case.Promises)
-        {
-            await rows.InsertAsync(promise, ct);
-        }
-        await InsertEventsAsync(@case, ct);
-        foreach (var message in @case.Messages)
-        {
-            message.CaseId = @case.Id;
-            await rows.InsertAsync(message, ct);
-        }
-        await rows.InsertAsync(delivery, ct);
-        return new Outcome(InboundOutcome.Created, @case.Id, first.Id, null);
-    }
-
-    private async Task InsertEventsAsync(Case @case, CancellationToken ct)
-    {
-        foreach (var change in @case.Events)
-        {
-            await rows.InsertAsync(change, ct, ("CaseId", @case.Id));
-        }
+        return opened;
     }
 
     private static string? Cut(string? text, int max = 998) => text is null ? null : text.Length <= max ? text : text[..max];

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Features.Cases;
 
-/// <summary>The case page's small forms: merge, note, assign, transfer, resolve, reopen; the same operations as the API, then back to the case.</summary>
+/// <summary>The case page's small forms: merge (or not: a "perhaps the same matter" answered no), note, assign, transfer, resolve, reopen; the same operations as the API, then back to the case.</summary>
 public static class CaseForms
 {
     public static RouteGroupBuilder MapCaseForms(this RouteGroupBuilder ui)
@@ -20,6 +20,10 @@ public static class CaseForms
                 ? Forms.BackToCase(id, Result<Case>.Fail(Failure.NotFound("reference", $"There is no case {key}.")))
                 : Forms.BackToCase(id, await merge.RunAsync(id, from, await Forms.RequireAgentAsync(http, db)));
         })
+            .NamesInBody("reference", CaseInViewHandler.Target.Case);
+
+        ui.MapPost("/cases/{id:long}/not-same-matter", async (long id, [FromForm] string? reference, HttpContext http, GuichetDb db, NotSameMatter notSame) =>
+            Forms.BackToCase(id, await notSame.RunAsync(id, reference, await Forms.RequireAgentAsync(http, db))))
             .NamesInBody("reference", CaseInViewHandler.Target.Case);
 
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>

@@ -35,6 +35,16 @@ public sealed record CasePageData(
     Core.Surveys.Survey? Survey,
     CaseGoodwillData Goodwill)
 {
+    /// <summary>
+    /// The customer's other open cases this one is perhaps the same matter as (C1: the rule was
+    /// unsure), until merged or answered "not the same".
+    /// </summary>
+    public IReadOnlyList<Case> PerhapsSame => OtherCases
+        .Where(o => o.Status != CaseStatus.Closed
+            && Case.Events.Any(e => e.Kind == CaseEventKind.PerhapsSameMatter && e.To == o.Reference)
+            && !Case.Events.Any(e => e.Kind == CaseEventKind.NotSameMatter && e.To == o.Reference))
+        .ToList();
+
     /// <summary>The case's team's zone: every time on the page is read there.</summary>
     public string Zone => Case.Team.TimeZone;
 

@@ -71,12 +71,15 @@ public static class CustomerDataEndpoints
                     {
                         continue;
                     }
-                    using var mail = await MimeMessage.LoadAsync(new MemoryStream(raw, writable: false), ct);
+                    using var mail = MailParse.Load(raw);
                     var parts = MailAttachments.Of(mail);
-                    foreach (var attachment in byEmail.Where(a => a.Part < parts.Count))
+                    foreach (var attachment in byEmail)
                     {
-                        await using var entry = await zip.CreateEntry(FileIn(attachment)).OpenAsync(ct);
-                        await entry.WriteAsync(MailAttachments.Read(parts[attachment.Part]), ct);
+                        if (MailAttachments.Find(parts, attachment.Part, attachment.FileName) is { } part)
+                        {
+                            await using var entry = await zip.CreateEntry(FileIn(attachment)).OpenAsync(ct);
+                            await entry.WriteAsync(MailAttachments.Read(part), ct);
+                        }
                     }
                 }
             }

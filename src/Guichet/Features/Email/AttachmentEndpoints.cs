@@ -27,16 +27,15 @@ public static class AttachmentEndpoints
             {
                 return Problems.Field(StatusCodes.Status404NotFound, "Not found", "id", $"There is no attachment {id}.");
             }
-            using var stream = new MemoryStream(found.Raw, writable: false);
-            using var mail = await MimeMessage.LoadAsync(stream, ct);
-            var parts = MailAttachments.Of(mail);
-            if (found.Part >= parts.Count)
+            using var mail = MailParse.Load(found.Raw);
+            var part = MailAttachments.Find(MailAttachments.Of(mail), found.Part, found.FileName);
+            if (part is null)
             {
                 return Problems.Field(StatusCodes.Status409Conflict, "Attachment unreadable", "id", $"The stored email no longer yields attachment {id}.");
             }
             http.Response.Headers.XContentTypeOptions = "nosniff";
             var type = InertTypes.Contains(found.ContentType) ? found.ContentType : "application/octet-stream";
-            return TypedResults.File(MailAttachments.Read(parts[found.Part]), type, found.FileName);
+            return TypedResults.File(MailAttachments.Read(part), type, found.FileName);
         })
         .WithTags("Email")
         .WithSummary("Download a file that came with a customer's message.");

@@ -740,6 +740,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<long?>("CaseId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("From")
                         .HasMaxLength(998)
                         .HasColumnType("character varying(998)");
@@ -778,8 +782,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MessageIdHeader")
+                    b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("MessageIdHeader");
 
                     b.HasIndex("Sha256")
                         .IsUnique();

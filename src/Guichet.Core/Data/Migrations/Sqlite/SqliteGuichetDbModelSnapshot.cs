@@ -708,6 +708,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long?>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("From")
                         .HasMaxLength(998)
                         .HasColumnType("TEXT");
@@ -746,8 +750,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MessageIdHeader")
+                    b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("MessageIdHeader");
 
                     b.HasIndex("Sha256")
                         .IsUnique();
