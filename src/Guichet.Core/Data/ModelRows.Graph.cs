@@ -12,41 +12,48 @@ namespace Guichet.Core.Data;
 /// </summary>
 public sealed partial class ModelRows
 {
-    private readonly Dictionary<Type, IReadOnlyList<INavigation>> collections = [];
+    /// <summary>One collection of a type, read once from the model: how to get its rows and the key they point at.</summary>
+    private sealed record Dependents(IClrPropertyGetter Items, IProperty ForeignKey, IClrPropertyGetter PrincipalKey);
+
+    /// <summary>How to tell a row of a type is not stored yet: its key still has the default value.</summary>
+    private readonly Dictionary<Type, (IReadOnlyList<Dependents> Collections, IClrPropertyGetter Key)> graph = [];
 
     /// <summary>Inserts the rows the entity's collections hold that are not stored yet (key unset), with their foreign key to it.</summary>
     public async Task InsertDependentsAsync(object principal, CancellationToken ct)
     {
-        foreach (var navigation in Collections(principal.GetType()))
+        foreach (var dependents in Graph(principal.GetType()).Collections)
         {
-            if (navigation.GetGetter().GetClrValue(principal) is not IEnumerable items)
+            if (dependents.Items.GetClrValue(principal) is not IEnumerable items || items is ICollection { Count: 0 })
             {
                 continue;
             }
-            var foreignKey = navigation.ForeignKey.Properties[0];
-            var value = navigation.ForeignKey.PrincipalKey.Properties[0].GetGetter().GetClrValue(principal);
-            foreach (var item in items.Cast<object>().ToList())
+            var value = dependents.PrincipalKey.GetClrValue(principal);
+            // A copy: inserting a row may add to the collection being walked.
+            foreach (var item in items.Cast<object>().ToArray())
             {
-                var type = db.Model.FindEntityType(item.GetType())!;
-                if (!type.FindPrimaryKey()!.Properties[0].GetGetter().HasSentinelValue(item))
+                if (!Graph(item.GetType()).Key.HasSentinelValue(item))
                 {
                     continue;
                 }
-                await InsertAsync(item.GetType(), item, [(foreignKey.Name, value)], ct);
-                Assign(foreignKey, item, value);
+                await InsertAsync(item.GetType(), item, [(dependents.ForeignKey.Name, value)], ct);
+                Assign(dependents.ForeignKey, item, value);
                 await InsertDependentsAsync(item, ct);
             }
         }
     }
 
-    private IReadOnlyList<INavigation> Collections(Type clr)
+    private (IReadOnlyList<Dependents> Collections, IClrPropertyGetter Key) Graph(Type clr)
     {
-        if (!collections.TryGetValue(clr, out var found))
+        if (!graph.TryGetValue(clr, out var found))
         {
-            var navigations = db.Model.FindEntityType(clr)!.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent && n.ForeignKey.Properties.Count == 1).ToList();
+            var type = db.Model.FindEntityType(clr) ?? throw new InvalidOperationException($"{clr.Name} is not mapped.");
+            var navigations = type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent && n.ForeignKey.Properties.Count == 1).ToList();
             // Principals first: a navigation whose rows point at another's rows comes after it.
-            found = navigations.OrderBy(n => navigations.Count(other => other != n && PointsAt(n.TargetEntityType, other.TargetEntityType))).ToList();
-            collections[clr] = found;
+            var ordered = navigations.OrderBy(n => navigations.Count(other => other != n && PointsAt(n.TargetEntityType, other.TargetEntityType)))
+                .Select(n => new Dependents(n.GetGetter(), n.ForeignKey.Properties[0], n.ForeignKey.PrincipalKey.Properties[0].GetGetter()))
+                .ToList();
+            found = (ordered, type.FindPrimaryKey()!.Properties[0].GetGetter());
+            graph[clr] = found;
         }
         return found;
     }

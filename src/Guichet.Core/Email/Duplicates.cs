@@ -12,6 +12,7 @@ namespace Guichet.Core.Email;
 /// </summary>
 public static class Duplicates
 {
+    /// <summary>128 bits of SHA-256 in hex: no two messages meet by chance, and the index stays half the size.</summary>
     public static string Key(string messageId, string sender, string? subject, string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{messageId}\n{sender}\n{subject?.Trim()}\n{text}")));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{messageId}\n{sender}\n{subject?.Trim()}\n{text}")).AsSpan(0, 16));
 }

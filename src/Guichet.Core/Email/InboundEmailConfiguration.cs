@@ -10,7 +10,9 @@ internal sealed class InboundEmailConfiguration : IEntityTypeConfiguration<Inbou
     {
         b.Property(e => e.MessageIdHeader).HasMaxLength(998);
         // Not unique: mailers and scripts reuse ids, and a different message is never dropped for it.
-        b.HasIndex(e => e.MessageIdHeader);
+        // Only mail stored before the key existed is looked up by its id (decision 0030): indexing
+        // just those rows spares every new message an index write.
+        b.HasIndex(e => e.MessageIdHeader).HasFilter("\"DedupKey\" IS NULL AND \"MessageIdHeader\" IS NOT NULL");
         b.Property(e => e.DedupKey).HasMaxLength(64);
         b.HasIndex(e => e.DedupKey).IsUnique();
         b.Property(e => e.Sha256).HasMaxLength(64);

@@ -32,6 +32,17 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     /// <summary>Set when the message must be quarantined rather than processed.</summary>
     public string? Unreadable { get; private init; }
 
+    /// <summary>The subject as cases carry it: trimmed, or "(sans objet)".</summary>
+    public string CaseSubject => string.IsNullOrWhiteSpace(Subject) ? "(sans objet)" : Subject.Trim();
+
+    private Cases.SameMatter.Reading? matter;
+
+    /// <summary>The same-matter rule's reading of it (C1), made once, while the batch is read when it may be needed.</summary>
+    public Cases.SameMatter.Reading Matter => matter ??= Cases.SameMatter.Reading.Of(CaseSubject, Text);
+
+    /// <summary>Whether the same-matter step may read it: a readable message from someone, not noise.</summary>
+    public bool MayOpenOrJoin => Unreadable is null && Noise == MailNoise.None && Address is not null;
+
     public static IncomingMail Read(byte[] raw, int maxBytes)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(raw));

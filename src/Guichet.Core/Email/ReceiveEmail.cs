@@ -34,14 +34,38 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         (await RunAsync([raw], team, ct))[0];
 
     /// <summary>Many messages, one commit: parsed on every core, then written in order.</summary>
-    public async Task<IReadOnlyList<Receipt>> RunAsync(IReadOnlyList<byte[]> raws, string? team, CancellationToken ct = default)
+    public Task<IReadOnlyList<Receipt>> RunAsync(IReadOnlyList<byte[]> raws, string? team, CancellationToken ct = default) =>
+        RunAsync(Read(raws, settings, ct), team, ct);
+
+    /// <summary>
+    /// The read step alone, on every core: a caller with many batches (an import) reads the next
+    /// one while this one is written.
+    /// </summary>
+    public static IReadOnlyList<IncomingMail> Read(IReadOnlyList<byte[]> raws, MailIntakeSettings settings, CancellationToken ct = default) =>
+        raws.Count == 1
+            ? [IncomingMail.Read(raws[0], settings.MaxMessageBytes)]
+            : raws.AsParallel().AsOrdered().WithCancellation(ct).Select(raw => ReadAhead(raw, settings)).ToArray();
+
+    /// <summary>
+    /// One message read ahead of its write, with its same-matter reading made too: by a batch on
+    /// every core, or by the request that brought it, rather than in the sequential write.
+    /// </summary>
+    public static IncomingMail ReadAhead(byte[] raw, MailIntakeSettings settings)
     {
-        var mails = raws.Count == 1
-            ? [IncomingMail.Read(raws[0], MaxBytes)]
-            : raws.AsParallel().AsOrdered().WithCancellation(ct).Select(raw => IncomingMail.Read(raw, MaxBytes)).ToArray();
+        var mail = IncomingMail.Read(raw, settings.MaxMessageBytes);
+        if (mail.MayOpenOrJoin)
+        {
+            _ = mail.Matter;
+        }
+        return mail;
+    }
+
+    /// <summary>Messages already read (<see cref="Read"/>), written in order in one commit.</summary>
+    public async Task<IReadOnlyList<Receipt>> RunAsync(IReadOnlyList<IncomingMail> mails, string? team, CancellationToken ct = default)
+    {
         await using var tx = await db.OwnTransactionAsync(ct);
-        var receipts = new Receipt[mails.Length];
-        for (var i = 0; i < mails.Length; i++)
+        var receipts = new Receipt[mails.Count];
+        for (var i = 0; i < mails.Count; i++)
         {
             receipts[i] = await ReceiveAsync(mails[i], team, ct);
         }
@@ -137,7 +161,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
     private async Task<Outcome> ProcessAsync(IncomingMail mail, string? team, CancellationToken ct)
     {
         var now = clock.Now();
-        var subject = string.IsNullOrWhiteSpace(mail.Subject) ? "(sans objet)" : mail.Subject.Trim();
+        var subject = mail.CaseSubject;
         if (mail.Noise != MailNoise.None)
         {
             return await NoiseAsync(mail, subject, now, ct);

@@ -51,12 +51,16 @@ public static class SameMatter
     /// <summary>What the rule reads of an open case: its subject and what the customer wrote on it.</summary>
     public sealed class CaseText(string subject, IEnumerable<string> customerTexts)
     {
-        private readonly string text = subject + "\n" + string.Join("\n", customerTexts.Select(Signature.Strip));
+        private readonly string[] written = [.. customerTexts];
+        private string? text;
         private IReadOnlyList<MatterReference>? references;
         private StemmedText? stemmed;
 
-        public IReadOnlyList<MatterReference> References => references ??= MatterReference.In(text);
-        public StemmedText Stemmed => stemmed ??= StemmedText.Of(WithoutCodes(text, References));
+        // Read only when the subject was not enough.
+        private string Text => text ??= subject + "\n" + string.Join("\n", written.Select(Signature.Strip));
+
+        public IReadOnlyList<MatterReference> References => references ??= MatterReference.In(Text);
+        public StemmedText Stemmed => stemmed ??= StemmedText.Of(WithoutCodes(Text, References));
     }
 
     /// <summary>One of the customer's open cases, as the rule reads it.</summary>
@@ -70,13 +74,17 @@ public static class SameMatter
     /// else the one the rule finds the same matter (one only, or the one sharing a reference), else
     /// a "perhaps" on the newest that might be. Null: a new matter.
     /// </summary>
-    public static (OpenCase Case, MatterVerdict Verdict)? Choose(IReadOnlyList<OpenCase> open, string subject, string body, IReadOnlyList<string> assets, IReadOnlyList<string> names)
+    public static (OpenCase Case, MatterVerdict Verdict)? Choose(IReadOnlyList<OpenCase> open, string subject, string body, IReadOnlyList<string> assets, IReadOnlyList<string> names) =>
+        Choose(open, subject, () => Reading.Of(subject, body), assets, names);
+
+    /// <param name="reading">The message's reading, asked for only when the subject is not enough.</param>
+    public static (OpenCase Case, MatterVerdict Verdict)? Choose(IReadOnlyList<OpenCase> open, string subject, Func<Reading> reading, IReadOnlyList<string> assets, IReadOnlyList<string> names)
     {
         if (SubjectKey.SameMatter(open.Select(o => (o.Id, o.Subject)), subject) is { } id)
         {
             return (open.First(o => o.Id == id), new MatterVerdict(MatterLink.Same, JoinReason.Subject, SubjectKey.Of(subject)));
         }
-        var contact = new Contact(subject, body, assets, names);
+        var contact = new Contact(reading(), assets, names);
         var judged = open.Select(o => (Case: o, Verdict: Judge(o.Text, contact, onlyOpenCase: open.Count == 1))).ToList();
         var same = judged.Where(j => j.Verdict.Link == MatterLink.Same).ToList();
         if (same.Count == 1)
@@ -97,30 +105,56 @@ public static class SameMatter
         return (newest.Case, newest.Verdict with { Link = MatterLink.Perhaps, Why = null });
     }
 
+    /// <summary>
+    /// What a new message says, before knowing who wrote it: its cues, references and words. The
+    /// email intake reads it with the message, on another core, before the message's turn to be written.
+    /// </summary>
+    public sealed class Reading
+    {
+        private Reading(string subject, string body)
+        {
+            Text = subject + "\n" + Signature.Strip(body);
+            Cues = MatterCues.Of(Text);
+            Written = MatterReference.In(Text);
+            Stemmed = StemmedText.Of(WithoutCodes(Text, Written));
+            SubjectStemmed = StemmedText.Of(subject);
+        }
+
+        public static Reading Of(string subject, string body) => new(subject, body);
+
+        public string Text { get; }
+        public MatterCues Cues { get; }
+        public IReadOnlyList<MatterReference> Written { get; }
+        public StemmedText Stemmed { get; }
+        public StemmedText SubjectStemmed { get; }
+    }
+
     /// <summary>A customer's new contact as the rule reads it, read once however many open cases it is weighed against.</summary>
     public sealed class Contact
     {
         public Contact(string subject, string body, IReadOnlyList<string> assets, IReadOnlyList<string> names)
+            : this(Reading.Of(subject, body), assets, names)
         {
-            Subject = subject;
-            Text = subject + "\n" + Signature.Strip(body);
-            Cues = MatterCues.Of(Text);
-            AssetReferences = assets.SelectMany(MatterReference.In).ToList();
-            Written = MatterReference.In(Text);
-            Ignored = StemmedText.Of(string.Join(' ', names.Concat(assets))).Stems;
-            Words = StemmedText.Of(WithoutCodes(Text, Written)).Words.Where(w => !w.Any(Ignored.Contains)).ToList();
         }
 
-        public string Subject { get; }
-        public string Text { get; }
-        public MatterCues Cues { get; }
+        public Contact(Reading reading, IReadOnlyList<string> assets, IReadOnlyList<string> names)
+        {
+            Read = reading;
+            AssetReferences = assets.Count == 0 ? [] : assets.SelectMany(MatterReference.In).ToList();
+            Ignored = StemmedText.Of(string.Join(' ', names.Concat(assets))).Stems;
+            Words = reading.Stemmed.Words.Where(w => !w.Any(Ignored.Contains)).ToList();
+        }
+
+        public Reading Read { get; }
+        public string Text => Read.Text;
+        public MatterCues Cues => Read.Cues;
         public IReadOnlyList<MatterReference> AssetReferences { get; }
-        public IReadOnlyList<MatterReference> Written { get; }
+        public IReadOnlyList<MatterReference> Written => Read.Written;
         /// <summary>The stems of the customer's name and assets: they say nothing about which matter.</summary>
         public HashSet<string> Ignored { get; }
         public IReadOnlyList<string[]> Words { get; }
 
-        public bool IsAsset(MatterReference r) => AssetReferences.Any(r.Matches);
+        public bool IsAsset(MatterReference r) => AssetReferences.Count > 0 && AssetReferences.Any(r.Matches);
     }
 
     /// <param name="assets">The customer's registered assets: their references and labels.</param>
@@ -183,7 +217,7 @@ public static class SameMatter
             return new MatterVerdict(MatterLink.Same, JoinReason.Reminder, evidence);
         }
         // A subject naming something the case never mentions ("Valise" on a case about a parcel) is not about it.
-        var subjectElsewhere = StemmedText.Of(contact.Subject).Words.Any(w => !w.Any(ignored.Contains) && !w.Any(caseStems.Contains));
+        var subjectElsewhere = contact.Read.SubjectStemmed.Words.Any(w => !w.Any(ignored.Contains) && !w.Any(caseStems.Contains));
         if (onlyOpenCase && ((cues.Reminder && words.Count < 12) || (cues.AboutMyRequest && words.Count <= 8 && !subjectElsewhere)))
         {
             return new MatterVerdict(MatterLink.Same, JoinReason.OnlyOpenCase, "");

@@ -17,9 +17,11 @@ public static partial class Signature
         }
         // Short last lines without a full stop are a signature block: a name, an address, a loyalty card.
         var lines = text.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r', ' ')).ToList();
-        while (lines.Count(l => l.Trim().Length > 0) > 1 && lines[^1] is var last
-            && (last.Trim().Length == 0 || (last.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 && !EndsLikeASentence().IsMatch(last))))
+        var written = lines.Count(l => !string.IsNullOrWhiteSpace(l));
+        while (written > 1 && lines[^1] is var last
+            && (string.IsNullOrWhiteSpace(last) || (last.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 && !EndsLikeASentence().IsMatch(last))))
         {
+            written -= string.IsNullOrWhiteSpace(last) ? 0 : 1;
             lines.RemoveAt(lines.Count - 1);
         }
         // A last "sentence" of one to four capitalised words is a name ("M. Carrel" holds a full stop of its own).

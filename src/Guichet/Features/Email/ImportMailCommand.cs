@@ -18,23 +18,40 @@ public static class ImportMailCommand
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask($"Importing {Path.GetFileName(Path.TrimEndingDirectorySeparator(source))}", maxValue: 1.0);
+                // Each batch is read (parsed) on the other core while the one before it is written.
+                var settings = provider.GetRequiredService<MailIntakeSettings>();
+                (Task<IReadOnlyList<IncomingMail>> Mails, double Done)? before = null;
                 await foreach (var batch in Batches(MailSources.ReadAsync(source, ct), BatchSize, ct))
                 {
-                    // One transaction per batch: one commit (and one fsync) for many messages.
-                    await using var scope = provider.CreateAsyncScope();
-                    var receipts = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().RunAsync(batch.ConvertAll(b => b.Raw), team, ct);
-                    foreach (var receipt in receipts)
+                    var raws = batch.ConvertAll(b => b.Raw);
+                    var reading = Task.Run(() => ReceiveEmail.Read(raws, settings, ct), ct);
+                    if (before is { } written)
                     {
-                        counts[receipt.Outcome] = counts.GetValueOrDefault(receipt.Outcome) + 1;
+                        await WriteAsync(provider, await written.Mails, team, counts, ct);
+                        task.Value = written.Done;
                     }
-                    task.Value = batch[^1].Done;
+                    before = (reading, batch[^1].Done);
+                }
+                if (before is { } last)
+                {
+                    await WriteAsync(provider, await last.Mails, team, counts, ct);
                 }
                 task.Value = 1.0;
             });
         return counts;
     }
 
-    private const int BatchSize = 500;
+    private const int BatchSize = 2000;
+
+    /// <summary>One transaction per batch: one commit (and one fsync) for many messages.</summary>
+    private static async Task WriteAsync(IServiceProvider provider, IReadOnlyList<IncomingMail> mails, string? team, Dictionary<InboundOutcome, int> counts, CancellationToken ct)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        foreach (var receipt in await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().RunAsync(mails, team, ct))
+        {
+            counts[receipt.Outcome] = counts.GetValueOrDefault(receipt.Outcome) + 1;
+        }
+    }
 
     private static async IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, int size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

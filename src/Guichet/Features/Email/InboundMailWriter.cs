@@ -10,18 +10,19 @@ namespace Guichet.Features.Email;
 /// receipt once that commit is durable. One commit per request topped out near 1,800 messages/s
 /// on two cores; grouping turns the fsync per message into one per group.
 /// </summary>
-public sealed class InboundMailWriter(IServiceScopeFactory scopes, ILogger<InboundMailWriter> logger) : BackgroundService
+public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSettings settings, ILogger<InboundMailWriter> logger) : BackgroundService
 {
     private const int MaxGroup = 256;
 
-    private sealed record Pending(byte[] Raw, string? Team, TaskCompletionSource<ReceiveEmail.Receipt> Done);
+    private sealed record Pending(IncomingMail Mail, string? Team, TaskCompletionSource<ReceiveEmail.Receipt> Done);
 
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(4 * MaxGroup) { SingleReader = true });
 
     /// <summary>Completes once the message is committed (or fails with the reason the whole group failed).</summary>
     public async Task<ReceiveEmail.Receipt> SubmitAsync(byte[] raw, string? team, CancellationToken ct)
     {
-        var pending = new Pending(raw, team, new TaskCompletionSource<ReceiveEmail.Receipt>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Read (parsed) here, by the request, concurrently with the others: the one writer only writes.
+        var pending = new Pending(ReceiveEmail.ReadAhead(raw, settings), team, new TaskCompletionSource<ReceiveEmail.Receipt>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
             await queue.Writer.WriteAsync(pending, ct);
@@ -54,7 +55,7 @@ public sealed class InboundMailWriter(IServiceScopeFactory scopes, ILogger<Inbou
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var receipts = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().RunAsync(group.ConvertAll(p => p.Raw), group[0].Team, ct);
+            var receipts = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().RunAsync(group.ConvertAll(p => p.Mail), group[0].Team, ct);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Done.TrySetResult(receipts[i]);

@@ -35,6 +35,6 @@ public sealed class DuplicateStepTests
         Assert.NotEqual(key, Duplicates.Key("<a@b>", "y@example.fr", "Sujet", "Texte"));
         Assert.NotEqual(key, Duplicates.Key("<a@b>", "x@example.fr", "Sujet", "Autre texte"));
         Assert.NotEqual(key, Duplicates.Key("<a@b>", "x@example.fr", "Autre sujet", "Texte"));
-        Assert.Equal(64, key.Length);
+        Assert.Equal(32, key.Length); // 128 bits of SHA-256 in hex
     }
 }

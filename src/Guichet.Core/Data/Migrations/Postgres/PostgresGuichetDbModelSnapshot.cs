@@ -785,7 +785,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
-                    b.HasIndex("MessageIdHeader");
+                    b.HasIndex("MessageIdHeader")
+                        .HasFilter("\"DedupKey\" IS NULL AND \"MessageIdHeader\" IS NOT NULL");
 
                     b.HasIndex("Sha256")
                         .IsUnique();

@@ -30,7 +30,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_InboundEmails_MessageIdHeader",
                 table: "InboundEmails",
-                column: "MessageIdHeader");
+                column: "MessageIdHeader",
+                filter: "\"DedupKey\" IS NULL AND \"MessageIdHeader\" IS NOT NULL");
         }
 
         /// <inheritdoc />
