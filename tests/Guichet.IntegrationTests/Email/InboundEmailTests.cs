@@ -362,6 +362,63 @@ public abstract class InboundEmailTests(GuichetServer server)
         var (_, duplicate) = await PostAsync(raw);
         Assert.Equal(("duplicate", again.Str("caseId")), (duplicate.Str("outcome"), duplicate.Str("caseId")));
     }
+
+    [Fact]
+    public async Task A_mail_laid_out_in_HTML_shows_its_cid_images_from_its_own_files_and_never_a_remote_one()
+    {
+        server.SkipIfUnavailable();
+        var raw = """
+            From: Lise Vidal <lise.vidal@example.fr>
+            To: support@guichet.test
+            Subject: Photo du carton abîmé
+            Message-ID: <cid-view@example.fr>
+            MIME-Version: 1.0
+            Content-Type: multipart/related; boundary="rel"
+
+            --rel
+            Content-Type: text/html; charset=utf-8
+
+            <html><body><p onclick="steal()">Voici le carton :</p><img src="cid:photo.1@example.fr" alt="carton"><img src="https://tracker.example.com/open.gif?u=lise" alt="pixel"><script>alert(1)</script></body></html>
+            --rel
+            Content-Type: image/png; name="carton.png"
+            Content-ID: <photo.1@example.fr>
+            Content-Transfer-Encoding: base64
+
+            iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==
+            --rel--
+            """;
+        var (_, mail) = await PostAsync(raw);
+        Assert.Equal("created", mail.Str("outcome"));
+        var (caseId, messageId) = (mail.Str("caseId"), mail.Str("messageId"));
+        // The image is one of the message's files, listed with it.
+        var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");
+        var files = c["messages"]!.AsArray().Single(m => m!.Str("id") == messageId)!["attachments"]!.AsArray();
+        var photo = Assert.Single(files)!;
+        Assert.Equal("carton.png", photo.Str("fileName"));
+
+        // Laid out as sent: the cid: image points at that file, the tracking pixel is left out, no script, no handler.
+        var view = await server.Api.GetAsync($"/api/cases/{caseId}/messages/{messageId}/html", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        Assert.Equal("text/html", view.Content.Headers.ContentType!.MediaType);
+        var html = await view.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains($"src=\"{photo.Str("url")}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("cid:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tracker.example.com", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onclick", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Voici le carton", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", view.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var image = await server.Api.GetAsync(photo.Str("url"), TestContext.Current.CancellationToken);
+        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+
+        // Another case's id, a message without files, a plain-text message: a clear 404 naming the field.
+        var wrongCase = await server.Api.GetAsync($"/api/cases/{caseId}0/messages/{messageId}/html", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, wrongCase.StatusCode);
+        var (_, plain) = await PostAsync(Mail("lise.vidal@example.fr", "Autre chose", "Juste du texte.", "<cid-view-2@example.fr>"));
+        var none = await server.Api.GetAsync($"/api/cases/{plain.Str("caseId")}/messages/{plain.Str("messageId")}/html", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal("messageId", (await ApiJson.ReadAsync(none))["errors"]!.AsObject().Single().Key);
+    }
 }
 
 public sealed class InboundEmailOnSqlite(SqliteServer server) : InboundEmailTests(server), IClassFixture<SqliteServer>;

@@ -25,14 +25,15 @@ public sealed partial class SmtpOutageTests(SmtpOutageServer server) : IClassFix
         server.SkipIfUnavailable();
         var ct = TestContext.Current.CancellationToken;
         await server.UseTeamMailboxAsync();
-        var tag = Guid.NewGuid().ToString("N")[..8];
         server.Relay.Cut();
         try
         {
             var cases = new List<long>();
-            foreach (var topic in new[] { "Colis", "Valise", "Facture" })
+            // Three matters, each its own case. What they say differs, and no code is shared: one number after
+            // "Colis" and "Facture", or the same chase under three subjects, would be one matter (C1).
+            foreach (var (topic, body) in new[] { ("Colis", "Bonjour, le colis est arrivé ouvert."), ("Valise", "Bonjour, ma valise n'est pas sur le tapis."), ("Facture", "Bonjour, la facture de juin est fausse.") })
             {
-                cases.Add(await WriteInAsync($"{topic} {tag}", "Bonjour, j'attends toujours une réponse.", ct));
+                cases.Add(await WriteInAsync(topic, body, ct));
             }
             Assert.Equal(3, cases.Distinct().Count());
 
