@@ -42,17 +42,18 @@ public static partial class SendGuard
         {
             reasons.Add(new("Q3.language", $"The reply is written in {Name(written)} but the customer's language is {Name(expected)}.", Blocking: false));
         }
-        if (Redirect().Match(body) is { Success: true } sent)
+        var read = Language.RuleText.Of(body);
+        if (Redirects.FirstIn(read, context.TeamRedirects) is { } sent)
         {
-            reasons.Add(new("C3.redirect", $"The reply sends the customer elsewhere (\"{sent.Value.Trim()}\"): transfer the case instead and answer here.", Blocking: false));
+            reasons.Add(new("C3.redirect", $"The reply sends the customer elsewhere (\"{sent.Written}\"): transfer the case instead and answer here.", Blocking: false));
         }
         if (!context.CarriesPromise && Commitment().Match(body) is { Success: true } promised)
         {
             reasons.Add(new("P2.undated", $"The reply commits to something (\"{promised.Value.Trim()}\") with no dated promise attached: add the promise and its date.", Blocking: false));
         }
-        if (context.IsDelayNotice && Excuse().Match(body) is { Success: true } excuse)
+        if (context.IsDelayNotice && Excuses.FirstIn(read, context.TeamExcuses) is { } excuse)
         {
-            reasons.Add(new("P4.excuse", $"A delay notice gives a new date, not an excuse (\"{excuse.Value.Trim()}\").", Blocking: false));
+            reasons.Add(new("P4.excuse", $"A delay notice gives a new date, not an excuse (\"{excuse.Written}\").", Blocking: false));
         }
         if (context.Crisis is { } crisis)
         {
@@ -128,15 +129,10 @@ public static partial class SendGuard
     [GeneratedRegex(@"^\s*(?:bonjour|bonsoir|cher|chère|hello|hi|dear|good (?:morning|afternoon|evening))\s+(?:(?<title>madame|monsieur|mme|mrs\.?|mr\.?|ms\.?|miss|m\.)(?=[\s,!:]))?\s*(?<names>[\p{L}' .-]{0,60}?)\s*[,!:\n]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"(veuillez|merci de|je vous invite à|nous vous invitons à|il faut)\s+(nous\s+)?(écrire|envoyer (un|votre) (e-?mail|courriel|message)|contacter|appeler|téléphoner|vous adresser|vous rendre|passer par|utiliser (notre|le) (formulaire|site))|adressez-vous à|rendez-vous sur|envoyez-nous un (e-?mail|courriel)|please (write to|e-?mail|contact|call|get in touch with|use our (web ?site|form))|send us an e-?mail|contact (our|the) [\w ]{1,30}(department|team|service)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Redirect();
-
     /// <summary>The text sends the customer to another channel or department (C3): the send guard's warning, and a test journey's failure (M5).</summary>
-    public static bool SendsElsewhere(string body) => Redirect().IsMatch(body);
+    public static bool SendsElsewhere(string body) => Redirects.FirstIn(body) is not null;
 
     [GeneratedRegex(@"nous (vous )?(rappellerons|recontacterons|reviendrons vers vous|enverrons|rembourserons|vous tiendrons informée?s? )|vous (serez rappelée?|recevrez|serez remboursée?)|je (vous )?(rappelle|rappellerai|reviens vers vous|reviendrai vers vous)|we will (call you back|get back to you|send|refund|contact you)|we'll (call you back|get back to you|send|refund)|you will (receive|be refunded|hear from us)|i will (call you back|get back to you)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Commitment();
 
-    [GeneratedRegex(@"en raison d'(un|une) (fort |important |grand )?(volume|afflux|surcharge|affluence)|indépendant(e|es|s)? de notre volonté|nous sommes (débordés|submergés)|contexte (exceptionnel|difficile)|due to (a |the )?(high|heavy|unusual|large) (volume|demand|number)|beyond our control|we are (overwhelmed|experiencing high)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Excuse();
 }

@@ -31,11 +31,12 @@ public static class EscalationSignals
     public const int StalledAfter = 3;
 
     // E2: a fraud or phishing report is for a specialist, never an hour of a front-line agent's puzzlement (seeds/001).
-    private static readonly string[] FraudTerms =
+    private static readonly Language.Vocabulary Fraud = Language.Vocabulary.Of(
     [
-        "fraude", "frauduleux", "frauduleuse", "hameconnage", "phishing", "usurpation", "usurpation d identite", "vol d identite", "piratage", "pirate",
-        "compte pirate", "arnaque", "escroquerie", "fraud", "fraudulent", "identity theft", "stolen identity", "scam", "hacked", "spoofing",
-    ];
+        "fraude|frauduleux|frauduleuse|frauduleuses|frauduleusement|hameçonnage|phishing|usurpation|arnaque|arnaqué*|escroquerie|escroqué*|fraud|fraudulent|scam|scammed|spoofing|spoofed",
+        "vol|volé|usurpé|usurpée identité", "identity theft|stolen|fraud", "stolen identity",
+        "piratage|piraté|piratée|hacked|hijacked|compromised", "compte|account piraté|pirate|hacked|compromised",
+    ]);
 
     public static IReadOnlyList<Signal> Read(string message, IReadOnlyList<PastMessage> history, MajorProblems majorProblems)
     {
@@ -49,15 +50,15 @@ public static class EscalationSignals
     public static IReadOnlyList<Signal> Read(FoldedText text, IReadOnlyList<PastMessage> history, IReadOnlyList<FoldedText> earlier, (double Share, int Index)? repeated, MajorProblems majorProblems)
     {
         var signals = new List<Signal>();
-        if (FraudTerms.FirstOrDefault(text.Has) is { } fraud)
+        if (Fraud.FirstIn(text.Rule) is { } fraud)
         {
-            signals.Add(new("E2.fraud", EscalationLevel.Lead, $"Possible fraud or identity theft: the customer wrote « {fraud} »."));
+            signals.Add(new("E2.fraud", EscalationLevel.Lead, $"Possible fraud or identity theft: the customer wrote « {fraud.Written} »."));
         }
         foreach (var problem in majorProblems.Rules)
         {
-            if (problem.Terms.FirstOrDefault(text.Has) is { } term)
+            if (problem.FirstIn(text.Rule) is { } found)
             {
-                signals.Add(new($"E2.{problem.Code}", problem.Level, $"Major problem ({problem.Code}): the customer wrote « {term} »."));
+                signals.Add(new($"E2.{problem.Code}", problem.Level, $"Major problem ({problem.Code}): the customer wrote « {found.Written} »."));
             }
         }
 

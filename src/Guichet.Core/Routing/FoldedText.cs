@@ -4,6 +4,10 @@ namespace Guichet.Core.Routing;
 public sealed class FoldedText(string raw)
 {
     private HashSet<string>? _significant;
+    private Language.RuleText? _rule;
+
+    /// <summary>The text as the rules' vocabularies read it (issue 23), made once.</summary>
+    public Language.RuleText Rule => _rule ??= Language.RuleText.Of(Raw);
 
     public string Raw { get; } = raw;
 

@@ -13,7 +13,7 @@ public class EscalationSignalsTests
     [Theory]
     [InlineData("I received an email asking for my card number, it looks like phishing from your company.", "phishing")]
     [InlineData("Someone opened an account in my name: this is identity theft.", "identity theft")]
-    [InlineData("J'ai reçu un SMS d'hameçonnage qui imite votre banque, que dois-je faire ?", "hameconnage")]
+    [InlineData("J'ai reçu un SMS d'hameçonnage qui imite votre banque, que dois-je faire ?", "hameçonnage")]
     [InlineData("Je suis victime d'une usurpation d'identité, un contrat a été signé à mon nom.", "usurpation")]
     public void A_fraud_report_goes_to_the_lead_with_the_word_that_showed_it(string message, string word)
     {
@@ -23,11 +23,11 @@ public class EscalationSignalsTests
     }
 
     [Theory]
-    [InlineData("Ma valise perdue contient mes médicaments.", "E2.lost-baggage", EscalationLevel.Lead)]
-    [InlineData("My parcel is lost: the tracking says lost parcel since Monday.", "E2.lost-parcel", EscalationLevel.Lead)]
+    [InlineData("Ma valise perdue contient mes médicaments.", "E2.lost-baggage", EscalationLevel.Manager)]
+    [InlineData("My parcel is lost: the tracking says lost parcel since Monday.", "E2.lost-parcel", EscalationLevel.Manager)]
     [InlineData("Il y a une fuite de gaz depuis l'intervention de votre technicien.", "E2.safety", EscalationLevel.Manager)]
     [InlineData("Mon avocat vous adressera une mise en demeure.", "E2.legal", EscalationLevel.Manager)]
-    public void A_major_problem_goes_to_the_level_the_team_set(string message, string code, EscalationLevel level)
+    public void A_major_problem_goes_to_the_service_manager_at_once(string message, string code, EscalationLevel level)
     {
         var signal = Assert.Single(Read(message), s => s.Code == code);
         Assert.Equal(level, signal.Level);

@@ -27,7 +27,7 @@ public abstract class DemoDataTests(GuichetServer server)
             Assert.Contains(rio.Events, e => e.Kind == CaseEventKind.Transferred);
             Assert.Contains(rio.Promises, p => p.State == PromiseState.Renegotiated);
             Assert.True(rio.Messages.Count(m => m.Direction == MessageDirection.In) >= 2);
-            Assert.Equal(CasePriority.High, rio.Priority);
+            Assert.Equal(CasePriority.Urgent, rio.Priority); // lost baggage: the service manager at once (E2)
             var counts = await PromiseCounts.ReadAsync(db, server.Services.GetRequiredService<TimeProvider>());
             Assert.Equal(0, counts.SilentBreaches);
             Assert.True(await db.Cases.CountAsync(c => c.Status == CaseStatus.Resolved) >= 1);

@@ -23,7 +23,7 @@ public abstract class EscalationTests(GuichetServer server)
         Assert.Equal("lead", english.Str("escalation.level"));
         Assert.Contains("phishing", english.Str("escalation.reason"), StringComparison.Ordinal);
         Assert.Equal("lead", french.Str("escalation.level"));
-        Assert.Contains("hameconnage", french.Str("escalation.reason"), StringComparison.Ordinal);
+        Assert.Contains("hameçonnage", french.Str("escalation.reason"), StringComparison.Ordinal);
         Assert.Equal("high", french.Str("priority"));
         Assert.Contains(french["events"]!.AsArray(), e => e!.Str("kind") == "escalated" && e!.Str("to") == "lead" && e!.Str("detail").Contains("E2.fraud", StringComparison.Ordinal));
 
