@@ -84,3 +84,12 @@ public sealed class SmtpOutageServer : SqliteMailServer
         await base.CleanUpAsync();
     }
 }
+
+/// <summary>
+/// A mail server test that sends through the real SMTP server and reads no team mailbox: its clock
+/// may run for days without its poller taking mail another fixture waits for in the shared mailbox.
+/// </summary>
+public sealed class SmtpOnlyServer : SqliteMailServer
+{
+    protected override async Task<ServeOptions> PrepareOptionsAsync() => (await base.PrepareOptionsAsync()) with { Mailboxes = [] };
+}

@@ -17,6 +17,8 @@ public enum CaseEventKind
     CeilingNear,
     CeilingApprovalRequested,
     CeilingApproved,
+    /// <summary>P5: the ceiling came with no manager's approval: the case became a manager's, and the customer was told when the manager will write.</summary>
+    CeilingHandedOver,
     /// <summary>A message Guichet sent bounced: the agent must reach the customer another way.</summary>
     DeliveryFailed,
     /// <summary>A call was logged (H4); the detail says its outcome.</summary>

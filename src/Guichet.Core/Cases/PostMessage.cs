@@ -71,7 +71,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         if (direction == MessageDirection.Out)
         {
             var crisis = @case.CrisisId is { } crisisId && db.TemplateBook.Crisis(crisisId) is { } found && found.IsActive(now) ? found : null;
-            var guard = GuardContext.For(@case.Customer, body ?? "") with
+            var guard = GuardContext.For(@case.Customer, body ?? "").WithTeam(@case.Team) with
             {
                 CarriesPromise = request.Promise is not null,
                 SensitiveCase = @case.IsDelicate,

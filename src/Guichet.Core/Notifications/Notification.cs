@@ -10,6 +10,8 @@ public enum NotificationKind
     CeilingNear,
     /// <summary>A renegotiation would pass the ceiling: a manager's approval is needed (P5).</summary>
     CeilingApprovalNeeded,
+    /// <summary>A case reached its ceiling with no approval and is yours now: the customer was told when you will write (P5).</summary>
+    CeilingHandedOver,
     /// <summary>A customer answered the survey unhappy (CSAT 1–2) or said it was hard (effort 6–7): call them back (M1).</summary>
     LowSatisfaction,
 }

@@ -29,6 +29,16 @@ public sealed partial class Case
         }
     }
 
+    /// <summary>
+    /// P5 at the ceiling with no approval: the case is the manager's now, and so is its promise.
+    /// The date the customer is given is the manager's own, inside the manager's calendar.
+    /// </summary>
+    public void HandOverAtCeiling(Agent manager, DateTimeOffset until, DateTimeOffset now)
+    {
+        AssignTo(manager, null, now);
+        Events.Add(CaseEvent.Create(CaseEventKind.CeilingHandedOver, now, null, CeilingAt.ToString("O"), until.ToString("O"), manager.Name));
+    }
+
     public void RecordCeilingApprovalRequest(DateTimeOffset now)
     {
         CeilingApprovalRequestedAt = now;

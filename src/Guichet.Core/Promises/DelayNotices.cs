@@ -32,6 +32,38 @@ public static class DelayNotices
         return failure;
     }
 
+    /// <summary>
+    /// P5: the ceiling is here and no manager approved going past it. The case and its promise
+    /// become the manager's, and the customer is told so and when the manager will write (the
+    /// team's "ceiling" words); a promise that already lapsed is replaced, as after any lapse.
+    /// </summary>
+    public static Promise HandOver(GuichetDb db, Promise promise, Agent manager, DateTimeOffset newDue, DateTimeOffset now)
+    {
+        var @case = promise.Case;
+        var current = promise;
+        if (promise.DueAt <= now)
+        {
+            promise.BreakSilently(now);
+            current = Promise.Make(@case, promise.Kind, promise.What, newDue, manager, promise.ToConfirm, now);
+        }
+        // The first time, the customer learns who has the case now; after that, a plain new date from the same manager.
+        var first = @case.OwnerId != manager.Id || promise.OwnerId != manager.Id;
+        var key = first ? ShippedTemplates.Ceiling : ShippedTemplates.DelayNotice;
+        var composed = db.TemplateBook.Automatic(key,
+            new TemplateFacts(@case.Customer, @case.Team, now.ToInstant()) { Reference = @case.Reference, PromiseDue = newDue.ToInstant(), AgentName = manager.Name },
+            GuardContext.For(@case.Customer) with { CarriesPromise = true, IsDelayNotice = true });
+        @case.RecordRefusedTemplate(key, composed, now);
+        var notice = Message(@case, MessageKind.DelayNotice, composed.Body, current, null, now);
+        if (current == promise)
+        {
+            promise.Renegotiate(newDue, null, notice, now);
+        }
+        current.AssignOwner(manager);
+        @case.HandOverAtCeiling(manager, newDue, now);
+        Send(db, @case, notice, now);
+        return current;
+    }
+
     /// <summary>The promise lapsed unanswered: it is broken (a silent breach), and a new one with its apology goes out at once (P6).</summary>
     public static Promise ReplaceLapsed(GuichetDb db, Promise lapsed, DateTimeOffset newDue, DateTimeOffset now)
     {

@@ -157,8 +157,17 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
             await AskManagersAsync(@case, now, ct);
             if (limit <= promise.DueAt)
             {
-                // Nothing left to move without approval: the notice waits for a manager (approval reschedules it).
-                promise.SetNoticeAt(null);
+                // Nothing left to move without approval (P5): a manager may still approve until the
+                // last hour; then the case is handed to one. Never a date past the ceiling, never silence.
+                var last = promise.DueAt - HandOverMargin;
+                if (now < last)
+                {
+                    promise.SetNoticeAt(last);
+                }
+                else if (!await HandOverAsync(promise, now, ct))
+                {
+                    promise.SetNoticeAt(null);
+                }
                 return;
             }
             newDue = limit;
@@ -174,14 +183,44 @@ public sealed class PromiseWatcher(GuichetDb db, TimeProvider clock, ILogger<Pro
         var newDue = calendar.AddBusinessDays(now.ToInstant(), @case.Team.RenegotiationBusinessDays).ToUtc();
         if (newDue > @case.RenegotiationLimit)
         {
-            // Silence would be worse than a date past the ceiling: give it, and put it to a manager now.
             await AskManagersAsync(@case, now, ct);
             if (@case.RenegotiationLimit > now)
             {
                 newDue = @case.RenegotiationLimit;
             }
+            else if (await HandOverAsync(promise, now, ct))
+            {
+                // Past the ceiling with no approval: the case is a manager's now, and the customer knows by when.
+                return;
+            }
         }
         DelayNotices.ReplaceLapsed(db, promise, newDue, now);
+    }
+
+    /// <summary>How long before a promise at the ceiling lapses the watcher stops waiting for a manager's approval.</summary>
+    public static readonly TimeSpan HandOverMargin = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// P5 at the ceiling with no approval: the case goes to a manager (the one who owns it, else
+    /// the team's first), whose next business day is the date the customer is given. False when
+    /// the team has no manager to hand it to.
+    /// </summary>
+    private async Task<bool> HandOverAsync(Promise promise, DateTimeOffset now, CancellationToken ct)
+    {
+        var @case = promise.Case;
+        var managers = await RecipientsAsync(@case.TeamId, managers: true, ct);
+        var manager = @case.Owner is { Role: AgentRole.Manager or AgentRole.Admin } owner ? owner : managers.FirstOrDefault();
+        if (manager is null)
+        {
+            return false;
+        }
+        var calendar = (manager.TeamId == @case.TeamId ? @case.Team : await db.Teams.FindAsync([manager.TeamId], ct) ?? @case.Team).Calendar;
+        var from = promise.DueAt > now ? promise.DueAt : now;
+        var until = calendar.AddBusinessDays(from.ToInstant(), 1).ToUtc();
+        DelayNotices.HandOver(db, promise, manager, until, now);
+        Notify([manager], @case, promise, NotificationKind.CeilingHandedOver,
+            $"{@case.Reference} reached its ceiling ({@case.CeilingAt:yyyy-MM-dd}) with no approval: it is yours now, and the customer was told you will write by {until:yyyy-MM-dd HH:mm} UTC.", now);
+        return true;
     }
 
     private async Task AskManagersAsync(Case @case, DateTimeOffset now, CancellationToken ct)

@@ -27,6 +27,9 @@ public sealed record GuardContext(string Body)
     public IReadOnlyList<(string Code, string Label)> WaivedFees { get; init; } = [];
     /// <summary>E3: the reply starts from a standard template, not the crisis one.</summary>
     public bool StandardTemplate { get; init; }
+    /// <summary>The team's own phrases for P4 and C3 added to the check.</summary>
+    public GuardContext WithTeam(Teams.Team team) => this with { TeamExcuses = team.ExcuseWords, TeamRedirects = team.RedirectWords };
+
     /// <summary>Phrases the team adds to P4's and C3's words (<see cref="Excuses"/>, <see cref="Redirects"/>).</summary>
     public Language.Vocabulary TeamExcuses { get; init; } = Language.Vocabulary.Empty;
     public Language.Vocabulary TeamRedirects { get; init; } = Language.Vocabulary.Empty;

@@ -79,7 +79,7 @@ public sealed class PreviewTemplate(GuichetDb db, TimeProvider clock)
         }
         var draft = LiquidTemplate.Render(source, model, markEmpty: true);
         var isNotice = request.TemplateId is ShippedTemplates.DelayNotice or ShippedTemplates.LateNotice;
-        var reasons = SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields, IsDelayNotice = isNotice });
+        var reasons = SendGuard.Check(guard.WithTeam(facts.Team) with { Body = rendered.Text, EmptyFields = rendered.EmptyFields, IsDelayNotice = isNotice });
         return new Preview(rendered.Text, draft.Text, rendered.EmptyFields, reasons);
     }
 }

@@ -72,6 +72,7 @@ public sealed class TemplateBook(GuichetDb? db)
         var language = facts.Language;
         var model = facts.ToModel();
         var refused = new List<GuardReason>();
+        guard = guard.WithTeam(facts.Team);
         if ((replacement ?? Own(facts.Team, key, language)?.Body) is { } own)
         {
             var rendered = LiquidTemplate.Render(own, model);

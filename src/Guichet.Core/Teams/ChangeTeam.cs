@@ -8,7 +8,7 @@ namespace Guichet.Core.Teams;
 /// PATCH /api/teams/{slug}: only what is named changes. <see cref="MailAddressGiven"/> tells a
 /// mailbox removed (null) from one not mentioned.
 /// </summary>
-public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null, bool RetentionGiven = false, int? RetentionYears = null);
+public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? ExcusePhrases = null, string? RedirectPhrases = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null, bool RetentionGiven = false, int? RetentionYears = null);
 
 /// <summary>
 /// Changes a team's mailbox (mail sent there opens its cases and its mail leaves from it), its
@@ -64,6 +64,8 @@ public sealed class ChangeTeam(GuichetDb db)
             team.MailAddress = address;
         }
         team.MajorProblems = patch.MajorProblems?.Trim() ?? team.MajorProblems;
+        team.ExcusePhrases = patch.ExcusePhrases?.Trim() ?? team.ExcusePhrases;
+        team.RedirectPhrases = patch.RedirectPhrases?.Trim() ?? team.RedirectPhrases;
         team.Languages = languages ?? team.Languages;
         team.Skills = patch.Skills is null ? team.Skills : CommaList.Normalise(patch.Skills);
         team.AutoAssign = patch.AutoAssign ?? team.AutoAssign;

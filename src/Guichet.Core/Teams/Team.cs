@@ -62,8 +62,17 @@ public sealed class Team
     public int SurveyDelayHours { get; set; } = DefaultSurveyDelayHours;
     public const int DefaultSurveyDelayHours = 24;
 
-    /// <summary>E2: the team's major problems, one per line "code | lead or manager | term, term…".</summary>
+    /// <summary>E2: the team's major problems, one per line "code | phrase, phrase…" (<see cref="Language.Vocabulary"/>).</summary>
     public string MajorProblems { get; set; } = Routing.MajorProblems.Default;
+
+    /// <summary>P4, C3: phrases the team adds to the shipped excuses and redirects, one per line (<see cref="Language.Vocabulary"/>).</summary>
+    public string ExcusePhrases { get; set; } = "";
+    public string RedirectPhrases { get; set; } = "";
+
+    private Language.Vocabulary? _excuses, _redirects;
+
+    public Language.Vocabulary ExcuseWords => _excuses ??= Language.Vocabulary.Parse(ExcusePhrases);
+    public Language.Vocabulary RedirectWords => _redirects ??= Language.Vocabulary.Parse(RedirectPhrases);
 
     private Routing.MajorProblems? _majorProblems;
 

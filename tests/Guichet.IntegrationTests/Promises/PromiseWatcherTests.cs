@@ -169,11 +169,41 @@ public abstract class PromiseWatcherTests
         var (approved, body) = await server.Api.PostJsonAsync($"/api/cases/{caseId}/ceiling-approval", new { until = "2026-12-11T18:00:00+01:00", reason = "Remboursement en attente du service financier" });
         Assert.Equal(System.Net.HttpStatusCode.OK, approved.StatusCode);
         Assert.Contains(body["events"]!.AsArray(), e => e!.Str("kind") == "ceilingApproved");
-        await server.AdvanceAsync(TimeSpan.FromMinutes(30));
+        // The notice waited for a manager until the last hour before the due time: it goes then, with the approved room.
+        await server.AdvanceAsync(TimeSpan.FromMinutes(75));
         var notice = Assert.Single(await NoticesAsync(caseId));
         Assert.Contains("jeudi 3 décembre à 16:00", notice.Body, StringComparison.Ordinal);
         Assert.Equal("0", (await server.Api.GetJsonAsync("/api/metrics/promises")).Body.Str("silentBreaches"));
         (await server.Api.PostJsonAsync($"/api/cases/{caseId}/ceiling-approval", new { until = "2026-12-01T18:00:00+01:00" })).AssertProblemNames(400, "until");
+    }
+
+    [Fact]
+    public async Task At_the_ceiling_with_no_approval_the_case_goes_to_a_manager_and_the_customer_is_told_by_when()
+    {
+        await using var _ = await StartAsync();
+        server.SkipIfUnavailable();
+        // Ceiling Tuesday 16:00 Paris, the first answer's due time; nobody answers and no manager approves.
+        await server.ReadDbAsync(db => db.Teams.ExecuteUpdateAsync(t => t.SetProperty(x => x.CeilingDays, 4)));
+        var manager = await server.AddAgentAsync("manager.handover@guichet.test", "Max Manager", AgentRole.Manager);
+        var caseId = await OpenAsync("watch.handover@example.fr");
+        while (server.Clock.GetUtcNow() < Due.AddHours(6))
+        {
+            await server.AdvanceAsync(TimeSpan.FromMinutes(30));
+        }
+
+        var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.Equal("Max Manager", c.Str("owner.name"));
+        Assert.Contains(c["events"]!.AsArray(), e => e!.Str("kind") == "ceilingHandedOver" && e!.Str("detail") == "Max Manager");
+        // The customer was told, before the due time, who has the case now and by when: the manager's next business day.
+        var told = await server.ReadDbAsync(db => db.Messages.Where(m => m.CaseId == caseId && m.IsAutomatic && m.Body.Contains("Max Manager")).ToListAsync());
+        var notice = Assert.Single(told);
+        Assert.True(notice.CreatedAt < Due);
+        Assert.Contains("mercredi 2 décembre à 16:00", notice.Body, StringComparison.Ordinal);
+        var promise = await FirstResponseAsync(caseId);
+        Assert.Equal((manager, new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero)), (promise.OwnerId!.Value, promise.DueAt));
+        Assert.Equal("0", (await server.Api.GetJsonAsync("/api/metrics/promises")).Body.Str("silentBreaches"));
+        Assert.Contains(await server.ReadDbAsync(db => db.Notifications.Where(n => n.CaseId == caseId).ToListAsync()),
+            n => n.Kind == Core.Notifications.NotificationKind.CeilingHandedOver && n.AgentId == manager);
     }
 
     private static async Task<Message> WaitForAsync(Func<Task<List<Message>>> read)

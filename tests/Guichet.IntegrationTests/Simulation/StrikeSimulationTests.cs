@@ -56,6 +56,21 @@ public sealed class StrikeSimulationTests
     }
 
     [Fact]
+    public async Task When_nobody_answers_for_forty_days_every_customer_is_told_and_no_date_passes_the_ceiling_unapproved()
+    {
+        // P5: a 30-day ceiling, nobody answering and no manager approving, 40 days long: only the watcher acts.
+        var options = new StrikeOptions { Customers = 60, Agents = 1, Days = 40, Seed = 7, CeilingDays = 30, Idle = true };
+        var report = await new StrikeSimulation(options).RunAsync(null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, report.SilentBreaches);
+        Assert.Equal(0, report.PastCeilingUnapproved);
+        Assert.True(report.HandedOverAtCeiling > 0, "cases reached their ceiling and went to a manager");
+        Assert.Equal(0, report.CeilingApprovals);
+        Assert.True(report.NoticesSent > 0, "customers were told each time their date moved");
+        Assert.Equal(report.Acknowledgments, report.AcknowledgmentsWithDate);
+    }
+
+    [Fact]
     public async Task The_report_is_written_as_html_with_charts()
     {
         var options = new StrikeOptions { Customers = 40, Agents = 1, Days = 3, Seed = 9 };

@@ -15,13 +15,14 @@ public static class SimulateCommand
         var rate = new Option<double>("--rate") { Description = "Cases one agent handles per business hour.", DefaultValueFactory = _ => 6 };
         var report = new Option<string?>("--report") { Description = "Also write the report as HTML with charts to this file." };
         var ceiling = new Option<int>("--ceiling-days") { Description = "The team's case ceiling in calendar days (SPEC P5).", DefaultValueFactory = _ => 30 };
+        var idle = new Option<bool>("--idle") { Description = "Nobody answers and no manager approves: only the promise watcher acts (what P5 does at the ceiling)." };
         foreach (var positive in new[] { customers, agents, days, ceiling })
         {
             positive.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"{r.Option.Name} must be at least 1."); } });
         }
         var strike = new Command("strike", "Replay a strike surge through Guichet's own services with a virtual clock, and report how the promises held.")
         {
-            customers, agents, days, seed, rate, report, ceiling,
+            customers, agents, days, seed, rate, report, ceiling, idle,
         };
         strike.SetAction(async (parse, ct) =>
         {
@@ -34,6 +35,7 @@ public static class SimulateCommand
                 CasesPerAgentHour = parse.GetValue(rate),
                 ReportPath = parse.GetValue(report),
                 CeilingDays = parse.GetValue(ceiling),
+                Idle = parse.GetValue(idle),
             };
             StrikeReport? result = null;
             await AnsiConsole.Progress()
@@ -49,7 +51,7 @@ public static class SimulateCommand
                 await StrikeOutput.WriteHtmlAsync(result!, path, ct);
                 AnsiConsole.MarkupLine($"Report written to [link]{Markup.Escape(Path.GetFullPath(path))}[/]");
             }
-            return result!.SilentBreaches == 0 ? 0 : 1;
+            return result!.SilentBreaches == 0 && result.PastCeilingUnapproved == 0 ? 0 : 1;
         });
         return new Command("simulate", "Simulations through the real application services.") { strike };
     }

@@ -12,6 +12,8 @@ public sealed record StrikeOptions
     public double CasesPerAgentHour { get; init; } = 6;
     /// <summary>The team's case ceiling (SPEC P5), in calendar days.</summary>
     public int CeilingDays { get; init; } = 30;
+    /// <summary>Nobody answers and no manager approves anything: only the watcher acts (P5 at the ceiling).</summary>
+    public bool Idle { get; init; }
     /// <summary>Monday 1 March 2027, 08:00 in Paris: a fixed start keeps runs identical for a seed.</summary>
     public DateTimeOffset Start { get; init; } = new(2027, 3, 1, 7, 0, 0, TimeSpan.Zero);
 }

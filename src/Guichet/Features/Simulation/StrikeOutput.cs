@@ -29,6 +29,8 @@ public static class StrikeOutput
         ("Delay notices sent", r.NoticesSent.ToString("N0", Inv)),
         ("Ceiling escalations (lead alerted at 75 %)", r.CeilingAlerts.ToString("N0", Inv)),
         ("Manager approvals past the ceiling", r.CeilingApprovals.ToString("N0", Inv)),
+        ("Cases handed to a manager at the ceiling", r.HandedOverAtCeiling.ToString("N0", Inv)),
+        ("Dates past the ceiling without approval", r.PastCeilingUnapproved.ToString("N0", Inv)),
         ("Time to first human answer, p50", $"{r.FirstAnswerP50Hours.ToString("0.0", Inv)} h"),
         ("Time to first human answer, p95", $"{r.FirstAnswerP95Hours.ToString("0.0", Inv)} h"),
         ("Cases not answered by the end", r.Unanswered.ToString("N0", Inv)),

@@ -38,7 +38,9 @@ public sealed record StrikeReport(
     int CasesWithReExplanation = 0,
     int ContactChangesTold = 0,
     IReadOnlyDictionary<string, int>? Escalations = null,
-    ServiceFigures? Figures = null)
+    ServiceFigures? Figures = null,
+    int HandedOverAtCeiling = 0,
+    int PastCeilingUnapproved = 0)
 {
     public sealed record Day(DateOnly Date, int Contacts, int Answers, int Notices, int WaitingAtEnd);
 
@@ -98,7 +100,28 @@ public sealed record StrikeReport(
             effort.Count(e => e.ReExplanations > 0),
             await db.Messages.CountAsync(m => m.Kind == MessageKind.ContactChange, ct),
             escalations,
-            figures);
+            figures,
+            await db.CaseEvents.Where(e => e.Kind == CaseEventKind.CeilingHandedOver).Select(e => e.CaseId).Distinct().CountAsync(ct),
+            await PastCeilingUnapprovedAsync(db, ct));
+    }
+
+    /// <summary>
+    /// P5: dates given past a case's ceiling that no manager approved. A hand-over at the ceiling
+    /// gives the manager's own date and is counted apart (<see cref="HandedOverAtCeiling"/>).
+    /// </summary>
+    private static async Task<int> PastCeilingUnapprovedAsync(GuichetDb db, CancellationToken ct)
+    {
+        var moves = await (from r in db.Set<PromiseRenegotiation>()
+                           join p in db.Promises on r.PromiseId equals p.Id
+                           join c in db.Cases on p.CaseId equals c.Id
+                           select new { p.CaseId, r.NewDueAt, r.At, c.CeilingAt, c.CeilingApprovedUntil }).ToListAsync(ct);
+        var handovers = (await db.CaseEvents.Where(e => e.Kind == CaseEventKind.CeilingHandedOver).Select(e => new { e.CaseId, e.At }).ToListAsync(ct))
+            .Select(e => (e.CaseId, e.At)).ToHashSet();
+        var moved = moves.Count(m => m.NewDueAt > m.CeilingAt && (m.CeilingApprovedUntil is null || m.NewDueAt > m.CeilingApprovedUntil) && !handovers.Contains((m.CaseId, m.At)));
+        // A new date after a lapse (late notice) past the ceiling: the old way of never leaving the customer silent.
+        var replaced = await db.Messages.Where(m => m.Kind == MessageKind.LateNotice && m.Promise != null)
+            .CountAsync(m => m.Promise!.DueAt > m.Promise.Case.CeilingAt && (m.Promise.Case.CeilingApprovedUntil == null || m.Promise.DueAt > m.Promise.Case.CeilingApprovedUntil), ct);
+        return moved + replaced;
     }
 
     /// <summary>Every automatic acknowledgment, and how many state their promise's due date written out (P1).</summary>

@@ -48,8 +48,11 @@ public sealed class StrikeSimulation(StrikeOptions options)
                     await ContactAsync(plan[next++], ct);
                 }
                 Advance(t + Step);
-                await WorkAsync(capacity, ct);
-                await ApproveCeilingsAsync(ct);
+                if (!options.Idle)
+                {
+                    await WorkAsync(capacity, ct);
+                    await ApproveCeilingsAsync(ct);
+                }
                 await WatchAsync(ct);
                 if (t + Step - dayStart >= TimeSpan.FromDays(1) || t + Step >= end)
                 {

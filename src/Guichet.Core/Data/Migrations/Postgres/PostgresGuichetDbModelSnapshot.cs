@@ -1820,6 +1820,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ExcusePhrases")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("FirstResponseBusinessDays")
                         .HasColumnType("integer");
 
@@ -1874,6 +1878,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<double>("PublicResponseBusinessHours")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("RedirectPhrases")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("RenegotiationBusinessDays")
                         .HasColumnType("integer");

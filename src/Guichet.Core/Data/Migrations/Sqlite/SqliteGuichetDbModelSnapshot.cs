@@ -1748,6 +1748,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExcusePhrases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FirstResponseBusinessDays")
                         .HasColumnType("INTEGER");
 
@@ -1802,6 +1806,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<double>("PublicResponseBusinessHours")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("RedirectPhrases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RenegotiationBusinessDays")
                         .HasColumnType("INTEGER");
