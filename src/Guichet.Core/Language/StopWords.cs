@@ -11,6 +11,7 @@ public static class StopWords
             "aussi", "encore", "toujours", "jamais", "rien", "tout", "tous", "toute", "toutes", "plus", "moins", "tres", "bien", "depuis", "alors", "donc", "car", "mais",
             "deja", "hier", "aujourd'hui", "demain", "matin", "soir", "jour", "jours", "semaine", "semaines", "mois", "fois", "quand", "comment", "pourquoi", "quoi",
             "quelque", "chose", "choses", "quelqu'un", "personne", "un", "une", "deux", "trois", "quatre", "cinq", "premier", "premiere", "dernier", "derniere", "prochain",
+            "deuxieme", "troisieme", "quatrieme", "cinquieme", "enieme", "second", "seconde",
             "dit", "dire", "sais", "savoir", "vois", "voir", "vu", "mis", "mettre", "pris", "prendre", "donne", "donner", "chez", "sans", "avec", "fois", "vraiment", "besoin",
             "cela", "ceci", "celle", "celui", "ceux", "cette", "mes", "mon", "ma", "votre", "vos", "notre", "nos", "leur", "leurs", "vous", "nous", "moi", "toi"]);
 
@@ -24,7 +25,7 @@ public static class StopWords
         "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
         "you", "your", "yours", "yourself", "yourselves", "still", "yet", "already", "ever", "never", "today", "yesterday", "tomorrow", "week", "weeks", "days", "day",
         "since", "ago", "also", "like", "well", "back", "even", "much", "many", "every", "around", "without", "within", "via", "per", "anyone", "someone", "something",
-        "anything", "nothing", "everything", "one", "two", "three", "four", "five", "first", "last", "next", "need", "want", "know", "see", "say", "said", "tell", "told",
+        "anything", "nothing", "everything", "one", "two", "three", "four", "five", "first", "last", "next", "second", "third", "fourth", "fifth", "need", "want", "know", "see", "say", "said", "tell", "told",
         "make", "made", "come", "came", "go", "went", "going", "take", "took", "give", "gave", "find", "found", "thing", "things", "way", "time", "times", "really", "able",
         "don't", "doesn't", "didn't", "can't", "won't", "isn't", "wasn't", "haven't", "hasn't", "it's", "that's", "there's", "you're", "we're", "they're", "let", "get", "got",
     ];

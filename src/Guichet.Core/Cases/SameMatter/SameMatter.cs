@@ -212,12 +212,16 @@ public static class SameMatter
         }
         // A long message mostly about something else that adds a word about the case ("and I'm still waiting about the bill") is a new matter mentioning the old one.
         var inPassing = words.Count >= 10 && share < 0.2;
-        if ((cues.Reminder || cues.GoesOn || cues.AboutMyRequest) && sharedWords.Count > 0 && !inPassing)
-        {
-            return new MatterVerdict(MatterLink.Same, JoinReason.Reminder, evidence);
-        }
         // A subject naming something the case never mentions ("Valise" on a case about a parcel) is not about it.
         var subjectElsewhere = contact.Read.SubjectStemmed.Words.Any(w => !w.Any(ignored.Contains) && !w.Any(caseStems.Contains));
+        if ((cues.Reminder || cues.GoesOn || cues.AboutMyRequest) && sharedWords.Count > 0 && !inPassing)
+        {
+            // "Colis perdu: mon colis est perdu depuis une semaine" on a case about a suitcase shares "perdu" and sounds like a chase,
+            // but it is about a thing it names twice and the case never mentions: at most a hint.
+            var aboutOther = contact.Read.SubjectStemmed.Words.Any(w => !w.Any(ignored.Contains) && !w.Any(caseStems.Contains)
+                && words.Count(b => b.Any(w.Contains)) >= 2);
+            return aboutOther ? new MatterVerdict(MatterLink.Perhaps, null, evidence) : new MatterVerdict(MatterLink.Same, JoinReason.Reminder, evidence);
+        }
         if (onlyOpenCase && ((cues.Reminder && words.Count < 12) || (cues.AboutMyRequest && words.Count <= 8 && !subjectElsewhere)))
         {
             return new MatterVerdict(MatterLink.Same, JoinReason.OnlyOpenCase, "");
