@@ -85,6 +85,21 @@ public sealed class RulesAsWrittenTests(SmtpOnlyServer server) : IClassFixture<S
         await server.Api.PutJsonAsync("/api/templates/delay-notice", new { team = "service-client", language = "fr", body = "{{ greeting }},\n\nNous sommes désolés : vous aurez notre réponse le {{ promise.due }}.\n\nMerci de votre patience.\n{{ team.name }}" });
     }
 
+    [Theory]
+    [InlineData("En raison d'une grève, nous vous répondrons le {{ promise.due }}.", "grève")]
+    [InlineData("Un collègue est malade : vous aurez notre réponse le {{ promise.due }}.", "malade")]
+    [InlineData("Un virus a paralysé nos ordinateurs ; réponse le {{ promise.due }}.", "virus")]
+    [InlineData("Nos équipes étant en sous-effectif, nous reviendrons vers vous le {{ promise.due }}.", "sous-effectif")]
+    public async Task The_template_lint_names_each_excuse_the_spec_quotes(string sentence, string found)
+    {
+        server.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        // Another matter than the other tests' (this fixture's customer writes them all): no case joins another.
+        var (id, _, _) = await WriteInAsync("Bonjour, ma carte de fidélité ne s'affiche plus dans l'application.", ct);
+        var (_, preview) = await server.Api.PostJsonAsync("/api/templates/preview", new { templateId = "delay-notice", caseId = id, body = "{{ greeting }},\n\n" + sentence + "\n\n{{ team.name }}" });
+        Assert.Contains(preview["reasons"]!.AsArray(), r => r!.Str("code") == "P4.excuse" && r!.Str("message").Contains(found, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_team_adds_its_own_redirect_phrases_and_the_guard_reads_them_as_people_write()
     {
