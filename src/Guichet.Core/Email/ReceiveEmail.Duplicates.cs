@@ -9,14 +9,13 @@ public sealed partial class ReceiveEmail
 {
     private async Task<Receipt?> KnownAsync(IncomingMail mail, CancellationToken ct)
     {
-        var known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "Sha256" = @p0 LIMIT 1""", Read, ct, mail.Sha256);
-        if (known.Count == 0 && mail.DedupKey is not null)
+        // One lookup for both keys (each has its index): asked of every message, so one query, not two.
+        var known = mail.DedupKey is null
+            ? await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "Sha256" = @p0 LIMIT 1""", Read, ct, mail.Sha256)
+            : await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "Sha256" = @p0 OR "DedupKey" = @p1 LIMIT 1""", Read, ct, mail.Sha256, mail.DedupKey);
+        if (known.Count == 0 && mail.DedupKey is not null && (legacy ??= await HasLegacyRecordsAsync(ct)))
         {
-            known = await rows.QueryAsync("""SELECT "CaseId", "MessageId" FROM "InboundEmails" WHERE "DedupKey" = @p0 LIMIT 1""", Read, ct, mail.DedupKey);
-            if (known.Count == 0 && (legacy ??= await HasLegacyRecordsAsync(ct)))
-            {
-                known = await StoredBeforeKeysAsync(mail, ct);
-            }
+            known = await StoredBeforeKeysAsync(mail, ct);
         }
         return known is [var (caseId, messageId)] ? new Receipt(InboundOutcome.Duplicate, caseId, messageId) : null;
     }

@@ -30,7 +30,48 @@ public sealed class Vocabulary
 
     private readonly List<Phrase> phrases;
 
-    private Vocabulary(List<Phrase> phrases) => this.phrases = phrases;
+    // Every message is read against every vocabulary: phrases are found by their first word's
+    // stems (or exact forms), and only those whose first word begins a prefix are tried everywhere.
+    private readonly Dictionary<string, List<int>> byFirstWord = new(StringComparer.Ordinal);
+    private readonly List<int> byPrefix = [];
+
+    private Vocabulary(List<Phrase> phrases)
+    {
+        this.phrases = phrases;
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            var first = phrases[i].Terms[0];
+            foreach (var key in first.Stems.Concat(first.Exact).Distinct(StringComparer.Ordinal))
+            {
+                if (!byFirstWord.TryGetValue(key, out var list))
+                {
+                    byFirstWord[key] = list = [];
+                }
+                list.Add(i);
+            }
+            if (first.Prefixes.Length > 0)
+            {
+                byPrefix.Add(i);
+            }
+        }
+    }
+
+    /// <summary>The phrases that may start somewhere in the text, in their order.</summary>
+    private IEnumerable<Phrase> Candidates(RuleText text)
+    {
+        var found = new SortedSet<int>(byPrefix);
+        foreach (var token in text.Tokens)
+        {
+            foreach (var stem in token.Stems)
+            {
+                if (byFirstWord.TryGetValue(stem, out var list))
+                {
+                    found.UnionWith(list);
+                }
+            }
+        }
+        return found.Select(i => phrases[i]);
+    }
 
     public static readonly Vocabulary Empty = new([]);
 
@@ -47,7 +88,7 @@ public sealed class Vocabulary
 
     public PhraseMatch? FirstIn(RuleText text)
     {
-        foreach (var phrase in phrases)
+        foreach (var phrase in Candidates(text))
         {
             if (Find(phrase, text) is { } found)
             {
@@ -62,7 +103,7 @@ public sealed class Vocabulary
     /// <summary>Every phrase found, the first place each is found: for a rule that then weighs where it stands.</summary>
     public IEnumerable<PhraseMatch> AllIn(RuleText text)
     {
-        foreach (var phrase in phrases)
+        foreach (var phrase in Candidates(text))
         {
             if (Find(phrase, text) is { } found)
             {
