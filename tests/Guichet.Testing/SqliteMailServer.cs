@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Guichet.Core.Email;
 using Guichet.Hosting;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using MailKit.Security;
 using MimeKit;
 
 namespace Guichet.Testing;
@@ -41,6 +45,37 @@ public class SqliteMailServer : SqliteServer
         var (response, team) = await Api.PatchJsonAsync("/api/teams/service-client", new { mailAddress = "support@guichet.test" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("support@guichet.test", team.Str("mailAddress"));
+    }
+
+    /// <summary>
+    /// Every mail in <paramref name="user"/>'s mailbox quoting a case's reference and subject, read over
+    /// IMAP once at least <paramref name="atLeast"/> are there (local delivery is asynchronous). Every
+    /// fixture numbers its cases from one and all share the mailbox, so the case's own (unique) subject is asked too.
+    /// </summary>
+    public async Task<List<MimeMessage>> MailboxAsync(string user, string reference, string subject, int atLeast, CancellationToken ct)
+    {
+        using var imap = new ImapClient();
+        await imap.ConnectAsync(MailHost, 143, SecureSocketOptions.None, ct);
+        await imap.AuthenticateAsync(user, user, ct);
+        for (var i = 0; i < 100; i++)
+        {
+            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
+            var found = await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(reference).And(SearchQuery.SubjectContains(subject)), ct);
+            if (found.Count >= atLeast)
+            {
+                var messages = new List<MimeMessage>();
+                foreach (var uid in found)
+                {
+                    messages.Add(await imap.Inbox.GetMessageAsync(uid, ct));
+                }
+                await imap.DisconnectAsync(true, ct);
+                return messages;
+            }
+            await imap.Inbox.CloseAsync(false, ct);
+            await Task.Delay(200, ct);
+        }
+        Assert.Fail($"fewer than {atLeast} mails quoting {reference} and \"{subject}\" reached {user}'s mailbox within 20 s");
+        return [];
     }
 
     /// <summary>A customer's mail handed to the intake as a relay would: its raw bytes.</summary>

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Lucene.Net.Tartarus.Snowball;
-using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace Guichet.Core.Language;
 
@@ -53,6 +50,17 @@ public sealed partial class RuleText
     /// <summary>The text between two positions as written, for showing what a rule found.</summary>
     public string Written(int start, int end) => Raw[start..end];
 
+    /// <summary>Where the sentence holding the text between two positions begins and ends, a sentence ending at any of <paramref name="ends"/>.</summary>
+    public (int Start, int End) SentenceAround(int start, int end, ReadOnlySpan<char> ends)
+    {
+        var before = Raw.AsSpan(0, start).LastIndexOfAny(ends);
+        var after = end >= Raw.Length ? -1 : Raw.AsSpan(end).IndexOfAny(ends);
+        return (before + 1, after < 0 ? Raw.Length : end + after);
+    }
+
+    /// <summary>The words between two positions, as the whole text reads them (a rule weighing where a phrase stands).</summary>
+    public RuleText Part(int start, int end) => new(Raw, [.. Tokens.Where(t => t.Start >= start && t.End <= end)]);
+
     private static void Words(string text, int from, int to, List<Token> tokens)
     {
         var start = -1;
@@ -70,7 +78,7 @@ public sealed partial class RuleText
             if (c is '\'' or '’' && start >= 0 && i + 1 < to && char.IsLetter(text[i + 1]))
             {
                 var prefix = text.AsSpan(start, i - start);
-                if (Elided(prefix) is { } full)
+                if (FrenchElision.FullForm(prefix) is { } full)
                 {
                     tokens.Add(new Token(full, [full], TokenKind.Word, start, i + 1));
                     start = i + 1;
@@ -97,72 +105,22 @@ public sealed partial class RuleText
 
     private static Token Word(string text, int start, int end)
     {
-        var span = text.AsSpan(start, end - start);
-        var known = Known.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!known.TryGetValue(span, out var entry))
-        {
-            entry = Learn(span.ToString());
-        }
-        return new Token(entry.Folded, entry.Stems, TokenKind.Word, start, end);
+        var (folded, stems) = Known.Get(text.AsSpan(start, end - start));
+        return new Token(folded, stems, TokenKind.Word, start, end);
     }
 
-    /// <summary>A word's folded form and stems, remembered (bounded: odd input cannot grow it).</summary>
-    private static (string Folded, string[] Stems) Learn(string word)
+    /// <summary>A word's folded form and its stems, the folded form first, remembered.</summary>
+    private static readonly WordMemo<(string Folded, string[] Stems)> Known = new(word =>
     {
         var lower = word.ToLowerInvariant();
         var folded = StemmedText.Fold(lower);
-        (string, string[]) entry;
         if (lower.Any(char.IsDigit))
         {
-            entry = (folded, [folded]);
+            return (folded, [folded]);
         }
-        else
-        {
-            var fr = StemmedText.Fold(Stem(french ??= new FrenchStemmer(), lower));
-            var en = StemmedText.Fold(Stem(english ??= new EnglishStemmer(), lower));
-            entry = (folded, [.. new[] { folded, fr, en }.Distinct(StringComparer.Ordinal)]);
-        }
-        if (Known.Count >= MaxKnown)
-        {
-            Known.Clear();
-        }
-        Known[word] = entry;
-        return entry;
-    }
-
-    /// <summary>The stems a rule's word matches: the word itself, folded, and its French and English stems.</summary>
-    public static string[] StemsOf(string word) => Word(word, 0, word.Length).Stems;
-
-    private static string Stem(SnowballProgram stemmer, string word)
-    {
-        stemmer.SetCurrent(word);
-        stemmer.Stem();
-        return stemmer.Current;
-    }
-
-    private static string? Elided(ReadOnlySpan<char> prefix) => prefix.Length > 7 ? null : StemmedText.Fold(prefix.ToString().ToLowerInvariant()) switch
-    {
-        "l" => "le",
-        "d" => "de",
-        "j" => "je",
-        "m" => "me",
-        "t" => "te",
-        "s" => "se",
-        "n" => "ne",
-        "c" => "ce",
-        "qu" => "que",
-        "jusqu" => "jusque",
-        "lorsqu" => "lorsque",
-        "puisqu" => "puisque",
-        "quoiqu" => "quoique",
-        _ => null,
-    };
-
-    [ThreadStatic] private static FrenchStemmer? french;
-    [ThreadStatic] private static EnglishStemmer? english;
-
-    private const int MaxKnown = 50_000;
-    private static readonly ConcurrentDictionary<string, (string Folded, string[] Stems)> Known = new(StringComparer.OrdinalIgnoreCase);
+        var (fr, en) = Snowball.Stems(lower);
+        return (folded, [.. new[] { folded, fr, en }.Distinct(StringComparer.Ordinal)]);
+    });
 
     // An email address; a web address; a phone number: groups of digits with separators ("01 80 00 00 01", "+33 1 80 00 00 01",
     // "0 800 123 456"), ten digits from 0, or a French short service number ("3900"); an order number is none of these.

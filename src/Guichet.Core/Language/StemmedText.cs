@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Lucene.Net.Tartarus.Snowball;
-using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace Guichet.Core.Language;
 
@@ -15,9 +13,6 @@ namespace Guichet.Core.Language;
 /// </summary>
 public sealed class StemmedText
 {
-    [ThreadStatic] private static FrenchStemmer? french;
-    [ThreadStatic] private static EnglishStemmer? english;
-
     /// <summary>The meaningful words in order, each with its stems (one or two).</summary>
     public IReadOnlyList<string[]> Words { get; }
 
@@ -33,7 +28,6 @@ public sealed class StemmedText
     public static StemmedText Of(string text)
     {
         var words = new List<string[]>();
-        var known = Known.GetAlternateLookup<ReadOnlySpan<char>>();
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -49,7 +43,7 @@ public sealed class StemmedText
             // An apostrophe inside a word: an elision to cut ("l'avion", "qu'il") or part of the word ("aujourd'hui", "don't").
             if (c is '\'' or '’' && start >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
-                if (IsElision(text.AsSpan(start, i - start)))
+                if (FrenchElision.FullForm(text.AsSpan(start, i - start)) is not null)
                 {
                     start = i + 1;
                 }
@@ -58,7 +52,7 @@ public sealed class StemmedText
             if (start >= 0)
             {
                 var token = text.AsSpan(start, i - start);
-                if (token.Length >= 3 && (known.TryGetValue(token, out var stems) || (stems = Learn(token)) is not null) && stems.Length > 0)
+                if (token.Length >= 3 && Known.Get(token) is { Length: > 0 } stems)
                 {
                     words.Add(stems);
                 }
@@ -66,58 +60,6 @@ public sealed class StemmedText
             }
         }
         return new StemmedText(words);
-    }
-
-    /// <summary>
-    /// A word's stems, remembered (none for a word that says nothing: a function word, a number):
-    /// customers use a few thousand words, and stemming each one again for every message cost more
-    /// than the rest of the rule. Bounded, so that odd input cannot grow it.
-    /// </summary>
-    private static string[] Learn(ReadOnlySpan<char> token)
-    {
-        var word = token.ToString().ToLowerInvariant().Replace('’', '\'');
-        string[] stems;
-        if (word.Any(char.IsDigit) || Ignored.Contains(Fold(word)))
-        {
-            stems = [];
-        }
-        else
-        {
-            var fr = Fold(Stem(french ??= new FrenchStemmer(), word));
-            var en = Fold(Stem(english ??= new EnglishStemmer(), word));
-            stems = fr == en ? [fr] : [fr, en];
-        }
-        if (Known.Count >= MaxKnown)
-        {
-            Known.Clear();
-        }
-        Known[token.ToString()] = stems;
-        return stems;
-    }
-
-    private static bool IsElision(ReadOnlySpan<char> prefix)
-    {
-        foreach (var elision in Elisions)
-        {
-            if (prefix.Equals(elision, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private const int MaxKnown = 50_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Known = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>How many of these words have a stem in <paramref name="other"/>.</summary>
-    public int FoundIn(HashSet<string> other) => Words.Count(w => w.Any(other.Contains));
-
-    private static string Stem(SnowballProgram stemmer, string word)
-    {
-        stemmer.SetCurrent(word);
-        stemmer.Stem();
-        return stemmer.Current;
     }
 
     /// <summary>Lower case without accents: "arrivée" and "arrivee" are one word.</summary>
@@ -139,9 +81,18 @@ public sealed class StemmedText
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>French elisions cut from the word they are glued to: the tokenizer is written here rather than Lucene's, which took longer than the whole rule on short help-desk texts.</summary>
-    private static readonly string[] Elisions = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"];
-
     /// <summary>Folded words that never tell one matter from another.</summary>
     private static readonly HashSet<string> Ignored = new(StopWords.French.Concat(StopWords.English).Concat(StopWords.HelpDesk).Select(Fold), StringComparer.Ordinal);
+
+    /// <summary>A word's stems (none for a word that says nothing: a function word, a number), remembered.</summary>
+    private static readonly WordMemo<string[]> Known = new(token =>
+    {
+        var word = token.ToLowerInvariant().Replace('’', '\'');
+        if (word.Any(char.IsDigit) || Ignored.Contains(Fold(word)))
+        {
+            return [];
+        }
+        var (fr, en) = Snowball.Stems(word);
+        return fr == en ? [fr] : [fr, en];
+    });
 }

@@ -75,12 +75,30 @@ public sealed class Vocabulary
 
     public static readonly Vocabulary Empty = new([]);
 
-    /// <summary>The phrases, one per line or separated by commas; blank lines and lines starting with # are skipped.</summary>
-    public static Vocabulary Parse(string? text) => Of((text ?? "").Split(['\n', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')));
+    /// <summary>
+    /// The phrases, one per line or separated by commas; blank lines and lines starting with # are
+    /// skipped. A team's text is read on every request that loads the team: each distinct text is compiled once.
+    /// </summary>
+    public static Vocabulary Parse(string? text)
+    {
+        text ??= "";
+        if (Compiled.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        var vocabulary = Of(text.Split(['\n', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')));
+        return Compiled.Count < MaxCompiled ? Compiled.GetOrAdd(text, vocabulary) : vocabulary;
+    }
+
+    private const int MaxCompiled = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Vocabulary> Compiled = new(StringComparer.Ordinal);
 
     public static Vocabulary Of(IEnumerable<string> phrases) => new([.. phrases.Select(Compile).OfType<Phrase>()]);
 
-    public Vocabulary With(Vocabulary more) => more.phrases.Count == 0 ? this : new([.. phrases, .. more.phrases]);
+    /// <summary>These phrases and a team's, in that order; made once per team vocabulary, not at every check.</summary>
+    public Vocabulary With(Vocabulary more) => more.phrases.Count == 0 ? this : withMore.GetValue(more, m => new([.. phrases, .. m.phrases]));
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Vocabulary, Vocabulary> withMore = [];
 
     public int Count => phrases.Count;
 
@@ -97,8 +115,6 @@ public sealed class Vocabulary
         }
         return null;
     }
-
-    public bool IsIn(RuleText text) => FirstIn(text) is not null;
 
     /// <summary>Every phrase found, the first place each is found: for a rule that then weighs where it stands.</summary>
     public IEnumerable<PhraseMatch> AllIn(RuleText text)

@@ -123,7 +123,8 @@ public static class Excuses
 
     private static bool AboutSomethingElse(RuleText text, PhraseMatch match)
     {
-        var sentence = text.Tokens.Where(t => t.Start >= SentenceStart(text.Raw, match.Start) && t.End <= SentenceEnd(text.Raw, match.End)).ToList();
+        var (start, end) = text.SentenceAround(match.Start, match.End, SentenceEnds);
+        var sentence = text.Part(start, end).Tokens;
         if (sentence.Count == 0)
         {
             return false;
@@ -143,18 +144,6 @@ public static class Excuses
             return true;
         }
         return sentence.Any(t => Negation.Contains(t.Folded)) && sentence.Any(t => Effect.Any(e => t.Folded.StartsWith(e, StringComparison.Ordinal)));
-    }
-
-    private static int SentenceStart(string raw, int at)
-    {
-        var i = raw.LastIndexOfAny(SentenceEnds, Math.Max(0, at - 1));
-        return i < 0 ? 0 : i + 1;
-    }
-
-    private static int SentenceEnd(string raw, int at)
-    {
-        var i = at >= raw.Length ? -1 : raw.IndexOfAny(SentenceEnds, at);
-        return i < 0 ? raw.Length : i;
     }
 
     private static readonly char[] SentenceEnds = ['.', '!', '?', ';', ':', '\n'];

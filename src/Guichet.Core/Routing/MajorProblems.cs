@@ -32,18 +32,15 @@ public sealed partial record MajorProblems(IReadOnlyList<MajorProblems.Rule> Rul
 
     private static readonly HashSet<string> Mine = new(["mon", "ma", "mes", "notre", "nos", "my", "our", "je", "j", "i", "me", "moi", "nous", "we"], StringComparer.Ordinal);
 
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n'];
+
     private static bool Resolved(Language.RuleText text, Language.PhraseMatch match) =>
-        Over.FirstIn(Language.RuleText.Of(text.Raw[match.End..Sentence(text.Raw, match.End)])) is not null;
+        Over.FirstIn(text.Part(match.End, text.SentenceAround(match.Start, match.End, SentenceEnds).End)) is not null;
 
     private static bool GeneralQuestion(Language.RuleText text, Language.PhraseMatch match)
     {
-        var end = Sentence(text.Raw, match.End);
-        if (end >= text.Raw.Length || text.Raw[end] != '?')
-        {
-            return false;
-        }
-        var start = text.Raw.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, match.Start - 1)) + 1;
-        return !text.Tokens.Any(t => t.Start >= start && t.End <= end && Mine.Contains(t.Folded));
+        var (start, end) = text.SentenceAround(match.Start, match.End, SentenceEnds);
+        return end < text.Raw.Length && text.Raw[end] == '?' && !text.Part(start, end).Tokens.Any(t => Mine.Contains(t.Folded));
     }
 
     private static readonly HashSet<string> Identifiers = new(["numero", "number", "reference", "ref", "code", "confirmation", "mot", "password", "ticket", "recu", "receipt"], StringComparer.Ordinal);
@@ -60,12 +57,6 @@ public sealed partial record MajorProblems(IReadOnlyList<MajorProblems.Rule> Rul
         }
         var before = tokens.Where(t => t.End <= match.Start).TakeLast(2).Select(t => t.Folded);
         return before.Any(Profession.Contains);
-    }
-
-    private static int Sentence(string raw, int from)
-    {
-        var i = raw.IndexOfAny(['.', '!', '?', '\n'], Math.Min(from, raw.Length));
-        return i < 0 ? raw.Length : i;
     }
 
     private const string Parcel = "colis|paquet|paquets|carton|cartons|parcel|parcels|package|packages|box|boxes|shipment|envoi|livraison|commande|order|delivery";

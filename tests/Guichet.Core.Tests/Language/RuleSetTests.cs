@@ -15,12 +15,9 @@ public sealed class RuleSetTests(ITestOutputHelper output)
     private sealed record Row(string Text, string Lang, string? Expected);
 
     private static IEnumerable<Row> Read(string file, Func<JsonNode, string?> expected) =>
-        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Language", "Sets", file))
-            .Where(l => l.Trim().Length > 0)
-            .Select(l => JsonNode.Parse(l)!)
-            .Select(n => new Row(n["text"]!.GetValue<string>(), n["lang"]!.GetValue<string>(), expected(n)));
+        LabelledSet.Read(file).Select(n => new Row(n["text"]!.GetValue<string>(), n["lang"]!.GetValue<string>(), expected(n)));
 
-    private static string? Match(JsonNode n) => (n["match"] ?? n["label"])!.GetValue<bool>() ? "yes" : null;
+    private static string? Match(JsonNode n) => LabelledSet.Yes((n["match"] ?? n["label"])!.GetValue<bool>());
 
     private static string? Problem(JsonNode n) =>
         n.AsObject().ContainsKey("problem") ? n["problem"]?.GetValue<string>()
@@ -54,15 +51,15 @@ public sealed class RuleSetTests(ITestOutputHelper output)
     {
         var (rows, said) = rule switch
         {
-            "excuses" => (Read(file, Match).ToList(), (Func<string, string?>)(t => Excuses.FirstIn(t) is null ? null : "yes")),
-            "redirects" => (Read(file, Match).ToList(), t => Redirects.FirstIn(t) is null ? null : "yes"),
+            "excuses" => (Read(file, Match).ToList(), (Func<string, string?>)(t => LabelledSet.Yes(Excuses.FirstIn(t) is not null))),
+            "redirects" => (Read(file, Match).ToList(), t => LabelledSet.Yes(Redirects.FirstIn(t) is not null)),
             _ => (Read(file, Problem).ToList(), MajorProblem),
         };
         var judged = rows.Select(r => (Row: r, Said: said(r.Text))).ToList();
-        var all = Report(file, judged);
+        var all = LabelledSet.Score(output, file, [.. judged.Select(j => (j.Row.Expected, j.Said))]);
         foreach (var lang in new[] { "fr", "en" })
         {
-            Report($"  {lang}", judged.Where(j => j.Row.Lang == lang).ToList());
+            LabelledSet.Score(output, $"  {lang}", [.. judged.Where(j => j.Row.Lang == lang).Select(j => (j.Row.Expected, j.Said))]);
         }
         foreach (var (row, saidIt) in judged.Where(j => j.Said != j.Row.Expected))
         {
@@ -70,17 +67,6 @@ public sealed class RuleSetTests(ITestOutputHelper output)
         }
         Assert.True(all.Precision >= precisionFloor, $"{file}: precision {all.Precision:F3} below {precisionFloor}");
         Assert.True(all.Recall >= recallFloor, $"{file}: recall {all.Recall:F3} below {recallFloor}");
-    }
-
-    private (double Precision, double Recall) Report(string name, List<(Row Row, string? Said)> judged)
-    {
-        var said = judged.Count(j => j.Said is not null);
-        var right = judged.Count(j => j.Said is not null && j.Said == j.Row.Expected);
-        var expected = judged.Count(j => j.Row.Expected is not null);
-        var precision = said == 0 ? 1 : right / (double)said;
-        var recall = expected == 0 ? 1 : right / (double)expected;
-        output.WriteLine($"{name,-24} rows {judged.Count,4} positive {expected,4} found {said,4} right {right,4} precision {precision:F3} recall {recall:F3}");
-        return (precision, recall);
     }
 
     /// <summary>The phrasings SPEC and issue 23 quote, and the source articles' own: none may be missed, none of the near misses found.</summary>

@@ -13,19 +13,10 @@ namespace Guichet.Core.Tests.Language;
 /// </summary>
 public sealed class SignalSetTests(ITestOutputHelper output)
 {
-    private static List<JsonNode> Read(string file) =>
-        [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Language", "Sets", file)).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!)];
+    private static List<JsonNode> Read(string file) => LabelledSet.Read(file);
 
-    private (double Precision, double Recall) Measure(string name, List<(bool Expected, bool Said)> judged)
-    {
-        var said = judged.Count(j => j.Said);
-        var right = judged.Count(j => j.Said && j.Expected);
-        var expected = judged.Count(j => j.Expected);
-        var precision = said == 0 ? 1 : right / (double)said;
-        var recall = expected == 0 ? 1 : right / (double)expected;
-        output.WriteLine($"{name,-28} rows {judged.Count,4} positive {expected,4} found {said,4} right {right,4} precision {precision:F3} recall {recall:F3}");
-        return (precision, recall);
-    }
+    private (double Precision, double Recall) Measure(string name, IEnumerable<(bool Expected, bool Said)> judged) =>
+        LabelledSet.Score(output, name, [.. judged.Select(j => (LabelledSet.Yes(j.Expected), LabelledSet.Yes(j.Said)))]);
 
     [Fact]
     public void Negative_tone_is_read_on_two_angry_words()

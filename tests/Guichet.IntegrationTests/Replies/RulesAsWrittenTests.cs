@@ -1,10 +1,6 @@
 using System.Net;
 using Guichet.Core.Cases;
 using Guichet.Testing;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Search;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
@@ -50,7 +46,7 @@ public sealed class RulesAsWrittenTests(SmtpOnlyServer server) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
 
         await server.AdvanceAsync(TimeSpan.FromSeconds(1));
-        var received = await MailboxAsync(reference, subject, 2, ct);
+        var received = await server.MailboxAsync("customer", reference, subject, 2, ct);
         Assert.Contains(received, m => (m.TextBody ?? "").Contains("qui vous répondra ici", StringComparison.Ordinal));
         Assert.DoesNotContain(received, m => (m.TextBody ?? "").Contains(redirect, StringComparison.Ordinal));
     }
@@ -77,7 +73,7 @@ public sealed class RulesAsWrittenTests(SmtpOnlyServer server) : IClassFixture<S
         }
         var notice = await server.ReadDbAsync(db => db.Messages.SingleAsync(m => m.CaseId == id && m.Kind == MessageKind.DelayNotice, ct));
         Assert.DoesNotContain("grève", notice.Body, StringComparison.Ordinal);
-        var received = await MailboxAsync(reference, subject, 2, ct);
+        var received = await server.MailboxAsync("customer", reference, subject, 2, ct);
         Assert.Contains(received, m => (m.TextBody ?? "").Contains("Nous sommes désolés", StringComparison.Ordinal));
         Assert.DoesNotContain(received, m => (m.TextBody ?? "").Contains("grève", StringComparison.Ordinal) || (m.TextBody ?? "").Contains("malades", StringComparison.Ordinal));
         var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{id}");
@@ -127,32 +123,5 @@ public sealed class RulesAsWrittenTests(SmtpOnlyServer server) : IClassFixture<S
         var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{id}");
         Assert.Equal("manager", c.Str("escalation.level"));
         Assert.Contains($"Major problem ({problem})", c.Str("escalation.reason"), StringComparison.Ordinal);
-    }
-
-    /// <summary>Every message quoting the case's reference and subject, once at least <paramref name="atLeast"/> are there (local delivery is asynchronous).</summary>
-    private async Task<List<MimeMessage>> MailboxAsync(string reference, string subject, int atLeast, CancellationToken ct)
-    {
-        using var imap = new ImapClient();
-        await imap.ConnectAsync(server.MailHost, 143, SecureSocketOptions.None, ct);
-        await imap.AuthenticateAsync("customer", "customer", ct);
-        for (var i = 0; i < 100; i++)
-        {
-            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly, ct);
-            var found = await imap.Inbox.SearchAsync(SearchQuery.SubjectContains(reference).And(SearchQuery.SubjectContains(subject)), ct);
-            if (found.Count >= atLeast)
-            {
-                var messages = new List<MimeMessage>();
-                foreach (var uid in found)
-                {
-                    messages.Add(await imap.Inbox.GetMessageAsync(uid, ct));
-                }
-                await imap.DisconnectAsync(true, ct);
-                return messages;
-            }
-            await imap.Inbox.CloseAsync(false, ct);
-            await Task.Delay(200, ct);
-        }
-        Assert.Fail($"fewer than {atLeast} mails quoting {reference} reached the customer's mailbox within 20 s");
-        return [];
     }
 }

@@ -13,18 +13,19 @@ public static class OpenMatters
 {
     public static async Task<(IReadOnlyList<SameMatter.OpenCase> Cases, IReadOnlyList<string> Assets)> ReadAsync(GuichetDb db, long customerId, CancellationToken ct)
     {
+        // One query: the newest open cases, each with what the customer last wrote on it.
         var open = await db.Cases.AsNoTracking().Active().Where(c => c.CustomerId == customerId)
             .OrderByDescending(c => c.Id).Take(SameMatter.CasesRead)
-            .Select(c => new { c.Id, c.Reference, c.Subject })
+            .Select(c => new
+            {
+                c.Id,
+                c.Reference,
+                c.Subject,
+                Written = c.Messages.Where(m => m.Direction == MessageDirection.In && !m.IsAutomatic)
+                    .OrderByDescending(m => m.Id).Take(SameMatter.MessagesRead).Select(m => m.Body).ToList(),
+            })
             .ToListAsync(ct);
-        var cases = new List<SameMatter.OpenCase>(open.Count);
-        foreach (var c in open)
-        {
-            var written = await db.Messages.AsNoTracking()
-                .Where(m => m.CaseId == c.Id && m.Direction == MessageDirection.In && !m.IsAutomatic)
-                .OrderByDescending(m => m.Id).Take(SameMatter.MessagesRead).Select(m => m.Body).ToListAsync(ct);
-            cases.Add(new SameMatter.OpenCase(c.Id, c.Reference, c.Subject, new SameMatter.CaseText(c.Subject, written)));
-        }
+        var cases = open.OrderByDescending(c => c.Id).Select(c => new SameMatter.OpenCase(c.Id, c.Reference, c.Subject, new SameMatter.CaseText(c.Subject, c.Written))).ToList();
         var assets = open.Count == 0 ? [] : await db.CustomerAssets.AsNoTracking().Where(a => a.CustomerId == customerId)
             .Select(a => a.Reference + " " + a.Label).ToListAsync(ct);
         return (cases, assets);
