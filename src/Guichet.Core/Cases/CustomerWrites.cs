@@ -15,9 +15,9 @@ public static class CustomerWrites
         Record(db, @case, @case.Team, await ReadCustomerMessage.HistoryAsync(db, @case.Id, ct), channel, body, authorName, internetMessageId, now);
 
     /// <param name="team">The case's team, and <paramref name="history"/> its earlier messages, read by the caller (the email intake's lean path).</param>
-    public static Message Record(GuichetDb db, Case @case, Teams.Team team, IReadOnlyList<PastMessage> history, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now)
+    public static Message Record(GuichetDb db, Case @case, Teams.Team team, IReadOnlyList<PastMessage> history, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now, FoldedText? read = null)
     {
-        ReadCustomerMessage.Apply(@case, team, body, history, now);
+        ReadCustomerMessage.Apply(@case, team, body, history, now, read);
         var message = Message.Contact(channel, body, authorName, internetMessageId, now);
         @case.Messages.Add(message);
         var wasSettled = !@case.IsActive;

@@ -40,6 +40,11 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     /// <summary>The same-matter rule's reading of it (C1), made once, while the batch is read when it may be needed.</summary>
     public Cases.SameMatter.Reading Matter => matter ??= Cases.SameMatter.Reading.Of(CaseSubject, Text);
 
+    private Routing.FoldedText? fresh;
+
+    /// <summary>What the customer wrote now, as the escalation signals read it (E1, E2, C5), made once, while the batch is read.</summary>
+    public Routing.FoldedText Fresh => fresh ??= Routing.FoldedText.Fresh(Text.Length <= Cases.OpenCaseRequest.MaxBodyLength ? Text : Text[..Cases.OpenCaseRequest.MaxBodyLength]).ReadAll();
+
     /// <summary>Whether the same-matter step may read it: a readable message from someone, not noise.</summary>
     public bool MayOpenOrJoin => Unreadable is null && Noise == MailNoise.None && Address is not null;
 

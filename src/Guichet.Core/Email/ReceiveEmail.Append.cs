@@ -32,7 +32,7 @@ public sealed partial class ReceiveEmail
         }
         // Read without its team (lean path): the team comes from the intake's own list.
         var team = (await TeamsAsync(ct)).FirstOrDefault(t => t.Id == @case.TeamId) ?? await db.Teams.AsNoTracking().FirstAsync(t => t.Id == @case.TeamId, ct);
-        message = CustomerWrites.Record(db, @case, team, await HistoryAsync(caseId, ct), Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now);
+        message = CustomerWrites.Record(db, @case, team, await HistoryAsync(caseId, ct), Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now, mail.Fresh);
         if (joined is not null)
         {
             @case.Events.Add(joined);

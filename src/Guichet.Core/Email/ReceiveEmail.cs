@@ -35,16 +35,16 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
 
     /// <summary>Many messages, one commit: parsed on every core, then written in order.</summary>
     public Task<IReadOnlyList<Receipt>> RunAsync(IReadOnlyList<byte[]> raws, string? team, CancellationToken ct = default) =>
-        RunAsync(Read(raws, settings, ct), team, ct);
+        RunAsync(Read(raws, settings, ct: ct), team, ct);
 
     /// <summary>
     /// The read step alone, on every core: a caller with many batches (an import) reads the next
-    /// one while this one is written.
+    /// one while this one is written, and leaves the writer its core (<paramref name="cores"/>).
     /// </summary>
-    public static IReadOnlyList<IncomingMail> Read(IReadOnlyList<byte[]> raws, MailIntakeSettings settings, CancellationToken ct = default) =>
+    public static IReadOnlyList<IncomingMail> Read(IReadOnlyList<byte[]> raws, MailIntakeSettings settings, int? cores = null, CancellationToken ct = default) =>
         raws.Count == 1
             ? [IncomingMail.Read(raws[0], settings.MaxMessageBytes)]
-            : raws.AsParallel().AsOrdered().WithCancellation(ct).Select(raw => ReadAhead(raw, settings)).ToArray();
+            : raws.AsParallel().AsOrdered().WithDegreeOfParallelism(cores ?? Environment.ProcessorCount).WithCancellation(ct).Select(raw => ReadAhead(raw, settings)).ToArray();
 
     /// <summary>
     /// One message read ahead of its write, with its same-matter reading made too: by a batch on
@@ -56,6 +56,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         if (mail.MayOpenOrJoin)
         {
             _ = mail.Matter;
+            _ = mail.Fresh;
         }
         return mail;
     }

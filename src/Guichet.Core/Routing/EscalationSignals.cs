@@ -73,8 +73,8 @@ public static class EscalationSignals
         {
             signals.Add(new("E1.repeated", EscalationLevel.Lead, $"Stalled: the customer repeats what they already wrote ({again.Share:P0} of it), still without an answer."));
         }
-        var tone = Tone.Read(text);
-        var before = earlier.Count == 0 ? 0 : Tone.Read(earlier[^1]).Score;
+        var tone = text.Tone;
+        var before = earlier.Count == 0 ? 0 : earlier[^1].Tone.Score;
         if ((tone.Score >= 2 && tone.Score > before) || tone.Score >= 4)
         {
             signals.Add(new("E1.tone", EscalationLevel.Lead, $"Anger rising: « {string.Join(" », « ", tone.Found)} »."));

@@ -14,7 +14,7 @@ namespace Guichet.Core.Routing;
 public static class NewContact
 {
     public static async Task<(Case Case, Message First)> OpenAsync(Data.GuichetDb db, Customer customer, Channel channel, string subject, string body, string? internetMessageId,
-        Team receiving, bool teamNamed, IReadOnlyList<RoutingRule> rules, IReadOnlyList<Team> teams, IEnumerable<Crisis> crises, DateTimeOffset now, CancellationToken ct)
+        Team receiving, bool teamNamed, IReadOnlyList<RoutingRule> rules, IReadOnlyList<Team> teams, IEnumerable<Crisis> crises, DateTimeOffset now, CancellationToken ct, FoldedText? read = null)
     {
         var language = CustomerLanguage.ToWriteIn(customer.Language);
         var routing = RouteCase.Decide(new RoutingInput(channel, customer.Tier, language, subject + " " + body, receiving, teamNamed), rules, teams);
@@ -32,7 +32,7 @@ public static class NewContact
         var first = Message.Contact(channel, body, customer.Name, internetMessageId, now);
         @case.Messages.Add(first);
         @case.RecordCustomerContact(now);
-        ReadCustomerMessage.Apply(@case, team, body, [], now);
+        ReadCustomerMessage.Apply(@case, team, body, [], now, read);
         return (@case, first);
     }
 }

@@ -28,15 +28,14 @@ public static class ReadCustomerMessage
         return latest.OrderBy(m => m.Id).Select(m => new PastMessage(m.Direction, m.Body, false) { Id = m.Id }).ToList();
     }
 
-    public static void Apply(Case @case, Teams.Team team, string message, IReadOnlyList<PastMessage> history, DateTimeOffset now)
+    /// <param name="read">The message already read (<see cref="FoldedText.Fresh"/>), when the caller read it ahead.</param>
+    public static void Apply(Case @case, Teams.Team team, string message, IReadOnlyList<PastMessage> history, DateTimeOffset now, FoldedText? read = null)
     {
-        // What the customer wrote now, without the history their mail client quoted below it (a reply
-        // quoting the first message is not a re-explanation); each text is folded once for every signal.
-        // The customer's last ten messages: a story told again repeats a recent one, and a long thread
+        // Each text is folded once for every signal. The customer's last ten messages: a story told again repeats a recent one, and a long thread
         // (a hundred follow-ups on one case) must not cost a hundred readings per message.
         var fromCustomer = history.Where(m => m.Direction == MessageDirection.In && !m.Automatic).TakeLast(RepeatWindow).ToList();
-        var text = new FoldedText(Email.QuotedHistory.Split(message).Fresh);
-        var earlier = fromCustomer.Select(m => new FoldedText(Email.QuotedHistory.Split(m.Body).Fresh)).ToList();
+        var text = read ?? FoldedText.Fresh(message);
+        var earlier = fromCustomer.Select(m => FoldedText.Fresh(m.Body)).ToList();
         var repeated = Repetition.Best(text, earlier);
         if (repeated is { } again)
         {

@@ -51,16 +51,27 @@ public static class SameMatter
     /// <summary>What the rule reads of an open case: its subject and what the customer wrote on it.</summary>
     public sealed class CaseText(string subject, IEnumerable<string> customerTexts)
     {
+        // A case is read again at each of its customer's new messages: its words are remembered by content.
+        private static readonly TextMemo<string> Stripped = new(Signature.Strip, maxChars: 1_000_000);
+        private static readonly TextMemo<Words> Read = new(text => new Words(text), maxChars: 1_000_000);
+
         private readonly string[] written = [.. customerTexts];
-        private string? text;
-        private IReadOnlyList<MatterReference>? references;
-        private StemmedText? stemmed;
+        private Words? words;
 
         // Read only when the subject was not enough.
-        private string Text => text ??= subject + "\n" + string.Join("\n", written.Select(Signature.Strip));
+        private Words Text => words ??= Read.Get(subject + "\n" + string.Join("\n", written.Select(Stripped.Get)));
 
-        public IReadOnlyList<MatterReference> References => references ??= MatterReference.In(Text);
-        public StemmedText Stemmed => stemmed ??= StemmedText.Of(WithoutCodes(Text, References));
+        public IReadOnlyList<MatterReference> References => Text.References;
+        public StemmedText Stemmed => Text.Stemmed;
+
+        private sealed class Words(string text)
+        {
+            private IReadOnlyList<MatterReference>? references;
+            private StemmedText? stemmed;
+
+            public IReadOnlyList<MatterReference> References => references ??= MatterReference.In(text);
+            public StemmedText Stemmed => stemmed ??= StemmedText.Of(WithoutCodes(text, References));
+        }
     }
 
     /// <summary>One of the customer's open cases, as the rule reads it.</summary>
