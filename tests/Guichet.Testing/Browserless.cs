@@ -61,8 +61,10 @@ public sealed partial class Browserless : IDisposable
         var token = TokenField().Match(page);
         Assert.True(token.Success, $"no antiforgery token on {pageUrl}: {page[..Math.Min(page.Length, 300)]}");
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        using var content = new FormUrlEncodedContent(fields);
-        var response = await _client.PostAsync(action, content, TestContext.Current.CancellationToken);
+        // As a browser posts it: from the page, which it names (Referer).
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Referrer = new Uri(_client.BaseAddress!, pageUrl);
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location?.ToString());
     }
 

@@ -39,6 +39,8 @@ public sealed partial class Case
     public int ContactCount { get; private set; }
     /// <summary>Earliest due time of the case's open promises, stored and indexed (CONVENTIONS habit 3).</summary>
     public DateTimeOffset? NextDueAt { get; private set; }
+    /// <summary>Since when the customer has been waiting for a person: their first message no one has answered yet; null when the last word was ours (issue 24).</summary>
+    public DateTimeOffset? CustomerWaitingSince { get; private set; }
     /// <summary>What the case is about (billing, delivery…), set by routing rules or an agent.</summary>
     public string? Category { get; set; }
     /// <summary>C5, M2: times the customer had to say again what they had already written.</summary>
@@ -72,6 +74,7 @@ public sealed partial class Case
     {
         ContactCount++;
         UpdatedAt = now;
+        CustomerWaitingSince ??= now;
         if (ContactCount > 1 && IsActive && Priority < CasePriority.Urgent)
         {
             // A repeat contact means the customer is still waiting: raise the case (SPEC C1).
@@ -103,6 +106,7 @@ public sealed partial class Case
     public void RecordAgentReply(Agent agent, DateTimeOffset now)
     {
         UpdatedAt = now;
+        CustomerWaitingSince = null;
         if (Owner is null)
         {
             AssignTo(agent, agent, now);
@@ -175,6 +179,8 @@ public sealed partial class Case
             return Failure.Conflict("status", $"The case is already {Status.ToWire()}.");
         }
         ResolvedAt = now;
+        // Resolved: nobody waits on us any more; a new message reopens it and starts the wait again.
+        CustomerWaitingSince = null;
         ChangeStatus(CaseStatus.Resolved, by, now);
         return null;
     }

@@ -13,5 +13,7 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         b.HasIndex(e => new { e.CaseId, e.At });
         // Figures look for rare kinds (redirects, M2) across many cases.
         b.HasIndex(e => new { e.Kind, e.CaseId });
+        // The cases an agent worked on (K2, CaseVisibility).
+        b.HasIndex(e => new { e.ActorId, e.CaseId });
     }
 }

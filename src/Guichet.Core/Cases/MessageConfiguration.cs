@@ -11,6 +11,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Promise).WithMany().HasForeignKey(m => m.PromiseId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(m => new { m.CaseId, m.CreatedAt });
+        // The cases an agent wrote on (K2, CaseVisibility).
+        b.HasIndex(m => new { m.AuthorId, m.CaseId });
         b.Property(m => m.InternetMessageId).HasMaxLength(998);
         b.HasIndex(m => m.InternetMessageId);
     }

@@ -12,6 +12,8 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         b.HasMany(p => p.Renegotiations).WithOne().HasForeignKey(r => r.PromiseId).OnDelete(DeleteBehavior.Cascade);
         // Promises due soon, by state: what the watcher and the metrics read.
         b.HasIndex(p => new { p.State, p.DueAt });
+        // The cases an agent holds a promise of (K2, CaseVisibility).
+        b.HasIndex(p => new { p.OwnerId, p.CaseId });
         // The watcher's only query: what needs acting on by now, oldest first.
         b.HasIndex(p => p.NextActionAt);
     }

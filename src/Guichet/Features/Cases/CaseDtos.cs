@@ -50,7 +50,8 @@ public sealed record CaseDto(
     TeamRef Team, AgentRef? Owner, CustomerDto Customer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
     PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null,
-    EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0, string Origin = "contact")
+    EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0, string Origin = "contact",
+    DateTimeOffset? CustomerWaitingSince = null)
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
@@ -61,7 +62,7 @@ public sealed record CaseDto(
         c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageDto.From).ToArray(),
         c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),
         acknowledgment is null ? null : MessageDto.From(acknowledgment), c.FirstAnsweredAt,
-        EscalationDto.Of(c), c.ReExplanations, c.Transfers, c.Origin.ToWire());
+        EscalationDto.Of(c), c.ReExplanations, c.Transfers, c.Origin.ToWire(), c.CustomerWaitingSince);
 }
 
 /// <summary>Who the case was put to (lead or manager), when and why (SPEC E1, E2); null when it was not.</summary>
@@ -75,7 +76,7 @@ public sealed record EscalationDto(string Level, DateTimeOffset? At, string? Rea
 public sealed record CaseSummaryDto(
     long Id, string Reference, string Status, string Subject, string Channel, string Priority,
     TeamRef Team, AgentRef? Owner, long CustomerId, string CustomerName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? NextDueAt, int ContactCount);
+    DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset? CustomerWaitingSince = null);
 
 public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
 {

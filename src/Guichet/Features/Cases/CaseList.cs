@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Features.Cases;
 
 /// <summary>
-/// The case list behind the API and the inbox: filtered, ordered by the next promise due
-/// (cases with nothing due last), paged.
+/// The case list behind the API and the inbox: filtered, ordered by the next promise due, a
+/// customer waiting with nothing promised at the time they began to wait (issue 24: such a case
+/// sorted last, below everything due), cases with nothing due and nobody waiting last; paged.
 /// </summary>
 public static class CaseList
 {
@@ -87,8 +88,8 @@ public static class CaseList
         }
         var total = await cases.CountAsync(ct);
         var items = await cases
-            .OrderBy(c => c.NextDueAt == null)
-            .ThenBy(c => c.NextDueAt)
+            .OrderBy(c => (c.NextDueAt ?? c.CustomerWaitingSince) == null)
+            .ThenBy(c => c.NextDueAt ?? c.CustomerWaitingSince)
             .ThenByDescending(c => c.Priority)
             .ThenBy(c => c.Id)
             .Skip((filter.Page - 1) * filter.PageSize)
@@ -98,7 +99,7 @@ public static class CaseList
                 c.Id, c.Reference, c.Status, c.Subject, c.Channel, c.Priority,
                 TeamId = c.Team.Id, TeamSlug = c.Team.Slug, TeamName = c.Team.Name,
                 OwnerId = (long?)c.Owner!.Id, OwnerName = c.Owner!.Name, OwnerEmail = c.Owner!.Email,
-                c.CustomerId, CustomerName = c.Customer.Name, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount,
+                c.CustomerId, CustomerName = c.Customer.Name, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince,
             })
             .ToListAsync(ct);
         return new Page<CaseSummaryDto>(
@@ -106,7 +107,7 @@ public static class CaseList
                 c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
                 new TeamRef(c.TeamId, c.TeamSlug, c.TeamName),
                 c.OwnerId is null ? null : new AgentRef(c.OwnerId.Value, c.OwnerName, c.OwnerEmail),
-                c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount)).ToArray(),
+                c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince)).ToArray(),
             filter.Page, filter.PageSize, total);
     }
 }

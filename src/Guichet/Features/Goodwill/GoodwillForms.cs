@@ -1,7 +1,9 @@
+using Guichet.Components.Shared;
 using Guichet.Features.Permissions;
 using Guichet.Core.Data;
 using Guichet.Core.Goodwill;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Guichet.Features.Goodwill;
 
@@ -10,10 +12,18 @@ public static class GoodwillForms
 {
     public static RouteGroupBuilder MapGoodwillForms(this RouteGroupBuilder ui)
     {
-        ui.MapPost("/cases/{id:long}/goodwill", async (long id, [FromForm] string? gesture, [FromForm] decimal? amount, [FromForm] decimal? paid, [FromForm] string? reason,
-            [FromForm] bool? customerChoseVoucher, HttpContext http, GuichetDb db, GrantGoodwill grant) =>
-            Forms.BackToCase(id, await grant.RunAsync(id, new GoodwillRequest(string.IsNullOrWhiteSpace(gesture) ? null : gesture, amount, reason, paid, customerChoseVoucher ?? false),
-                await Forms.RequireAgentAsync(http, db))));
+        ui.MapPost("/cases/{id:long}/goodwill", async (long id, [FromForm] string? gesture, [FromForm] string? amount, [FromForm] string? paid, [FromForm] string? reason,
+            [FromForm] bool? customerChoseVoucher, HttpContext http, GuichetDb db, GrantGoodwill grant, IStringLocalizer<GoodwillWords> words, Ui ui) =>
+        {
+            var amountRefused = Refused(amount, out var given, words, ui);
+            var paidRefused = Refused(paid, out var paidGiven, words, ui);
+            if ((amountRefused ?? paidRefused) is { } refusal)
+            {
+                return Results.Redirect($"/cases/{id}?error=" + Uri.EscapeDataString(refusal));
+            }
+            return Forms.BackToCase(id, await grant.RunAsync(id, new GoodwillRequest(string.IsNullOrWhiteSpace(gesture) ? null : gesture, given, reason, paidGiven, customerChoseVoucher ?? false),
+                await Forms.RequireAgentAsync(http, db)));
+        });
 
         ui.MapPost("/cases/{id:long}/cancellation-request", async (long id, HttpContext http, GuichetDb db, Retention retention) =>
             Forms.BackToCase(id, await retention.MarkAsync(id, await Forms.RequireAgentAsync(http, db))));
@@ -37,22 +47,32 @@ public static class GoodwillForms
             }).RequireAuthorization(Access.Manage);
         }
 
-        ui.MapPost("/agents/{id:long}/goodwill-budget", async (long id, [FromForm] string? amount, GuichetDb db, SetGoodwillBudget set) =>
+        ui.MapPost("/agents/{id:long}/goodwill-budget", async (long id, [FromForm] string? amount, GuichetDb db, SetGoodwillBudget set, IStringLocalizer<GoodwillWords> words, Ui ui) =>
         {
-            decimal? given = null;
-            if (!string.IsNullOrWhiteSpace(amount))
+            if (Refused(amount, out var given, words, ui) is { } refusal)
             {
-                // "250,50" as French agents write it, or "250.50".
-                if (!decimal.TryParse(amount.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-                {
-                    return Results.LocalRedirect("/goodwill?error=" + Uri.EscapeDataString($"amount: '{amount}' is not an amount."));
-                }
-                given = parsed;
+                return Results.LocalRedirect("/goodwill?error=" + Uri.EscapeDataString(refusal));
             }
             var result = await set.RunAsync(id, given);
             return Results.LocalRedirect(result.Succeeded ? "/goodwill" : Forms.WithError("/goodwill", result.Failure!));
         }).RequireAuthorization(Access.Manage);
 
         return ui;
+    }
+
+    /// <summary>An amount as the agent typed it ("12,50", "1 250,00 €"), read in the workspace's language; null when left empty; or why it was refused.</summary>
+    private static string? Refused(string? typed, out decimal? amount, IStringLocalizer<GoodwillWords> words, Ui ui)
+    {
+        amount = null;
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+        if (AmountText.TryRead(typed, ui.Culture, out var read, out var problem))
+        {
+            amount = read;
+            return null;
+        }
+        return words[problem == AmountProblem.MoreThanTwoDecimals ? "amountDecimals" : "amountNotRead", typed.Trim()];
     }
 }

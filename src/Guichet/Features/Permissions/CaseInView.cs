@@ -62,7 +62,7 @@ public sealed class CaseInViewHandler(GuichetDb db) : AuthorizationHandler<CaseI
                     : mail.CaseId is { } caseId ? await db.Cases.VisibleTo(viewer).AnyAsync(c => c.Id == caseId, ct)
                     : viewer.SeesCaseless();
             default:
-                return await CaseNamedAsync(http, db, target, key, ct) is { } found ? viewer.Sees(found.TeamId, found.OwnerId) : null;
+                return await CaseNamedAsync(http, db, target, key, ct) is { } found ? await db.SeesCaseAsync(viewer, found.CaseId, found.TeamId, found.OwnerId, ct) : null;
         }
     }
 

@@ -11,10 +11,11 @@ public static class ApiStatusPages
         var http = context.HttpContext;
         if (!http.Request.Path.StartsWithSegments("/api"))
         {
-            if (http.Response.StatusCode == StatusCodes.Status403Forbidden)
+            if (http.Response.StatusCode is StatusCodes.Status403Forbidden or StatusCodes.Status400BadRequest)
             {
                 http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.WriteAsync(Forbidden);
+                await http.Response.WriteAsync(http.Response.StatusCode == StatusCodes.Status403Forbidden ? Forbidden
+                    : BadForm.Replace("{back}", System.Net.WebUtility.HtmlEncode(Forms.PageCameFrom(http) ?? "/"), StringComparison.Ordinal));
             }
             return;
         }
@@ -37,6 +38,16 @@ public static class ApiStatusPages
         <p>Votre rôle ne permet pas d'ouvrir cette page, ou ce dossier appartient à une équipe que vous ne voyez pas.</p>
         <p lang="en">Your role does not allow this page, or this case belongs to a team you do not see.</p>
         <p><a href="/">Boîte de réception</a></p></main></body></html>
+        """;
+
+    // A form the server could not read: the person goes back to the page, their text still in the browser's history.
+    private const string BadForm = """
+        <!DOCTYPE html>
+        <html lang="fr"><head><meta charset="utf-8"><title>Formulaire illisible · Guichet</title><link rel="stylesheet" href="/site.css"></head>
+        <body><main class="page"><h1>Formulaire illisible</h1>
+        <p>Une valeur envoyée n'a pas pu être lue. Revenez à la page précédente, vérifiez les champs et envoyez à nouveau.</p>
+        <p lang="en">A value sent could not be read. Go back, check the fields and send again.</p>
+        <p><a href="{back}">Revenir à la page</a> · <a href="/">Boîte de réception</a></p></main></body></html>
         """;
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);

@@ -101,6 +101,7 @@ public static class WebPlumbing
         app.UseAuthorization();
         app.UseRequestLocalization();
         app.UseAntiforgery();
+        app.UseEmptyFormChoices();
     }
 
     /// <summary>Health, the OpenAPI document, the stylesheet, and the two groups features map into.</summary>

@@ -305,6 +305,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("CustomerWaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -429,6 +432,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorId", "CaseId");
+
                     b.HasIndex("CaseId", "At");
 
                     b.HasIndex("Kind", "CaseId");
@@ -492,11 +497,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("InternetMessageId");
 
                     b.HasIndex("PromiseId");
+
+                    b.HasIndex("AuthorId", "CaseId");
 
                     b.HasIndex("CaseId", "CreatedAt");
 
@@ -1503,7 +1508,7 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("NextActionAt");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("OwnerId", "CaseId");
 
                     b.HasIndex("State", "DueAt");
 

@@ -289,6 +289,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CustomerWaitingSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
 
@@ -411,6 +414,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorId", "CaseId");
+
                     b.HasIndex("CaseId", "At");
 
                     b.HasIndex("Kind", "CaseId");
@@ -472,11 +477,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("InternetMessageId");
 
                     b.HasIndex("PromiseId");
+
+                    b.HasIndex("AuthorId", "CaseId");
 
                     b.HasIndex("CaseId", "CreatedAt");
 
@@ -1443,7 +1448,7 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NextActionAt");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("OwnerId", "CaseId");
 
                     b.HasIndex("State", "DueAt");
 

@@ -1,0 +1,123 @@
+using System.Net;
+using Guichet.Core.Agents;
+using Guichet.Core.Teams;
+using Guichet.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.IntegrationTests.Cases;
+
+/// <summary>Issue 24: what an agent hit within the first hour of a working day, through the workspace's own forms.</summary>
+public abstract class WorkingDayTests(GuichetServer server)
+{
+    private async Task TeamAsync(string slug, string name) => await server.ReadDbAsync(async db =>
+    {
+        if (!await db.Teams.AnyAsync(t => t.Slug == slug))
+        {
+            db.Teams.Add(new Team { Slug = slug, Name = name, TimeZone = "Europe/Paris", Hours = "mon-fri 09:00-17:00" });
+            await db.SaveChangesAsync();
+        }
+        return 0;
+    });
+
+    [Fact]
+    public async Task A_case_goes_to_a_team_with_the_person_list_left_empty_and_the_agent_who_sent_it_keeps_reading_it()
+    {
+        server.SkipIfUnavailable();
+        await TeamAsync("bagages-wd", "Bagages");
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.transfer@example.fr"));
+        var casePath = $"/cases/{c.Str("id")}";
+        using var claire = await Browserless.SignInAsync(server, "claire.wd@guichet.test", "Claire Dubois");
+        var (answered, _, _) = await claire.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = "Bonjour Julien Rio, je transmets au service des bagages." });
+        Assert.Equal(HttpStatusCode.Redirect, answered);
+
+        // The form as the browser sends it: the person list on its empty choice.
+        var (status, _, location) = await claire.PostFormAsync(casePath, $"/ui{casePath}/transfer", new() { ["team"] = "bagages-wd", ["agentId"] = "", ["note"] = "Bagage perdu, étiquette LH123456." });
+        Assert.Equal((HttpStatusCode.Redirect, casePath), (status, location));
+        Assert.Equal("bagages-wd", await server.ReadDbAsync(db => db.Cases.Where(x => x.Id == long.Parse(c.Str("id"))).Select(x => x.Team.Slug).SingleAsync()));
+
+        // K2: Claire answered it and sent it on; it left her team, not her history.
+        var (page, html, _) = await claire.GetAsync(casePath);
+        Assert.Equal(HttpStatusCode.OK, page);
+        Assert.Contains("étiquette LH123456", html, StringComparison.Ordinal);
+        var (_, inbox, _) = await claire.GetAsync("/?status=active&team=bagages-wd");
+        Assert.Contains(c.Str("reference"), inbox, StringComparison.Ordinal);
+
+        // Someone who never touched it, outside the team, still does not see it.
+        using var stranger = await Browserless.SignInAsync(server, "stranger.wd@guichet.test", "Paul Martin");
+        var (refused, refusal, _) = await stranger.GetAsync(casePath);
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Contains("Accès refusé", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_value_the_server_cannot_read_gets_a_page_that_says_so_not_an_empty_answer()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.badform@example.fr"));
+        var casePath = $"/cases/{c.Str("id")}";
+        using var agent = await Browserless.SignInAsync(server, "badform.wd@guichet.test", "Inès Colin");
+        var (status, html, _) = await agent.PostFormAsync(casePath, $"/ui{casePath}/transfer", new() { ["team"] = "", ["agentId"] = "Lukas", ["note"] = "À voir." });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Formulaire illisible", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{casePath}\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("12,50", 1250L, "12,50&#xA0;€")]
+    [InlineData("0,50", 50L, "0,50&#xA0;€")]
+    [InlineData("1 250", 125000L, "1&#x202F;250,00&#xA0;€")]
+    public async Task An_amount_typed_the_French_way_is_recorded_and_shown_the_French_way(string typed, long minor, string shownInHtml)
+    {
+        server.SkipIfUnavailable();
+        var email = $"wd.money.{minor}@example.fr";
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French(email));
+        var id = long.Parse(c.Str("id"));
+        var casePath = $"/cases/{id}";
+        using var manager = await Browserless.SignInAsync(server, "money.wd@guichet.test", "Nora Manager", role: AgentRole.Manager);
+        var (status, _, location) = await manager.PostFormAsync(casePath, $"/ui{casePath}/goodwill", new() { ["gesture"] = "credit", ["amount"] = typed, ["reason"] = "Bagage rendu avec trois jours de retard." });
+        Assert.Equal((HttpStatusCode.Redirect, casePath), (status, location));
+        Assert.Equal(minor, await server.ReadDbAsync(db => db.GoodwillEntries.Where(g => g.CaseId == id).Select(g => g.AmountMinor).SingleAsync()));
+        var (_, html, _) = await manager.GetAsync(casePath);
+        Assert.Contains(shownInHtml, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_amount_that_is_not_one_is_refused_in_the_agents_language_and_nothing_is_granted()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.money.bad@example.fr"));
+        var id = long.Parse(c.Str("id"));
+        var casePath = $"/cases/{id}";
+        using var manager = await Browserless.SignInAsync(server, "money.wd@guichet.test", "Nora Manager", role: AgentRole.Manager);
+        var (status, _, location) = await manager.PostFormAsync(casePath, $"/ui{casePath}/goodwill", new() { ["gesture"] = "credit", ["amount"] = "12,505", ["reason"] = "Retard." });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var (_, html, _) = await manager.GetAsync(location!);
+        Assert.Contains("« 12,505 » a plus de deux décimales.", html, StringComparison.Ordinal);
+        Assert.Equal(0, await server.ReadDbAsync(db => db.GoodwillEntries.CountAsync(g => g.CaseId == id)));
+    }
+
+    [Fact]
+    public async Task A_customer_who_writes_again_after_an_answer_is_shown_waiting_until_a_person_answers()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.waiting@example.fr"));
+        var id = c.Str("id");
+        using var agent = await Browserless.SignInAsync(server, "waiting.wd@guichet.test", "Inès Colin");
+        await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Bonjour Julien Rio, je regarde votre dossier de bagages." });
+        var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.Null(read["customerWaitingSince"]);
+
+        await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "in", body = "Toujours rien pour ma valise, pouvez-vous me dire où elle est ?" });
+        (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.NotNull(read["customerWaitingSince"]);
+        var (_, page, _) = await agent.GetAsync($"/cases/{id}");
+        Assert.Contains("id=\"customer-waiting\"", page, StringComparison.Ordinal);
+
+        await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Votre valise arrive demain matin à votre domicile." });
+        (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.Null(read["customerWaitingSince"]);
+    }
+}
+
+public sealed class WorkingDayOnSqlite(SqliteServer server) : WorkingDayTests(server), IClassFixture<SqliteServer>;
+public sealed class WorkingDayOnPostgres(PostgresServer server) : WorkingDayTests(server), IClassFixture<PostgresServer>;
