@@ -30,7 +30,7 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
 
         await page.FillAsync("#reply", "Bonjour [NAME], votre valise arrive demain.");
         await page.ClickAsync("#reply-form button");
-        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("Q1.placeholder");
+        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("La réponse contient encore des champs à remplir : [NAME].");
         await Assertions.Expect(page.Locator("#reply")).ToHaveValueAsync("Bonjour [NAME], votre valise arrive demain.");
 
         await page.FillAsync("#reply", "Bonjour Julien Rio, votre valise arrive demain.");

@@ -197,6 +197,19 @@ public sealed partial class Case
         return null;
     }
 
+    /// <summary>An agent sets the priority by hand, saying why: the timeline keeps who, from what, to what and why (issue 24).</summary>
+    public Failure? SetPriority(CasePriority to, Agent by, string? reason, DateTimeOffset now)
+    {
+        if (to == Priority)
+        {
+            return Failure.Conflict("priority", $"The case is already {to.ToWire()}.");
+        }
+        Events.Add(CaseEvent.Create(CaseEventKind.PriorityChanged, now, by, Priority.ToWire(), to.ToWire(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+        Priority = to;
+        UpdatedAt = now;
+        return null;
+    }
+
     public Failure? WaitForCustomer(Agent by, DateTimeOffset now)
     {
         if (!IsActive)

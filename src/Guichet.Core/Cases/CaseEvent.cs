@@ -51,6 +51,8 @@ public enum CaseEventKind
     PerhapsSameMatter,
     /// <summary>An agent said the case in To is another matter: the hint is gone.</summary>
     NotSameMatter,
+    /// <summary>An agent set the priority by hand (From → To), with why in Detail (issue 24).</summary>
+    PriorityChanged,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

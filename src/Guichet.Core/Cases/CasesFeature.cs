@@ -12,6 +12,7 @@ public static class CasesFeature
         services.AddScoped<AddNote>();
         services.AddScoped<AssignCase>();
         services.AddScoped<ChangeCaseStatus>();
+        services.AddScoped<ChangeCasePriority>();
         services.AddScoped<TransferCase>();
         services.AddScoped<CaseRetention>();
         services.AddScoped<MergeCases>();

@@ -11,9 +11,56 @@ public enum StatusChange
     Close,
 }
 
+/// <summary>What becomes of an open promise when its case is resolved: kept by the resolution, or not kept.</summary>
+public enum PromiseOutcome
+{
+    Kept,
+    Broken,
+}
+
 /// <summary>Resolve, reopen, wait for the customer, close: the case refuses what its state does not allow.</summary>
 public sealed class ChangeCaseStatus(GuichetDb db, TimeProvider clock)
 {
+    /// <summary>
+    /// Resolving a case whose promises are still open settles each one as the agent says (issue 24:
+    /// a case resolved with two open promises left them to the watcher, which would have sent the
+    /// customer new dates on a closed matter). Every open promise needs an outcome; a promise not
+    /// kept needs the reason, which the timeline keeps.
+    /// </summary>
+    public async Task<Result<Case>> ResolveAsync(long caseId, IReadOnlyDictionary<long, PromiseOutcome> outcomes, string? reason, Agent actor, CancellationToken ct = default)
+    {
+        var @case = await db.FindCaseAsync(caseId, ct);
+        if (@case is null)
+        {
+            return CaseQueries.CaseNotFound(caseId);
+        }
+        var open = @case.Promises.Where(p => p.IsActive).ToList();
+        var errors = new ValidationErrors();
+        if (open.Where(p => !outcomes.ContainsKey(p.Id)).Select(p => p.What).ToList() is { Count: > 0 } undecided)
+        {
+            errors.Add("promises", $"Say whether each open promise was kept: {string.Join("; ", undecided)}.", new("resolve.undecided", [string.Join(" ; ", undecided)]));
+        }
+        if (outcomes.Values.Contains(PromiseOutcome.Broken) && string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add("reason", "Say why a promise was not kept.", new("resolve.reason", []));
+        }
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+        var now = clock.Now();
+        foreach (var promise in open)
+        {
+            _ = outcomes[promise.Id] == PromiseOutcome.Kept ? promise.Keep(actor, now) : promise.Break(actor, reason!.Trim(), now);
+        }
+        if (@case.Resolve(actor, now) is { } refused)
+        {
+            return refused;
+        }
+        await db.SaveChangesAsync(ct);
+        return @case;
+    }
+
     public async Task<Result<Case>> RunAsync(long caseId, StatusChange change, Agent actor, CancellationToken ct = default)
     {
         var @case = await db.FindCaseAsync(caseId, ct);

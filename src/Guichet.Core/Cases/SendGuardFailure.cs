@@ -17,7 +17,10 @@ public static class SendGuardFailure
         {
             errors[OverridableKey] = reasons.Select(r => r.Code).ToArray();
         }
-        return new Failure(FailureKind.Refused, errors, Title);
+        return new Failure(FailureKind.Refused, errors, Title)
+        {
+            Sayings = [.. reasons.Select(r => new Saying("guard." + r.Code, r.Args))],
+        };
     }
 
     public const string OverridableKey = "overrides";

@@ -11,8 +11,17 @@ public enum FailureKind
     Refused,
 }
 
+/// <summary>A sentence a page says in its reader's language: a resource key and what it quotes.</summary>
+public sealed record Saying(string Key, IReadOnlyList<string> Args);
+
 public sealed record Failure(FailureKind Kind, IReadOnlyDictionary<string, string[]> Errors, string Title)
 {
+    /// <summary>
+    /// The same refusal as sentences for the workspace (issue 24: the French workspace showed the API's
+    /// English, "Q1.placeholder: …"); the API keeps <see cref="Errors"/>. Empty: the page shows the errors.
+    /// </summary>
+    public IReadOnlyList<Saying> Sayings { get; init; } = [];
+
     public static Failure NotFound(string field, string message) =>
         new(FailureKind.NotFound, new Dictionary<string, string[]> { [field] = [message] }, "Not found");
 

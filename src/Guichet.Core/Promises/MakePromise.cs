@@ -38,23 +38,23 @@ public sealed class MakePromise(GuichetDb db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.What))
         {
-            errors.Add(prefix + "what", "Say what is promised (for example \"call back about the refund\").");
+            errors.Add(prefix + "what", "Say what is promised (for example \"call back about the refund\").", new("promise.what", []));
         }
         else if (request.What.Length > MakePromiseRequest.MaxWhatLength)
         {
-            errors.Add(prefix + "what", $"The promise is longer than {MakePromiseRequest.MaxWhatLength} characters.");
+            errors.Add(prefix + "what", $"The promise is longer than {MakePromiseRequest.MaxWhatLength} characters.", new("promise.whatLong", [$"{MakePromiseRequest.MaxWhatLength}"]));
         }
         if (request.DueAt is null == request.DueInBusinessHours is null)
         {
-            errors.Add(prefix + "dueAt", "Give exactly one of dueAt (a date and time) and dueInBusinessHours.");
+            errors.Add(prefix + "dueAt", "Give exactly one of dueAt (a date and time) and dueInBusinessHours.", new("promise.when", []));
         }
         else if (request.DueAt is { } dueAt && dueAt <= now)
         {
-            errors.Add(prefix + "dueAt", "The due time must be in the future.");
+            errors.Add(prefix + "dueAt", "The due time must be in the future.", new("promise.past", []));
         }
         else if (request.DueInBusinessHours is { } hours && (hours <= 0 || hours > MaxBusinessHours || double.IsNaN(hours)))
         {
-            errors.Add(prefix + "dueInBusinessHours", $"Give a number of business hours between 0 and {MaxBusinessHours}.");
+            errors.Add(prefix + "dueInBusinessHours", $"Give a number of business hours between 0 and {MaxBusinessHours}.", new("promise.hours", [$"{MaxBusinessHours}"]));
         }
     }
 

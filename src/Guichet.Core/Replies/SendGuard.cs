@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 namespace Guichet.Core.Replies;
 
 /// <summary>One reason a reply may not leave as it is, with a code and a plain sentence (SPEC Q4).</summary>
-public sealed record GuardReason(string Code, string Message, bool Blocking);
+public sealed record GuardReason(string Code, string Message, bool Blocking)
+{
+    /// <summary>What the reason quotes (the fields, the words found…): the workspace says it in the agent's language with them.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+}
 
 /// <summary>
 /// The one check every outgoing path calls before a message leaves (SPEC Q4), returning every
@@ -30,30 +34,31 @@ public static partial class SendGuard
         }
         if (context.EmptyFields.Count > 0)
         {
-            reasons.Add(new("Q1.field", $"The reply would leave with empty fields: {string.Join(", ", context.EmptyFields.Select(f => $"{{{{ {f} }}}}"))}. Fill them in or give them a value.", Blocking: true));
+            var fields = string.Join(", ", context.EmptyFields.Select(f => $"{{{{ {f} }}}}"));
+            reasons.Add(new("Q1.field", $"The reply would leave with empty fields: {fields}. Fill them in or give them a value.", Blocking: true) { Args = [fields] });
         }
         var leftovers = LeftoverMarkers().Matches(body).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         if (leftovers.Count > 0)
         {
-            reasons.Add(new("Q1.placeholder", $"The reply still contains unfilled fields: {string.Join(", ", leftovers.Select(l => $"\"{l}\""))}.", Blocking: true));
+            reasons.Add(new("Q1.placeholder", $"The reply still contains unfilled fields: {string.Join(", ", leftovers.Select(l => $"\"{l}\""))}.", Blocking: true) { Args = [string.Join(", ", leftovers)] });
         }
         CheckGreeting(context, reasons);
         if (context.CustomerLanguage is { } expected && LanguageGuess.Of(body) is { } written && written != expected)
         {
-            reasons.Add(new("Q3.language", $"The reply is written in {Name(written)} but the customer's language is {Name(expected)}.", Blocking: false));
+            reasons.Add(new("Q3.language", $"The reply is written in {Name(written)} but the customer's language is {Name(expected)}.", Blocking: false) { Args = [written, expected] });
         }
         var read = Language.RuleText.Of(body);
         if (Redirects.FirstIn(read, context.TeamRedirects) is { } sent)
         {
-            reasons.Add(new("C3.redirect", $"The reply sends the customer elsewhere (\"{sent.Written}\"): transfer the case instead and answer here.", Blocking: false));
+            reasons.Add(new("C3.redirect", $"The reply sends the customer elsewhere (\"{sent.Written}\"): transfer the case instead and answer here.", Blocking: false) { Args = [sent.Written] });
         }
         if (!context.CarriesPromise && Commitment().Match(body) is { Success: true } promised)
         {
-            reasons.Add(new("P2.undated", $"The reply commits to something (\"{promised.Value.Trim()}\") with no dated promise attached: add the promise and its date.", Blocking: false));
+            reasons.Add(new("P2.undated", $"The reply commits to something (\"{promised.Value.Trim()}\") with no dated promise attached: add the promise and its date.", Blocking: false) { Args = [promised.Value.Trim()] });
         }
         if (context.IsDelayNotice && Excuses.FirstIn(read, context.TeamExcuses) is { } excuse)
         {
-            reasons.Add(new("P4.excuse", $"A delay notice gives a new date, not an excuse (\"{excuse.Written}\").", Blocking: false));
+            reasons.Add(new("P4.excuse", $"A delay notice gives a new date, not an excuse (\"{excuse.Written}\").", Blocking: false) { Args = [excuse.Written] });
         }
         if (context.Crisis is { } crisis)
         {
@@ -71,7 +76,7 @@ public static partial class SendGuard
     {
         if (context.StandardTemplate)
         {
-            reasons.Add(new("E3.template", $"This customer is caught in the crisis « {crisis} »: answer with the crisis template, not a standard one.", Blocking: true));
+            reasons.Add(new("E3.template", $"This customer is caught in the crisis « {crisis} »: answer with the crisis template, not a standard one.", Blocking: true) { Args = [crisis] });
         }
         var text = Words.Padded(context.Body);
         foreach (var (code, label) in context.WaivedFees)
@@ -81,7 +86,8 @@ public static partial class SendGuard
             if (named)
             {
                 // A warning, so a team may allow "the fee is waived" in an agent's own words; not overridable by default.
-                reasons.Add(new("E3.fee", $"The fee {code}{(label.Length > 0 ? $" ({label})" : "")} is waived for customers of the crisis « {crisis} »: do not ask for it.", Blocking: false));
+                var fee = $"{code}{(label.Length > 0 ? $" ({label})" : "")}";
+                reasons.Add(new("E3.fee", $"The fee {fee} is waived for customers of the crisis « {crisis} »: do not ask for it.", Blocking: false) { Args = [fee, crisis] });
             }
         }
     }
@@ -96,7 +102,7 @@ public static partial class SendGuard
         var title = greeting.Groups["title"].Value;
         if (title.Length > 0 && context.CustomerSalutation is { Length: > 0 } salutation && Gender(title) is { } written && Gender(salutation) is { } profile && written != profile)
         {
-            reasons.Add(new("Q2.salutation", $"The reply says \"{title}\" but the customer's profile says \"{salutation}\".", Blocking: true));
+            reasons.Add(new("Q2.salutation", $"The reply says \"{title}\" but the customer's profile says \"{salutation}\".", Blocking: true) { Args = [title, salutation] });
         }
         var known = Fold(context.CustomerName).Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var strangers = greeting.Groups["names"].Value.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries)
@@ -104,7 +110,7 @@ public static partial class SendGuard
             .ToList();
         if (strangers.Count > 0)
         {
-            reasons.Add(new("Q2.name", $"The reply greets \"{string.Join(" ", strangers)}\" but the customer is {context.CustomerName}.", Blocking: true));
+            reasons.Add(new("Q2.name", $"The reply greets \"{string.Join(" ", strangers)}\" but the customer is {context.CustomerName}.", Blocking: true) { Args = [string.Join(" ", strangers), context.CustomerName] });
         }
     }
 

@@ -77,7 +77,7 @@ public sealed class TemplateBook(GuichetDb? db)
         {
             var rendered = LiquidTemplate.Render(own, model);
             refused.AddRange(rendered.Refused is { } bounds
-                ? [new GuardReason("Q1.template", bounds, Blocking: true)]
+                ? [new GuardReason("Q1.template", bounds, Blocking: true) { Args = [bounds] }]
                 : SendGuard.Check(guard with { Body = rendered.Text, EmptyFields = rendered.EmptyFields }));
             if (refused.Count == 0)
             {

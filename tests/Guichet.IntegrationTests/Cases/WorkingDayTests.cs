@@ -117,6 +117,114 @@ public abstract class WorkingDayTests(GuichetServer server)
         (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
         Assert.Null(read["customerWaitingSince"]);
     }
+
+    [Fact]
+    public async Task The_French_workspace_says_why_a_reply_is_held_in_French_sentences_without_codes()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.words@example.fr"));
+        var casePath = $"/cases/{c.Str("id")}";
+        using var agent = await Browserless.SignInAsync(server, "words.wd@guichet.test", "Inès Colin");
+
+        var (status, html, _) = await agent.PostFormAsync(casePath, casePath, new()
+        {
+            ["_handler"] = "reply", ["ReplyBody"] = "Hello Julien Rio, your bag is on its way and will be delivered to your home tomorrow morning.",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("La réponse est écrite en anglais mais le client lit le français.", html, StringComparison.Ordinal);
+
+        (status, html, _) = await agent.PostFormAsync(casePath, casePath, new()
+        {
+            ["_handler"] = "reply", ["ReplyBody"] = "Bonjour Julien Rio, je vous rappelle dès que j'ai la réponse du service des bagages.",
+            ["CommitmentKind"] = "callBack", ["CommitmentWhat"] = "", ["CommitmentDue"] = "",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("Donnez la date et l&#x27;heure de la promesse.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("dueInBusinessHours", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Q3.language", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agent_sets_the_priority_by_hand_with_a_reason_the_timeline_keeps()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.priority@example.fr"));
+        var casePath = $"/cases/{c.Str("id")}";
+        using var agent = await Browserless.SignInAsync(server, "priority.wd@guichet.test", "Inès Colin");
+        var (status, _, location) = await agent.PostFormAsync(casePath, $"/ui{casePath}/priority", new() { ["priority"] = "low", ["reason"] = "Bagage retrouvé, livraison prévue demain." });
+        Assert.Equal((HttpStatusCode.Redirect, casePath), (status, location));
+        var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{c.Str("id")}");
+        Assert.Equal("low", read.Str("priority"));
+        var (_, page, _) = await agent.GetAsync(casePath);
+        Assert.Contains("haute → basse : Bagage retrouvé, livraison prévue demain.", page, StringComparison.Ordinal);
+
+        var (bad, problem) = await server.Api.PostJsonAsync($"/api/cases/{c.Str("id")}/priority", new { priority = "critical" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull(problem["errors"]!["priority"]);
+    }
+
+    [Fact]
+    public async Task Alerts_are_said_in_the_agents_language_with_times_in_their_zone()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.alert@example.fr"));
+        using var agent = await Browserless.SignInAsync(server, "alert.wd@guichet.test", "Inès Colin");
+        await server.ReadDbAsync(async db =>
+        {
+            var me = await db.Agents.SingleAsync(a => a.Email == "alert.wd@guichet.test");
+            var caseId = long.Parse(c.Str("id"));
+            var promise = await db.Promises.FirstAsync(p => p.CaseId == caseId);
+            db.Notifications.Add(new Core.Notifications.Notification
+            {
+                AgentId = me.Id, CaseId = caseId, PromiseId = promise.Id, Kind = Core.Notifications.NotificationKind.PromiseDueSoon,
+                Text = $"{c.Str("reference")}: \"{promise.What}\" is due {promise.DueAt:yyyy-MM-dd HH:mm} UTC; keep it before the customer is sent a new date.",
+                CreatedAt = promise.DueAt.AddHours(-4),
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var (_, page, _) = await agent.GetAsync("/notifications");
+        Assert.Contains("arrive à échéance", page, StringComparison.Ordinal);
+        Assert.Contains("tenez cette promesse", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resolving_a_case_asks_what_became_of_each_open_promise()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.resolve@example.fr"));
+        var id = long.Parse(c.Str("id"));
+        var casePath = $"/cases/{id}";
+        var (_, promise) = await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "Rappeler au sujet du remboursement", dueInBusinessHours = 8 });
+        using var agent = await Browserless.SignInAsync(server, "resolve.wd@guichet.test", "Inès Colin");
+        var (_, page, _) = await agent.GetAsync(casePath);
+        Assert.Contains("id=\"resolve-form\"", page, StringComparison.Ordinal);
+        Assert.Contains("Rappeler au sujet du remboursement", page, StringComparison.Ordinal);
+        var open = await server.ReadDbAsync(db => db.Promises.Where(p => p.CaseId == id && (p.State == Core.Promises.PromiseState.Open || p.State == Core.Promises.PromiseState.Renegotiated)).Select(p => p.Id).ToListAsync());
+        Assert.Equal(2, open.Count); // the first answer, and the call back
+
+        // Nothing said: refused, in French, and nothing changes.
+        var (status, _, location) = await agent.PostFormAsync(casePath, $"/ui{casePath}/resolve", new());
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var (_, refused, _) = await agent.GetAsync(location!);
+        Assert.Contains("Dites pour chaque promesse ouverte si elle a été tenue", refused, StringComparison.Ordinal);
+        // Not kept without saying why: refused.
+        var decisions = open.ToDictionary(p => $"promise-{p}", p => p == long.Parse(promise.Str("id")) ? "broken" : "kept");
+        (status, _, location) = await agent.PostFormAsync(casePath, $"/ui{casePath}/resolve", new(decisions));
+        var (_, noReason, _) = await agent.GetAsync(location!);
+        Assert.Contains("Dites pourquoi une promesse n&#x27;a pas été tenue.", noReason, StringComparison.Ordinal);
+        Assert.Null(await server.ReadDbAsync(db => db.Cases.Where(x => x.Id == id).Select(x => x.ResolvedAt).SingleAsync()));
+
+        decisions["reason"] = "Le client a annulé sa demande de remboursement par téléphone.";
+        (status, _, location) = await agent.PostFormAsync(casePath, $"/ui{casePath}/resolve", decisions);
+        Assert.Equal((HttpStatusCode.Redirect, casePath), (status, location));
+        var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.Equal("resolved", read.Str("status"));
+        var states = read["promises"]!.AsArray().ToDictionary(p => p!.Str("id"), p => p!.Str("state"));
+        Assert.Equal("broken", states[promise.Str("id")]);
+        Assert.All(states.Where(p => p.Key != promise.Str("id")), p => Assert.Equal("kept", p.Value));
+    }
 }
 
 public sealed class WorkingDayOnSqlite(SqliteServer server) : WorkingDayTests(server), IClassFixture<SqliteServer>;

@@ -70,7 +70,9 @@ public abstract class WorkspaceTests(GuichetServer server)
         var casePath = $"/cases/{c.Str("id")}";
         var (status, html, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = "Bonjour [NAME], voici ma réponse soignée." });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Contains("Q1.placeholder", html, StringComparison.Ordinal);
+        // Said in the agent's language, never the API's codes and English (issue 24).
+        Assert.Contains("La réponse contient encore des champs à remplir : [NAME].", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Q1.placeholder", html, StringComparison.Ordinal);
         Assert.Contains(">Bonjour [NAME], voici ma réponse soignée.</textarea>", html, StringComparison.Ordinal);
         // The whole page comes back, layout and all, not a bare fragment.
         Assert.Contains("<link rel=\"stylesheet\" href=\"site.css\"", html, StringComparison.Ordinal);

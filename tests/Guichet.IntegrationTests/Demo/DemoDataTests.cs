@@ -34,6 +34,33 @@ public abstract class DemoDataTests(GuichetServer server)
             return 0;
         });
     }
+
+    [Fact]
+    public async Task The_READMEs_tour_holds_for_the_people_it_names()
+    {
+        server.SkipIfUnavailable();
+        var (rio, carter) = await server.ReadDbAsync(async db => (
+            await db.Cases.Where(c => c.Customer.Name == "Julien Rio").Select(c => c.Id).SingleAsync(),
+            await db.Cases.Where(c => c.Customer.Name == "Emily Carter").Select(c => c.Id).SingleAsync()));
+
+        // Claire answered Julien Rio, made his refund promise and sent the case to Bagages: she still reads it (K2).
+        using var claire = await SignInAsync("claire@demo.guichet");
+        var (status, html, _) = await claire.GetAsync($"/cases/{rio}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Contains("Décision sur le remboursement", html, StringComparison.Ordinal);
+        // Emily Carter's case is the North America team's, and the tour sends Emma to it.
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await claire.GetAsync($"/cases/{carter}")).Status);
+        using var emma = await SignInAsync("emma@demo.guichet");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await emma.GetAsync($"/cases/{carter}")).Status);
+    }
+
+    private async Task<Browserless> SignInAsync(string email)
+    {
+        var browser = Browserless.Anonymous(server);
+        var (status, _, location) = await browser.PostFormAsync("/login", "/login", new() { ["email"] = email, ["password"] = "guichet" });
+        Assert.Equal((System.Net.HttpStatusCode.Redirect, "/"), (status, location));
+        return browser;
+    }
 }
 
 public sealed class DemoDataOnSqlite(SqliteDemoServer server) : DemoDataTests(server), IClassFixture<SqliteDemoServer>;

@@ -206,8 +206,10 @@ public abstract partial class TrustHolesTests(GuichetServer server)
         Assert.Equal(HttpStatusCode.OK, await SendAsync(manager, HttpMethod.Get, "/api/cases"));
         Assert.NotEqual(HttpStatusCode.Redirect, await SendAsync(manager, HttpMethod.Get, "/logout"));
         // With its token, from the page, the same form works.
+        // (Its open promises still need their outcome: the page says so, the token was accepted.)
         var (status, _, location) = await manager.PostFormAsync($"/cases/{world.Own}", $"/ui/cases/{world.Own}/resolve", []);
-        Assert.Equal((HttpStatusCode.Redirect, $"/cases/{world.Own}"), (status, location));
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.StartsWith($"/cases/{world.Own}", location, StringComparison.Ordinal);
     }
 }
 

@@ -34,7 +34,7 @@ public abstract class WorkspacePromisesTests(GuichetServer server)
         // A reply promising nothing datable is refused by name.
         var (refused, html, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = "Je vous rappelle.", ["CommitmentKind"] = "refund" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
-        Assert.Contains("Give exactly one of dueAt", html, StringComparison.Ordinal);
+        Assert.Contains("Donnez la date et l&#x27;heure de la promesse.", html, StringComparison.Ordinal);
 
         // Monday morning the owner is alerted, in the workspace.
         await server.AdvanceAsync(new DateTimeOffset(2026, 11, 30, 9, 30, 0, TimeSpan.Zero) - server.Clock.GetUtcNow());

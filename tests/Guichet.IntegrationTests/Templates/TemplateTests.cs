@@ -180,7 +180,7 @@ public abstract class TemplateWorkspaceTests(GuichetServer server)
         var draft = "Bonjour Julien Rio,\n\nVotre colis est au relais {{ relay_name }}.\n\nInès Agent";
         (status, html, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = draft, ["TemplateId"] = "relais" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Contains("Q1.placeholder", html, StringComparison.Ordinal);
+        Assert.Contains("La réponse contient encore des champs à remplir : {{ relay_name }}.", html, StringComparison.Ordinal);
         (status, _, _) = await agent.PostFormAsync(casePath, casePath, new() { ["_handler"] = "reply", ["ReplyBody"] = draft.Replace("{{ relay_name }}", "Tabac de la Gare", StringComparison.Ordinal), ["TemplateId"] = "relais" });
         Assert.Equal(HttpStatusCode.Redirect, status);
     }

@@ -16,6 +16,7 @@ public static class CaseEndpoints
     /// <summary>To a team, or to a person (agentId; their team follows); the note is required.</summary>
     public sealed record TransferRequest(string? Team, string? Note, long? AgentId = null);
     public sealed record CeilingApprovalRequest(DateTimeOffset? Until, string? Reason);
+    public sealed record PriorityRequest(string? Priority, string? Reason);
 
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
@@ -104,6 +105,12 @@ public static class CaseEndpoints
         .Accepts<TransferRequest>("application/json")
         .WithSummary("Transfer the case to another team with a note; promises keep their dates (SPEC C3).")
             .NamesInBody("agentId", "a person, who receives the case");
+
+        cases.MapPost("/{id:long}/priority", (long id, HttpContext http, GuichetDb db, ChangeCasePriority change, TimeProvider clock) =>
+            WithActor<PriorityRequest, Case>(http, db, (r, actor) => change.RunAsync(id, r.Priority, r.Reason, actor, http.RequestAborted),
+                c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
+        .Accepts<PriorityRequest>("application/json")
+        .WithSummary("Set the case's priority by hand (low, normal, high, urgent), with a reason kept on the timeline.");
 
         cases.MapPost("/{id:long}/ceiling-approval", (long id, HttpContext http, GuichetDb db, ApproveCeiling approve, TimeProvider clock) =>
             WithActor<CeilingApprovalRequest, Case>(http, db, (r, actor) => approve.RunAsync(id, r.Until, r.Reason, actor, http.RequestAborted),

@@ -2,7 +2,9 @@ using Guichet.Features.Permissions;
 using Guichet.Core;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
+using Guichet.Components.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Features.Cases;
@@ -37,8 +39,29 @@ public static class CaseForms
             Forms.BackToCase(id, await transfer.RunAsync(id, agentId is null && !string.IsNullOrEmpty(team) ? team : null, agentId, note, await Forms.RequireAgentAsync(http, db))))
             .NamesInBody("agentId", "a person, who receives the case");
 
-        ui.MapPost("/cases/{id:long}/resolve", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
-            Forms.BackToCase(id, await status.RunAsync(id, StatusChange.Resolve, await Forms.RequireAgentAsync(http, db))));
+        // Each open promise comes as "promise-{id}" = kept | broken (the page asks); a promise not kept comes with the reason.
+        ui.MapPost("/cases/{id:long}/resolve", async (long id, [FromForm] string? reason, HttpContext http, GuichetDb db, ChangeCaseStatus status, IStringLocalizer<SharedWords> words) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var outcomes = new Dictionary<long, PromiseOutcome>();
+            foreach (var (key, value) in form)
+            {
+                if (key.StartsWith("promise-", StringComparison.Ordinal) && long.TryParse(key["promise-".Length..], out var promiseId) && WireNames.TryParseWire<PromiseOutcome>(value, out var outcome))
+                {
+                    outcomes[promiseId] = outcome;
+                }
+            }
+            var result = await status.ResolveAsync(id, outcomes, reason, await Forms.RequireAgentAsync(http, db));
+            return result.Succeeded || result.Failure!.Sayings.Count == 0
+                ? Forms.BackToCase(id, result)
+                : Results.Redirect($"/cases/{id}?error=" + Uri.EscapeDataString(string.Join(" ", result.Failure.Sayings.Select(s => words[s.Key, [.. s.Args]].Value))));
+        });
+
+        ui.MapPost("/cases/{id:long}/wait", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
+            Forms.BackToCase(id, await status.RunAsync(id, StatusChange.WaitForCustomer, await Forms.RequireAgentAsync(http, db))));
+
+        ui.MapPost("/cases/{id:long}/priority", async (long id, [FromForm] string? priority, [FromForm] string? reason, HttpContext http, GuichetDb db, ChangeCasePriority change) =>
+            Forms.BackToCase(id, await change.RunAsync(id, priority, reason, await Forms.RequireAgentAsync(http, db))));
 
         ui.MapPost("/cases/{id:long}/reopen", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
             Forms.BackToCase(id, await status.RunAsync(id, StatusChange.Reopen, await Forms.RequireAgentAsync(http, db))));

@@ -11,8 +11,6 @@ public static class ImportMailCommand
     public static async Task<Dictionary<InboundOutcome, int>> RunAsync(ServeOptions options, string source, string? team, CancellationToken ct)
     {
         await using var provider = await CliServices.StartAsync(options, ct);
-        // A batch job: no garbage collection running beside the work (the server keeps the default).
-        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
 
         var counts = new Dictionary<InboundOutcome, int>();
         await AnsiConsole.Progress()
