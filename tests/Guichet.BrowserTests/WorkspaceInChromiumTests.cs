@@ -39,4 +39,56 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         await Assertions.Expect(page.Locator("#promises")).ToContainTextAsync("tenue");
         await Assertions.Expect(page.Locator("#errors")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task An_agent_works_a_case_from_the_keyboard_and_on_a_phone()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        var (_, created) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("keyboard@example.fr"));
+        using (await Browserless.SignInAsync(server, "keys@guichet.test", "Inès Clavier"))
+        {
+        }
+        await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("#email", "keys@guichet.test");
+        await page.FillAsync("#password", Browserless.Password);
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Boîte de réception");
+        // The first Tab reaches the skip link, which leads past the menu.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("a.skip")).ToBeFocusedAsync();
+        // "?" lists the shortcuts.
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Locator("#shortcuts")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GotoAsync($"/cases/{created.Str("id")}");
+        // One keystroke to the reply box; Ctrl+Enter sends it.
+        await page.Keyboard.PressAsync("r");
+        await Assertions.Expect(page.Locator("#reply")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Bonjour Julien Rio, votre valise est retrouvée et arrive demain.");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("votre valise est retrouvée");
+
+        // At 390 px the conversation comes first and nothing covers it.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        var conversation = await page.Locator("#timeline").BoundingBoxAsync();
+        var side = await page.Locator("aside").First.BoundingBoxAsync();
+        Assert.NotNull(conversation);
+        Assert.NotNull(side);
+        Assert.True(side!.Y >= conversation!.Y + conversation.Height, $"the side column ({side.Y}) starts above the conversation's end ({conversation.Y + conversation.Height})");
+        Assert.True(conversation.Width <= 390, $"the conversation is {conversation.Width} px wide on a 390 px screen");
+        await ChromiumFixture.ScreenshotAsync(page, "case-390.png");
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.ReloadAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "case-1440.png");
+        await page.GotoAsync("/");
+        await ChromiumFixture.ScreenshotAsync(page, "inbox-1440.png");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "inbox-390.png");
+    }
 }

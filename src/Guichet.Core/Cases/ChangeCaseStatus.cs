@@ -51,7 +51,10 @@ public sealed class ChangeCaseStatus(GuichetDb db, TimeProvider clock)
         var now = clock.Now();
         foreach (var promise in open)
         {
-            _ = outcomes[promise.Id] == PromiseOutcome.Kept ? promise.Keep(actor, now) : promise.Break(actor, reason!.Trim(), now);
+            if ((outcomes[promise.Id] == PromiseOutcome.Kept ? promise.Keep(actor, now) : promise.Break(actor, reason!.Trim(), now)) is { } settled)
+            {
+                return settled;
+            }
         }
         if (@case.Resolve(actor, now) is { } refused)
         {
