@@ -111,7 +111,7 @@ public static class WebPlumbing
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/workspace.js", () => TypedResults.Stream(typeof(WebPlumbing).Assembly.GetManifestResourceStream("Guichet.Resources.workspace.js")!, "text/javascript; charset=utf-8"))
-            .AllowAnonymous().ExcludeFromDescription();
+            .RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription();
         var api = app.MapGroup("/api").RequireAuthorization(Features.Permissions.Access.Read);
         var ui = app.MapGroup("/ui").RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription().RequireFormToken();
         return new GuichetRoutes(app, api, ui);
