@@ -225,6 +225,30 @@ public abstract class WorkingDayTests(GuichetServer server)
         Assert.Equal("broken", states[promise.Str("id")]);
         Assert.All(states.Where(p => p.Key != promise.Str("id")), p => Assert.Equal("kept", p.Value));
     }
+
+    [Fact]
+    public async Task Through_the_API_resolving_may_say_what_became_of_each_open_promise()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.resolve.api@example.fr"));
+        var id = long.Parse(c.Str("id"));
+        var (_, promise) = await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "Rembourser le billet de train", dueInBusinessHours = 16 });
+        var first = await server.ReadDbAsync(db => db.Promises.Where(p => p.CaseId == id && p.Kind == Core.Promises.PromiseKind.FirstResponse).Select(p => p.Id).SingleAsync());
+
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/resolve", new { promises = new Dictionary<string, string> { [$"{first}"] = "maybe" } })).AssertProblemNames(400, $"promises.{first}");
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/resolve", new { promises = new Dictionary<string, string> { [$"{first}"] = "kept" } })).AssertProblemNames(400, "promises");
+        (await server.Api.PostJsonAsync($"/api/cases/{id}/resolve", new { promises = new Dictionary<string, string> { [$"{first}"] = "kept", [promise.Str("id")] = "broken" } })).AssertProblemNames(400, "reason");
+
+        var (done, resolved) = await server.Api.PostJsonAsync($"/api/cases/{id}/resolve", new
+        {
+            promises = new Dictionary<string, string> { [$"{first}"] = "kept", [promise.Str("id")] = "broken" },
+            reason = "Le client a été remboursé par son assurance.",
+        });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("resolved", resolved.Str("status"));
+        var states = resolved["promises"]!.AsArray().ToDictionary(p => p!.Str("id"), p => p!.Str("state"));
+        Assert.Equal(("kept", "broken"), (states[$"{first}"], states[promise.Str("id")]));
+    }
 }
 
 public sealed class WorkingDayOnSqlite(SqliteServer server) : WorkingDayTests(server), IClassFixture<SqliteServer>;

@@ -17,6 +17,8 @@ public static class CaseEndpoints
     public sealed record TransferRequest(string? Team, string? Note, long? AgentId = null);
     public sealed record CeilingApprovalRequest(DateTimeOffset? Until, string? Reason);
     public sealed record PriorityRequest(string? Priority, string? Reason);
+    /// <summary>What became of each open promise ("kept" or "broken", by promise id), and why one was not kept.</summary>
+    public sealed record ResolveRequest(Dictionary<string, string>? Promises, string? Reason);
 
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
@@ -121,7 +123,43 @@ public static class CaseEndpoints
         .ProducesValidationProblem()
         .WithSummary("Managers: let the case's promises run past its ceiling until a date (SPEC P5); waiting notices go out.");
 
-        foreach (var (path, change) in new[] { ("resolve", StatusChange.Resolve), ("reopen", StatusChange.Reopen), ("wait", StatusChange.WaitForCustomer), ("close", StatusChange.Close) })
+        // With a body naming the open promises' outcomes, resolving settles them (issue 24); without one it resolves as before.
+        cases.MapPost("/{id:long}/resolve", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status, TimeProvider clock) =>
+        {
+            ResolveRequest? request = null;
+            // A JSON body, sent with its length or chunked; a bodiless post resolves as it always did.
+            if (http.Request.ContentLength != 0 && http.Request.HasJsonContentType())
+            {
+                (request, var problem) = await JsonBody.ReadAsync<ResolveRequest>(http);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+            }
+            if (request?.Promises is not { } given)
+            {
+                return await AsActor(http, db, actor => status.RunAsync(id, StatusChange.Resolve, actor, http.RequestAborted), c => TypedResults.Ok(CaseDto.From(c, clock.Now())));
+            }
+            var outcomes = new Dictionary<long, PromiseOutcome>();
+            var errors = new ValidationErrors();
+            foreach (var (key, value) in given)
+            {
+                if (!long.TryParse(key, out var promiseId) || !WireNames.TryParseWire<PromiseOutcome>(value, out var outcome))
+                {
+                    errors.Add($"promises.{key}", $"Give a promise id and \"kept\" or \"broken\"; got {key}: \"{value}\".");
+                    continue;
+                }
+                outcomes[promiseId] = outcome;
+            }
+            return errors.Any
+                ? Problems.Ok(Result<Case>.Fail(errors.ToFailure()), c => TypedResults.Ok(CaseDto.From(c, clock.Now())))
+                : await AsActor(http, db, actor => status.ResolveAsync(id, outcomes, request.Reason, actor, http.RequestAborted), c => TypedResults.Ok(CaseDto.From(c, clock.Now())));
+        })
+        .Accepts<ResolveRequest>("application/json")
+        .Produces<CaseDto>()
+        .WithSummary("Resolve the case. Optional body: {\"promises\": {\"<id>\": \"kept\" | \"broken\"}, \"reason\"}: every open promise settled as said, a reason when one was not kept.");
+
+        foreach (var (path, change) in new[] { ("reopen", StatusChange.Reopen), ("wait", StatusChange.WaitForCustomer), ("close", StatusChange.Close) })
         {
             cases.MapPost($"/{{id:long}}/{path}", (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status, TimeProvider clock) =>
                 AsActor(http, db, actor => status.RunAsync(id, change, actor, http.RequestAborted), c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
