@@ -112,6 +112,10 @@ public abstract class WorkingDayTests(GuichetServer server)
         Assert.NotNull(read["customerWaitingSince"]);
         var (_, page, _) = await agent.GetAsync($"/cases/{id}");
         Assert.Contains("id=\"customer-waiting\"", page, StringComparison.Ordinal);
+        // Channels by their names, not their codes.
+        Assert.Contains("Canal : E-mail", page, StringComparison.Ordinal);
+        var (_, form, _) = await agent.GetAsync("/cases/new");
+        Assert.Contains(">Téléphone</option>", form, StringComparison.Ordinal);
 
         await server.Api.PostJsonAsync($"/api/cases/{id}/messages", new { direction = "out", body = "Votre valise arrive demain matin à votre domicile." });
         (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
