@@ -52,9 +52,9 @@ public static class CaseForms
                 }
             }
             var result = await status.ResolveAsync(id, outcomes, reason, await Forms.RequireAgentAsync(http, db));
-            return result.Succeeded || result.Failure!.Sayings.Count == 0
-                ? Forms.BackToCase(id, result)
-                : Results.Redirect($"/cases/{id}?error=" + Uri.EscapeDataString(string.Join(" ", result.Failure.Sayings.Select(s => words[s.Key, [.. s.Args]].Value))));
+            return !result.Succeeded && Said.Of(result.Failure!, words) is { } said
+                ? Results.Redirect($"/cases/{id}?error=" + Uri.EscapeDataString(string.Join(" ", said)))
+                : Forms.BackToCase(id, result);
         });
 
         ui.MapPost("/cases/{id:long}/wait", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
