@@ -68,6 +68,10 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
             return CaseQueries.CaseNotFound(caseId);
         }
         var body = request.Body;
+        if (direction == MessageDirection.Out && request.CaseVersion is { } seen && await HeldAsync(caseId, seen, actor, ct) is { } held)
+        {
+            return held;
+        }
         if (direction == MessageDirection.Out)
         {
             var crisis = @case.CrisisId is { } crisisId && db.TemplateBook.Crisis(crisisId) is { } found && found.IsActive(now) ? found : null;
@@ -172,6 +176,31 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
     }
 
     private static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// W2: a reply written on an older state of the case waits; the agent (or API client) sees what
+    /// others did since and sends again with the version they now answer.
+    /// </summary>
+    private async Task<Failure?> HeldAsync(long caseId, string seen, Agent actor, CancellationToken ct)
+    {
+        if (!CaseVersion.TryParse(seen, out var lastMessage, out var lastEvent))
+        {
+            return Failure.Invalid("caseVersion", $"'{seen}' is not a case version: send the \"version\" the case was read at (like m12e40).");
+        }
+        var changes = await CaseVersion.SinceAsync(db, caseId, lastMessage, lastEvent, actor.Id, ct);
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+        var now = await CaseVersion.OfAsync(db, caseId, ct);
+        return new Failure(FailureKind.Conflict, new Dictionary<string, string[]>
+        {
+            ["caseVersion"] = [$"The case changed since version {seen} (it is now {now}); read what changed and send again with caseVersion {now}.", .. changes.Select(c => c.Sentence)],
+        }, "Held: the case changed since it was read")
+        {
+            Sayings = [new Saying("held.changed", [now])],
+        };
+    }
 
     private static bool Same(string a, string b) => string.Equals(Flat(a), Flat(b), StringComparison.Ordinal);
 }

@@ -1,4 +1,6 @@
 using Guichet.Core.Data;
+using Guichet.Core.Live;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,17 +11,20 @@ public static class DatabaseSetup
     public static IServiceCollection AddGuichetDatabase(this IServiceCollection services, ServeOptions options)
     {
         services.AddSingleton(new Core.Email.MailIntakeSettings(options.MaxMessageBytes));
+        // Every write becomes a live signal (W1); where nothing listens (the CLI) it goes nowhere.
+        services.TryAddSingleton<ILiveBus, LocalLiveBus>();
+        services.TryAddSingleton<LiveChanges>();
         if (options.UsesPostgres)
         {
-            services.AddDbContext<GuichetDb, PostgresGuichetDb>(db => db.UseNpgsql(options.Database));
+            services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => db.UseNpgsql(options.Database).AddInterceptors(sp.GetRequiredService<LiveChanges>()));
         }
         else
         {
             var connection = SqliteConnectionString(options.DataDir);
-            services.AddDbContext<GuichetDb, SqliteGuichetDb>(db =>
+            services.AddDbContext<GuichetDb, SqliteGuichetDb>((sp, db) =>
             {
                 db.UseSqlite(connection);
-                db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable);
+                db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable, sp.GetRequiredService<LiveChanges>());
             });
         }
         return services;

@@ -8,6 +8,7 @@ using Guichet.Features.Email;
 using Guichet.Features.Goodwill;
 using Guichet.Features.Incidents;
 using Guichet.Features.Journeys;
+using Guichet.Features.Live;
 using Guichet.Features.Knowledge;
 using Guichet.Features.Metrics;
 using Guichet.Features.Notifications;
@@ -37,7 +38,7 @@ public static class GuichetHost
 #pragma warning restore RS0030
         services.AddGuichetCore();
         // Due work runs by stage (IDueWork); within one, in this order.
-        services.AddEmailWeb(options).AddIncidentsWeb().AddPromisesWeb().AddSurveysWeb().AddCasesWeb().AddJourneysWeb().AddMetricsWeb().AddChatWeb();
+        services.AddEmailWeb(options).AddIncidentsWeb().AddPromisesWeb().AddSurveysWeb().AddCasesWeb().AddJourneysWeb().AddMetricsWeb().AddChatWeb().AddLiveWeb(options);
 
         var app = builder.Build();
         app.UseGuichetPipeline();
@@ -62,6 +63,7 @@ public static class GuichetHost
         routes.MapIncidentsWeb();
         routes.MapGoodwillWeb();
         routes.MapChatWeb();
+        routes.MapLiveWeb();
         routes.MapAdminWeb(options);
         app.MapRazorComponents<Components.App>();
         return app;

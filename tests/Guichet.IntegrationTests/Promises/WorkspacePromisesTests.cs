@@ -39,13 +39,13 @@ public abstract class WorkspacePromisesTests(GuichetServer server)
         // Monday morning the owner is alerted, in the workspace.
         await server.AdvanceAsync(new DateTimeOffset(2026, 11, 30, 9, 30, 0, TimeSpan.Zero) - server.Clock.GetUtcNow());
         var (_, inbox, _) = await agent.GetAsync("/");
-        Assert.Contains("id=\"alerts\">Alertes (1)</a>", inbox, StringComparison.Ordinal);
+        Assert.Contains("id=\"alerts\">Alertes <span class=\"count\" data-count=\"alerts\">1</span></a>", inbox, StringComparison.Ordinal);
         var (_, alerts, _) = await agent.GetAsync("/notifications");
         Assert.Contains("Rappeler le client", alerts, StringComparison.Ordinal);
         (status, _, _) = await agent.PostFormAsync("/notifications", "/ui/notifications/read", new());
         Assert.Equal(HttpStatusCode.Redirect, status);
         (_, inbox, _) = await agent.GetAsync("/");
-        Assert.Contains("id=\"alerts\">Alertes</a>", inbox, StringComparison.Ordinal);
+        Assert.Contains("id=\"alerts\">Alertes <span class=\"count\" data-count=\"alerts\" hidden>0</span></a>", inbox, StringComparison.Ordinal);
 
         var (_, list, _) = await agent.GetAsync("/promises?view=due");
         Assert.Contains("Rappeler le client", list, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed record CaseDto(
     DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
     PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null,
     EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0, string Origin = "contact",
-    DateTimeOffset? CustomerWaitingSince = null)
+    DateTimeOffset? CustomerWaitingSince = null, string Version = "m0e0")
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
@@ -62,7 +62,8 @@ public sealed record CaseDto(
         c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(MessageDto.From).ToArray(),
         c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),
         acknowledgment is null ? null : MessageDto.From(acknowledgment), c.FirstAnsweredAt,
-        EscalationDto.Of(c), c.ReExplanations, c.Transfers, c.Origin.ToWire(), c.CustomerWaitingSince);
+        EscalationDto.Of(c), c.ReExplanations, c.Transfers, c.Origin.ToWire(), c.CustomerWaitingSince,
+        CaseVersion.Format(c.Messages.Select(m => m.Id).DefaultIfEmpty().Max(), c.Events.Select(e => e.Id).DefaultIfEmpty().Max()));
 }
 
 /// <summary>Who the case was put to (lead or manager), when and why (SPEC E1, E2); null when it was not.</summary>

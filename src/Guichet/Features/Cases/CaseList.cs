@@ -12,7 +12,7 @@ namespace Guichet.Features.Cases;
 /// </summary>
 public static class CaseList
 {
-    public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize);
+    public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false);
 
     public static async Task<Filter?> ParseAsync(QueryParams query, GuichetDb db, CancellationToken ct)
     {
@@ -58,8 +58,13 @@ public static class CaseList
             query.Errors.Add("team", $"There is no team '{team}'.");
         }
         var dueBefore = query.Time("dueBefore");
+        var waiting = query.Text("customerWaiting");
+        if (waiting is not null and not ("true" or "false"))
+        {
+            query.Errors.Add("customerWaiting", $"'{waiting}' is not true or false.");
+        }
         var (page, pageSize) = query.Paging();
-        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize);
+        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true");
     }
 
     /// <summary>The page of cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
@@ -85,6 +90,10 @@ public static class CaseList
         if (filter.DueBefore is { } before)
         {
             cases = cases.Where(c => c.NextDueAt != null && c.NextDueAt < before);
+        }
+        if (filter.CustomerWaiting)
+        {
+            cases = cases.Where(c => c.CustomerWaitingSince != null);
         }
         var total = await cases.CountAsync(ct);
         var items = await cases

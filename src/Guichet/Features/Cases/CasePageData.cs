@@ -45,6 +45,9 @@ public sealed record CasePageData(
             && !Case.Events.Any(e => e.Kind == CaseEventKind.NotSameMatter && e.To == o.Reference))
         .ToList();
 
+    /// <summary>The state of the case the agent reads (W2): a reply written on it is held if others changed the case since.</summary>
+    public string Version => CaseVersion.Format(Case.Messages.Select(m => m.Id).DefaultIfEmpty().Max(), Case.Events.Select(e => e.Id).DefaultIfEmpty().Max());
+
     /// <summary>The case's team's zone: every time on the page is read there.</summary>
     public string Zone => Case.Team.TimeZone;
 

@@ -52,7 +52,8 @@ public static class AuthenticationSetup
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        // Scripts (the API, the live hub, the menu's counters) get a status, not a sign-in page.
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Path.StartsWithSegments("/ui/live"))
         {
             ctx.Response.StatusCode = status;
         }

@@ -110,8 +110,11 @@ public static class WebPlumbing
         app.MapGet("/health", HealthCheck).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/site.css", SiteCss).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/workspace.js", () => TypedResults.Stream(typeof(WebPlumbing).Assembly.GetManifestResourceStream("Guichet.Resources.workspace.js")!, "text/javascript; charset=utf-8"))
-            .RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription();
+        foreach (var script in new[] { "workspace.js", "live.js" })
+        {
+            app.MapGet("/" + script, () => TypedResults.Stream(typeof(WebPlumbing).Assembly.GetManifestResourceStream("Guichet.Resources." + script)!, "text/javascript; charset=utf-8"))
+                .RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription();
+        }
         var api = app.MapGroup("/api").RequireAuthorization(Features.Permissions.Access.Read);
         var ui = app.MapGroup("/ui").RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription().RequireFormToken();
         return new GuichetRoutes(app, api, ui);

@@ -377,6 +377,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("CustomerWaitingSince");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Reference");

@@ -361,6 +361,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("CustomerWaitingSince");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Reference");
