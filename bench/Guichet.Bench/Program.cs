@@ -24,6 +24,14 @@ if (args is ["inbound-load", var url, var token, var mbox, var senders, ..])
     return;
 }
 
+if (args is ["live-fanout", var liveUrl, var liveToken, var pid, ..])
+{
+    // Against a running `guichet serve` (see docs/benchmarks.md): pages, then changes.
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await LiveFanOut.RunAsync(liveUrl, liveToken, Arg(3, 0), Arg(4, 200), Arg(5, 30));
+    return;
+}
+
 if (args is ["search-load", var folder, ..])
 {
     // dotnet run -c Release --project bench/Guichet.Bench -- search-load /tmp/search 20000 80000 1000
