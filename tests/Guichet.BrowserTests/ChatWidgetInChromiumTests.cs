@@ -41,4 +41,81 @@ public sealed class ChatWidgetInChromiumTests(ChromiumFixture chromium, SqliteSe
         await Assertions.Expect(page.Locator("#guichet-chat-log")).ToContainTextAsync("Merci !");
         Assert.Equal(2, await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.ContactCount).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Nobody_there_the_widget_says_so_asks_who_the_visitor_is_and_the_agent_sees_them_type_live()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        using (await Browserless.SignInAsync(server, "chat.agent@guichet.test", "Camille Chat")) { }
+        await SetEveryonesPresenceAsync(Guichet.Core.Agents.AgentPresence.Offline);
+        await server.ReadDbAsync(async db =>
+        {
+            // An address another customer holds is never taken over by a visitor who types it.
+            await server.Api.PostJsonAsync("/api/cases", Contacts.French("deja.client@example.fr"));
+            return 0;
+        });
+
+        await using var visitorContext = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var visitor = await visitorContext.NewPageAsync();
+        await visitor.Clock.InstallAsync();
+        await visitor.GotoAsync("/chat/demo");
+        await visitor.ClickAsync("#guichet-chat-open");
+        await Assertions.Expect(visitor.Locator("#guichet-chat")).ToHaveAttributeAsync("data-ready", "true");
+        await Assertions.Expect(visitor.Locator("#guichet-chat-hours")).ToContainTextAsync("Personne n'est disponible en ce moment");
+        await Assertions.Expect(visitor.Locator("#guichet-chat-name")).ToBeVisibleAsync();
+
+        // Who they are, before their first message; said again once it is sent.
+        await visitor.FillAsync("#guichet-chat-name", "Lucie Chat");
+        await visitor.FillAsync("#guichet-chat-email", "lucie.chat@example.fr");
+        await visitor.ClickAsync("#guichet-chat-who-save");
+        await visitor.FillAsync("#guichet-chat-text", "Bonjour, ma commande 4411 est arrivée sans la notice.");
+        await visitor.ClickAsync("#guichet-chat-send");
+        await Assertions.Expect(visitor.Locator("#guichet-chat-log")).ToContainTextAsync("vous répondra au plus tard le");
+        await Assertions.Expect(visitor.Locator("#guichet-chat-who summary")).ToContainTextAsync("lucie.chat@example.fr");
+        var chat = await server.ReadDbAsync(db => db.Cases.Where(c => c.Channel == Guichet.Core.Channel.Chat).OrderByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.Customer.Name, Emails = c.Customer.Identities.Where(i => i.Kind == Guichet.Core.Customers.IdentityKind.Email).Select(i => i.Value).ToList() }).FirstAsync());
+        Assert.Equal(("Lucie Chat", "lucie.chat@example.fr"), (chat.Name, Assert.Single(chat.Emails)));
+
+        // The agent opens the case: the visitor typing shows there, and their message arrives without a reload.
+        await using var agentContext = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var agent = await agentContext.NewPageAsync();
+        await agent.GotoAsync("/");
+        await agent.FillAsync("#email", "chat.agent@guichet.test");
+        await agent.FillAsync("#password", Browserless.Password);
+        await agent.ClickAsync("button[type=submit]");
+        await agent.GotoAsync($"/cases/{chat.Id}");
+        await Assertions.Expect(agent.Locator("#timeline")).ToContainTextAsync("sans la notice");
+        await visitor.FocusAsync("#guichet-chat-text");
+        await visitor.Keyboard.TypeAsync("Et le carton était ");
+        await Assertions.Expect(agent.Locator("#presence")).ToContainTextAsync("Lucie Chat est en train d'écrire", new() { Timeout = 2000 });
+        await visitor.Keyboard.TypeAsync("ouvert.");
+        await visitor.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(agent.Locator("#timeline")).ToContainTextAsync("Et le carton était ouvert.", new() { Timeout = 2000 });
+
+        // Someone is back: within 20 seconds the widget says so.
+        await SetEveryonesPresenceAsync(Guichet.Core.Agents.AgentPresence.Available);
+        await visitor.Clock.FastForwardAsync("00:21");
+        await Assertions.Expect(visitor.Locator("#guichet-chat-hours")).ToContainTextAsync("Nous sommes de retour");
+
+        // Closed and opened again, the conversation is there.
+        await visitor.ClickAsync("#guichet-chat-close");
+        await Assertions.Expect(visitor.Locator("#guichet-chat")).ToBeHiddenAsync();
+        await visitor.ClickAsync("#guichet-chat-open");
+        await Assertions.Expect(visitor.Locator("#guichet-chat-log")).ToContainTextAsync("Et le carton était ouvert.");
+
+        // A visitor typing someone else's address gets nothing of theirs; the case says what was claimed.
+        await visitor.ClickAsync("#guichet-chat-who summary");
+        await visitor.FillAsync("#guichet-chat-email", "deja.client@example.fr");
+        await visitor.ClickAsync("#guichet-chat-who-save");
+        await Assertions.Expect(agent.Locator("#timeline")).ToContainTextAsync("Le visiteur dit être deja.client@example.fr", new() { Timeout = 2000 });
+        var emails = await server.ReadDbAsync(db => db.CustomerIdentities.Where(i => i.Value == "deja.client@example.fr").Select(i => i.CustomerId).ToListAsync());
+        Assert.Single(emails);
+        await ChromiumFixture.ScreenshotAsync(agent, "chat-case-live.png");
+    }
+
+    private Task SetEveryonesPresenceAsync(Guichet.Core.Agents.AgentPresence presence) => server.ReadDbAsync(async db =>
+    {
+        await db.Agents.ExecuteUpdateAsync(a => a.SetProperty(x => x.Presence, presence));
+        return 0;
+    });
 }

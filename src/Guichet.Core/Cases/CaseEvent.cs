@@ -53,6 +53,8 @@ public enum CaseEventKind
     NotSameMatter,
     /// <summary>An agent set the priority by hand (From → To), with why in Detail (issue 24).</summary>
     PriorityChanged,
+    /// <summary>A chat visitor gave an address (To) another customer holds (From: their id, Detail: their name): an agent checks, then merges (C2).</summary>
+    VisitorSaysAddress,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -32,7 +32,7 @@ public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase
         }
         var token = PortalAccess.NewToken();
         await using var tx = await db.OwnTransactionAsync(ct);
-        var opened = await open.ContactAsync(new OpenCaseRequest(new CustomerContact(form.Name, form.Email, Language: form.Language), "portal", form.Subject, form.Body, null)
+        var opened = await open.ContactAsync(new OpenCaseRequest(new CustomerContact(form.Name, form.Email, Language: string.IsNullOrWhiteSpace(form.Language) ? null : form.Language), "portal", form.Subject, form.Body, null)
         {
             FollowLink = $"{baseUrl.TrimEnd('/')}/suivi/{token}",
         }, ct);

@@ -43,7 +43,7 @@ public static partial class SendGuard
             reasons.Add(new("Q1.placeholder", $"The reply still contains unfilled fields: {string.Join(", ", leftovers.Select(l => $"\"{l}\""))}.", Blocking: true) { Args = [string.Join(", ", leftovers)] });
         }
         CheckGreeting(context, reasons);
-        if (context.CustomerLanguage is { } expected && LanguageGuess.Of(body) is { } written && written != expected)
+        if (context.CustomerLanguage is { } expected && LanguageGuess.Surely(body) is { } written && written != expected)
         {
             reasons.Add(new("Q3.language", $"The reply is written in {Name(written)} but the customer's language is {Name(expected)}.", Blocking: false) { Args = [written, expected] });
         }

@@ -120,6 +120,25 @@ public abstract class LiveTests(GuichetServer server)
         Assert.Equal(("Claire Présence", "left"), await NextOfAsync(his, herWord!, "left"));
     }
 
+    [Fact]
+    public async Task A_chat_visitor_typing_shows_on_the_agents_case_page()
+    {
+        server.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await using var widget = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/chat")).Build();
+        await widget.StartAsync(ct);
+        var visitor = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var sent = await widget.InvokeAsync<System.Text.Json.JsonElement>("Send", visitor, "Léa Tape", "fr", "Bonjour, ma commande est incomplète.", ct);
+        var caseId = sent.GetProperty("caseId").GetInt64();
+        using var claire = await Browserless.SignInAsync(server, "claire.typing@guichet.test", "Claire Lecture");
+        await using var page = new Page(server, claire);
+        await page.Connection.StartAsync(ct);
+        await page.Connection.InvokeAsync<string?>("Watch", caseId, ct);
+
+        await widget.InvokeAsync("Typing", visitor, ct);
+        Assert.Equal(("Léa Tape", "typing"), await NextOfAsync(page, $"visitor-{caseId}", "typing"));
+    }
+
     private static async Task<(string Name, string State)> NextOfAsync(Page page, string who, string? state = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

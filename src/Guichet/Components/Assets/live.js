@@ -22,7 +22,10 @@
       return field.checked !== field.defaultChecked;
     }
     if (field.tagName === 'SELECT') {
-      return Array.from(field.options).some((o) => o.selected !== o.defaultSelected);
+      // With no option marked selected in the page, the browser shows the first one: that is not a change.
+      const options = Array.from(field.options);
+      const initial = options.some((o) => o.defaultSelected) ? options.filter((o) => o.defaultSelected) : options.slice(0, 1);
+      return options.some((o) => o.selected !== initial.includes(o));
     }
     return field.value !== field.defaultValue;
   }
@@ -108,11 +111,12 @@
     if (!presence) {
       return;
     }
-    const limit = Date.now() - 75000;
+    const now = Date.now();
     const lines = [];
     const named = new Map();
     others.forEach((p) => {
-      if (p.at >= limit) {
+      // A visitor typing is news for a few seconds; a person on the page until they have been silent 75 s.
+      if (p.at >= now - (p.state === 'typing' ? 8000 : 75000)) {
         const was = named.get(p.name);
         if (!was || p.state === 'writing' || p.state === 'typing') {
           named.set(p.name, p.state);
@@ -144,8 +148,11 @@
       others.delete(p.who);
     } else {
       others.set(p.who, { name: p.name, state: p.state, at: Date.now() });
+      if (p.state === 'typing') {
+        setTimeout(drawPresence, 8100);
+      }
       // A newcomer learns who is already here from each of them.
-      if (!known) {
+      if (!known && p.state !== 'typing') {
         say(myState, true);
       }
     }
@@ -165,12 +172,16 @@
     await connection.start();
     if (watching !== null) {
       mine = await connection.invoke('Watch', watching);
+      // Our own arrival may have come back before the answer said which one was ours.
+      others.delete(mine);
+      drawPresence();
     }
   }
 
   connection.onreconnected(async () => {
     if (watching !== null) {
       mine = await connection.invoke('Watch', watching);
+      others.delete(mine);
     }
     soon();
   });

@@ -15,9 +15,11 @@ public sealed record ChatLine(long Id, string Direction, string Author, string B
 /// back, P7) and replays the visitor's conversation; <c>Send</c> records a message on their chat
 /// case. Each connection joins its case's group, where agents' answers arrive (<see cref="ChatRelay"/>).
 /// </summary>
-public sealed class ChatHub(ChatConversation chat) : Hub
+public sealed class ChatHub(ChatConversation chat, Core.Live.ILiveBus live) : Hub
 {
     public static string Group(long caseId) => $"case-{caseId}";
+
+    private static readonly object TypedKey = new();
 
     public async Task<object> Hello(string visitor, string language)
     {
@@ -30,10 +32,48 @@ public sealed class ChatHub(ChatConversation chat) : Hub
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, Group(caseId), Context.ConnectionAborted);
         }
-        return new { welcome.Value.Open, welcome.Value.BackAt, History = welcome.Value.History.Select(ChatLine.From) };
+        return new
+        {
+            welcome.Value.Open, welcome.Value.Staffed, welcome.Value.BackAt, welcome.Value.Name, welcome.Value.Email,
+            History = welcome.Value.History.Select(ChatLine.From),
+        };
     }
 
-    public async Task<object> Send(string visitor, string? name, string language, string text)
+    /// <summary>Whether people are there now (P7): the open widget asks again every 20 seconds, so "we are back" comes by itself.</summary>
+    public async Task<object> Status(string? language)
+    {
+        var (open, staffed, backAt) = await chat.StatusAsync(language, Context.ConnectionAborted);
+        return new { Open = open, Staffed = staffed, BackAt = backAt };
+    }
+
+    /// <summary>The visitor's name and address (P7): optional, before or during the conversation; false until their first message.</summary>
+    public async Task<bool> Introduce(string visitor, string? name, string? email)
+    {
+        var said = await chat.IntroduceAsync(visitor, name, email, Context.ConnectionAborted);
+        if (!said.Succeeded)
+        {
+            throw new HubException(string.Join(" ", said.Failure!.Errors.SelectMany(e => e.Value)));
+        }
+        return said.Value;
+    }
+
+    /// <summary>The visitor is typing: the agents on their case see it (W1). The widget says it at most every few seconds.</summary>
+    public async Task Typing(string visitor)
+    {
+        // At most one a second per connection reaches the database, whatever a script sends.
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (Context.Items.TryGetValue(TypedKey, out var last) && last is long then && System.Diagnostics.Stopwatch.GetElapsedTime(then, now) < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+        Context.Items[TypedKey] = now;
+        if (await chat.TypingAsync(visitor, Context.ConnectionAborted) is { } typing)
+        {
+            live.Publish(new Core.Live.LiveSignal([], [], new Core.Live.CasePresence(typing.CaseId, "visitor-" + typing.CaseId, typing.Name, "typing")));
+        }
+    }
+
+    public async Task<object> Send(string visitor, string? name, string? language, string text)
     {
         var sent = await chat.SendAsync(visitor, name, language, text, Context.ConnectionAborted);
         if (!sent.Succeeded)

@@ -5,13 +5,25 @@
   "use strict";
   var script = document.currentScript;
   var base = script.src.replace(/\/chat\/widget\.js.*$/, "");
-  var lang = (navigator.language || "fr").toLowerCase().indexOf("en") === 0 ? "en" : "fr";
+  // The language the site declares (data-lang on the tag, else the page's lang) is a choice; the
+  // browser's alone is not (issue 24): without one, the server reads the visitor's own words.
+  var declared = (script.getAttribute("data-lang") || document.documentElement.lang || "").toLowerCase().slice(0, 2);
+  var chosen = declared === "fr" || declared === "en" ? declared : null;
+  var lang = chosen || ((navigator.language || "fr").toLowerCase().indexOf("en") === 0 ? "en" : "fr");
   var words = {
-    fr: { open: "Discuter avec nous", title: "Service client", placeholder: "Votre message", send: "Envoyer",
-          closed: "Nous sommes absents en ce moment ; de retour le {0}. Laissez-nous un message : nous vous répondrons.",
+    fr: { open: "Discuter avec nous", title: "Service client", placeholder: "Votre message", send: "Envoyer", close: "Fermer",
+          closed: "Nous sommes absents en ce moment ; de retour le {0}. Laissez-nous un message et votre e-mail : la réponse vous y attendra.",
+          nobody: "Personne n'est disponible en ce moment. Laissez-nous un message et votre e-mail : nous vous répondrons dès que possible.",
+          back: "Nous sommes de retour : une personne va vous répondre.",
+          who: "Qui êtes-vous ? (facultatif : pour vous répondre par e-mail si vous partez)", name: "Votre nom", email: "Votre e-mail", save: "Enregistrer",
+          known: "Nous pouvons aussi vous répondre à {0}.",
           you: "Vous", failed: "Le message n'est pas parti ; réessayez." },
-    en: { open: "Chat with us", title: "Customer service", placeholder: "Your message", send: "Send",
-          closed: "We are away right now and back on {0}. Leave us a message: we will answer you.",
+    en: { open: "Chat with us", title: "Customer service", placeholder: "Your message", send: "Send", close: "Close",
+          closed: "We are away right now and back on {0}. Leave us a message and your email: the answer will wait for you there.",
+          nobody: "Nobody is available right now. Leave us a message and your email: we will answer you as soon as we can.",
+          back: "We are back: someone will answer you.",
+          who: "Who are you? (optional: so we can answer by email if you leave)", name: "Your name", email: "Your email", save: "Save",
+          known: "We can also answer you at {0}.",
           you: "You", failed: "The message was not sent; try again." }
   }[lang];
 
@@ -37,12 +49,20 @@
   var style = "position:fixed;right:1rem;bottom:1rem;z-index:2147483000;font:14px system-ui,sans-serif;";
   var button = element("button", { id: "guichet-chat-open", type: "button", style: style + "padding:.6rem 1rem;border-radius:2rem;border:0;background:#1f4e79;color:#fff;cursor:pointer" }, words.open);
   var panel = element("section", { id: "guichet-chat", "aria-label": words.title, hidden: "", style: style + "width:320px;background:#fff;border:1px solid #ccc;border-radius:.5rem;box-shadow:0 4px 16px rgba(0,0,0,.2);flex-direction:column" });
-  var header = element("strong", { style: "padding:.6rem;background:#1f4e79;color:#fff;border-radius:.5rem .5rem 0 0" }, words.title);
-  var hours = element("p", { id: "guichet-chat-hours", hidden: "", style: "margin:0;padding:.5rem;background:#fff4d6" });
+  var header = element("div", { style: "display:flex;justify-content:space-between;align-items:center;padding:.6rem;background:#1f4e79;color:#fff;border-radius:.5rem .5rem 0 0" });
+  var close = element("button", { id: "guichet-chat-close", type: "button", "aria-label": words.close, title: words.close, style: "border:0;background:transparent;color:#fff;font-size:18px;line-height:1;cursor:pointer" }, "×");
+  header.append(element("strong", {}, words.title), close);
+  var hours = element("p", { id: "guichet-chat-hours", role: "status", hidden: "", style: "margin:0;padding:.5rem;background:#fff4d6" });
+  var intro = element("details", { id: "guichet-chat-who", style: "padding:.3rem .5rem;border-bottom:1px solid #eee" });
+  var introSummary = element("summary", { style: "cursor:pointer;font-size:12px;color:#444" }, words.who);
+  var nameField = element("input", { id: "guichet-chat-name", autocomplete: "name", placeholder: words.name, "aria-label": words.name, maxlength: "200", style: "width:100%;box-sizing:border-box;margin:.2rem 0" });
+  var emailField = element("input", { id: "guichet-chat-email", type: "email", autocomplete: "email", placeholder: words.email, "aria-label": words.email, style: "width:100%;box-sizing:border-box;margin:.2rem 0" });
+  var saveWho = element("button", { id: "guichet-chat-who-save", type: "button", style: "padding:.2rem .6rem" }, words.save);
+  intro.append(introSummary, nameField, emailField, saveWho);
   var log = element("div", { id: "guichet-chat-log", role: "log", "aria-live": "polite", style: "height:260px;overflow-y:auto;padding:.5rem" });
   var text = element("textarea", { id: "guichet-chat-text", rows: "2", placeholder: words.placeholder, style: "margin:.5rem;resize:vertical" });
   var send = element("button", { id: "guichet-chat-send", type: "button", style: "margin:0 .5rem .5rem;padding:.4rem;background:#1f4e79;color:#fff;border:0;border-radius:.3rem" }, words.send);
-  panel.append(header, hours, log, text, send);
+  panel.append(header, hours, intro, log, text, send);
 
   var seen = {};
   function show(line) {
@@ -58,31 +78,100 @@
 
   var connection = null;
   var token = visitorToken();
+  var staffed = null;
+  // What the visitor said of themselves before their first message, said again once it is sent.
+  var pendingWho = false;
+
+  function showKnown(email) {
+    if (email) {
+      introSummary.textContent = words.known.replace("{0}", email);
+      intro.open = false;
+    }
+  }
+
+  function welcomed(welcome) {
+    var wasAway = staffed === false;
+    staffed = !!(welcome.open && welcome.staffed);
+    if (!welcome.open && welcome.backAt) {
+      hours.textContent = words.closed.replace("{0}", welcome.backAt);
+    } else if (!staffed) {
+      hours.textContent = words.nobody;
+    } else if (wasAway) {
+      hours.textContent = words.back;
+    }
+    hours.hidden = staffed && !wasAway;
+    if (welcome.history === undefined) {
+      return;
+    }
+    if (welcome.name && !nameField.value) { nameField.value = welcome.name; }
+    if (welcome.email && !emailField.value) { emailField.value = welcome.email; }
+    showKnown(welcome.email);
+    // Nobody there: the address is what lets the answer reach the visitor.
+    if (!staffed && !welcome.email) { intro.open = true; }
+  }
+
+  function status() {
+    return connection.invoke("Status", chosen || lang).then(welcomed);
+  }
+
   function start() {
     connection = new window.signalR.HubConnectionBuilder().withUrl(base + "/hubs/chat").withAutomaticReconnect().build();
     connection.on("message", show);
     return connection.start().then(function () {
-      return connection.invoke("Hello", token, lang);
+      return connection.invoke("Hello", token, chosen || lang);
     }).then(function (welcome) {
-      if (!welcome.open && welcome.backAt) {
-        hours.textContent = words.closed.replace("{0}", welcome.backAt);
-        hours.hidden = false;
-      }
+      welcomed(welcome);
       (welcome.history || []).forEach(show);
       panel.setAttribute("data-ready", "true");
+      // Whether people are there is asked again while the chat is open.
+      window.setInterval(function () { if (!panel.hidden) { status().catch(function () {}); } }, 20000);
     });
+  }
+
+  function introduce() {
+    var name = nameField.value.trim();
+    var email = emailField.value.trim();
+    if (!name && !email) { return Promise.resolve(); }
+    return connection.invoke("Introduce", token, name || null, email || null).then(function (recorded) {
+      pendingWho = !recorded;
+      if (recorded && email) { showKnown(email); }
+    }, function (error) {
+      show({ id: "who-" + Date.now(), direction: "out", author: "Guichet", body: String(error && error.message || error).replace(/^.*HubException: /, "") });
+    });
+  }
+
+  var lastTyping = 0;
+  function typing() {
+    var now = Date.now();
+    if (connection && now - lastTyping > 2000) {
+      lastTyping = now;
+      connection.invoke("Typing", token).catch(function () {});
+    }
   }
 
   function sendMessage() {
     var body = text.value.trim();
     if (!body) { return; }
     send.disabled = true;
-    connection.invoke("Send", token, null, lang, body).then(function () {
+    var name = nameField.value.trim();
+    connection.invoke("Send", token, name || null, chosen, body).then(function () {
       text.value = "";
+      // The next words typed are news again (the first ones may have come before there was a case to show them on).
+      lastTyping = 0;
+      if (pendingWho || emailField.value.trim()) { return introduce(); }
     }, function () {
       show({ id: "failed-" + Date.now(), direction: "out", author: "Guichet", body: words.failed });
     }).then(function () { send.disabled = false; });
   }
+
+  close.addEventListener("click", function () {
+    panel.hidden = true;
+    panel.style.display = "none";
+    button.hidden = false;
+    button.focus();
+  });
+  saveWho.addEventListener("click", function () { if (connection) { introduce(); } });
+  text.addEventListener("input", typing);
 
   button.addEventListener("click", function () {
     button.hidden = true;
