@@ -23,6 +23,29 @@ public abstract partial class PortalTests(GuichetServer server)
         return (token, caseId);
     }
 
+    [Theory]
+    [InlineData("", "Bonjour, je n'ai pas reçu le remboursement de ma facture de novembre.", "fr")]
+    [InlineData("", "Hello, I was charged twice on my November invoice and need a refund.", "en")]
+    [InlineData("en", "Bonjour, je n'ai pas reçu le remboursement de ma facture.", "en")]
+    public async Task The_answer_is_in_the_language_the_customer_chose_else_in_their_messages_never_their_browsers(string chosen, string body, string expected)
+    {
+        server.SkipIfUnavailable();
+        using var visitor = Browserless.Anonymous(server);
+        var email = $"langue.{Guid.NewGuid():N}@example.fr";
+        var request = new HttpRequestMessage(HttpMethod.Get, "/contact");
+        // An English browser: it must not decide (issue 24).
+        request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+        (await visitor.SendAsync(request)).EnsureSuccessStatusCode();
+        var (status, _, _) = await visitor.PostFormAsync("/contact", "/contact", new()
+        {
+            ["_handler"] = "portal-contact", ["Form.Name"] = "Camille Langue", ["Form.Email"] = email, ["Form.Language"] = chosen,
+            ["Form.Subject"] = "Facture de novembre", ["Form.Body"] = body,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var language = await server.ReadDbAsync(db => db.Cases.Where(c => c.Customer.Identities.Any(i => i.Value == email)).Select(c => c.Customer.Language).SingleAsync());
+        Assert.Equal(expected, language);
+    }
+
     [Fact]
     public async Task A_customer_writes_from_the_portal_follows_the_case_by_its_private_link_and_writes_again()
     {
