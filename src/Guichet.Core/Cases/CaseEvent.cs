@@ -55,6 +55,8 @@ public enum CaseEventKind
     PriorityChanged,
     /// <summary>A chat visitor gave an address (To) another customer holds (From: their id, Detail: their name): an agent checks, then merges (C2).</summary>
     VisitorSaysAddress,
+    /// <summary>A promise marked kept by mistake runs again (issue 24); Detail: what it is.</summary>
+    PromiseReopened,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -102,6 +102,36 @@ public sealed class Promise
         return null;
     }
 
+    /// <summary>How long a promise marked kept by mistake can be opened again (issue 24: one click on "kept" had no undo).</summary>
+    public static readonly TimeSpan ReopenWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Undoes a "kept" given by mistake, within <see cref="ReopenWindow"/>: running again as it was
+    /// (open, or renegotiated if it had been), its due time and notices unchanged; the timeline says
+    /// who opened it again. The first answer kept by a person's reply stays kept: the reply was sent.
+    /// </summary>
+    public Failure? Reopen(Agent? by, DateTimeOffset now, bool wasRenegotiated)
+    {
+        if (State != PromiseState.Kept || SettledAt is not { } keptAt)
+        {
+            return Failure.Conflict("state", $"Only a promise marked kept can be opened again; this one is {State.ToWire()}.");
+        }
+        if (now - keptAt > ReopenWindow)
+        {
+            return Failure.Conflict("state", $"A promise marked kept can be opened again for {ReopenWindow.TotalMinutes:0} minutes; make a new promise instead.");
+        }
+        if (Kind == PromiseKind.FirstResponse && Case.FirstAnsweredAt is not null)
+        {
+            return Failure.Conflict("state", "The first answer was kept by a reply that was sent: it stays kept.");
+        }
+        State = wasRenegotiated ? PromiseState.Renegotiated : PromiseState.Open;
+        SettledAt = null;
+        Case.Events.Add(CaseEvent.Create(CaseEventKind.PromiseReopened, now, by, null, null, What));
+        Case.RefreshNextDue();
+        RefreshNextAction();
+        return null;
+    }
+
     public Failure? Break(Agent? by, string reason, DateTimeOffset now)
     {
         if (!IsActive)

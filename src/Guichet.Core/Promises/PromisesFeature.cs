@@ -9,6 +9,7 @@ public static class PromisesFeature
     {
         services.AddScoped<MakePromise>();
         services.AddScoped<KeepPromise>();
+        services.AddScoped<ReopenPromise>();
         services.AddScoped<RenegotiatePromise>();
         services.AddScoped<PromiseWatcher>();
         services.AddScoped<ApproveCeiling>();

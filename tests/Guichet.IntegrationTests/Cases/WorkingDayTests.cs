@@ -253,6 +253,36 @@ public abstract class WorkingDayTests(GuichetServer server)
         var states = resolved["promises"]!.AsArray().ToDictionary(p => p!.Str("id"), p => p!.Str("state"));
         Assert.Equal(("kept", "broken"), (states[$"{first}"], states[promise.Str("id")]));
     }
+
+    [Fact]
+    public async Task A_promise_marked_kept_by_mistake_is_opened_again_within_ten_minutes_and_not_after()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.reopen@example.fr"));
+        var id = c.Str("id");
+        var casePath = $"/cases/{id}";
+        var (_, promise) = await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "Envoyer le bon de retour", dueInBusinessHours = 8 });
+        var promiseId = promise.Str("id");
+        using var claire = await Browserless.SignInAsync(server, "claire.reopen@guichet.test", "Claire Annule");
+
+        // One click on "kept"; the page offers to undo it, and undoing runs the promise again.
+        var (kept, _, _) = await claire.PostFormAsync(casePath, $"/ui/promises/{promiseId}/keep", new());
+        Assert.Equal(HttpStatusCode.Redirect, kept);
+        var (_, page, _) = await claire.GetAsync(casePath);
+        Assert.Contains($"id=\"reopen-{promiseId}\"", page, StringComparison.Ordinal);
+        var (reopened, _, location) = await claire.PostFormAsync(casePath, $"/ui/promises/{promiseId}/reopen", new());
+        Assert.Equal((HttpStatusCode.Redirect, casePath), (reopened, location));
+        var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+        Assert.Equal("open", read["promises"]!.AsArray().Single(p => p!.Str("id") == promiseId)!.Str("state"));
+        Assert.Contains(read["events"]!.AsArray(), e => e!.Str("kind") == "promiseReopened" && e!.Str("actor") == "Claire Annule");
+
+        // Kept again, eleven minutes later it stays kept (the API says why).
+        (await server.Api.PostJsonAsync($"/api/promises/{promiseId}/keep", new { })).Response.EnsureSuccessStatusCode();
+        await server.AdvanceAsync(TimeSpan.FromMinutes(11));
+        (await server.Api.PostJsonAsync($"/api/promises/{promiseId}/reopen", new { })).AssertProblemNames(409, "state");
+        (_, page, _) = await claire.GetAsync(casePath);
+        Assert.DoesNotContain($"id=\"reopen-{promiseId}\"", page, StringComparison.Ordinal);
+    }
 }
 
 public sealed class WorkingDayOnSqlite(SqliteServer server) : WorkingDayTests(server), IClassFixture<SqliteServer>;

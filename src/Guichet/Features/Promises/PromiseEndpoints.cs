@@ -33,6 +33,12 @@ public static class PromiseEndpoints
         .WithSummary("Mark a promise kept.")
             .TakesNoBody();
 
+        promises.MapPost("/{id:long}/reopen", (long id, HttpContext http, GuichetDb db, ReopenPromise reopen, TimeProvider clock) =>
+            CaseEndpoints.AsActor(http, db, actor => reopen.RunAsync(id, actor, http.RequestAborted), p => TypedResults.Ok(PromiseDto.From(p, clock.Now()))))
+        .Produces<PromiseDto>()
+        .WithSummary("Undo a \"kept\" given by mistake, within 10 minutes: the promise runs again as it was (409 after that, or for a first answer kept by a sent reply).")
+            .TakesNoBody();
+
         promises.MapPost("/{id:long}/renegotiate", (long id, HttpContext http, GuichetDb db, RenegotiatePromise renegotiate, TimeProvider clock) =>
             CaseEndpoints.WithActor<RenegotiateRequest, Promise>(http, db, (r, actor) => renegotiate.RunAsync(id, r.NewDueAt, actor, http.RequestAborted),
                 p => TypedResults.Ok(PromiseDto.From(p, clock.Now()))))

@@ -31,6 +31,16 @@ public static class PromiseForms
             return result.Succeeded ? Results.Redirect($"/cases/{result.Value.CaseId}") : Results.Redirect("/");
         });
 
+        ui.MapPost("/promises/{id:long}/reopen", async (long id, HttpContext http, GuichetDb db, ReopenPromise reopen) =>
+        {
+            var caseId = await db.Promises.AsNoTracking().Where(p => p.Id == id).Select(p => (long?)p.CaseId).FirstOrDefaultAsync();
+            if (caseId is null)
+            {
+                return Results.NotFound();
+            }
+            return Forms.BackToCase(caseId.Value, await reopen.RunAsync(id, await Forms.RequireAgentAsync(http, db)));
+        });
+
         ui.MapPost("/promises/{id:long}/renegotiate", async (long id, [FromForm] string? newDueAt, HttpContext http, GuichetDb db, RenegotiatePromise renegotiate) =>
         {
             var promise = await db.Promises.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.CaseId, p.Case.Team.TimeZone }).FirstOrDefaultAsync();
