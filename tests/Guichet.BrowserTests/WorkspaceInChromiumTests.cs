@@ -91,4 +91,43 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         await page.ReloadAsync();
         await ChromiumFixture.ScreenshotAsync(page, "inbox-390.png");
     }
+
+    [Fact]
+    public async Task Inserting_templates_keeps_the_draft_shows_a_preview_and_combines_two()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        var (_, created) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("templates.browser@example.fr"));
+        using (await Browserless.SignInAsync(server, "templates@guichet.test", "Inès Modèle")) { }
+        await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("#email", "templates@guichet.test");
+        await page.FillAsync("#password", Browserless.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.GotoAsync($"/cases/{created.Str("id")}");
+
+        const string draft = "Bonjour Julien Rio, merci pour votre patience.";
+        await page.FillAsync("#reply", draft);
+        var options = await page.Locator("#template-picker select option").AllAsync();
+        Assert.True(options.Count >= 2, $"{options.Count} template(s) on the case page");
+        var first = await options[0].GetAttributeAsync("value");
+        var second = await options[1].GetAttributeAsync("value");
+        await page.SelectOptionAsync("#template-picker select", second!);
+        await Assertions.Expect(page.Locator("#template-preview")).ToBeVisibleAsync();
+        var previewed = await page.Locator("#template-preview").InnerTextAsync();
+        Assert.False(string.IsNullOrWhiteSpace(previewed));
+
+        await page.ClickAsync("#template-picker button");
+        await Assertions.Expect(page.Locator("#reply")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(draft)));
+        var once = await page.Locator("#reply").InputValueAsync();
+        Assert.True(once.Length > draft.Length + 20, "the template was inserted after the draft");
+        Assert.Equal(page.Url.Split('?')[0], page.Url);
+
+        await page.SelectOptionAsync("#template-picker select", first!);
+        await page.ClickAsync("#template-picker button");
+        await Assertions.Expect(page.Locator("#reply")).Not.ToHaveValueAsync(once);
+        var twice = await page.Locator("#reply").InputValueAsync();
+        Assert.StartsWith(once.TrimEnd(), twice, StringComparison.Ordinal);
+        Assert.True(twice.Length > once.Length, "the second template joined the first");
+    }
 }

@@ -38,6 +38,60 @@
     }
   }
 
+  // Templates (issue 24): the picker previews the chosen one and inserts it where the cursor is,
+  // keeping the draft (without script the picker reloads the page with the template as the draft).
+  const picker = document.getElementById('template-picker');
+  const reply = document.getElementById('reply');
+  if (picker && reply) {
+    const select = picker.querySelector('select');
+    const preview = document.createElement('pre');
+    preview.id = 'template-preview';
+    preview.className = 'small muted template-preview';
+    preview.hidden = true;
+    picker.after(preview);
+    const drafts = new Map();
+
+    async function draftOf(key) {
+      if (!drafts.has(key)) {
+        const url = picker.getAttribute('action') + '?template=' + encodeURIComponent(key);
+        const response = await fetch(url, { credentials: 'same-origin' });
+        const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const text = page.getElementById('reply');
+        drafts.set(key, text ? text.value : '');
+      }
+      return drafts.get(key);
+    }
+
+    async function showPreview() {
+      preview.textContent = await draftOf(select.value);
+      preview.hidden = preview.textContent === '';
+    }
+
+    select.addEventListener('change', showPreview);
+    picker.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const text = await draftOf(select.value);
+      const template = document.querySelector('#reply-form input[name=TemplateId]');
+      if (reply.value.trim() === '') {
+        reply.value = text;
+        // Sent unchanged, the reply is compared with its template (E4).
+        if (template) {
+          template.value = select.value;
+        }
+      } else {
+        const at = reply.selectionStart ?? reply.value.length;
+        const before = reply.value.slice(0, at);
+        const gap = before === '' || before.endsWith('\n') ? '' : '\n\n';
+        reply.value = before + gap + text + reply.value.slice(reply.selectionEnd ?? at);
+        if (template) {
+          template.value = '';
+        }
+      }
+      reply.dispatchEvent(new Event('input', { bubbles: true }));
+      reply.focus();
+    });
+  }
+
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target.closest && event.target.closest('#reply-form')) {
       event.preventDefault();
