@@ -14,4 +14,11 @@ public static class ArticleHtml
     private static readonly HtmlSanitizer Sanitizer = new();
 
     public static string Render(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>
+    /// A piece of an article's Markdown as the reader sees it, on one line: no stars, hashes, link
+    /// targets or table pipes (issue 24: search snippets showed the raw syntax).
+    /// </summary>
+    public static string PlainText(string markdown) =>
+        string.Join(' ', Markdown.ToPlainText(markdown, Pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -132,7 +132,7 @@ public sealed class Search(GuichetDb db)
         var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         // bm25 is lower for better matches: every score is given as "higher is better".
         return found.Where(f => articles.ContainsKey(f.Id))
-            .Select(f => articles[f.Id] is var a ? new ArticleHit(a.Id, a.Title, a.Language, a.Status, a.IsPublic, a.TagList, Html(f.Snippet), Math.Abs(f.Score)) : null!)
+            .Select(f => articles[f.Id] is var a ? new ArticleHit(a.Id, a.Title, a.Language, a.Status, a.IsPublic, a.TagList, Html(ArticleHtml.PlainText(f.Snippet)), Math.Abs(f.Score)) : null!)
             .ToList();
     }
 
