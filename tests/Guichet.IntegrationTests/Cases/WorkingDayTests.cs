@@ -283,6 +283,33 @@ public abstract class WorkingDayTests(GuichetServer server)
         (_, page, _) = await claire.GetAsync(casePath);
         Assert.DoesNotContain($"id=\"reopen-{promiseId}\"", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_agent_taking_a_call_finds_the_customer_by_name_email_or_phone_and_the_form_is_theirs()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", new
+        {
+            customer = new { name = "Gaëlle Appel", email = "gaelle.appel@example.fr", phone = "+33 6 12 34 56 78", language = "fr" },
+            channel = "email", subject = "Facture en double", body = "Bonjour, j'ai été facturée deux fois.",
+        });
+        var customerId = await server.ReadDbAsync(db => db.Cases.Where(x => x.Id == long.Parse(c.Str("id"))).Select(x => x.CustomerId).SingleAsync());
+        using var claire = await Browserless.SignInAsync(server, "claire.lookup@guichet.test", "Claire Cherche");
+
+        foreach (var find in new[] { "gaëlle", "Appel", "GAELLE.APPEL@example.fr", "06 12 34 56 78" })
+        {
+            var (_, results, _) = await claire.GetAsync($"/cases/new?find={Uri.EscapeDataString(find)}");
+            Assert.Contains($"/cases/new?customer={customerId}", results, StringComparison.Ordinal);
+        }
+        var (_, none, _) = await claire.GetAsync("/cases/new?find=Personne%20Inconnue");
+        Assert.Contains("Aucun client trouvé", WebUtility.HtmlDecode(none), StringComparison.Ordinal);
+
+        var (_, form, _) = await claire.GetAsync($"/cases/new?customer={customerId}");
+        Assert.Contains("id=\"known-customer\"", form, StringComparison.Ordinal);
+        Assert.Contains(c.Str("reference"), form, StringComparison.Ordinal);
+        Assert.Contains("value=\"gaelle.appel@example.fr\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"+33612345678\"", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+    }
 }
 
 public sealed class WorkingDayOnSqlite(SqliteServer server) : WorkingDayTests(server), IClassFixture<SqliteServer>;
