@@ -92,6 +92,20 @@
     });
   }
 
+  // A table wider than a phone scrolls sideways: it takes the keyboard's focus so it can be scrolled without a mouse (W11).
+  function scrollableTables() {
+    document.querySelectorAll('table.list').forEach((table) => {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.tabIndex = 0;
+      } else {
+        table.removeAttribute('tabindex');
+      }
+    });
+  }
+  scrollableTables();
+  window.addEventListener('resize', scrollableTables);
+  document.addEventListener('guichet:live', scrollableTables);
+
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target.closest && event.target.closest('#reply-form')) {
       event.preventDefault();
