@@ -310,6 +310,20 @@ public abstract class WorkingDayTests(GuichetServer server)
         Assert.Contains("value=\"gaelle.appel@example.fr\"", form, StringComparison.Ordinal);
         Assert.Contains("value=\"+33612345678\"", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Why_a_case_was_escalated_is_said_in_the_workspace_language_with_the_customers_own_words()
+    {
+        server.SkipIfUnavailable();
+        var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("wd.fraud@example.fr", "Bonjour, c'est une arnaque : quelqu'un a utilisé ma carte sans mon accord."));
+        var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{c.Str("id")}");
+        Assert.Contains("fraud", read["escalation"]!.Str("reason"), StringComparison.OrdinalIgnoreCase);
+        using var claire = await Browserless.SignInAsync(server, "claire.esc@guichet.test", "Claire Escalade");
+        var (_, page, _) = await claire.GetAsync($"/cases/{c.Str("id")}");
+        var text = WebUtility.HtmlDecode(page);
+        Assert.Contains("Fraude ou usurpation d'identité possible : « arnaque »", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Possible fraud", text, StringComparison.Ordinal);
+    }
 }
 
 public sealed class WorkingDayOnSqlite(SqliteServer server) : WorkingDayTests(server), IClassFixture<SqliteServer>;
