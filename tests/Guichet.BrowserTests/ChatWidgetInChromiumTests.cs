@@ -79,10 +79,7 @@ public sealed class ChatWidgetInChromiumTests(ChromiumFixture chromium, SqliteSe
         // The agent opens the case: the visitor typing shows there, and their message arrives without a reload.
         await using var agentContext = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
         var agent = await agentContext.NewPageAsync();
-        await agent.GotoAsync("/");
-        await agent.FillAsync("#email", "chat.agent@guichet.test");
-        await agent.FillAsync("#password", Browserless.Password);
-        await agent.ClickAsync("button[type=submit]");
+        await ChromiumFixture.SignInAsync(agent, "chat.agent@guichet.test");
         await agent.GotoAsync($"/cases/{chat.Id}");
         await Assertions.Expect(agent.Locator("#timeline")).ToContainTextAsync("sans la notice");
         await visitor.FocusAsync("#guichet-chat-text");

@@ -53,6 +53,16 @@ public sealed class ChromiumFixture : IAsyncLifetime
         return Path.GetTempPath();
     }
 
+    /// <summary>Signs a person in through the sign-in form, as they would, and waits until they are past it.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Guichet.Testing.Browserless.Password)
+    {
+        await page.GotoAsync("/");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
     /// <summary>A full-page screenshot kept in artifacts/browser and attached to the test's result; returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -23,10 +23,7 @@ public sealed class DashboardInChromiumTests(ChromiumFixture chromium, SqliteDem
         var foreign = new List<string>();
         page.Request += (_, request) => { if (!request.Url.StartsWith(server.BaseAddress.ToString(), StringComparison.Ordinal)) { foreign.Add(request.Url); } };
 
-        await page.GotoAsync("/");
-        await page.FillAsync("#email", "marc@demo.guichet");
-        await page.FillAsync("#password", "guichet");
-        await page.ClickAsync("button[type=submit]");
+        await ChromiumFixture.SignInAsync(page, "marc@demo.guichet", "guichet");
         await page.ClickAsync("#dashboard-link");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tableau de bord");

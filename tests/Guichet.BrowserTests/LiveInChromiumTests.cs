@@ -81,11 +81,7 @@ public sealed class LiveInChromiumTests(ChromiumFixture chromium, PostgresServer
     private static async Task<IPage> SignedInAsync(IBrowserContext context, string email)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Browserless.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await ChromiumFixture.SignInAsync(page, email);
         return page;
     }
 }

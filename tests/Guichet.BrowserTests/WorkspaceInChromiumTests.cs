@@ -18,10 +18,7 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
 
         await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.FillAsync("#email", "chrome@guichet.test");
-        await page.FillAsync("#password", Browserless.Password);
-        await page.ClickAsync("button[type=submit]");
+        await ChromiumFixture.SignInAsync(page, "chrome@guichet.test");
 
         var row = page.Locator("#cases tr", new() { HasText = created.Str("reference") });
         await Assertions.Expect(row).ToContainTextAsync("dans 4 j");
@@ -50,10 +47,7 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         }
         await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.FillAsync("#email", "keys@guichet.test");
-        await page.FillAsync("#password", Browserless.Password);
-        await page.ClickAsync("button[type=submit]");
+        await ChromiumFixture.SignInAsync(page, "keys@guichet.test");
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Boîte de réception");
         // The first Tab reaches the skip link, which leads past the menu.
@@ -100,10 +94,7 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         using (await Browserless.SignInAsync(server, "templates@guichet.test", "Inès Modèle")) { }
         await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.FillAsync("#email", "templates@guichet.test");
-        await page.FillAsync("#password", Browserless.Password);
-        await page.ClickAsync("button[type=submit]");
+        await ChromiumFixture.SignInAsync(page, "templates@guichet.test");
         await page.GotoAsync($"/cases/{created.Str("id")}");
 
         const string draft = "Bonjour Julien Rio, merci pour votre patience.";
