@@ -48,6 +48,7 @@ public sealed class LiveInChromiumTests(ChromiumFixture chromium, PostgresServer
             var casePath = new Uri(ines.Url).AbsolutePath;
             var marc = await SignedInAsync(leadContext, "marc.live@guichet.test");
             await marc.GotoAsync(casePath);
+            var seenByMarc = await marc.Locator("#reply-form input[name=Seen]").InputValueAsync();
             await Assertions.Expect(ines.Locator("#presence")).ToContainTextAsync("Marc Second lit ce dossier", WithinTwoSeconds);
             await Assertions.Expect(marc.Locator("#presence")).ToContainTextAsync("Inès Direct lit ce dossier", WithinTwoSeconds);
 
@@ -59,7 +60,10 @@ public sealed class LiveInChromiumTests(ChromiumFixture chromium, PostgresServer
             await Assertions.Expect(ines.Locator("#timeline")).ToContainTextAsync("au nom de ma fille", WithinTwoSeconds);
             await Assertions.Expect(ines.Locator("#reply")).ToHaveValueAsync("Bonjour Lucie Directe, votre remboursement est lancé.");
 
-            // Marc answers first; Inès's reply is held with his words, then leaves when she confirms.
+            // Marc reads the customer's addition (live on his page too), answers first; Inès's reply is
+            // held with his words, then leaves when she confirms.
+            await Assertions.Expect(marc.Locator("#timeline")).ToContainTextAsync("au nom de ma fille", WithinTwoSeconds);
+            await Assertions.Expect(marc.Locator("#reply-form input[name=Seen]")).Not.ToHaveValueAsync(seenByMarc);
             await marc.FillAsync("#reply", "Bonjour Lucie Directe, je m'occupe du remboursement au nom de votre fille.");
             await marc.ClickAsync("#reply-form button[type=submit]");
             await Assertions.Expect(ines.Locator("#timeline")).ToContainTextAsync("je m'occupe du remboursement", WithinTwoSeconds);

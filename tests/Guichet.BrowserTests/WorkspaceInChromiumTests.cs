@@ -121,4 +121,44 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         Assert.StartsWith(once.TrimEnd(), twice, StringComparison.Ordinal);
         Assert.True(twice.Length > once.Length, "the second template joined the first");
     }
+
+    [Fact]
+    public async Task The_search_box_suggests_as_the_agent_types_and_a_tag_goes_on_the_case()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        var (_, created) = await server.Api.PostJsonAsync("/api/cases", new
+        {
+            customer = new { name = "Hortense Recherche", email = "hortense.recherche@example.fr", language = "fr" },
+            channel = "email", subject = "Trottinette électrique en panne", body = "Bonjour, la batterie ne charge plus.",
+        });
+        using (await Browserless.SignInAsync(server, "search@guichet.test", "Inès Cherche")) { }
+        await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await ChromiumFixture.SignInAsync(page, "search@guichet.test");
+
+        // "/" reaches the box; suggestions come as the agent types, with why each case came up.
+        await page.Keyboard.PressAsync("/");
+        await Assertions.Expect(page.Locator("#search-box")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("trottin");
+        var suggestion = page.Locator("#search-suggestions a", new() { HasText = created.Str("reference") });
+        await Assertions.Expect(suggestion).ToContainTextAsync("sujet");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/cases/{created.Str("id")}");
+
+        // A tag, typed ahead from those in use, goes on the case and links to the list of its cases.
+        await page.FillAsync("#add-tag", "Batterie, SAV");
+        await page.Locator("#tags button", new() { HasText = "Ajouter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tags .pill.tag")).ToHaveTextAsync(["batterie", "sav"]);
+        await page.Locator("#tags a", new() { HasText = "batterie" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#cases")).ToContainTextAsync(created.Str("reference"));
+
+        // Enter in the box opens every result, with filters.
+        await page.FillAsync("#search-box", "hortense.recherche@example.fr");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=*");
+        await Assertions.Expect(page.Locator("#found-cases")).ToContainTextAsync(created.Str("reference"));
+        await Assertions.Expect(page.Locator("#found-customers")).ToContainTextAsync("Hortense Recherche");
+        await ChromiumFixture.ScreenshotAsync(page, "search-results.png");
+    }
 }

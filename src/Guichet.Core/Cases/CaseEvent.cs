@@ -57,6 +57,10 @@ public enum CaseEventKind
     VisitorSaysAddress,
     /// <summary>A promise marked kept by mistake runs again (issue 24); Detail: what it is.</summary>
     PromiseReopened,
+    /// <summary>Tags put on the case (To, comma-separated) by a person, a rule or a bulk action (W5).</summary>
+    Tagged,
+    /// <summary>Tags taken off the case (From, comma-separated).</summary>
+    Untagged,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -26,6 +26,7 @@ public static class CaseQueries
             .Include(c => c.Events)
             .Include(c => c.Promises).ThenInclude(p => p.Renegotiations)
             .Include(c => c.Promises).ThenInclude(p => p.Owner)
+            .Include(c => c.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, ct);
 

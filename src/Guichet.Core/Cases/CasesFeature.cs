@@ -9,6 +9,9 @@ public static class CasesFeature
     {
         services.AddScoped<OpenCase>();
         services.AddScoped<PostMessage>();
+        services.AddScoped<Tags.TagCase>();
+        services.AddScoped<Tags.RenameTag>();
+        services.AddScoped<Finding.FindCases>();
         services.AddScoped<AddNote>();
         services.AddScoped<AssignCase>();
         services.AddScoped<ChangeCaseStatus>();

@@ -22,6 +22,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<Cases.Tags.CaseTag> CaseTags => Set<Cases.Tags.CaseTag>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

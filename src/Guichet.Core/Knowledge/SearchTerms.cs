@@ -24,4 +24,8 @@ public static class SearchTerms
 
     public static string TsQueryAny(IReadOnlyList<string> words) => string.Join(" | ", words);
 
+    /// <summary>Every word, the last one as a prefix (search as you type), as a PostgreSQL tsquery.</summary>
+    public static string TsQueryAllPrefix(IReadOnlyList<string> words) =>
+        string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? w + ":*" : w));
+
 }

@@ -106,6 +106,81 @@
   window.addEventListener('resize', scrollableTables);
   document.addEventListener('guichet:live', scrollableTables);
 
+  // The search box (W3): suggestions as the agent types (cases, then customers), Enter for every result.
+  const box = document.getElementById('search-box');
+  const list = document.getElementById('search-suggestions');
+  if (box && list) {
+    let timer = null;
+    let asked = '';
+    // Why each case came up, in the page's language (data-by-* on the form).
+    const why = (by) => box.form.dataset['by' + by.charAt(0).toUpperCase() + by.slice(1)] || by;
+    const item = (href, main, detail) => {
+      const li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = main;
+      const small = document.createElement('div');
+      small.className = 'why';
+      small.textContent = detail;
+      a.append(small);
+      li.append(a);
+      return li;
+    };
+    async function suggest() {
+      const q = box.value.trim();
+      if (q.length < 2) {
+        list.hidden = true;
+        return;
+      }
+      asked = q;
+      const response = await fetch('/api/search?limit=6&q=' + encodeURIComponent(q), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (!response.ok || asked !== q) {
+        return;
+      }
+      const found = await response.json();
+      list.replaceChildren(
+        ...(found.cases || []).map((c) => item('/cases/' + c.id, c.reference + ' — ' + c.subject,
+          [c.customer, c.status, c.team, c.owner || '—', why(c.foundBy)].join(' · '))),
+        ...(found.customers || []).map((c) => item('/cases/new?customer=' + c.id, c.name, c.addresses.join(', '))));
+      list.hidden = list.children.length === 0;
+    }
+    box.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(suggest, 150);
+    });
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        list.hidden = true;
+      } else if (event.key === 'ArrowDown' && !list.hidden) {
+        event.preventDefault();
+        const first = list.querySelector('a');
+        if (first) {
+          first.focus();
+        }
+      }
+    });
+    list.addEventListener('keydown', (event) => {
+      const links = Array.from(list.querySelectorAll('a'));
+      const at = links.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && at < links.length - 1) {
+        event.preventDefault();
+        links[at + 1].focus();
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        (at > 0 ? links[at - 1] : box).focus();
+      } else if (event.key === 'Escape') {
+        list.hidden = true;
+        box.focus();
+      }
+    });
+    document.addEventListener('click', (event) => {
+      if (!event.target.closest || !event.target.closest('#search-form')) {
+        list.hidden = true;
+      }
+    });
+  }
+
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target.closest && event.target.closest('#reply-form')) {
       event.preventDefault();
@@ -129,6 +204,7 @@
         break;
       }
       case 'i': window.location.href = '/'; break;
+      case '/': focus('search-box', event); break;
       default: break;
     }
   });

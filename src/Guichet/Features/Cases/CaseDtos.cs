@@ -51,7 +51,7 @@ public sealed record CaseDto(
     DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
     PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null,
     EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0, string Origin = "contact",
-    DateTimeOffset? CustomerWaitingSince = null, string Version = "m0e0")
+    DateTimeOffset? CustomerWaitingSince = null, string Version = "m0e0", IReadOnlyList<string>? Tags = null)
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
@@ -63,7 +63,8 @@ public sealed record CaseDto(
         c.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(EventDto.Of).ToArray(),
         acknowledgment is null ? null : MessageDto.From(acknowledgment), c.FirstAnsweredAt,
         EscalationDto.Of(c), c.ReExplanations, c.Transfers, c.Origin.ToWire(), c.CustomerWaitingSince,
-        CaseVersion.Format(c.Messages.Select(m => m.Id).DefaultIfEmpty().Max(), c.Events.Select(e => e.Id).DefaultIfEmpty().Max()));
+        CaseVersion.Format(c.Messages.Select(m => m.Id).DefaultIfEmpty().Max(), c.Events.Select(e => e.Id).DefaultIfEmpty().Max()),
+        [.. c.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
 }
 
 /// <summary>Who the case was put to (lead or manager), when and why (SPEC E1, E2); null when it was not.</summary>
@@ -77,7 +78,7 @@ public sealed record EscalationDto(string Level, DateTimeOffset? At, string? Rea
 public sealed record CaseSummaryDto(
     long Id, string Reference, string Status, string Subject, string Channel, string Priority,
     TeamRef Team, AgentRef? Owner, long CustomerId, string CustomerName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset? CustomerWaitingSince = null);
+    DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset? CustomerWaitingSince = null, IReadOnlyList<string>? Tags = null);
 
 public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
 {

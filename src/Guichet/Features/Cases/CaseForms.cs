@@ -63,8 +63,15 @@ public static class CaseForms
         ui.MapPost("/cases/{id:long}/priority", async (long id, [FromForm] string? priority, [FromForm] string? reason, HttpContext http, GuichetDb db, ChangeCasePriority change) =>
             Forms.BackToCase(id, await change.RunAsync(id, priority, reason, await Forms.RequireAgentAsync(http, db))));
 
+        // Several tags may be typed at once, separated by commas (W5).
+        ui.MapPost("/cases/{id:long}/tags", async (long id, [FromForm] string? add, [FromForm] string? remove, HttpContext http, GuichetDb db, Core.Cases.Tags.TagCase tag) =>
+            Forms.BackToCase(id, await tag.RunAsync(id, new Core.Cases.Tags.TagCaseRequest(Split(add), Split(remove)), await Forms.RequireAgentAsync(http, db))));
+
         ui.MapPost("/cases/{id:long}/reopen", async (long id, HttpContext http, GuichetDb db, ChangeCaseStatus status) =>
             Forms.BackToCase(id, await status.RunAsync(id, StatusChange.Reopen, await Forms.RequireAgentAsync(http, db))));
         return ui;
     }
+
+    private static List<string> Split(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 }

@@ -12,7 +12,7 @@ namespace Guichet.Features.Cases;
 /// </summary>
 public static class CaseList
 {
-    public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false);
+    public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false, string? Tag = null);
 
     public static async Task<Filter?> ParseAsync(QueryParams query, GuichetDb db, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public static class CaseList
         {
             activeOnly = true;
         }
-        else if (statusText is not null)
+        else if (statusText is not null && statusText != "all")
         {
             if (WireNames.TryParseWire<CaseStatus>(statusText, out var s))
             {
@@ -31,7 +31,7 @@ public static class CaseList
             }
             else
             {
-                query.Errors.Add("status", $"'{statusText}' is not a status; use new, open, waitingOnCustomer, resolved, closed or active.");
+                query.Errors.Add("status", $"'{statusText}' is not a status; use new, open, waitingOnCustomer, resolved, closed, active or all.");
             }
         }
         long? ownerId = null;
@@ -63,8 +63,14 @@ public static class CaseList
         {
             query.Errors.Add("customerWaiting", $"'{waiting}' is not true or false.");
         }
+        var tagText = query.Text("tag");
+        var tag = tagText is null ? null : Core.Cases.Tags.TagName.Normalise(tagText);
+        if (tagText is not null && tag is null)
+        {
+            query.Errors.Add("tag", $"'{tagText}' is not a tag.");
+        }
         var (page, pageSize) = query.Paging();
-        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true");
+        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag);
     }
 
     /// <summary>The page of cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
@@ -91,6 +97,10 @@ public static class CaseList
         {
             cases = cases.Where(c => c.NextDueAt != null && c.NextDueAt < before);
         }
+        if (filter.Tag is { } tag)
+        {
+            cases = cases.Where(c => c.Tags.Any(t => t.Name == tag));
+        }
         if (filter.CustomerWaiting)
         {
             cases = cases.Where(c => c.CustomerWaitingSince != null);
@@ -109,6 +119,7 @@ public static class CaseList
                 TeamId = c.Team.Id, TeamSlug = c.Team.Slug, TeamName = c.Team.Name,
                 OwnerId = (long?)c.Owner!.Id, OwnerName = c.Owner!.Name, OwnerEmail = c.Owner!.Email,
                 c.CustomerId, CustomerName = c.Customer.Name, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince,
+                Tags = c.Tags.Select(t => t.Name).ToList(),
             })
             .ToListAsync(ct);
         return new Page<CaseSummaryDto>(
@@ -116,7 +127,7 @@ public static class CaseList
                 c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
                 new TeamRef(c.TeamId, c.TeamSlug, c.TeamName),
                 c.OwnerId is null ? null : new AgentRef(c.OwnerId.Value, c.OwnerName, c.OwnerEmail),
-                c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince)).ToArray(),
+                c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince, c.Tags.Order(StringComparer.Ordinal).ToList())).ToArray(),
             filter.Page, filter.PageSize, total);
     }
 }

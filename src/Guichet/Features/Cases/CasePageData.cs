@@ -45,6 +45,9 @@ public sealed record CasePageData(
             && !Case.Events.Any(e => e.Kind == CaseEventKind.NotSameMatter && e.To == o.Reference))
         .ToList();
 
+    /// <summary>The tags most used, offered as the agent types one (W5).</summary>
+    public IReadOnlyList<string> KnownTags { get; init; } = [];
+
     /// <summary>The state of the case the agent reads (W2): a reply written on it is held if others changed the case since.</summary>
     public string Version => CaseVersion.Format(Case.Messages.Select(m => m.Id).DefaultIfEmpty().Max(), Case.Events.Select(e => e.Id).DefaultIfEmpty().Max());
 
@@ -63,6 +66,7 @@ public sealed record CasePageData(
         var templates = (await TemplateQueries.ListAsync(db, @case.Team, clock, ct, withVariables: false))
             .Where(t => t.Language == language && !ShippedTemplates.IsAutomatic(t.Key)).ToList();
         var crisis = @case.CrisisId is { } crisisId && db.TemplateBook.Crisis(crisisId) is { } c && c.IsActive(now) ? c : null;
+        var knownTags = await db.CaseTags.GroupBy(t => t.Name).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(100).ToListAsync(ct);
         return new CasePageData(
             @case,
             await http.CurrentAgentAsync(db),
@@ -82,6 +86,9 @@ public sealed record CasePageData(
                 : null,
             await Core.Metrics.CaseEfforts.OfCaseAsync(db, @case.Id, ct),
             await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.CaseId == @case.Id, ct),
-            await CaseGoodwillData.ReadAsync(db, @case.Id, ct));
+            await CaseGoodwillData.ReadAsync(db, @case.Id, ct))
+        {
+            KnownTags = knownTags,
+        };
     }
 }

@@ -8,6 +8,7 @@ public static class CasesWeb
     public static void MapCasesWeb(this GuichetRoutes routes)
     {
         routes.Api.MapCases();
+        routes.Api.MapTags();
         routes.Ui.MapCaseForms();
     }
 }

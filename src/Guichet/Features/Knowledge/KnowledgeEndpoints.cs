@@ -29,7 +29,15 @@ public static class KnowledgeEndpoints
         public static HitDto From(ArticleHit h) => new(h.Id, h.Title, h.Language, h.Status.ToWire(), h.IsPublic, h.Tags, h.Snippet, h.Score);
     }
 
-    public sealed record SearchDto(IReadOnlyList<HitDto> Articles, IReadOnlyList<MessageHit> Messages);
+    /// <summary>The search box's answer (W3): cases and customers first, then articles and what people wrote.</summary>
+    public sealed record SearchDto(IReadOnlyList<HitDto> Articles, IReadOnlyList<MessageHit> Messages, IReadOnlyList<FoundCaseDto>? Cases = null, IReadOnlyList<Core.Cases.Finding.CustomerFound>? Customers = null);
+
+    /// <summary>A case found: status, team, owner, tags, and why it came up (reference, email, phone, tag, subject, customer, message).</summary>
+    public sealed record FoundCaseDto(long Id, string Reference, string Subject, string Status, string Team, string? Owner, string Customer, IReadOnlyList<string> Tags, string FoundBy, string? Snippet)
+    {
+        public static FoundCaseDto From(Core.Cases.Finding.CaseFound c) =>
+            new(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Team, c.Owner, c.Customer, c.Tags, c.By.ToWire(), c.Snippet);
+    }
 
     public static RouteGroupBuilder MapKnowledge(this RouteGroupBuilder api)
     {
@@ -96,15 +104,19 @@ public static class KnowledgeEndpoints
         .ProducesValidationProblem()
         .WithSummary("Rewrite an article; status and isPublic publish it or take it back.");
 
-        api.MapGet("/search", async (string? q, string? language, int? limit, Search search, HttpContext http, GuichetDb db, CancellationToken ct) =>
+        api.MapGet("/search", async (string? q, string? language, int? limit, Search search, Core.Cases.Finding.FindCases find, HttpContext http, GuichetDb db, CancellationToken ct) =>
         {
             var n = Math.Clamp(limit ?? 10, 1, MaxResults);
+            var me = await http.CurrentAgentAsync(db);
+            var zone = me is null ? "Europe/Paris" : await db.Teams.Where(t => t.Id == me.TeamId).Select(t => t.TimeZone).FirstAsync(ct);
+            var found = await find.RunAsync(q, me, zone, n, ct);
             var articles = await search.ArticlesAsync(q, ArticleScope.Agents, language, n, ct);
-            var messages = await search.MessagesAsync(q, n, await http.CurrentAgentAsync(db), ct);
-            return Results.Ok(new SearchDto(articles.Select(HitDto.From).ToList(), messages));
+            var messages = await search.MessagesAsync(q, n, me, ct);
+            return Results.Ok(new SearchDto(articles.Select(HitDto.From).ToList(), messages, found.Cases.Select(FoundCaseDto.From).ToList(), found.Customers));
         })
         .WithTags("Knowledge")
-        .WithSummary("One search over the knowledge base and what people wrote on cases, best first, with snippets (HTML-safe, matches in <mark>).");
+        .Produces<SearchDto>()
+        .WithSummary("The search box (W3): cases by reference, customer email or phone (any format), tag (#tag), subject, customer name or what was written on them, only those the caller sees, best first; customers; articles; messages with snippets (HTML-safe, matches in <mark>).");
 
         api.MapGet("/cases/{id:long}/suggestions", async (long id, Search search, CancellationToken ct) =>
             Results.Ok((await search.SuggestAsync(id, 5, ct)).Select(HitDto.From).ToList()))

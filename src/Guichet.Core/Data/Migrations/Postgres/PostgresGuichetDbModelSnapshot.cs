@@ -563,6 +563,22 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Tags.CaseTag", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("CaseId", "Name");
+
+                    b.HasIndex("Name", "CaseId");
+
+                    b.ToTable("CaseTags");
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -2033,6 +2049,15 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Tags.CaseTag", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.CustomerAsset", b =>
                 {
                     b.HasOne("Guichet.Core.Customers.Customer", null)
@@ -2234,6 +2259,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Navigation("Messages");
 
                     b.Navigation("Promises");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Message", b =>

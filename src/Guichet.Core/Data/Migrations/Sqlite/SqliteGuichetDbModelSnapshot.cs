@@ -541,6 +541,22 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Tags.CaseTag", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Name");
+
+                    b.HasIndex("Name", "CaseId");
+
+                    b.ToTable("CaseTags");
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -1961,6 +1977,15 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Cases.Tags.CaseTag", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.CustomerAsset", b =>
                 {
                     b.HasOne("Guichet.Core.Customers.Customer", null)
@@ -2162,6 +2187,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Navigation("Messages");
 
                     b.Navigation("Promises");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Message", b =>
