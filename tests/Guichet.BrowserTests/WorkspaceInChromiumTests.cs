@@ -143,6 +143,7 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         var suggestion = page.Locator("#search-suggestions a", new() { HasText = created.Str("reference") });
         await Assertions.Expect(suggestion).ToContainTextAsync("sujet");
         await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(suggestion).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync($"**/cases/{created.Str("id")}");
 
@@ -160,5 +161,34 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         await Assertions.Expect(page.Locator("#found-cases")).ToContainTextAsync(created.Str("reference"));
         await Assertions.Expect(page.Locator("#found-customers")).ToContainTextAsync("Hortense Recherche");
         await ChromiumFixture.ScreenshotAsync(page, "search-results.png");
+    }
+
+    [Fact]
+    public async Task An_agent_saves_the_inbox_filters_as_a_view_and_its_count_follows_the_cases_live()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        var (_, first) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("vue.un@example.fr"));
+        (await server.Api.PostJsonAsync($"/api/cases/{first.Str("id")}/tags", new { add = new[] { "litige" } })).Response.EnsureSuccessStatusCode();
+        using (await Browserless.SignInAsync(server, "views@guichet.test", "Inès Vue")) { }
+        await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await ChromiumFixture.SignInAsync(page, "views@guichet.test");
+
+        await page.FillAsync("#tag-filter", "litige");
+        await page.Locator("form.filters button").ClickAsync();
+        await page.Locator("details.save-view summary").ClickAsync();
+        await page.FillAsync("#view-name", "Litiges");
+        await page.Locator("#save-view button").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Litiges");
+        var count = page.Locator("#views li", new() { HasText = "Litiges" }).Locator(".view-count");
+        await Assertions.Expect(count).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#cases")).ToContainTextAsync(first.Str("reference"));
+
+        // A second case gets the tag elsewhere: the view's count and list follow without a reload.
+        var (_, second) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("vue.deux@example.fr"));
+        (await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/tags", new { add = new[] { "litige" } })).Response.EnsureSuccessStatusCode();
+        await Assertions.Expect(count).ToHaveTextAsync("2", new() { Timeout = 2000 });
+        await Assertions.Expect(page.Locator("#cases")).ToContainTextAsync(second.Str("reference"), new() { Timeout = 2000 });
+        await ChromiumFixture.ScreenshotAsync(page, "inbox-view.png");
     }
 }

@@ -12,6 +12,7 @@ public static class CasesFeature
         services.AddScoped<Tags.TagCase>();
         services.AddScoped<Tags.RenameTag>();
         services.AddScoped<Finding.FindCases>();
+        services.AddScoped<Views.SaveView>();
         services.AddScoped<AddNote>();
         services.AddScoped<AssignCase>();
         services.AddScoped<ChangeCaseStatus>();

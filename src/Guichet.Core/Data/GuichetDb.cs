@@ -23,6 +23,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Cases.Tags.CaseTag> CaseTags => Set<Cases.Tags.CaseTag>();
+    public DbSet<Cases.Views.View> Views => Set<Cases.Views.View>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -112,6 +112,7 @@
   if (box && list) {
     let timer = null;
     let asked = '';
+    let shown = '';
     // Why each case came up, in the page's language (data-by-* on the form).
     const why = (by) => box.form.dataset['by' + by.charAt(0).toUpperCase() + by.slice(1)] || by;
     const item = (href, main, detail) => {
@@ -139,6 +140,12 @@
         return;
       }
       const found = await response.json();
+      // The same answer again leaves the list (and the suggestion the agent moved to) as it is.
+      const signature = JSON.stringify([found.cases, found.customers]);
+      if (signature === shown && !list.hidden) {
+        return;
+      }
+      shown = signature;
       list.replaceChildren(
         ...(found.cases || []).map((c) => item('/cases/' + c.id, c.reference + ' — ' + c.subject,
           [c.customer, c.status, c.team, c.owner || '—', why(c.foundBy)].join(' · '))),

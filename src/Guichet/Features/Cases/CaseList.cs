@@ -12,7 +12,8 @@ namespace Guichet.Features.Cases;
 /// </summary>
 public static class CaseList
 {
-    public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false, string? Tag = null);
+    public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false, string? Tag = null,
+        CasePriority? Priority = null, Core.Channel? Channel = null, bool Unassigned = false, string Sort = "due");
 
     public static async Task<Filter?> ParseAsync(QueryParams query, GuichetDb db, CancellationToken ct)
     {
@@ -73,8 +74,8 @@ public static class CaseList
         return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag);
     }
 
-    /// <summary>The page of cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
-    public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct)
+    /// <summary>The cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
+    public static IQueryable<Case> Query(GuichetDb db, Filter filter, Core.Agents.Agent? viewer)
     {
         var cases = db.Cases.AsNoTracking().VisibleTo(viewer);
         if (filter.Status is { } status)
@@ -105,12 +106,31 @@ public static class CaseList
         {
             cases = cases.Where(c => c.CustomerWaitingSince != null);
         }
+        if (filter.Priority is { } priority)
+        {
+            cases = cases.Where(c => c.Priority == priority);
+        }
+        if (filter.Channel is { } channel)
+        {
+            cases = cases.Where(c => c.Channel == channel);
+        }
+        if (filter.Unassigned)
+        {
+            cases = cases.Where(c => c.OwnerId == null);
+        }
+        return cases;
+    }
+
+    /// <summary>How many cases the filter names: a view's count in the sidebar (W4).</summary>
+    public static Task<int> CountAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct) =>
+        Query(db, filter, viewer).CountAsync(ct);
+
+    /// <summary>The page of cases the filter names, in its order, with their total.</summary>
+    public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct)
+    {
+        var cases = Query(db, filter, viewer);
         var total = await cases.CountAsync(ct);
-        var items = await cases
-            .OrderBy(c => (c.NextDueAt ?? c.CustomerWaitingSince) == null)
-            .ThenBy(c => c.NextDueAt ?? c.CustomerWaitingSince)
-            .ThenByDescending(c => c.Priority)
-            .ThenBy(c => c.Id)
+        var items = await Ordered(cases, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .Select(c => new
@@ -130,4 +150,16 @@ public static class CaseList
                 c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince, c.Tags.Order(StringComparer.Ordinal).ToList())).ToArray(),
             filter.Page, filter.PageSize, total);
     }
+
+    private static IQueryable<Case> Ordered(IQueryable<Case> cases, string sort) => sort switch
+    {
+        "newest" => cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        "updated" => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+        "priority" => cases.OrderByDescending(c => c.Priority).ThenBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id),
+        // The inbox's order: the next promise due, a waiting customer at the time they began to wait.
+        _ => cases.OrderBy(c => (c.NextDueAt ?? c.CustomerWaitingSince) == null)
+            .ThenBy(c => c.NextDueAt ?? c.CustomerWaitingSince)
+            .ThenByDescending(c => c.Priority)
+            .ThenBy(c => c.Id),
+    };
 }

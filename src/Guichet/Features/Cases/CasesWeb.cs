@@ -9,6 +9,7 @@ public static class CasesWeb
     {
         routes.Api.MapCases();
         routes.Api.MapTags();
+        routes.Api.MapViews();
         routes.Ui.MapCaseForms();
     }
 }

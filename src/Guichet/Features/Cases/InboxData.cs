@@ -7,7 +7,11 @@ namespace Guichet.Features.Cases;
 /// <summary>The inbox: one page of cases by the next promise due, the teams to filter by, and the agent's zone.</summary>
 public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Teams.Team> Teams, string Zone)
 {
-    public sealed record Query(string Status, string? Team, bool Mine, int PageNumber, bool Waiting = false, string? Tag = null);
+    /// <summary>The reader's views with their counts (W4), and the one shown, if any.</summary>
+    public IReadOnlyList<ViewFilter.Counted> Views { get; init; } = [];
+    public Core.Cases.Views.View? View { get; init; }
+
+    public sealed record Query(string Status, string? Team, bool Mine, int PageNumber, bool Waiting = false, string? Tag = null, long? View = null);
 
     public static async Task<InboxData> ReadAsync(HttpContext http, GuichetDb db, Query query, CancellationToken ct)
     {
@@ -16,7 +20,14 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
         CaseStatus? status = WireNames.TryParseWire<CaseStatus>(query.Status, out var s) ? s : null;
         var filter = new CaseList.Filter(status, query.Status == "active", string.IsNullOrEmpty(query.Team) ? null : query.Team,
             query.Mine ? me?.Id : null, null, Math.Max(1, query.PageNumber), 50, query.Waiting, Core.Cases.Tags.TagName.Normalise(query.Tag));
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, ct);
+        var view = views.Select(v => v.View).FirstOrDefault(v => v.Id == query.View);
+        if (view is not null)
+        {
+            filter = ViewFilter.Of(view, me!, now, Math.Max(1, query.PageNumber), 50);
+        }
         var page = await CaseList.ReadAsync(db, filter, me, ct);
-        return new InboxData(page, teams, teams.FirstOrDefault(t => t.Id == me?.TeamId)?.TimeZone ?? "Europe/Paris");
+        return new InboxData(page, teams, teams.FirstOrDefault(t => t.Id == me?.TeamId)?.TimeZone ?? "Europe/Paris") { Views = views, View = view };
     }
 }

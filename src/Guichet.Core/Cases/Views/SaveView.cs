@@ -1,0 +1,171 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Cases.Tags;
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Cases.Views;
+
+/// <summary>
+/// Makes, changes and removes views (SPEC W4). Anyone keeps their own; a lead shares with their
+/// team, an admin with everyone; only who made a shared view's kind may change it.
+/// </summary>
+public sealed class SaveView(GuichetDb db, TimeProvider clock)
+{
+    public const int MaxNameLength = 100;
+    public static readonly string[] Sorts = ["due", "newest", "updated", "priority"];
+
+    public async Task<Result<View>> CreateAsync(ViewRequest request, Agent maker, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        var (owner, team) = Audience(request.Share, maker, errors);
+        if (errors.Any)
+        {
+            return errors;
+        }
+        var view = new View { Name = "", OwnerId = owner, TeamId = team, CreatedAt = clock.Now() };
+        await ApplyAsync(view, request, errors, ct);
+        if (errors.Any)
+        {
+            return errors;
+        }
+        view.Position = await db.Views.Where(v => v.OwnerId == owner && v.TeamId == team).Select(v => (int?)v.Position).MaxAsync(ct) + 1 ?? 0;
+        db.Views.Add(view);
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    public async Task<Result<View>> UpdateAsync(long id, ViewRequest request, Agent editor, CancellationToken ct = default)
+    {
+        if (await EditableAsync(id, editor, ct) is not { } view)
+        {
+            return Failure.NotFound("id", $"There is no view {id} you may change.");
+        }
+        var errors = new ValidationErrors();
+        await ApplyAsync(view, request, errors, ct);
+        if (errors.Any)
+        {
+            return errors;
+        }
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    public async Task<Result<bool>> DeleteAsync(long id, Agent editor, CancellationToken ct = default)
+    {
+        if (await EditableAsync(id, editor, ct) is not { } view)
+        {
+            return Failure.NotFound("id", $"There is no view {id} you may remove.");
+        }
+        db.Views.Remove(view);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>A person's own view, their team's if they lead it, anyone's if they are an admin.</summary>
+    private async Task<View?> EditableAsync(long id, Agent editor, CancellationToken ct)
+    {
+        var view = await db.Views.FirstOrDefaultAsync(v => v.Id == id, ct);
+        return view is null ? null
+            : view.OwnerId == editor.Id ? view
+            : view.OwnerId is null && (editor.Role == AgentRole.Admin || (view.TeamId == editor.TeamId && editor.Role is AgentRole.Lead or AgentRole.Manager)) ? view
+            : null;
+    }
+
+    private static (long? Owner, long? Team) Audience(string? share, Agent maker, ValidationErrors errors)
+    {
+        switch (share ?? "me")
+        {
+            case "me":
+                return (maker.Id, null);
+            case "team" when maker.Role is AgentRole.Lead or AgentRole.Manager or AgentRole.Admin:
+                return (null, maker.TeamId);
+            case "everyone" when maker.Role == AgentRole.Admin:
+                return (null, null);
+            case "team" or "everyone":
+                errors.Add("share", share == "team" ? "Only a team's lead shares a view with the team." : "Only an admin shares a view with everyone.");
+                return (null, null);
+            default:
+                errors.Add("share", $"'{share}' is not who a view is for: me, team or everyone.");
+                return (null, null);
+        }
+    }
+
+    private async Task ApplyAsync(View view, ViewRequest request, ValidationErrors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > MaxNameLength)
+        {
+            errors.Add("name", $"A view needs a name of at most {MaxNameLength} characters.");
+        }
+        var status = Blank(request.Status);
+        if (status is not null and not ("active" or "all") && !WireNames.TryParseWire<CaseStatus>(status, out _))
+        {
+            errors.Add("status", $"'{status}' is not a status; use new, open, waitingOnCustomer, resolved, closed, active or all.");
+        }
+        var team = Blank(request.Team);
+        if (team is not null && !await db.Teams.AnyAsync(t => t.Slug == team, ct))
+        {
+            errors.Add("team", $"There is no team '{team}'.");
+        }
+        var owner = Blank(request.Owner);
+        if (owner is not null and not ("me" or "nobody")
+            && !(long.TryParse(owner, out var ownerId) && await db.Agents.AnyAsync(a => a.Id == ownerId, ct)))
+        {
+            errors.Add("owner", $"'{owner}' is not an owner: me, nobody, or a person's id.");
+        }
+        var tagText = Blank(request.Tag);
+        var tag = tagText is null ? null : TagName.Normalise(tagText);
+        if (tagText is not null && tag is null)
+        {
+            errors.Add("tag", $"'{tagText}' is not a tag.");
+        }
+        CasePriority? priority = null;
+        if (Blank(request.Priority) is { } p)
+        {
+            if (WireNames.TryParseWire<CasePriority>(p, out var parsed))
+            {
+                priority = parsed;
+            }
+            else
+            {
+                errors.Add("priority", $"'{p}' is not a priority: low, normal, high or urgent.");
+            }
+        }
+        Channel? channel = null;
+        if (Blank(request.Channel) is { } c)
+        {
+            if (WireNames.TryParseWire<Channel>(c, out var parsed))
+            {
+                channel = parsed;
+            }
+            else
+            {
+                errors.Add("channel", $"'{c}' is not a channel.");
+            }
+        }
+        if (request.DueWithinHours is < 1 or > 24 * 366)
+        {
+            errors.Add("dueWithinHours", "Give a number of hours between 1 and 8784.");
+        }
+        var sort = Blank(request.Sort) ?? "due";
+        if (!Sorts.Contains(sort))
+        {
+            errors.Add("sort", $"'{sort}' is not an order: {string.Join(", ", Sorts)}.");
+        }
+        if (errors.Any)
+        {
+            return;
+        }
+        view.Name = request.Name!.Trim();
+        view.Status = status;
+        view.Team = team;
+        view.Owner = owner;
+        view.Tag = tag;
+        view.Priority = priority;
+        view.Channel = channel;
+        view.DueWithinHours = request.DueWithinHours;
+        view.CustomerWaiting = request.CustomerWaiting ?? false;
+        view.Sort = sort;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,38 @@
+using Guichet.Core.Agents;
+
+namespace Guichet.Core.Cases.Views;
+
+/// <summary>
+/// A saved filter over cases (SPEC W4), the agent's own or shared with a team (made by its leads)
+/// or with everyone (made by an admin). Each criterion is a column, so a view reads as a query on
+/// the case indexes; null means "any".
+/// </summary>
+public sealed class View
+{
+    public long Id { get; private set; }
+    public required string Name { get; set; }
+    /// <summary>A personal view's person; null for a shared one.</summary>
+    public long? OwnerId { get; init; }
+    /// <summary>A team's shared view; null with no owner: everyone's.</summary>
+    public long? TeamId { get; init; }
+    public int Position { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>"active" (new, open, waiting on the customer), a status's wire name, or null for all.</summary>
+    public string? Status { get; set; }
+    public string? Team { get; set; }
+    /// <summary>"me" (whoever reads the view), "nobody", or a person's id.</summary>
+    public string? Owner { get; set; }
+    public string? Tag { get; set; }
+    public CasePriority? Priority { get; set; }
+    public Channel? Channel { get; set; }
+    /// <summary>Cases with a promise due within this many hours from now (overdue included).</summary>
+    public int? DueWithinHours { get; set; }
+    public bool CustomerWaiting { get; set; }
+    /// <summary>"due" (next promise first, the inbox's order), "newest", "updated" or "priority".</summary>
+    public string Sort { get; set; } = "due";
+
+    public bool IsSharedWith(Agent reader) => OwnerId is null && (TeamId is null || TeamId == reader.TeamId || reader.SeesEveryTeam);
+
+    public bool IsReadableBy(Agent reader) => OwnerId == reader.Id || IsSharedWith(reader);
+}

@@ -1,0 +1,68 @@
+using Guichet.Core;
+using Guichet.Core.Cases;
+using Guichet.Core.Cases.Views;
+using Guichet.Core.Data;
+
+namespace Guichet.Features.Cases;
+
+/// <summary>Views (SPEC W4): saved filters over cases, personal or shared, with their counts.</summary>
+public static class ViewEndpoints
+{
+    public sealed record ViewDto(
+        long Id, string Name, string Share, string? Status, string? Team, string? Owner, string? Tag, string? Priority, string? Channel,
+        int? DueWithinHours, bool CustomerWaiting, string Sort, int? Count = null)
+    {
+        public static ViewDto From(View v, int? count = null) => new(
+            v.Id, v.Name, v.OwnerId is not null ? "me" : v.TeamId is not null ? "team" : "everyone", v.Status, v.Team, v.Owner, v.Tag,
+            v.Priority?.ToWire(), v.Channel?.ToWire(), v.DueWithinHours, v.CustomerWaiting, v.Sort, count);
+    }
+
+    public static RouteGroupBuilder MapViews(this RouteGroupBuilder api)
+    {
+        var views = api.MapGroup("/views").WithTags("Views");
+
+        views.MapGet("/", async (HttpContext http, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+            await http.CurrentAgentAsync(db) is { } me
+                ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), ct)).Select(c => ViewDto.From(c.View, c.Count)).ToList())
+                : Results.Unauthorized())
+        .Produces<List<ViewDto>>()
+        .WithSummary("The views the caller sees (their own, their team's, everyone's), each with its count of cases now.");
+
+        views.MapPost("/", (HttpContext http, GuichetDb db, SaveView save) =>
+            CaseEndpoints.WithActor<ViewRequest, View>(http, db, (r, me) => save.CreateAsync(r, me, http.RequestAborted),
+                v => TypedResults.Created($"/api/views/{v.Id}", ViewDto.From(v))))
+        .Accepts<ViewRequest>("application/json")
+        .Produces<ViewDto>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .WithSummary("Save a view: name, share (me, team: a lead's team, everyone: admins), status (active, all or one), team, owner (me, nobody, an id), tag, priority, channel, dueWithinHours, customerWaiting, sort (due, newest, updated, priority).");
+
+        views.MapPut("/{id:long}", (long id, HttpContext http, GuichetDb db, SaveView save) =>
+            CaseEndpoints.WithActor<ViewRequest, View>(http, db, (r, me) => save.UpdateAsync(id, r, me, http.RequestAborted), v => TypedResults.Ok(ViewDto.From(v))))
+        .Accepts<ViewRequest>("application/json")
+        .Produces<ViewDto>()
+        .ProducesValidationProblem()
+        .WithSummary("Change a view: your own, your team's if you lead it, any if you are an admin.");
+
+        views.MapDelete("/{id:long}", (long id, HttpContext http, GuichetDb db, SaveView save) =>
+            CaseEndpoints.AsActor(http, db, me => save.DeleteAsync(id, me, http.RequestAborted), _ => TypedResults.NoContent()))
+        .WithSummary("Remove a view you may change.");
+
+        views.MapGet("/{id:long}/cases", async (long id, int? page, int? pageSize, HttpContext http, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await http.CurrentAgentAsync(db) is not { } me)
+            {
+                return Results.Unauthorized();
+            }
+            var view = await db.Views.FindAsync([id], ct);
+            if (view is null || !view.IsReadableBy(me))
+            {
+                return Problems.From(Failure.NotFound("id", $"There is no view {id} you may read."));
+            }
+            var filter = ViewFilter.Of(view, me, clock.Now(), Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 100));
+            return TypedResults.Ok(await CaseList.ReadAsync(db, filter, me, ct));
+        })
+        .Produces<Page<CaseSummaryDto>>()
+        .WithSummary("The cases of a view, in its order, as the caller sees them (\"me\" is the caller).");
+        return api;
+    }
+}

@@ -1,0 +1,50 @@
+using Guichet.Core;
+using Guichet.Core.Agents;
+using Guichet.Core.Cases;
+using Guichet.Core.Cases.Views;
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Features.Cases;
+
+/// <summary>
+/// A view read as the case list's filter, for the person reading it ("me" is them) and now (a
+/// promise due within N hours). Also the views a person sees, with their counts, for the sidebar.
+/// </summary>
+public static class ViewFilter
+{
+    public sealed record Counted(View View, int Count);
+
+    public static CaseList.Filter Of(View view, Agent reader, DateTimeOffset now, int page = 1, int pageSize = 50)
+    {
+        CaseStatus? status = view.Status is { } s && WireNames.TryParseWire<CaseStatus>(s, out var parsed) ? parsed : null;
+        long? owner = view.Owner switch
+        {
+            "me" => reader.Id,
+            null or "nobody" => null,
+            var id => long.TryParse(id, out var n) ? n : null,
+        };
+        return new CaseList.Filter(status, view.Status == "active", view.Team, owner,
+            view.DueWithinHours is { } hours ? now.AddHours(hours) : null, page, pageSize,
+            view.CustomerWaiting, view.Tag, view.Priority, view.Channel, view.Owner == "nobody", view.Sort);
+    }
+
+    /// <summary>The person's own views, then their team's, then everyone's, each in its order.</summary>
+    public static async Task<IReadOnlyList<View>> OfReaderAsync(GuichetDb db, Agent reader, CancellationToken ct)
+    {
+        var views = await db.Views.AsNoTracking()
+            .Where(v => v.OwnerId == reader.Id || (v.OwnerId == null && (v.TeamId == null || v.TeamId == reader.TeamId || reader.SeesEveryTeam)))
+            .ToListAsync(ct);
+        return views.OrderBy(v => v.OwnerId is not null ? 0 : v.TeamId is not null ? 1 : 2).ThenBy(v => v.Position).ThenBy(v => v.Id).ToList();
+    }
+
+    public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CancellationToken ct)
+    {
+        var counted = new List<Counted>();
+        foreach (var view in await OfReaderAsync(db, reader, ct))
+        {
+            counted.Add(new Counted(view, await CaseList.CountAsync(db, Of(view, reader, now), reader, ct)));
+        }
+        return counted;
+    }
+}
