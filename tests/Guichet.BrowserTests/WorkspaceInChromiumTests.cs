@@ -191,4 +191,39 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         await Assertions.Expect(page.Locator("#cases")).ToContainTextAsync(second.Str("reference"), new() { Timeout = 2000 });
         await ChromiumFixture.ScreenshotAsync(page, "inbox-view.png");
     }
+
+    [Fact]
+    public async Task A_macro_is_previewed_on_the_case_then_applied_and_a_bulk_action_tags_the_selection()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        var (_, created) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("macro.browser@example.fr"));
+        var (_, other) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("macro.other@example.fr"));
+        (await server.Api.PostJsonAsync("/api/macros", new { name = "Escalade douce", note = "Vu par la macro.", addTags = new[] { "à-surveiller" }, priority = "high", share = "everyone" }))
+            .Response.EnsureSuccessStatusCode();
+        using (await Browserless.SignInAsync(server, "macros@guichet.test", "Inès Macro")) { }
+        await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await ChromiumFixture.SignInAsync(page, "macros@guichet.test");
+
+        await page.GotoAsync($"/cases/{created.Str("id")}");
+        await page.ClickAsync("#preview-macro");
+        await Assertions.Expect(page.Locator("#macro-steps")).ToContainTextAsync("Vu par la macro.");
+        await Assertions.Expect(page.Locator("#tags .pill.tag")).ToHaveCountAsync(0);
+        await page.ClickAsync("#apply-macro");
+        await Assertions.Expect(page.Locator("#tags .pill.tag")).ToHaveTextAsync(["à-surveiller"]);
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Vu par la macro.");
+
+        // In the inbox: tick both cases (the second with Shift, a range), tag them at once.
+        await page.GotoAsync("/?status=all");
+        var first = page.Locator($"#cases input.pick[value='{created.Str("id")}']");
+        var second = page.Locator($"#cases input.pick[value='{other.Str("id")}']");
+        await first.ClickAsync();
+        await second.ClickAsync(new() { Modifiers = [KeyboardModifier.Shift] });
+        await page.SelectOptionAsync("#bulk-action", "tag");
+        await page.FillAsync("#bulk-tags", "lot-navigateur");
+        await page.ClickAsync("#bulk-apply");
+        await Assertions.Expect(page.Locator("#bulk-result")).ToContainTextAsync("modifié");
+        var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{other.Str("id")}");
+        Assert.Contains("lot-navigateur", read["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
 }

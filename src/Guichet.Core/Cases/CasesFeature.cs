@@ -13,6 +13,9 @@ public static class CasesFeature
         services.AddScoped<Tags.RenameTag>();
         services.AddScoped<Finding.FindCases>();
         services.AddScoped<Views.SaveView>();
+        services.AddScoped<Bulk.ActOnCases>();
+        services.AddScoped<Macros.SaveMacro>();
+        services.AddScoped<Macros.ApplyMacro>();
         services.AddScoped<AddNote>();
         services.AddScoped<AssignCase>();
         services.AddScoped<ChangeCaseStatus>();

@@ -24,6 +24,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<Cases.Tags.CaseTag> CaseTags => Set<Cases.Tags.CaseTag>();
     public DbSet<Cases.Views.View> Views => Set<Cases.Views.View>();
+    public DbSet<Cases.Macros.Macro> Macros => Set<Cases.Macros.Macro>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

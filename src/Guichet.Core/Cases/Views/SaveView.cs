@@ -17,7 +17,7 @@ public sealed class SaveView(GuichetDb db, TimeProvider clock)
     public async Task<Result<View>> CreateAsync(ViewRequest request, Agent maker, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        var (owner, team) = Audience(request.Share, maker, errors);
+        var (owner, team) = Sharing.Audience(request.Share, maker, errors);
         if (errors.Any)
         {
             return errors;
@@ -69,25 +69,6 @@ public sealed class SaveView(GuichetDb db, TimeProvider clock)
             : view.OwnerId == editor.Id ? view
             : view.OwnerId is null && (editor.Role == AgentRole.Admin || (view.TeamId == editor.TeamId && editor.Role is AgentRole.Lead or AgentRole.Manager)) ? view
             : null;
-    }
-
-    private static (long? Owner, long? Team) Audience(string? share, Agent maker, ValidationErrors errors)
-    {
-        switch (share ?? "me")
-        {
-            case "me":
-                return (maker.Id, null);
-            case "team" when maker.Role is AgentRole.Lead or AgentRole.Manager or AgentRole.Admin:
-                return (null, maker.TeamId);
-            case "everyone" when maker.Role == AgentRole.Admin:
-                return (null, null);
-            case "team" or "everyone":
-                errors.Add("share", share == "team" ? "Only a team's lead shares a view with the team." : "Only an admin shares a view with everyone.");
-                return (null, null);
-            default:
-                errors.Add("share", $"'{share}' is not who a view is for: me, team or everyone.");
-                return (null, null);
-        }
     }
 
     private async Task ApplyAsync(View view, ViewRequest request, ValidationErrors errors, CancellationToken ct)

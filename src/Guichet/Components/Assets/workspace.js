@@ -188,6 +188,33 @@
     });
   }
 
+  // Bulk selection (W6): a click ticks one case, Shift+click the range since the last one, the header the page.
+  let lastPick = null;
+  document.addEventListener('click', (event) => {
+    const box = event.target;
+    if (!box.matches) {
+      return;
+    }
+    const picks = () => Array.from(document.querySelectorAll('#cases input.pick'));
+    if (box.matches('#select-page')) {
+      picks().forEach((p) => { p.checked = box.checked; });
+    } else if (box.matches('#cases input.pick')) {
+      if (event.shiftKey && lastPick && lastPick !== box) {
+        const all = picks();
+        const [from, to] = [all.indexOf(lastPick), all.indexOf(box)].sort((a, b) => a - b);
+        all.slice(from, to + 1).forEach((p) => { p.checked = box.checked; });
+      }
+      lastPick = box;
+    } else {
+      return;
+    }
+    const count = document.getElementById('bulk-count');
+    if (count) {
+      const n = picks().filter((p) => p.checked).length;
+      count.textContent = n > 0 ? String(n) + ' ✓' : '';
+    }
+  });
+
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target.closest && event.target.closest('#reply-form')) {
       event.preventDefault();

@@ -45,6 +45,9 @@ public sealed record CasePageData(
             && !Case.Events.Any(e => e.Kind == CaseEventKind.NotSameMatter && e.To == o.Reference))
         .ToList();
 
+    /// <summary>The macros the reader may use on the case (W6).</summary>
+    public IReadOnlyList<Core.Cases.Macros.Macro> Macros { get; init; } = [];
+
     /// <summary>The tags most used, offered as the agent types one (W5).</summary>
     public IReadOnlyList<string> KnownTags { get; init; } = [];
 
@@ -89,6 +92,7 @@ public sealed record CasePageData(
             await CaseGoodwillData.ReadAsync(db, @case.Id, ct))
         {
             KnownTags = knownTags,
+            Macros = await http.CurrentAgentAsync(db) is { } reader ? await MacroEndpoints.UsableAsync(db, reader, ct) : [],
         };
     }
 }

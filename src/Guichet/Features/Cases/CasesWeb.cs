@@ -10,6 +10,10 @@ public static class CasesWeb
         routes.Api.MapCases();
         routes.Api.MapTags();
         routes.Api.MapViews();
+        routes.Api.MapBulk();
+        routes.Ui.MapBulkForm();
+        routes.Api.MapMacros();
+        routes.Ui.MapMacroForms();
         routes.Ui.MapCaseForms();
     }
 }
