@@ -90,8 +90,7 @@ public sealed class ApplyMacro(
     }
 
     private Task<Macro?> FindAsync(long id, Agent actor, CancellationToken ct) =>
-        db.Macros.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && (m.OwnerId == actor.Id
-            || (m.OwnerId == null && (m.TeamId == null || m.TeamId == actor.TeamId || actor.SeesEveryTeam))), ct);
+        db.Macros.AsNoTracking().UsableBy(actor).FirstOrDefaultAsync(m => m.Id == id, ct);
 
     /// <summary>The macro's steps in the order they run, each with what it will do.</summary>
     private static IEnumerable<(string Kind, string Detail)> Plan(Macro macro, Agent actor)

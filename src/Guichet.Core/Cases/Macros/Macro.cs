@@ -6,7 +6,7 @@ namespace Guichet.Core.Cases.Macros;
 /// Personal, a lead's for the team, or an admin's for everyone, as views are. Each step is a
 /// column; null means the macro leaves that alone.
 /// </summary>
-public sealed class Macro
+public sealed class Macro : Sharing.IShared
 {
     public long Id { get; private set; }
     public required string Name { get; set; }
@@ -30,7 +30,4 @@ public sealed class Macro
 
     public static IReadOnlyList<string> Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    public bool IsUsableBy(Agents.Agent reader) =>
-        OwnerId == reader.Id || (OwnerId is null && (TeamId is null || TeamId == reader.TeamId || reader.SeesEveryTeam));
 }

@@ -81,8 +81,7 @@ public sealed class SaveMacro(GuichetDb db, TimeProvider clock)
     public async Task<Result<bool>> DeleteAsync(long id, Agent editor, CancellationToken ct = default)
     {
         var macro = await db.Macros.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (macro is null || !(macro.OwnerId == editor.Id
-            || (macro.OwnerId is null && (editor.Role == AgentRole.Admin || (macro.TeamId == editor.TeamId && editor.Role is AgentRole.Lead or AgentRole.Manager)))))
+        if (macro is null || !macro.MayChange(editor))
         {
             return Failure.NotFound("id", $"There is no macro {id} you may remove.");
         }

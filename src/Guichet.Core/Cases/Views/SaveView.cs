@@ -65,10 +65,7 @@ public sealed class SaveView(GuichetDb db, TimeProvider clock)
     private async Task<View?> EditableAsync(long id, Agent editor, CancellationToken ct)
     {
         var view = await db.Views.FirstOrDefaultAsync(v => v.Id == id, ct);
-        return view is null ? null
-            : view.OwnerId == editor.Id ? view
-            : view.OwnerId is null && (editor.Role == AgentRole.Admin || (view.TeamId == editor.TeamId && editor.Role is AgentRole.Lead or AgentRole.Manager)) ? view
-            : null;
+        return view is not null && view.MayChange(editor) ? view : null;
     }
 
     private async Task ApplyAsync(View view, ViewRequest request, ValidationErrors errors, CancellationToken ct)

@@ -1,5 +1,3 @@
-using Guichet.Core.Agents;
-
 namespace Guichet.Core.Cases.Views;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Guichet.Core.Cases.Views;
 /// or with everyone (made by an admin). Each criterion is a column, so a view reads as a query on
 /// the case indexes; null means "any".
 /// </summary>
-public sealed class View
+public sealed class View : Sharing.IShared
 {
     public long Id { get; private set; }
     public required string Name { get; set; }
@@ -31,8 +29,4 @@ public sealed class View
     public bool CustomerWaiting { get; set; }
     /// <summary>"due" (next promise first, the inbox's order), "newest", "updated" or "priority".</summary>
     public string Sort { get; set; } = "due";
-
-    public bool IsSharedWith(Agent reader) => OwnerId is null && (TeamId is null || TeamId == reader.TeamId || reader.SeesEveryTeam);
-
-    public bool IsReadableBy(Agent reader) => OwnerId == reader.Id || IsSharedWith(reader);
 }

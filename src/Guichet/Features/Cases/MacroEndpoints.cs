@@ -23,8 +23,7 @@ public static class MacroEndpoints
 
     /// <summary>The macros a person may use: their own, their team's, everyone's.</summary>
     public static async Task<IReadOnlyList<Macro>> UsableAsync(GuichetDb db, Core.Agents.Agent reader, CancellationToken ct) =>
-        await db.Macros.AsNoTracking()
-            .Where(m => m.OwnerId == reader.Id || (m.OwnerId == null && (m.TeamId == null || m.TeamId == reader.TeamId || reader.SeesEveryTeam)))
+        await db.Macros.AsNoTracking().UsableBy(reader)
             .OrderBy(m => m.Name).ThenBy(m => m.Id).ToListAsync(ct);
 
     public static RouteGroupBuilder MapMacros(this RouteGroupBuilder api)

@@ -2,6 +2,7 @@ using Guichet.Core;
 using Guichet.Core.Cases;
 using Guichet.Core.Cases.Views;
 using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Features.Cases;
 
@@ -53,8 +54,8 @@ public static class ViewEndpoints
             {
                 return Results.Unauthorized();
             }
-            var view = await db.Views.FindAsync([id], ct);
-            if (view is null || !view.IsReadableBy(me))
+            var view = await db.Views.AsNoTracking().UsableBy(me).FirstOrDefaultAsync(v => v.Id == id, ct);
+            if (view is null)
             {
                 return Problems.From(Failure.NotFound("id", $"There is no view {id} you may read."));
             }

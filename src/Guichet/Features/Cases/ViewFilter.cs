@@ -32,9 +32,7 @@ public static class ViewFilter
     /// <summary>The person's own views, then their team's, then everyone's, each in its order.</summary>
     public static async Task<IReadOnlyList<View>> OfReaderAsync(GuichetDb db, Agent reader, CancellationToken ct)
     {
-        var views = await db.Views.AsNoTracking()
-            .Where(v => v.OwnerId == reader.Id || (v.OwnerId == null && (v.TeamId == null || v.TeamId == reader.TeamId || reader.SeesEveryTeam)))
-            .ToListAsync(ct);
+        var views = await db.Views.AsNoTracking().UsableBy(reader).ToListAsync(ct);
         return views.OrderBy(v => v.OwnerId is not null ? 0 : v.TeamId is not null ? 1 : 2).ThenBy(v => v.Position).ThenBy(v => v.Id).ToList();
     }
 
