@@ -226,4 +226,27 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{other.Str("id")}");
         Assert.Contains("lot-navigateur", read["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task A_custom_field_is_filled_on_the_case_page()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        (await server.Api.PostJsonAsync("/api/fields", new { key = "modele", label = "Modèle", type = "list", options = new[] { "X1", "X2" } })).Response.EnsureSuccessStatusCode();
+        (await server.Api.PostJsonAsync("/api/fields", new { key = "achat", label = "Date d'achat", type = "date" })).Response.EnsureSuccessStatusCode();
+        var (_, created) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("champ.navigateur@example.fr"));
+        using (await Browserless.SignInAsync(server, "fields@guichet.test", "Inès Champ")) { }
+        await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await ChromiumFixture.SignInAsync(page, "fields@guichet.test");
+        await page.GotoAsync($"/cases/{created.Str("id")}");
+
+        await page.SelectOptionAsync("#field-modele", "X2");
+        await page.FillAsync("#field-achat", "2026-11-02");
+        await page.ClickAsync("#save-fields");
+        await Assertions.Expect(page.Locator("#field-modele")).ToHaveValueAsync("X2");
+        await Assertions.Expect(page.Locator("#field-achat")).ToHaveValueAsync("2026-11-02");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("modele, achat");
+        var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{created.Str("id")}");
+        Assert.Equal("X2", read["customFields"]!["modele"]!.GetValue<string>());
+    }
 }

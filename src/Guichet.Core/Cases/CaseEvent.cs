@@ -61,6 +61,8 @@ public enum CaseEventKind
     Tagged,
     /// <summary>Tags taken off the case (From, comma-separated).</summary>
     Untagged,
+    /// <summary>Custom fields filled, changed or cleared (To: their keys, comma-separated).</summary>
+    FieldsChanged,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -16,6 +16,8 @@ public static class CasesFeature
         services.AddScoped<Bulk.ActOnCases>();
         services.AddScoped<Macros.SaveMacro>();
         services.AddScoped<Macros.ApplyMacro>();
+        services.AddScoped<Fields.SetCaseFields>();
+        services.AddScoped<Fields.DefineField>();
         services.AddScoped<AddNote>();
         services.AddScoped<AssignCase>();
         services.AddScoped<ChangeCaseStatus>();

@@ -44,6 +44,10 @@ public sealed class ChangeCaseStatus(GuichetDb db, TimeProvider clock)
         {
             errors.Add("reason", "Say why a promise was not kept.", new("resolve.reason", []));
         }
+        if (await Fields.SetCaseFields.MissingAsync(db, caseId, ct) is { Count: > 0 } missing)
+        {
+            errors.Add("customFields", $"Fill the required fields first: {string.Join(", ", missing)}.", new("resolve.fields", [string.Join(", ", missing)]));
+        }
         if (errors.Any)
         {
             return errors.ToFailure();
@@ -70,6 +74,10 @@ public sealed class ChangeCaseStatus(GuichetDb db, TimeProvider clock)
         if (@case is null)
         {
             return CaseQueries.CaseNotFound(caseId);
+        }
+        if (change == StatusChange.Resolve && await Fields.SetCaseFields.MissingAsync(db, caseId, ct) is { Count: > 0 } missing)
+        {
+            return Failure.Invalid("customFields", $"Fill the required fields first: {string.Join(", ", missing)}.");
         }
         var now = clock.Now();
         var failure = change switch

@@ -25,6 +25,8 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Cases.Tags.CaseTag> CaseTags => Set<Cases.Tags.CaseTag>();
     public DbSet<Cases.Views.View> Views => Set<Cases.Views.View>();
     public DbSet<Cases.Macros.Macro> Macros => Set<Cases.Macros.Macro>();
+    public DbSet<Cases.Fields.FieldDefinition> FieldDefinitions => Set<Cases.Fields.FieldDefinition>();
+    public DbSet<Cases.Fields.FieldValue> FieldValues => Set<Cases.Fields.FieldValue>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -51,7 +51,8 @@ public sealed record CaseDto(
     DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset CeilingAt, DateTimeOffset? CeilingApprovedUntil,
     PromiseDto[] Promises, MessageDto[] Messages, EventDto[] Events, MessageDto? Acknowledgment, DateTimeOffset? FirstAnsweredAt = null,
     EscalationDto? Escalation = null, int ReExplanations = 0, int Transfers = 0, string Origin = "contact",
-    DateTimeOffset? CustomerWaitingSince = null, string Version = "m0e0", IReadOnlyList<string>? Tags = null)
+    DateTimeOffset? CustomerWaitingSince = null, string Version = "m0e0", IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? CustomFields = null)
 {
     public static CaseDto From(Case c, DateTimeOffset now, Message? acknowledgment = null) => new(
         c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),

@@ -68,7 +68,8 @@ public static class CaseEndpoints
         cases.MapGet("/{id:long}", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
             var @case = await db.LoadCaseForReadingAsync(id, ct);
-            return @case is null ? Problems.From(CaseQueries.CaseNotFound(id)) : TypedResults.Ok(CaseDto.From(@case, clock.Now()));
+            return @case is null ? Problems.From(CaseQueries.CaseNotFound(id))
+                : TypedResults.Ok(CaseDto.From(@case, clock.Now()) with { CustomFields = await Core.Cases.Fields.SetCaseFields.ValuesAsync(db, id, ct) });
         })
         .Produces<CaseDto>()
         .WithSummary("A case with its messages, promises, events and customer.");

@@ -13,7 +13,8 @@ namespace Guichet.Features.Cases;
 public static class CaseList
 {
     public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false, string? Tag = null,
-        CasePriority? Priority = null, Core.Channel? Channel = null, bool Unassigned = false, string Sort = "due");
+        CasePriority? Priority = null, Core.Channel? Channel = null, bool Unassigned = false, string Sort = "due",
+        IReadOnlyList<(long Field, string Value)>? Fields = null);
 
     public static async Task<Filter?> ParseAsync(QueryParams query, GuichetDb db, CancellationToken ct)
     {
@@ -70,8 +71,26 @@ public static class CaseList
         {
             query.Errors.Add("tag", $"'{tagText}' is not a tag.");
         }
+        // Custom fields (W5): field.<key>=<value>, the value read as its field's type reads it.
+        var fields = new List<(long, string)>();
+        foreach (var (key, text) in query.Prefixed("field."))
+        {
+            var field = await db.FieldDefinitions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
+            if (field is null)
+            {
+                query.Errors.Add($"field.{key}", $"There is no field '{key}'.");
+            }
+            else if (Core.Cases.Fields.FieldText.TryNormalise(field, text, out var value, out var problem))
+            {
+                fields.Add((field.Id, value));
+            }
+            else
+            {
+                query.Errors.Add($"field.{key}", problem!);
+            }
+        }
         var (page, pageSize) = query.Paging();
-        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag);
+        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag, Fields: fields);
     }
 
     /// <summary>The cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
@@ -117,6 +136,10 @@ public static class CaseList
         if (filter.Unassigned)
         {
             cases = cases.Where(c => c.OwnerId == null);
+        }
+        foreach (var (field, value) in filter.Fields ?? [])
+        {
+            cases = cases.Where(c => db.FieldValues.Any(v => v.CaseId == c.Id && v.FieldId == field && v.Value == value));
         }
         return cases;
     }

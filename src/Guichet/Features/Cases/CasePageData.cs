@@ -45,6 +45,10 @@ public sealed record CasePageData(
             && !Case.Events.Any(e => e.Kind == CaseEventKind.NotSameMatter && e.To == o.Reference))
         .ToList();
 
+    /// <summary>The custom fields of cases, in their order, and this case's values by key (W5).</summary>
+    public IReadOnlyList<Core.Cases.Fields.FieldDefinition> Fields { get; init; } = [];
+    public IReadOnlyDictionary<string, string> FieldValues { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The macros the reader may use on the case (W6).</summary>
     public IReadOnlyList<Core.Cases.Macros.Macro> Macros { get; init; } = [];
 
@@ -92,6 +96,8 @@ public sealed record CasePageData(
             await CaseGoodwillData.ReadAsync(db, @case.Id, ct))
         {
             KnownTags = knownTags,
+            Fields = await db.FieldDefinitions.AsNoTracking().OrderBy(f => f.Position).ToListAsync(ct),
+            FieldValues = await Core.Cases.Fields.SetCaseFields.ValuesAsync(db, @case.Id, ct),
             Macros = await http.CurrentAgentAsync(db) is { } reader ? await MacroEndpoints.UsableAsync(db, reader, ct) : [],
         };
     }

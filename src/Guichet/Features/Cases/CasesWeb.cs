@@ -14,6 +14,8 @@ public static class CasesWeb
         routes.Ui.MapBulkForm();
         routes.Api.MapMacros();
         routes.Ui.MapMacroForms();
+        routes.Api.MapFields();
+        routes.Ui.MapFieldForms();
         routes.Ui.MapCaseForms();
     }
 }

@@ -11,6 +11,11 @@ public sealed class QueryParams(HttpRequest request)
 
     public ValidationErrors Errors { get; } = new();
 
+    /// <summary>Every parameter whose name starts with <paramref name="prefix"/>, by the rest of its name ("field.order" → "order").</summary>
+    public IEnumerable<(string Name, string Value)> Prefixed(string prefix) =>
+        request.Query.Where(q => q.Key.StartsWith(prefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(q.Value))
+            .Select(q => (q.Key[prefix.Length..], q.Value.ToString().Trim()));
+
     public string? Text(string name) => request.Query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
 
     public int Number(string name, int fallback, int min, int max)

@@ -1,0 +1,98 @@
+using Guichet.Core.Agents;
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Cases.Fields;
+
+/// <summary>
+/// Fills or clears a case's custom fields (SPEC W5), by key: each value checked against its
+/// field's type; an empty value clears the field. The timeline says which fields changed.
+/// </summary>
+public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
+{
+    public const int MaxValueLength = 500;
+
+    public async Task<Result<IReadOnlyDictionary<string, string>>> RunAsync(long caseId, IReadOnlyDictionary<string, string?>? values, Agent? actor, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        if (values is null || values.Count == 0)
+        {
+            errors.Add("customFields", "Give the fields to set, by key.");
+            return errors;
+        }
+        var fields = await db.FieldDefinitions.AsNoTracking().ToDictionaryAsync(f => f.Key, ct);
+        var cleaned = new Dictionary<long, string?>();
+        foreach (var (key, text) in values)
+        {
+            if (!fields.TryGetValue(key, out var field))
+            {
+                errors.Add($"customFields.{key}", $"There is no field '{key}'.");
+            }
+            else if (string.IsNullOrWhiteSpace(text))
+            {
+                cleaned[field.Id] = null;
+            }
+            else if (text.Length > MaxValueLength)
+            {
+                errors.Add($"customFields.{key}", $"A value is at most {MaxValueLength} characters.");
+            }
+            else if (FieldText.TryNormalise(field, text, out var value, out var problem))
+            {
+                cleaned[field.Id] = value;
+            }
+            else
+            {
+                errors.Add($"customFields.{key}", problem!);
+            }
+        }
+        if (errors.Any)
+        {
+            return errors;
+        }
+        var @case = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null)
+        {
+            return CaseQueries.CaseNotFound(caseId);
+        }
+        var held = await db.FieldValues.Where(v => v.CaseId == caseId).ToDictionaryAsync(v => v.FieldId, ct);
+        var changed = new List<string>();
+        foreach (var (fieldId, value) in cleaned)
+        {
+            held.TryGetValue(fieldId, out var current);
+            if (value is null && current is not null)
+            {
+                db.FieldValues.Remove(current);
+                held.Remove(fieldId);
+            }
+            else if (value is not null && current is null)
+            {
+                held[fieldId] = db.FieldValues.Add(new FieldValue { CaseId = caseId, FieldId = fieldId, Value = value }).Entity;
+            }
+            else if (value is not null && current!.Value != value)
+            {
+                current.Value = value;
+            }
+            else
+            {
+                continue;
+            }
+            changed.Add(fields.Values.First(f => f.Id == fieldId).Key);
+        }
+        if (changed.Count > 0)
+        {
+            db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.FieldsChanged, clock.Now(), actor, null, string.Join(",", changed)).On(caseId));
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<IReadOnlyDictionary<string, string>>.Ok(await ValuesAsync(db, caseId, ct));
+    }
+
+    /// <summary>A case's custom fields by key.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ValuesAsync(GuichetDb db, long caseId, CancellationToken ct) =>
+        await db.FieldValues.Where(v => v.CaseId == caseId)
+            .Join(db.FieldDefinitions, v => v.FieldId, f => f.Id, (v, f) => new { f.Key, v.Value })
+            .ToDictionaryAsync(x => x.Key, x => x.Value, ct);
+
+    /// <summary>The required fields still empty on a case: it cannot be resolved before they are filled.</summary>
+    public static Task<List<string>> MissingAsync(GuichetDb db, long caseId, CancellationToken ct) =>
+        db.FieldDefinitions.Where(f => f.Required && !db.FieldValues.Any(v => v.CaseId == caseId && v.FieldId == f.Id)).Select(f => f.Label).ToListAsync(ct);
+}
