@@ -11,6 +11,7 @@ public static class CustomersFeature
         services.AddScoped<MergeCustomers>();
         services.AddScoped<AddAsset>();
         services.AddScoped<ImportCustomers>();
+        services.AddScoped<Organisations.SaveOrganisation>();
         return services;
     }
 }

@@ -64,6 +64,7 @@ public static class FindOrAddCustomer
             customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.ChatVisitor, Value = contact.ChatVisitor });
         }
         db.Customers.Add(customer);
+        await Organisations.SaveOrganisation.JoinByDomainAsync(db, customer, email, ct);
         return customer;
     }
 }

@@ -27,6 +27,9 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Cases.Macros.Macro> Macros => Set<Cases.Macros.Macro>();
     public DbSet<Cases.Fields.FieldDefinition> FieldDefinitions => Set<Cases.Fields.FieldDefinition>();
     public DbSet<Cases.Fields.FieldValue> FieldValues => Set<Cases.Fields.FieldValue>();
+    public DbSet<Customers.Organisations.Organisation> Organisations => Set<Customers.Organisations.Organisation>();
+    public DbSet<Customers.Organisations.OrganisationDomain> OrganisationDomains => Set<Customers.Organisations.OrganisationDomain>();
+    public DbSet<Customers.Organisations.Membership> Memberships => Set<Customers.Organisations.Membership>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.Core.Teams;
@@ -27,6 +28,13 @@ public sealed partial class ReceiveEmail
         if (isNew)
         {
             await rows.InsertAsync(address, ct);
+            // Writing from an organisation's domain makes them one of its people (W12).
+            var domain = mail.Address![(mail.Address!.LastIndexOf('@') + 1)..];
+            if (await db.OrganisationDomains.AsNoTracking().Where(d => d.Domain == domain).Select(d => (long?)d.OrganisationId).FirstOrDefaultAsync(ct) is { } organisation)
+            {
+                // Two keys, no id of its own: written as it is, in the intake's transaction.
+                await db.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO \"Memberships\" (\"OrganisationId\", \"CustomerId\") VALUES ({organisation}, {customer.Id})", ct);
+            }
         }
         customer.Identities.Add(address);
 

@@ -45,6 +45,9 @@ public sealed record CasePageData(
             && !Case.Events.Any(e => e.Kind == CaseEventKind.NotSameMatter && e.To == o.Reference))
         .ToList();
 
+    /// <summary>The customer's organisations, each with the open cases of its other people the reader may see (W12).</summary>
+    public IReadOnlyList<(Core.Customers.Organisations.Organisation Organisation, IReadOnlyList<Case> Open)> Organisations { get; init; } = [];
+
     /// <summary>The custom fields of cases, in their order, and this case's values by key (W5).</summary>
     public IReadOnlyList<Core.Cases.Fields.FieldDefinition> Fields { get; init; } = [];
     public IReadOnlyDictionary<string, string> FieldValues { get; init; } = new Dictionary<string, string>();
@@ -96,9 +99,26 @@ public sealed record CasePageData(
             await CaseGoodwillData.ReadAsync(db, @case.Id, ct))
         {
             KnownTags = knownTags,
+            Organisations = await OrganisationsAsync(db, @case, await http.CurrentAgentAsync(db), ct),
             Fields = await db.FieldDefinitions.AsNoTracking().OrderBy(f => f.Position).ToListAsync(ct),
             FieldValues = await Core.Cases.Fields.SetCaseFields.ValuesAsync(db, @case.Id, ct),
             Macros = await http.CurrentAgentAsync(db) is { } reader ? await MacroEndpoints.UsableAsync(db, reader, ct) : [],
         };
+    }
+
+    private static async Task<IReadOnlyList<(Core.Customers.Organisations.Organisation, IReadOnlyList<Case>)>> OrganisationsAsync(GuichetDb db, Case @case, Agent? reader, CancellationToken ct)
+    {
+        var organisations = await db.Memberships.AsNoTracking().Where(m => m.CustomerId == @case.CustomerId)
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => o).OrderBy(o => o.Name).ToListAsync(ct);
+        var found = new List<(Core.Customers.Organisations.Organisation, IReadOnlyList<Case>)>();
+        foreach (var organisation in organisations)
+        {
+            var people = db.Memberships.Where(m => m.OrganisationId == organisation.Id).Select(m => m.CustomerId);
+            var open = await db.Cases.AsNoTracking().VisibleTo(reader).Active().Include(c => c.Customer)
+                .Where(c => c.Id != @case.Id && c.CustomerId != @case.CustomerId && people.Contains(c.CustomerId))
+                .OrderByDescending(c => c.CreatedAt).Take(10).ToListAsync(ct);
+            found.Add((organisation, open));
+        }
+        return found;
     }
 }

@@ -5,7 +5,7 @@ public static class CustomersWeb
 {
     public static void MapCustomersWeb(this GuichetRoutes routes)
     {
-        routes.Api.MapCustomers().MapCustomerData();
+        routes.Api.MapCustomers().MapCustomerData().MapOrganisations();
         routes.Ui.MapCustomerForms();
     }
 }

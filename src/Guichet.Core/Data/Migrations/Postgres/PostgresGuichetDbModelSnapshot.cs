@@ -948,6 +948,64 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("CustomerMerges");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Membership", b =>
+                {
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Organisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.OrganisationDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Domain");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("OrganisationDomains");
+                });
+
             modelBuilder.Entity("Guichet.Core.Email.InboundEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -2328,6 +2386,32 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Membership", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.OrganisationDomain", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Goodwill.GoodwillEntry", b =>
                 {
                     b.HasOne("Guichet.Core.Cases.Case", null)
@@ -2508,6 +2592,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Guichet.Core.Customers.Customer", b =>
                 {
                     b.Navigation("Identities");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Domains");
                 });
 
             modelBuilder.Entity("Guichet.Core.Promises.Promise", b =>

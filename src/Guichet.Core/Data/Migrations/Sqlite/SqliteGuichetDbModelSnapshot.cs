@@ -912,6 +912,62 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("CustomerMerges");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Membership", b =>
+                {
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Organisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.OrganisationDomain", b =>
+                {
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Domain");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("OrganisationDomains");
+                });
+
             modelBuilder.Entity("Guichet.Core.Email.InboundEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -2250,6 +2306,32 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Membership", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.OrganisationDomain", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Goodwill.GoodwillEntry", b =>
                 {
                     b.HasOne("Guichet.Core.Cases.Case", null)
@@ -2430,6 +2512,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Guichet.Core.Customers.Customer", b =>
                 {
                     b.Navigation("Identities");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Domains");
                 });
 
             modelBuilder.Entity("Guichet.Core.Promises.Promise", b =>
