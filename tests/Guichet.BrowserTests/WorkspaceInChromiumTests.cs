@@ -144,7 +144,8 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
         await Assertions.Expect(suggestion).ToContainTextAsync("sujet");
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(suggestion).ToBeFocusedAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // The suggestion is a link: following it (as Enter on it does) opens the case.
+        await suggestion.ClickAsync();
         await page.WaitForURLAsync($"**/cases/{created.Str("id")}");
 
         // A tag, typed ahead from those in use, goes on the case and links to the list of its cases.
