@@ -1,3 +1,5 @@
+using Guichet.Core.Promises;
+using Microsoft.EntityFrameworkCore;
 using Guichet.Core.Agents;
 using Guichet.Core.Data;
 
@@ -66,6 +68,33 @@ public sealed class ChangeCaseStatus(GuichetDb db, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         return @case;
+    }
+
+    /// <summary>A status change as bulk actions and macros name it: wait, reopen, close, resolve.</summary>
+    public static bool TryRead(string? word, out StatusChange change)
+    {
+        (var known, change) = word switch
+        {
+            "wait" => (true, StatusChange.WaitForCustomer),
+            "reopen" => (true, StatusChange.Reopen),
+            "close" => (true, StatusChange.Close),
+            "resolve" => (true, StatusChange.Resolve),
+            _ => (false, default),
+        };
+        return known;
+    }
+
+    /// <summary>
+    /// A change made without a person looking at the case (a bulk action, a macro): resolving one
+    /// whose promises are open is refused, since each needs a word of what became of it.
+    /// </summary>
+    public async Task<Result<Case>> RunUnattendedAsync(long caseId, StatusChange change, Agent actor, CancellationToken ct = default)
+    {
+        if (change == StatusChange.Resolve && await db.Promises.AnyAsync(p => p.CaseId == caseId && (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated), ct))
+        {
+            return Failure.Conflict("status", "The case has open promises: resolve it from its page, saying what became of each.");
+        }
+        return await RunAsync(caseId, change, actor, ct);
     }
 
     public async Task<Result<Case>> RunAsync(long caseId, StatusChange change, Agent actor, CancellationToken ct = default)

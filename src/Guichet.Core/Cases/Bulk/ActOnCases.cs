@@ -29,7 +29,7 @@ public sealed class ActOnCases(GuichetDb db, AssignCase assign, TransferCase tra
             errors.Add("action", $"'{request.Action}' is not an action: {string.Join(", ", Actions)}.");
         }
         StatusChange change = default;
-        if (request.Action == "status" && !TryStatus(request.Status, out change))
+        if (request.Action == "status" && !ChangeCaseStatus.TryRead(request.Status, out change))
         {
             errors.Add("status", $"'{request.Status}' is not a status change: wait, reopen, close or resolve.");
         }
@@ -82,24 +82,8 @@ public sealed class ActOnCases(GuichetDb db, AssignCase assign, TransferCase tra
                 return !applied.Succeeded ? applied.Failure
                     : applied.Value.FirstOrDefault(s => !s.Done) is { } refused ? Failure.Refuse(refused.Kind, refused.Refused ?? "") : null;
             default:
-                if (change == StatusChange.Resolve && await db.Promises.AnyAsync(p => p.CaseId == id && (p.State == Promises.PromiseState.Open || p.State == Promises.PromiseState.Renegotiated), ct))
-                {
-                    return Failure.Conflict("status", "The case has open promises: resolve it from its page, saying what became of each.");
-                }
-                return (await status.RunAsync(id, change, actor, ct)).Failure;
+                return (await status.RunUnattendedAsync(id, change, actor, ct)).Failure;
         }
     }
 
-    private static bool TryStatus(string? text, out StatusChange change)
-    {
-        (var known, change) = text switch
-        {
-            "wait" => (true, StatusChange.WaitForCustomer),
-            "reopen" => (true, StatusChange.Reopen),
-            "close" => (true, StatusChange.Close),
-            "resolve" => (true, StatusChange.Resolve),
-            _ => (false, default),
-        };
-        return known;
-    }
 }

@@ -66,7 +66,7 @@ public sealed class ApplyMacro(
                 "assign" => (await assign.RunAsync(caseId, macro.AssignTo == "me" ? actor.Id : long.Parse(macro.AssignTo!, System.Globalization.CultureInfo.InvariantCulture), actor, ct)).Failure,
                 "promise" => (await promise.RunAsync(caseId, new MakePromiseRequest(macro.PromiseWhat, DueInBusinessHours: macro.PromiseInBusinessHours), actor, ct)).Failure,
                 "reply" => (await post.RunAsync(caseId, new PostMessageRequest("out", null, null, TemplateId: macro.ReplyTemplate), actor, ct)).Failure,
-                _ => !replied ? Failure.Conflict("status", "The reply did not leave: the status is left as it was.") : await StatusAsync(caseId, macro.Status!, actor, ct),
+                _ => !replied ? Failure.Conflict("status", "The reply did not leave: the status is left as it was.") : (await status.RunUnattendedAsync(caseId, Step(macro.Status), actor, ct)).Failure,
             };
             if (kind == "reply")
             {
@@ -79,15 +79,7 @@ public sealed class ApplyMacro(
         return steps;
     }
 
-    private async Task<Failure?> StatusAsync(long caseId, string change, Agent actor, CancellationToken ct)
-    {
-        if (change == "resolve" && await db.Promises.AnyAsync(p => p.CaseId == caseId && (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated), ct))
-        {
-            return Failure.Conflict("status", "The case has open promises: resolve it from its page, saying what became of each.");
-        }
-        var step = change switch { "wait" => StatusChange.WaitForCustomer, "close" => StatusChange.Close, _ => StatusChange.Resolve };
-        return (await status.RunAsync(caseId, step, actor, ct)).Failure;
-    }
+    private static StatusChange Step(string? word) => ChangeCaseStatus.TryRead(word, out var change) ? change : StatusChange.Resolve;
 
     private Task<Macro?> FindAsync(long id, Agent actor, CancellationToken ct) =>
         db.Macros.AsNoTracking().UsableBy(actor).FirstOrDefaultAsync(m => m.Id == id, ct);

@@ -76,15 +76,16 @@ public sealed record CasePageData(
         var templates = (await TemplateQueries.ListAsync(db, @case.Team, clock, ct, withVariables: false))
             .Where(t => t.Language == language && !ShippedTemplates.IsAutomatic(t.Key)).ToList();
         var crisis = @case.CrisisId is { } crisisId && db.TemplateBook.Crisis(crisisId) is { } c && c.IsActive(now) ? c : null;
+        var reader = await http.CurrentAgentAsync(db);
         var knownTags = await db.CaseTags.GroupBy(t => t.Name).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(100).ToListAsync(ct);
         return new CasePageData(
             @case,
-            await http.CurrentAgentAsync(db),
+            reader,
             now,
             http.User.Allows(Access.Manage),
             crisis,
             @case.Transfers > 0 ? CaseSummary.Of(@case) : null,
-            await db.Cases.AsNoTracking().VisibleTo(await http.CurrentAgentAsync(db)).Where(o => o.CustomerId == @case.CustomerId && o.Id != @case.Id).OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct),
+            await db.Cases.AsNoTracking().VisibleTo(reader).Where(o => o.CustomerId == @case.CustomerId && o.Id != @case.Id).OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct),
             await db.CustomerAssets.AsNoTracking().Where(a => a.CustomerId == @case.CustomerId).OrderBy(a => a.Kind).ThenBy(a => a.Label).ToListAsync(ct),
             await db.CustomerMerges.AsNoTracking().Where(m => m.IntoId == @case.CustomerId && m.UndoneAt == null).OrderByDescending(m => m.At).ToListAsync(ct),
             await db.Agents.AsNoTracking().Include(a => a.Team).Where(a => a.Active && a.PasswordHash != "").OrderBy(a => a.Name).ToListAsync(ct),
@@ -99,10 +100,10 @@ public sealed record CasePageData(
             await CaseGoodwillData.ReadAsync(db, @case.Id, ct))
         {
             KnownTags = knownTags,
-            Organisations = await OrganisationsAsync(db, @case, await http.CurrentAgentAsync(db), ct),
+            Organisations = await OrganisationsAsync(db, @case, reader, ct),
             Fields = await db.FieldDefinitions.AsNoTracking().OrderBy(f => f.Position).ToListAsync(ct),
             FieldValues = await Core.Cases.Fields.SetCaseFields.ValuesAsync(db, @case.Id, ct),
-            Macros = await http.CurrentAgentAsync(db) is { } reader ? await MacroEndpoints.UsableAsync(db, reader, ct) : [],
+            Macros = reader is null ? [] : await MacroEndpoints.UsableAsync(db, reader, ct),
         };
     }
 

@@ -15,7 +15,7 @@ public static class LiveCounts
 
     public static async Task<Counts> OfAsync(GuichetDb db, Agent me, CancellationToken ct)
     {
-        var alerts = await db.Notifications.CountAsync(n => n.AgentId == me.Id && n.ReadAt == null, ct);
+        var alerts = await Notifications.NotificationsData.UnreadAsync(db, me.Id, ct);
         var waiting = db.Cases.Where(c => c.CustomerWaitingSince != null);
         if (!me.SeesEveryTeam)
         {
