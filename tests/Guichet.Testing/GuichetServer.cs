@@ -27,6 +27,8 @@ public abstract class GuichetServer : IAsyncLifetime
     public virtual DateTimeOffset ClockStart => Start;
     /// <summary>Start as `guichet serve --demo` does: the demo written before the server starts.</summary>
     public virtual bool Demo => false;
+    /// <summary>The API budget per caller and minute; off unless a test is about it (a class shares one frozen minute).</summary>
+    public virtual int ApiRequestsPerMinute => 0;
     public HttpClient Api { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
@@ -54,6 +56,7 @@ public abstract class GuichetServer : IAsyncLifetime
             Quiet = true,
             WatcherInterval = TimeSpan.Zero,
             Demo = Demo,
+            ApiRequestsPerMinute = ApiRequestsPerMinute,
             SocialSecrets = new Dictionary<string, string> { ["facebook"] = FacebookSecret },
         };
         _options = options;

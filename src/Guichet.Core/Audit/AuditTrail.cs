@@ -6,7 +6,7 @@ namespace Guichet.Core.Audit;
 /// <summary>A page of the audit trail, filtered by case, customer, person, action and period; newest first.</summary>
 public static class AuditTrail
 {
-    public sealed record Filter(long? CaseId, long? CustomerId, long? PersonId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+    public sealed record Filter(long? CaseId, long? CustomerId, long? PersonId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, long? BeforeId = null);
 
     public static async Task<(IReadOnlyList<AuditEntry> Items, int Total)> ReadAsync(GuichetDb db, Filter filter, CancellationToken ct)
     {
@@ -36,7 +36,10 @@ public static class AuditTrail
             entries = entries.Where(e => e.At < to);
         }
         var total = await entries.CountAsync(ct);
-        var items = await entries.OrderByDescending(e => e.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
+        var ordered = entries.OrderByDescending(e => e.Id);
+        // A cursor (issue 25) continues below the last entry seen, from the index, whatever was added since.
+        var items = await (filter.BeforeId is { } before ? ordered.Where(e => e.Id < before) : ordered.Skip((filter.Page - 1) * filter.PageSize))
+            .Take(filter.PageSize).ToListAsync(ct);
         return (items, total);
     }
 }

@@ -67,6 +67,9 @@ public sealed partial class Case
 
     public static string FormatReference(long id, DateTimeOffset createdAt) => $"G-{createdAt.UtcDateTime.Year}-{id:D6}";
 
+    /// <summary>Something hanging on the case changed (its fields): the incremental export and the "updated" order see it.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now > UpdatedAt ? now : UpdatedAt;
+
     public bool IsActive => Status is CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer;
 
     /// <summary>A customer wrote, called or posted on this case. Reopens a resolved case.</summary>

@@ -25,6 +25,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.CeilingAlertAt);
         // The menu counts customers waiting (issue 24): few rows have it, the index finds them without the history.
         b.HasIndex(c => c.CustomerWaitingSince);
+        b.HasIndex(c => new { c.UpdatedAt, c.Id });
         // Figures cover the cases customers opened in a period; surveys look for the newly resolved ones (M1–M4).
         b.HasIndex(c => new { c.Origin, c.CreatedAt });
         b.HasIndex(c => new { c.Origin, c.ResolvedAt });

@@ -17,6 +17,9 @@ public sealed class Customer
     /// <summary>Where the customer lives, as far as crises go (E3): a postal code, normalised.</summary>
     public string? PostalCode { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The last change to the customer or their addresses (<see cref="CustomerStamps"/>); the incremental export reads it.</summary>
+    public DateTimeOffset UpdatedAt { get => stamp ?? CreatedAt; set => stamp = value; }
+    private DateTimeOffset? stamp;
     public List<CustomerIdentity> Identities { get; set; } = [];
 
     /// <summary>Set when the customer was erased at their request (issue 10): who did it, when, why.</summary>

@@ -11,6 +11,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.Salutation).HasMaxLength(50);
         b.Property(c => c.Language).HasMaxLength(8);
         b.Property(c => c.TimeZone).HasMaxLength(64);
+        b.Property(c => c.UpdatedAt).UsePropertyAccessMode(PropertyAccessMode.Property);
+        b.HasIndex(c => new { c.UpdatedAt, c.Id });
         b.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -46,6 +46,8 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
             db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.CustomerMerged, now, by, from.Name, into.Name, $"customer {from.Id} merged into {into.Id}").On(caseId));
         }
         from.MergedIntoId = into.Id;
+        // Its addresses moved by a bulk update, which no interceptor sees: the export must still see it changed.
+        into.UpdatedAt = now;
         var merge = new CustomerMerge { IntoId = into.Id, FromId = from.Id, At = now, ByAgentId = by.Id, IdentityIds = CustomerMerge.Join(identities), CaseIds = CustomerMerge.Join(cases), AssetIds = CustomerMerge.Join(assets) };
         db.CustomerMerges.Add(merge);
         await db.SaveChangesAsync(ct);
@@ -78,6 +80,7 @@ public sealed class MergeCustomers(GuichetDb db, TimeProvider clock)
         }
         var from = await db.Customers.SingleAsync(c => c.Id == merge.FromId, ct);
         from.MergedIntoId = null;
+        (await db.Customers.SingleAsync(c => c.Id == merge.IntoId, ct)).UpdatedAt = now;
         merge.UndoneAt = now;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

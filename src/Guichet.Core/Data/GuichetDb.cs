@@ -16,6 +16,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerIdentity> CustomerIdentities => Set<CustomerIdentity>();

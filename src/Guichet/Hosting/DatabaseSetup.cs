@@ -14,9 +14,10 @@ public static class DatabaseSetup
         // Every write becomes a live signal (W1); where nothing listens (the CLI) it goes nowhere.
         services.TryAddSingleton<ILiveBus, LocalLiveBus>();
         services.TryAddSingleton<LiveChanges>();
+        services.TryAddSingleton<Core.Customers.CustomerStamps>();
         if (options.UsesPostgres)
         {
-            services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => db.UseNpgsql(options.Database).AddInterceptors(sp.GetRequiredService<LiveChanges>()));
+            services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => db.UseNpgsql(options.Database).AddInterceptors(sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>()));
         }
         else
         {
@@ -24,7 +25,7 @@ public static class DatabaseSetup
             services.AddDbContext<GuichetDb, SqliteGuichetDb>((sp, db) =>
             {
                 db.UseSqlite(connection);
-                db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable, sp.GetRequiredService<LiveChanges>());
+                db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable, sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>());
             });
         }
         return services;

@@ -43,13 +43,26 @@ public static class ServeCommand
         });
         var publicUrl = new Option<string?>("--public-url") { Description = "The address customers reach Guichet at (https://support.example.com), used in the links sent to them; default: the first --urls." };
 
+        var apiRate = new Option<int>("--api-rate")
+        {
+            Description = "API requests each caller (token or agent) may make per minute on each node; 0 for no limit.",
+            DefaultValueFactory = _ => ServeOptions.DefaultApiRequestsPerMinute,
+        };
+        apiRate.Validators.Add(r =>
+        {
+            if (r.GetValue(apiRate) < 0)
+            {
+                r.AddError("--api-rate: give a number of requests per minute, 0 or more.");
+            }
+        });
+
         var oidcAuthority = new Option<Uri?>("--oidc-authority") { Description = "Also let agents sign in through this OpenID Connect provider (its issuer URL); client secret from GUICHET_OIDC_CLIENT_SECRET." };
         var oidcClient = new Option<string?>("--oidc-client-id") { Description = "Guichet's client id at the OpenID Connect provider.", DefaultValueFactory = _ => "guichet" };
         var oidcName = new Option<string?>("--oidc-name") { Description = "The provider's name on the sign-in button.", DefaultValueFactory = _ => "SSO" };
 
         var serve = new Command("serve", "Run the Guichet server: web workspace, API and workers.")
         {
-            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail, publicUrl, trustedProxy, oidcAuthority, oidcClient, oidcName,
+            urls, data, database, demo, noDemo, testClock, clockStart, smtp, mailFrom, startTls, imap, imapTeam, maxMail, publicUrl, trustedProxy, apiRate, oidcAuthority, oidcClient, oidcName,
         };
         serve.SetAction(async (parse, ct) =>
         {
@@ -67,6 +80,7 @@ public static class ServeCommand
                 MaxMessageBytes = parse.GetValue(maxMail) * 1024 * 1024,
                 PublicUrl = parse.GetValue(publicUrl),
                 TrustedProxies = parse.GetValue(trustedProxy) ?? [],
+                ApiRequestsPerMinute = parse.GetValue(apiRate),
                 Oidc = parse.GetValue(oidcAuthority) is { } authority
                     ? new OidcSettings(authority, parse.GetValue(oidcClient)!, Environment.GetEnvironmentVariable("GUICHET_OIDC_CLIENT_SECRET"), parse.GetValue(oidcName)!)
                     : null,

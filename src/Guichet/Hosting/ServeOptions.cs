@@ -32,6 +32,9 @@ public sealed record ServeOptions
     /// are believed (issue 21); none by default, so no client can pick the address the limits count.
     /// </summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+    /// <summary>API requests each caller (a token, an agent, else an address) may make per minute on this node; 0: no limit (issue 25).</summary>
+    public int ApiRequestsPerMinute { get; init; } = DefaultApiRequestsPerMinute;
+    public const int DefaultApiRequestsPerMinute = 6000;
     /// <summary>Tests set this to keep the console quiet.</summary>
     public bool Quiet { get; init; }
 

@@ -81,6 +81,7 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
         if (changed.Count > 0)
         {
             db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.FieldsChanged, clock.Now(), actor, null, string.Join(",", changed)).On(caseId));
+            @case.Touch(clock.Now());
         }
         await db.SaveChangesAsync(ct);
         return Result<IReadOnlyDictionary<string, string>>.Ok(await ValuesAsync(db, caseId, ct));

@@ -50,10 +50,12 @@ public static class ClockEndpoints
         .RequireAuthorization(Access.Admin)
         .WithTags("Admin")
         .WithSummary("Test clock only: advance the clock (ISO 8601 duration) and run what became due.")
+        .Produces<ClockState>()
             .Accepts<ClockRequest>("application/json");
 
         api.MapGet("/admin/clock", (TimeProvider clock) => TypedResults.Ok(new ClockState(clock.GetUtcNow())))
-            .WithTags("Admin");
+            .WithTags("Admin")
+            .WithSummary("Test clock only: the time the server lives at.");
         return api;
     }
 }

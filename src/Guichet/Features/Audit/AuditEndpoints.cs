@@ -10,6 +10,8 @@ namespace Guichet.Features.Audit;
 /// <summary>GET /api/audit: the audit trail for admins and auditors, by case, customer, person, action and period.</summary>
 public static class AuditEndpoints
 {
+    private static readonly Hosting.Web.Keyset<Core.Audit.AuditEntry> Newest = new("audit.newest", (e => e.Id, true));
+
     public sealed record AuditDto(long Id, DateTimeOffset At, long? ActorId, string ActorName, string Action, string Route, long? CaseId, long? CustomerId, string? Target, int Status, string? Address)
     {
         public static AuditDto From(AuditEntry e) => new(e.Id, e.At, e.ActorId, e.ActorName, e.Action.ToWire(), e.Route, e.CaseId, e.CustomerId, e.Target, e.Status, e.Address);
@@ -49,15 +51,23 @@ public static class AuditEndpoints
             }
             var (from, to) = (query.Time("from"), query.Time("to"));
             var (page, pageSize) = query.Paging();
+            var after = Newest.Read(query);
             if (query.Errors.Any)
             {
                 return Problems.From(query.Errors.ToFailure());
             }
-            var (items, total) = await AuditTrail.ReadAsync(db, new AuditTrail.Filter(caseId, customerId, personId, action, from, to, page, pageSize), http.RequestAborted);
-            return Results.Ok(new Page<AuditDto>(items.Select(AuditDto.From).ToArray(), page, pageSize, total));
+            var (items, total) = await AuditTrail.ReadAsync(db, new AuditTrail.Filter(caseId, customerId, personId, action, from, to, page, pageSize, (long?)after?[0]), http.RequestAborted);
+            return Results.Ok(new Page<AuditDto>(items.Select(AuditDto.From).ToArray(), after is null ? page : 1, pageSize, total)
+            {
+                Next = Newest.Next(items.Count == 0 ? null : items[^1], items.Count, pageSize),
+            });
         })
         .RequireAuthorization(Access.Audit)
         .WithTags("Audit")
+        .Produces<Page<AuditDto>>()
+        .WithPaging()
+        .WithQuery("case#: a case's id.", "customer#: a customer's id.", "person#: an agent's id.", "action: viewed, changed, merged, exported, deleted, signedIn or signInRefused.",
+            "from: entries from this time (ISO 8601).", "to: entries before this time (ISO 8601).")
         .WithSummary("Who saw, changed, merged, exported or deleted what, when (newest first): case, customer, person (agent id), action, from, to, page, pageSize. Append-only.");
         return api;
     }

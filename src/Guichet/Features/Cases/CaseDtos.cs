@@ -86,4 +86,7 @@ public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
     /// <summary>The 1-based page number, as the "page" query parameter gives it.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("page")]
     public int PageNumber { get; init; } = PageNumber;
+
+    /// <summary>The cursor of the next page (pass it as <c>after=</c>); null when this page is the last (issue 25).</summary>
+    public string? Next { get; init; }
 }

@@ -63,7 +63,11 @@ public static class CaseEndpoints
         })
         .Produces<Page<CaseSummaryDto>>()
         .ProducesValidationProblem()
-        .WithSummary("Cases ordered by the next promise due. Filters: status (or 'active'), team, owner, dueBefore; page, pageSize ≤ 100.");
+        .WithPaging()
+        .WithQuery("status: new, open, waitingOnCustomer, resolved, closed, active (the first three) or all.", "team: a team's slug.", "owner: an agent's id or email.",
+            "dueBefore: only cases with a promise due before this time (ISO 8601).", "tag: cases carrying this tag.", "customerWaiting: true for cases whose customer waits for an answer.",
+            "sort: due (the inbox's order, default), newest, updated, changed (oldest change first) or priority.")
+        .WithSummary("Cases ordered by the next promise due (or sort=). Filters: status (or 'active', 'all'), team, owner, dueBefore, tag, customerWaiting, field.<key>; page and pageSize ≤ 100, or after= the previous answer's next.");
 
         cases.MapGet("/{id:long}", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
@@ -93,12 +97,14 @@ public static class CaseEndpoints
             WithActor<NoteRequest, CaseEvent>(http, db, (r, actor) => add.RunAsync(id, r.Text, actor, http.RequestAborted),
                 e => TypedResults.Created($"/api/cases/{id}", EventDto.Of(e))))
         .Accepts<NoteRequest>("application/json")
+        .Produces<EventDto>(StatusCodes.Status201Created)
         .WithSummary("Add an internal note, visible to agents only.");
 
         cases.MapPost("/{id:long}/assign", (long id, HttpContext http, GuichetDb db, AssignCase assign, TimeProvider clock) =>
             WithActor<AssignRequest, Case>(http, db, (r, actor) => assign.RunAsync(id, r.OwnerId, actor, http.RequestAborted),
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
         .Accepts<AssignRequest>("application/json")
+        .Produces<CaseDto>()
         .WithSummary("Give the case a named owner (SPEC C4).")
             .NamesInBody("ownerId", "a person, not a team's record; AssignCase checks who may own the case");
 
@@ -106,6 +112,7 @@ public static class CaseEndpoints
             WithActor<TransferRequest, Case>(http, db, (r, actor) => transfer.RunAsync(id, r.Team, r.AgentId, r.Note, actor, http.RequestAborted),
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
         .Accepts<TransferRequest>("application/json")
+        .Produces<CaseDto>()
         .WithSummary("Transfer the case to another team with a note; promises keep their dates (SPEC C3).")
             .NamesInBody("agentId", "a person, who receives the case");
 
@@ -113,6 +120,7 @@ public static class CaseEndpoints
             WithActor<PriorityRequest, Case>(http, db, (r, actor) => change.RunAsync(id, r.Priority, r.Reason, actor, http.RequestAborted),
                 c => TypedResults.Ok(CaseDto.From(c, clock.Now()))))
         .Accepts<PriorityRequest>("application/json")
+        .Produces<CaseDto>()
         .WithSummary("Set the case's priority by hand (low, normal, high, urgent), with a reason kept on the timeline.");
 
         cases.MapPost("/{id:long}/ceiling-approval", (long id, HttpContext http, GuichetDb db, ApproveCeiling approve, TimeProvider clock) =>

@@ -14,7 +14,19 @@ public static class CaseList
 {
     public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false, string? Tag = null,
         CasePriority? Priority = null, Core.Channel? Channel = null, bool Unassigned = false, string Sort = "due",
-        IReadOnlyList<(long Field, string Value)>? Fields = null);
+        IReadOnlyList<(long Field, string Value)>? Fields = null, object?[]? After = null, DateTimeOffset? ChangedBefore = null);
+
+    /// <summary>The list's orders (the inbox's "due" first), each with its cursor (issue 25).</summary>
+    public static readonly IReadOnlyDictionary<string, Keyset<Case>> Orders = new Dictionary<string, Keyset<Case>>(StringComparer.Ordinal)
+    {
+        // The inbox's order: the next promise due, a waiting customer at the time they began to wait.
+        ["due"] = new("cases.due", (c => (c.NextDueAt ?? c.CustomerWaitingSince) == null, false), (c => c.NextDueAt ?? c.CustomerWaitingSince, false), (c => c.Priority, true), (c => c.Id, false)),
+        ["newest"] = new("cases.newest", (c => c.CreatedAt, true), (c => c.Id, true)),
+        ["updated"] = new("cases.updated", (c => c.UpdatedAt, true), (c => c.Id, true)),
+        // Oldest change first: the incremental export's order (issue 25).
+        ["changed"] = new("cases.changed", (c => c.UpdatedAt, false), (c => c.Id, false)),
+        ["priority"] = new("cases.priority", (c => c.Priority, true), (c => c.NextDueAt == null, false), (c => c.NextDueAt, false), (c => c.Id, false)),
+    };
 
     public static async Task<Filter?> ParseAsync(QueryParams query, GuichetDb db, CancellationToken ct)
     {
@@ -90,7 +102,14 @@ public static class CaseList
             }
         }
         var (page, pageSize) = query.Paging();
-        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag, Fields: fields);
+        var sort = query.Text("sort") ?? "due";
+        if (!Orders.TryGetValue(sort, out var order))
+        {
+            query.Errors.Add("sort", $"'{sort}' is not an order; use {string.Join(", ", Orders.Keys)}.");
+            order = Orders["due"];
+        }
+        var after = order.Read(query);
+        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag, Sort: sort, Fields: fields, After: after);
     }
 
     /// <summary>The cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
@@ -137,6 +156,10 @@ public static class CaseList
         {
             cases = cases.Where(c => c.OwnerId == null);
         }
+        if (filter.ChangedBefore is { } changedBefore)
+        {
+            cases = cases.Where(c => c.UpdatedAt < changedBefore);
+        }
         foreach (var (field, value) in filter.Fields ?? [])
         {
             cases = cases.Where(c => db.FieldValues.Any(v => v.CaseId == c.Id && v.FieldId == field && v.Value == value));
@@ -151,11 +174,17 @@ public static class CaseList
     /// <summary>The page of cases the filter names, in its order, with their total.</summary>
     public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct)
     {
+        var total = await Query(db, filter, viewer).CountAsync(ct);
+        var (items, after) = await ItemsAsync(db, filter, viewer, ct);
+        return new Page<CaseSummaryDto>(items, filter.After is null ? filter.Page : 1, filter.PageSize, total) { Next = items.Length < filter.PageSize ? null : after };
+    }
+
+    /// <summary>One page of the filter's cases in its order, and the cursor after the last of them (null when none).</summary>
+    public static async Task<(CaseSummaryDto[] Items, string? After)> ItemsAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct)
+    {
         var cases = Query(db, filter, viewer);
-        var total = await cases.CountAsync(ct);
-        var items = await Ordered(cases, filter.Sort)
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Take(filter.PageSize)
+        var order = Orders.GetValueOrDefault(filter.Sort) ?? Orders["due"];
+        var items = await order.Page(cases, filter.After, filter.Page, filter.PageSize)
             .Select(c => new
             {
                 c.Id, c.Reference, c.Status, c.Subject, c.Channel, c.Priority,
@@ -165,24 +194,14 @@ public static class CaseList
                 Tags = c.Tags.Select(t => t.Name).ToList(),
             })
             .ToListAsync(ct);
-        return new Page<CaseSummaryDto>(
+        var lastId = items.Count == 0 ? 0 : items[^1].Id;
+        var after = items.Count == 0 ? null : await order.NextAsync(db.Cases.Where(c => c.Id == lastId), items.Count, items.Count, ct);
+        return (
             items.Select(c => new CaseSummaryDto(
                 c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
                 new TeamRef(c.TeamId, c.TeamSlug, c.TeamName),
                 c.OwnerId is null ? null : new AgentRef(c.OwnerId.Value, c.OwnerName, c.OwnerEmail),
                 c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince, c.Tags.Order(StringComparer.Ordinal).ToList())).ToArray(),
-            filter.Page, filter.PageSize, total);
+            after);
     }
-
-    private static IQueryable<Case> Ordered(IQueryable<Case> cases, string sort) => sort switch
-    {
-        "newest" => cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-        "updated" => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-        "priority" => cases.OrderByDescending(c => c.Priority).ThenBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id),
-        // The inbox's order: the next promise due, a waiting customer at the time they began to wait.
-        _ => cases.OrderBy(c => (c.NextDueAt ?? c.CustomerWaitingSince) == null)
-            .ThenBy(c => c.NextDueAt ?? c.CustomerWaitingSince)
-            .ThenByDescending(c => c.Priority)
-            .ThenBy(c => c.Id),
-    };
 }

@@ -10,6 +10,7 @@ public static class CasesWeb
         routes.Api.MapCases();
         routes.Api.MapTags();
         routes.Api.MapViews();
+        routes.Api.MapExports();
         routes.Api.MapBulk();
         routes.Ui.MapBulkForm();
         routes.Api.MapMacros();

@@ -52,6 +52,7 @@ public static class FieldEndpoints
         })
         .RequireAuthorization(Access.Admin)
         .WithTags("Fields")
+        .ProducesNothing()
         .WithSummary("Remove a custom field and its values (admins).");
 
         api.MapPut("/cases/{id:long}/fields", (long id, HttpContext http, GuichetDb db, SetCaseFields set) =>

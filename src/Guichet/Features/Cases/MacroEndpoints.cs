@@ -45,6 +45,7 @@ public static class MacroEndpoints
 
         macros.MapDelete("/{id:long}", (long id, HttpContext http, GuichetDb db, SaveMacro save) =>
             CaseEndpoints.AsActor(http, db, me => save.DeleteAsync(id, me, http.RequestAborted), _ => TypedResults.NoContent()))
+        .ProducesNothing()
         .WithSummary("Remove a macro: your own, your team's if you lead it, any if you are an admin.");
 
         api.MapPost("/cases/{id:long}/macros/{macroId:long}/preview", (long id, long macroId, HttpContext http, GuichetDb db, ApplyMacro apply) =>

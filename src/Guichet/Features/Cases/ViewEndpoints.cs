@@ -46,9 +46,10 @@ public static class ViewEndpoints
 
         views.MapDelete("/{id:long}", (long id, HttpContext http, GuichetDb db, SaveView save) =>
             CaseEndpoints.AsActor(http, db, me => save.DeleteAsync(id, me, http.RequestAborted), _ => TypedResults.NoContent()))
+        .ProducesNothing()
         .WithSummary("Remove a view you may change.");
 
-        views.MapGet("/{id:long}/cases", async (long id, int? page, int? pageSize, HttpContext http, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        views.MapGet("/{id:long}/cases", async (long id, int? page, int? pageSize, string? after, HttpContext http, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
             if (await http.CurrentAgentAsync(db) is not { } me)
             {
@@ -60,10 +61,16 @@ public static class ViewEndpoints
                 return Problems.From(Failure.NotFound("id", $"There is no view {id} you may read."));
             }
             var filter = ViewFilter.Of(view, me, clock.Now(), Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 100));
-            return TypedResults.Ok(await CaseList.ReadAsync(db, filter, me, ct));
+            var query = new QueryParams(http.Request);
+            var cursor = (CaseList.Orders.GetValueOrDefault(filter.Sort) ?? CaseList.Orders["due"]).Read(query);
+            if (query.Errors.Any)
+            {
+                return Problems.From(query.Errors.ToFailure());
+            }
+            return TypedResults.Ok(await CaseList.ReadAsync(db, filter with { After = cursor }, me, ct));
         })
         .Produces<Page<CaseSummaryDto>>()
-        .WithSummary("The cases of a view, in its order, as the caller sees them (\"me\" is the caller).");
+        .WithSummary("The cases of a view, in its order, as the caller sees them (\"me\" is the caller); page by page or after the previous answer's next cursor.");
         return api;
     }
 }

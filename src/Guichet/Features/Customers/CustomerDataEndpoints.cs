@@ -21,6 +21,8 @@ public static class CustomerDataEndpoints
 {
     public sealed record EraseRequest(string? Reason);
 
+    public sealed record ErasedCustomer(long Id, string Name, DateTimeOffset? ErasedAt, string? ErasedReason);
+
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static RouteGroupBuilder MapCustomerData(this RouteGroupBuilder api)
@@ -88,14 +90,16 @@ public static class CustomerDataEndpoints
         })
         .RequireAuthorization(Access.Manage)
         .WithTags("Customers")
+        .ProducesFile("application/zip")
         .WithSummary("Everything Guichet holds about a customer, as one zip: customer.json (identity, assets, cases with messages, promises, events, surveys) and attachments/.");
 
         api.MapPost("/customers/{id:long}/erase", (long id, HttpContext http, GuichetDb db, EraseCustomer erase) =>
             CaseEndpoints.WithActor<EraseRequest, Customer>(http, db, (r, actor) => erase.RunAsync(id, r.Reason, actor, http.RequestAborted),
-                c => Results.Ok(new { c.Id, c.Name, c.ErasedAt, c.ErasedReason })))
+                c => Results.Ok(new ErasedCustomer(c.Id, c.Name, c.ErasedAt, c.ErasedReason))))
         .RequireAuthorization(Access.Admin)
         .Accepts<EraseRequest>("application/json")
         .WithTags("Customers")
+        .Produces<ErasedCustomer>()
         .WithSummary("Erase a customer at their request {reason}: messages redacted, identities, assets, files and portal links removed, nothing more sent; cases and figures kept.");
         return api;
     }

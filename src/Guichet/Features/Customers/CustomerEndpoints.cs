@@ -22,6 +22,9 @@ public static class CustomerEndpoints
         public static AssetDto From(CustomerAsset a) => new(a.Id, a.Kind, a.Reference, a.Label, a.Details, a.AddedAt);
     }
     public sealed record CustomerView(long Id, string Name, string Language, string TimeZone, long? MergedIntoId, IdentityDto[] Identities, CaseLine[] Cases, AssetDto[] Assets);
+    /// <summary>The case the other was folded into.</summary>
+    public sealed record MergedCase(long CaseId);
+
     public sealed record MergeDto(long Id, long IntoId, long FromId, DateTimeOffset At, long[] IdentityIds, long[] CaseIds, DateTimeOffset? UndoneAt)
     {
         public static MergeDto From(CustomerMerge m) => new(m.Id, m.IntoId, m.FromId, m.At, CustomerMerge.Split(m.IdentityIds), CustomerMerge.Split(m.CaseIds), m.UndoneAt);
@@ -46,6 +49,7 @@ public static class CustomerEndpoints
                 assets.Select(AssetDto.From).ToArray()));
         })
         .WithTags("Customers")
+        .Produces<CustomerView>()
         .WithSummary("A customer with every identity (email, phone, social) and every case on every channel.");
 
         api.MapPost("/customers/{id:long}/assets", async (long id, HttpContext http, AddAsset add) =>
@@ -59,6 +63,7 @@ public static class CustomerEndpoints
             return result.Succeeded ? Results.Ok(AssetDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .WithTags("Customers")
+        .Produces<AssetDto>()
         .WithSummary("Add (or update, same kind and reference) what the customer has: equipment, an order, a booking; shown beside each of their cases.")
             .Accepts<AssetRequest>("application/json")
             .NamesInBody("reference", "the asset's own reference (a serial number, an order number)");
@@ -66,6 +71,7 @@ public static class CustomerEndpoints
         api.MapPost("/customers/{id:long}/merge", (long id, HttpContext http, GuichetDb db, MergeCustomers merge) =>
             CaseEndpoints.WithActor<MergeRequest, CustomerMerge>(http, db, (r, agent) => merge.RunAsync(id, r.From, agent, http.RequestAborted), m => Results.Ok(MergeDto.From(m))))
         .WithTags("Customers")
+        .Produces<MergeDto>()
         .WithSummary("Merge customer {from} into this one: their identities and cases move here; undoable.")
             .Accepts<MergeRequest>("application/json")
             .NamesInBody("from", CaseInViewHandler.Target.Customer);
@@ -73,13 +79,15 @@ public static class CustomerEndpoints
         api.MapPost("/customers/merges/{mergeId:long}/undo", (long mergeId, HttpContext http, GuichetDb db, MergeCustomers merge) =>
             CaseEndpoints.AsActor(http, db, agent => merge.UndoAsync(mergeId, agent, http.RequestAborted), m => Results.Ok(MergeDto.From(m))))
         .WithTags("Customers")
+        .Produces<MergeDto>()
         .WithSummary("Undo a merge: exactly the identities and cases that moved go back.")
             .TakesNoBody();
 
         api.MapPost("/cases/{id:long}/merge", (long id, HttpContext http, GuichetDb db, TimeProvider clock, MergeCases merge) =>
             CaseEndpoints.WithActor<MergeRequest, Case>(http, db, (r, agent) => merge.RunAsync(id, r.From, agent, http.RequestAborted),
-                _ => Results.Ok(new { caseId = id })))
+                _ => Results.Ok(new MergedCase(id))))
         .WithTags("Cases")
+        .Produces<MergedCase>()
         .WithSummary("Fold case {from} into this one (same problem): its messages, events, promises and calls move here and it closes; different customers are merged.")
             .Accepts<MergeRequest>("application/json")
             .NamesInBody("from", CaseInViewHandler.Target.Case);

@@ -73,6 +73,7 @@ public static class OrganisationEndpoints
         })
         .RequireAuthorization(Access.Manage)
         .Accepts<MemberRequest>("application/json")
+        .ProducesNothing()
         .WithSummary("Put a customer in the organisation by hand (leads and up).")
             .NamesInBody("customerId", CaseInViewHandler.Target.Customer);
         return api;

@@ -39,6 +39,7 @@ public static class AttachmentEndpoints
             return TypedResults.File(MailAttachments.Read(part), type, found.FileName);
         })
         .WithTags("Email")
+        .ProducesFile("application/octet-stream")
         .WithSummary("Download a file that came with a customer's message.");
 
         api.MapGet("/cases/{id:long}/messages/{messageId:long}/html", async (long id, long messageId, GuichetDb db, CancellationToken ct) =>
@@ -62,6 +63,7 @@ public static class AttachmentEndpoints
             return TypedResults.Content($"<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Message {messageId}</title></head><body>{html}</body></html>", "text/html; charset=utf-8");
         })
         .WithTags("Email")
+        .ProducesText("text/html")
         .WithSummary("A message's HTML as its sender laid it out, sanitised, its cid: images shown from its files and remote images left out.");
         return api;
     }

@@ -16,6 +16,8 @@ namespace Guichet.Features.Email;
 /// </summary>
 public static class InboundEmailEndpoints
 {
+    private static readonly Hosting.Web.Keyset<Core.Email.InboundEmail> Newest = new("inbound.newest", (e => e.Id, true));
+
     public sealed record InboundReceipt(long? CaseId, long? MessageId, string Outcome);
     public sealed record InboundSummary(long Id, DateTimeOffset ReceivedAt, string? From, string? Subject, string Outcome, long? CaseId, string? Reason, int Size);
 
@@ -33,6 +35,7 @@ public static class InboundEmailEndpoints
         })
         .RequireAuthorization(Access.Lead)
         .WithTags("Email")
+        .Produces<InboundReceipt>()
         .WithSummary("Process a quarantined message again (after a fix or a larger size limit); its stored record takes the new outcome.")
             .TakesNoBody();
 
@@ -71,19 +74,26 @@ public static class InboundEmailEndpoints
                 query.Errors.Add("outcome", $"'{outcomeText}' is not an outcome; use held, quarantined, ignored, created, appended.");
             }
             var (page, pageSize) = query.Paging();
+            var after = Newest.Read(query);
             if (query.Errors.Any)
             {
                 return Problems.From(query.Errors.ToFailure());
             }
             var list = db.InboundEmails.AsNoTracking().Where(e => e.Outcome == outcome).SeenBy(db, await http.CurrentAgentAsync(db));
             var total = await list.CountAsync(http.RequestAborted);
-            var items = await list.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            var items = await Newest.Page(list, after, page, pageSize)
                 .Select(e => new { e.Id, e.ReceivedAt, e.From, e.Subject, e.Outcome, e.CaseId, e.Reason, Size = e.Raw.Length })
                 .ToListAsync(http.RequestAborted);
             return TypedResults.Ok(new Features.Cases.Page<InboundSummary>(
-                items.Select(e => new InboundSummary(e.Id, e.ReceivedAt, e.From, e.Subject, e.Outcome.ToWire(), e.CaseId, e.Reason, e.Size)).ToArray(), page, pageSize, total));
+                items.Select(e => new InboundSummary(e.Id, e.ReceivedAt, e.From, e.Subject, e.Outcome.ToWire(), e.CaseId, e.Reason, e.Size)).ToArray(), after is null ? page : 1, pageSize, total)
+            {
+                Next = items.Count < pageSize ? null : await Newest.NextAsync(db.InboundEmails.Where(e => e.Id == items[items.Count - 1].Id), items.Count, pageSize, http.RequestAborted),
+            });
         })
         .WithTags("Email")
+        .Produces<Features.Cases.Page<InboundSummary>>()
+        .WithPaging()
+        .WithQuery("outcome: held (default), quarantined, ignored, created or appended.")
         .WithSummary("Stored inbound mail by outcome (default held): what agents must look at, newest first.");
 
         api.MapGet("/inbound/email/{id:long}/raw", async (long id, GuichetDb db, CancellationToken ct) =>
@@ -95,6 +105,7 @@ public static class InboundEmailEndpoints
                 : TypedResults.File(raw, "message/rfc822", $"inbound-{id}.eml");
         })
         .WithTags("Email")
+        .ProducesFile("message/rfc822")
         .WithSummary("The raw bytes of one stored inbound message, as received.");
         return api;
     }

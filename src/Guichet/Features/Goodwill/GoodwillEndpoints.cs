@@ -35,6 +35,7 @@ public static class GoodwillEndpoints
         var goodwill = api.MapGroup("/goodwill").WithTags("Goodwill");
         goodwill.MapGet("/policy", async (GuichetDb db, CancellationToken ct) =>
             Results.Ok((await db.CompensationRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(RuleDto.From).ToList()))
+        .Produces<List<RuleDto>>()
         .WithSummary("The compensation matrix: tier × incident kind × recurrence → gesture.");
 
         goodwill.MapPut("/policy", async (HttpContext http, SetCompensationPolicy set) =>
@@ -49,6 +50,7 @@ public static class GoodwillEndpoints
         })
         .RequireAuthorization(Access.Admin)
         .Accepts<List<CompensationRuleRequest>>("application/json")
+        .Produces<List<RuleDto>>()
         .WithSummary("Replace the compensation matrix: [{tier, incidentKind (\"*\" for any), fromRecurrence, gesture, amount?, sharePercent?, currency?}].");
 
         api.MapPost("/cases/{id:long}/goodwill", (long id, HttpContext http, GuichetDb db, GrantGoodwill grant) =>
@@ -61,6 +63,7 @@ public static class GoodwillEndpoints
 
         goodwill.MapGet("/approvals", async (GuichetDb db, CancellationToken ct) =>
             Results.Ok((await db.GoodwillEntries.AsNoTracking().Where(g => g.Status == GoodwillStatus.AwaitingApproval).OrderBy(g => g.Id).Take(500).ToListAsync(ct)).Select(EntryDto.From).ToList()))
+        .Produces<List<EntryDto>>()
         .WithSummary("Gestures past an agent's budget, waiting for a manager.");
 
         foreach (var (path, approve) in new[] { ("approve", true), ("refuse", false) })
@@ -68,6 +71,7 @@ public static class GoodwillEndpoints
             goodwill.MapPost($"/{{id:long}}/{path}", (long id, HttpContext http, GuichetDb db, DecideGoodwill decide) =>
                 CaseEndpoints.AsActor(http, db, manager => decide.RunAsync(id, approve, manager, http.RequestAborted), g => Results.Ok(EntryDto.From(g))))
             .RequireAuthorization(Access.Manage)
+            .Produces<EntryDto>()
             .WithSummary(approve ? "Approve a gesture past an agent's budget." : "Refuse a gesture past an agent's budget.")
                 .TakesNoBody();
         }
@@ -85,6 +89,7 @@ public static class GoodwillEndpoints
             var byTeam = By(s => s.TeamId, id => teams.GetValueOrDefault(id, "?"));
             return Results.Ok(new SpendDto(m, byAgent, byTeam));
         })
+        .Produces<SpendDto>()
         .WithSummary("Money given in goodwill in a month (yyyy-MM), per agent and per team: granted or approved, and awaiting approval.");
         api.MapPut("/agents/{id:long}/goodwill-budget", async (long id, HttpContext http, SetGoodwillBudget set) =>
         {
@@ -95,12 +100,13 @@ public static class GoodwillEndpoints
             }
             var result = await set.RunAsync(id, request!.Amount, http.RequestAborted);
             return result.Succeeded
-                ? Results.Ok(new { id, budget = GrantGoodwill.BudgetOf(result.Value, result.Value.Team) / 100m, own = result.Value.GoodwillBudgetMinor is not null, currency = result.Value.Team.Currency })
+                ? Results.Ok(new BudgetDto(id, GrantGoodwill.BudgetOf(result.Value, result.Value.Team) / 100m, result.Value.GoodwillBudgetMinor is not null, result.Value.Team.Currency))
                 : Problems.From(result.Failure!);
         })
         .WithTags("Goodwill")
         .RequireAuthorization(Access.Manage)
         .Accepts<BudgetRequest>("application/json")
+        .Produces<BudgetDto>()
         .WithSummary("Give an agent a monthly goodwill budget of their own {amount}, in their team's currency; {amount: null} brings back the team's.");
         MapRetention(api);
         return api;
@@ -115,6 +121,9 @@ public static class GoodwillEndpoints
         public static OfferDto From(RetentionOffer o) => new(o.Id, o.CaseId, o.AgentId, o.Offer, o.At, o.Outcome.ToWire());
     }
 
+    public sealed record BudgetDto(long Id, decimal Budget, bool Own, string Currency);
+    public sealed record RetentionFigures(int Requests, int Offers, int Accepted, int Declined, int Pending, int CancellationsCarriedOut);
+
     public sealed record CancellationDto(long CaseId, DateTimeOffset? RequestedAt, DateTimeOffset? CarriedOutAt);
 
     /// <summary>G4: cancellation requests, at most the team's number of offers, then only the cancellation; counts without a score for refusing.</summary>
@@ -123,6 +132,7 @@ public static class GoodwillEndpoints
         api.MapPost("/cases/{id:long}/cancellation-request", (long id, HttpContext http, GuichetDb db, Retention retention) =>
             CaseEndpoints.AsActor(http, db, actor => retention.MarkAsync(id, actor, http.RequestAborted), c => Results.Ok(new CancellationDto(c.Id, c.CancellationRequestedAt, c.CancelledAt))))
         .WithTags("Goodwill")
+        .Produces<CancellationDto>()
         .WithSummary("Mark the case as the customer's request to cancel (G4).")
             .TakesNoBody();
 
@@ -131,6 +141,7 @@ public static class GoodwillEndpoints
                 o => Results.Created($"/api/retention-offers/{o.Id}", OfferDto.From(o))))
         .WithTags("Goodwill")
         .Accepts<OfferRequest>("application/json")
+        .Produces<OfferDto>(StatusCodes.Status201Created)
         .WithSummary("Record an offer to stay; past the team's limit (two by default) it is refused with 422: carry out the cancellation.");
 
         api.MapPost("/retention-offers/{id:long}/outcome", async (long id, HttpContext http, Retention retention) =>
@@ -145,28 +156,29 @@ public static class GoodwillEndpoints
         })
         .WithTags("Goodwill")
         .Accepts<OutcomeRequest>("application/json")
+        .Produces<OfferDto>()
         .WithSummary("What the customer answered to an offer: accepted or declined.");
 
         api.MapPost("/cases/{id:long}/cancel", (long id, HttpContext http, GuichetDb db, Retention retention) =>
             CaseEndpoints.AsActor(http, db, actor => retention.CancelAsync(id, actor, http.RequestAborted), c => Results.Ok(new CancellationDto(c.Id, c.CancellationRequestedAt, c.CancelledAt))))
         .WithTags("Goodwill")
+        .Produces<CancellationDto>()
         .WithSummary("Carry out the cancellation: always allowed, whatever was offered.")
             .TakesNoBody();
 
         api.MapGet("/metrics/retention", async (GuichetDb db, CancellationToken ct) =>
         {
             var offers = await db.RetentionOffers.GroupBy(o => o.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            return Results.Ok(new
-            {
-                requests = await db.Cases.CountAsync(c => c.CancellationRequestedAt != null, ct),
-                offers = offers.Values.Sum(),
-                accepted = offers.GetValueOrDefault(OfferOutcome.Accepted),
-                declined = offers.GetValueOrDefault(OfferOutcome.Declined),
-                pending = offers.GetValueOrDefault(OfferOutcome.Pending),
-                cancellationsCarriedOut = await db.Cases.CountAsync(c => c.CancelledAt != null, ct),
-            });
+            return Results.Ok(new RetentionFigures(
+                await db.Cases.CountAsync(c => c.CancellationRequestedAt != null, ct),
+                offers.Values.Sum(),
+                offers.GetValueOrDefault(OfferOutcome.Accepted),
+                offers.GetValueOrDefault(OfferOutcome.Declined),
+                offers.GetValueOrDefault(OfferOutcome.Pending),
+                await db.Cases.CountAsync(c => c.CancelledAt != null, ct)));
         })
         .WithTags("Metrics")
+        .Produces<RetentionFigures>()
         .WithSummary("Cancellation requests, offers and their outcomes, cancellations carried out: counts only, no score for keeping a customer who wants to leave.");
     }
 }

@@ -27,6 +27,7 @@ public static class CrisisEndpoints
             var counts = await db.Cases.Where(c => ids.Contains(c.CrisisId)).GroupBy(c => c.CrisisId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
             return Results.Ok(list.Select(c => CrisisDto.From(c, counts.GetValueOrDefault(c.Id))).ToList());
         })
+        .Produces<List<CrisisDto>>()
         .WithSummary("Crises, newest first, with how many cases each tagged.");
 
         crises.MapPost("", async (HttpContext http, DeclareCrisis declare) =>
@@ -53,6 +54,7 @@ public static class CrisisEndpoints
             return result.Succeeded ? Results.Ok(CrisisDto.From(result.Value, 0)) : Problems.From(result.Failure!);
         })
         .RequireAuthorization(Access.Manage)
+        .Produces<CrisisDto>()
         .WithSummary("End a crisis: recorded with who and when; its cases keep their tag and history.")
             .TakesNoBody();
         return api;

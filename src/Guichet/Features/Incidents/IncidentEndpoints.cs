@@ -44,12 +44,14 @@ public static class IncidentEndpoints
             }
             return Results.Ok(progress);
         })
+        .Produces<List<IncidentProgress>>()
         .WithSummary("The latest hundred incidents with their progress.");
 
         incidents.MapGet("/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
             await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } incident
                 ? Results.Ok(await IncidentProgress.OfAsync(db, incident, ct))
                 : Problems.From(Failure.NotFound("id", $"There is no incident {id}.")))
+        .Produces<IncidentProgress>()
         .WithSummary("An incident and its progress: customers reached (in time or late), of whom on a case they had opened themselves, and each list sent with its refused rows.");
 
         incidents.MapPost("/{id:long}/affected", async (long id, HttpContext http, GuichetDb db, ReachAffected reach) =>

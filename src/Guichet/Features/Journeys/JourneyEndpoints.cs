@@ -29,6 +29,7 @@ public static class JourneyEndpoints
         var journeys = api.MapGroup("/journeys").WithTags("Test journeys").RequireAuthorization(Access.Oversee);
         journeys.MapGet("/", async (GuichetDb db, CancellationToken ct) =>
             Results.Ok((await db.TestJourneys.AsNoTracking().Include(j => j.Team).OrderBy(j => j.Name).ToListAsync(ct)).Select(JourneyDto.From).ToList()))
+            .Produces<List<JourneyDto>>()
             .WithSummary("Every test journey with its schedule.");
 
         journeys.MapPost("/", async (HttpContext http, SaveJourney save) =>
@@ -58,6 +59,7 @@ public static class JourneyEndpoints
         })
         .RequireAuthorization(Access.Manage)
         .Accepts<JourneyRequest>("application/json")
+        .Produces<JourneyDto>()
         .WithSummary("Change a journey; only what is named changes ({enabled:false} stops it).");
 
         journeys.MapPost("/{id:long}/run", async (long id, RunJourneys runs, ServeOptions options, CancellationToken ct) =>
@@ -66,11 +68,13 @@ public static class JourneyEndpoints
             return result.Succeeded ? Results.Ok(RunDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .RequireAuthorization(Access.Manage)
+        .Produces<RunDto>()
         .WithSummary("Start a run now; it is judged like the scheduled ones.")
             .TakesNoBody();
 
         journeys.MapGet("/{id:long}/runs", async (long id, GuichetDb db, CancellationToken ct) =>
             Results.Ok((await db.JourneyRuns.AsNoTracking().Where(r => r.JourneyId == id).OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(100).ToListAsync(ct)).Select(RunDto.From).ToList()))
+            .Produces<List<RunDto>>()
             .WithSummary("The journey's latest 100 runs, newest first, with what failed.");
         return api;
     }

@@ -24,6 +24,8 @@ public static class KnowledgeEndpoints
             new(a.Id, a.Title, a.Body, ArticleHtml.Render(a.Body), a.Language, a.Status.ToWire(), a.IsPublic, a.TagList, a.SourceCaseId, a.CreatedAt, a.UpdatedAt, a.UpdatedBy);
     }
 
+    public sealed record PublicArticleDto(long Id, string Title, string Language, string Html, IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);
+
     public sealed record HitDto(long Id, string Title, string Language, string Status, bool IsPublic, IReadOnlyList<string> Tags, string Snippet, double Score)
     {
         public static HitDto From(ArticleHit h) => new(h.Id, h.Title, h.Language, h.Status.ToWire(), h.IsPublic, h.Tags, h.Snippet, h.Score);
@@ -66,12 +68,14 @@ public static class KnowledgeEndpoints
             var list = await articles.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
             return Results.Ok(list.Select(ArticleDto.From).ToList());
         })
+        .Produces<List<ArticleDto>>()
         .WithSummary("Articles, latest first (status, language and tag filters).");
 
         kb.MapGet("/articles/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
             await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is { } article
                 ? Results.Ok(ArticleDto.From(article))
                 : Problems.From(Failure.NotFound("id", $"There is no article {id}.")))
+        .Produces<ArticleDto>()
         .WithSummary("One article, its Markdown and its rendered HTML.");
 
         kb.MapPost("/articles", async (HttpContext http, SaveArticle save) =>
@@ -121,6 +125,7 @@ public static class KnowledgeEndpoints
         api.MapGet("/cases/{id:long}/suggestions", async (long id, Search search, CancellationToken ct) =>
             Results.Ok((await search.SuggestAsync(id, 5, ct)).Select(HitDto.From).ToList()))
         .WithTags("Knowledge")
+        .Produces<List<HitDto>>()
         .WithSummary("Published articles that answer this case, from its subject and what the customer wrote.");
 
         api.MapPost("/cases/{id:long}/article", async (long id, HttpContext http, SaveArticle save) =>
@@ -129,6 +134,7 @@ public static class KnowledgeEndpoints
             return result.Succeeded ? Results.Created($"/api/knowledge/articles/{result.Value.Id}", ArticleDto.From(result.Value)) : Problems.From(result.Failure!);
         })
         .WithTags("Knowledge")
+        .Produces<ArticleDto>(StatusCodes.Status201Created)
         .WithSummary("Draft an article from this case: the customer's question and the answer given, names left out, to edit before publishing.")
             .TakesNoBody();
         return api;
@@ -148,11 +154,13 @@ public static class KnowledgeEndpoints
                 .OrderBy(a => a.Title).Take(200).ToListAsync(ct);
             return Results.Ok(list.Select(a => HitDto.From(ArticleHit.Listed(a))).ToList());
         })
+        .Produces<List<HitDto>>()
         .WithSummary("Public articles, or those matching q, for customers.");
         help.MapGet("/articles/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
             await db.Articles.AsNoTracking().VisibleToCustomers().FirstOrDefaultAsync(a => a.Id == id, ct) is { } a
-                ? Results.Ok(new { a.Id, a.Title, a.Language, Html = ArticleHtml.Render(a.Body), Tags = a.TagList, a.UpdatedAt })
+                ? Results.Ok(new PublicArticleDto(a.Id, a.Title, a.Language, ArticleHtml.Render(a.Body), a.TagList, a.UpdatedAt))
                 : Problems.From(Failure.NotFound("id", $"There is no public article {id}.")))
+        .Produces<PublicArticleDto>()
         .WithSummary("One public article, rendered.");
     }
 }

@@ -11,6 +11,12 @@ namespace Guichet.Features.Metrics;
 /// </summary>
 public static class MetricsEndpoints
 {
+    public sealed record EffortTable(MetricFilter Filter, MetricGrouping Grouping, EffortFigures Total, IReadOnlyList<EffortFigures> Rows);
+    public sealed record ChannelTable(MetricFilter Filter, double? Gap, IReadOnlyList<ChannelParity> Rows);
+    public sealed record PromiseTable(MetricFilter Filter, PromiseKeeping Total, IReadOnlyList<PromiseKeeping> Rows);
+    public sealed record SurveyTable(MetricFilter Filter, SurveyFigures Total, IReadOnlyList<SurveyFigures> Rows);
+    public sealed record JourneyTable(MetricFilter Filter, IReadOnlyList<JourneyFigures> Rows);
+
     /// <summary>Figures per team and per agent are for those who lead them.</summary>
 
     public static RouteGroupBuilder MapMetrics(this RouteGroupBuilder api)
@@ -25,27 +31,33 @@ public static class MetricsEndpoints
             .Produces<ServiceFigures>()
             .WithSummary("Every figure for the filter (from, to, team, channel; by = all|team|agent|channel|day|week|month): effort, channel parity, promise keeping with the 24 h forecast, surveys.");
         metrics.MapGet("/effort", (HttpContext http, GuichetDb db, TimeProvider clock) =>
-                Figures(http, db, clock, f => Table(http, "effort", f.EffortBy, new { f.Filter, f.Grouping, total = f.Effort, rows = f.EffortBy })))
+                Figures(http, db, clock, f => Table(http, "effort", f.EffortBy, new EffortTable(f.Filter, f.Grouping, f.Effort, f.EffortBy))))
+            .Produces<EffortTable>().ProducesFile("text/csv")
             .WithSummary("Customer effort (M2) per group: contacts, repeat contacts, channel switches, transfers, re-explanations, hotline redirects, median waits, the five irritants' shares. format=csv for a file.");
         metrics.MapGet("/channels", (HttpContext http, GuichetDb db, TimeProvider clock) =>
-                Figures(http, db, clock, f => Table(http, "channels", f.Channels, new { f.Filter, gap = f.ChannelGap, rows = f.Channels })))
+                Figures(http, db, clock, f => Table(http, "channels", f.Channels, new ChannelTable(f.Filter, f.ChannelGap, f.Channels))))
+            .Produces<ChannelTable>().ProducesFile("text/csv")
             .WithSummary("Channel parity (M3): first response and resolution times per channel, side by side. format=csv for a file.");
         metrics.MapGet("/promise-keeping", (HttpContext http, GuichetDb db, TimeProvider clock) =>
                 Figures(http, db, clock, f =>
                 {
                     var byOwner = string.Equals(http.Request.Query["by"], "agent", StringComparison.OrdinalIgnoreCase);
                     var rows = byOwner ? f.PromisesByOwner : f.PromisesByTeam;
-                    return Table(http, "promise-keeping", rows, new { f.Filter, total = f.Promises, rows });
+                    return Table(http, "promise-keeping", rows, new PromiseTable(f.Filter, f.Promises, rows));
                 }))
+            .Produces<PromiseTable>().ProducesFile("text/csv")
             .WithSummary("Promise keeping (M4) per team, or per owner with by=agent: made, open, kept, renegotiated, broken, silent breaches. format=csv for a file.");
         metrics.MapGet("/promises/forecast", (HttpContext http, GuichetDb db, TimeProvider clock) =>
                 Figures(http, db, clock, f => Table(http, "forecast", f.Forecast.Promises, f.Forecast)))
+            .Produces<PromiseForecast>().ProducesFile("text/csv")
             .WithSummary("Promises falling due in the next 24 hours (M4), with their count per hour. format=csv for a file.");
         metrics.MapGet("/surveys", (HttpContext http, GuichetDb db, TimeProvider clock) =>
-                Figures(http, db, clock, f => Table(http, "surveys", f.SurveysByTeam, new { f.Filter, total = f.Surveys, rows = f.SurveysByTeam })))
+                Figures(http, db, clock, f => Table(http, "surveys", f.SurveysByTeam, new SurveyTable(f.Filter, f.Surveys, f.SurveysByTeam))))
+            .Produces<SurveyTable>().ProducesFile("text/csv")
             .WithSummary("Surveys after resolution (M1) per team: sent, answered, satisfaction and effort. format=csv for a file.");
         metrics.MapGet("/journeys", (HttpContext http, GuichetDb db, TimeProvider clock) =>
-                Figures(http, db, clock, f => Table(http, "journeys", f.Journeys, new { f.Filter, rows = f.Journeys })))
+                Figures(http, db, clock, f => Table(http, "journeys", f.Journeys, new JourneyTable(f.Filter, f.Journeys))))
+            .Produces<JourneyTable>().ProducesFile("text/csv")
             .WithSummary("Test journeys (M5) over the runs started in the period: passed, failed, running, the latest run and what failed. format=csv for a file.");
         metrics.MapGet("/cases/{id:long}", async (long id, GuichetDb db, CancellationToken ct) =>
                 await CaseEfforts.OfCaseAsync(db, id, ct) is { } effort ? Results.Ok(effort) : Problems.Field(404, "Not found", "id", $"There is no case {id}."))

@@ -9,6 +9,8 @@ namespace Guichet.Features.Notifications;
 
 public static class NotificationEndpoints
 {
+    private static readonly Hosting.Web.Keyset<Core.Notifications.Notification> Newest = new("notifications.newest", (n => n.CreatedAt, true), (n => n.Id, true));
+
     public sealed record NotificationDto(long Id, string Kind, long CaseId, long? PromiseId, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
     public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
@@ -20,6 +22,7 @@ public static class NotificationEndpoints
             var query = new QueryParams(http.Request);
             var unreadOnly = query.Text("unread") is "true" or "1";
             var (page, pageSize) = query.Paging();
+            var after = Newest.Read(query);
             if (query.Errors.Any)
             {
                 return Problems.From(query.Errors.ToFailure());
@@ -27,14 +30,16 @@ public static class NotificationEndpoints
             var me = http.User.AgentId();
             var mine = db.Notifications.AsNoTracking().Where(n => n.AgentId == me && (!unreadOnly || n.ReadAt == null));
             var total = await mine.CountAsync(http.RequestAborted);
-            var items = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(n => new { n.Id, n.Kind, n.CaseId, n.PromiseId, n.Text, n.CreatedAt, n.ReadAt })
-                .ToListAsync(http.RequestAborted);
+            var items = await Newest.Page(mine, after, page, pageSize).ToListAsync(http.RequestAborted);
             return TypedResults.Ok(new Cases.Page<NotificationDto>(
-                items.Select(n => new NotificationDto(n.Id, n.Kind.ToWire(), n.CaseId, n.PromiseId, n.Text, n.CreatedAt, n.ReadAt)).ToArray(), page, pageSize, total));
+                items.Select(n => new NotificationDto(n.Id, n.Kind.ToWire(), n.CaseId, n.PromiseId, n.Text, n.CreatedAt, n.ReadAt)).ToArray(), after is null ? page : 1, pageSize, total)
+            {
+                Next = Newest.Next(items.LastOrDefault(), items.Count, pageSize),
+            });
         })
         .Produces<Cases.Page<NotificationDto>>()
+        .WithPaging()
+        .WithQuery("unread: true for the unread ones only.")
         .WithSummary("The signed-in agent's notifications, newest first (promises due soon, ceilings); unread=true for the unread ones.");
 
         group.MapPost("/{id:long}/read", async (long id, HttpContext http, GuichetDb db, TimeProvider clock) =>
@@ -49,6 +54,7 @@ public static class NotificationEndpoints
             await db.SaveChangesAsync(http.RequestAborted);
             return TypedResults.NoContent();
         })
+        .ProducesNothing()
         .WithSummary("Mark one of your notifications read.")
             .TakesNoBody();
         return api;

@@ -33,6 +33,7 @@ public static class TokenEndpoints
             var list = await db.ApiTokens.AsNoTracking().Where(t => t.AgentId == whose).OrderByDescending(t => t.Id).ToListAsync(ct);
             return Results.Ok(list.Select(TokenDto.From).ToList());
         })
+        .Produces<List<TokenDto>>()
         .WithSummary("Your API tokens (an admin may name ?agent=): name, first characters, scope, last use, revoked or not. Never the secret.");
 
         tokens.MapPost("/", (HttpContext http, GuichetDb db, IssueApiToken issue) =>
@@ -45,6 +46,7 @@ public static class TokenEndpoints
 
         tokens.MapDelete("/{id:long}", (long id, HttpContext http, GuichetDb db, RevokeApiToken revoke) =>
             CaseEndpoints.AsActor(http, db, me => revoke.RunAsync(id, me, http.RequestAborted), t => Results.Ok(TokenDto.From(t))))
+        .Produces<TokenDto>()
         .WithSummary("Revoke a token at once (yours; an admin's, anyone's).");
         return api;
     }

@@ -40,6 +40,8 @@ public static class PhoneEndpoints
         })
         .WithTags("Phone")
         .IsChannelDoor()
+        .Produces<CallDto>(StatusCodes.Status201Created)
+        .Produces<CallDto>()
         .WithSummary("A phone system reports a call (caller, callee, start, end, agent, outcome, callId): it lands on the caller's open case or opens one; a repeated callId is not logged twice.")
             .Accepts<LogCallRequest>("application/json")
             .NamesInBody("caseId", CaseInViewHandler.Target.Case)
@@ -50,6 +52,8 @@ public static class PhoneEndpoints
                 (call, agent) => log.RunAsync(new LogCallRequest(id, call.Caller, call.Callee, call.Start, call.End, null, call.Outcome, call.Notes), agent, http.RequestAborted),
                 Answer))
         .WithTags("Phone")
+        .Produces<CallDto>(StatusCodes.Status201Created)
+        .Produces<CallDto>()
         .WithSummary("Log a call on this case, answered by the signed-in agent.")
             .Accepts<CallOnCase>("application/json");
 
@@ -61,6 +65,7 @@ public static class PhoneEndpoints
             return query.Errors.Any ? Problems.From(query.Errors.ToFailure()) : Results.Ok(await PhoneFigures.ReadAsync(db, from, to, ct));
         })
         .WithTags("Metrics")
+        .Produces<Core.Metrics.PhoneFigures>()
         .WithSummary("Calls, answered, missed, voicemails, redirections (defects) and first-contact resolution (H4).");
         return api;
     }

@@ -12,6 +12,8 @@ namespace Guichet.Features.Promises;
 
 public static class PromiseEndpoints
 {
+    private static readonly Keyset<Core.Promises.Promise> ByDue = new("promises.due", (p => p.DueAt, false), (p => p.Id, false));
+
     public sealed record RenegotiateRequest(DateTimeOffset? NewDueAt);
 
     public static RouteGroupBuilder MapPromises(this RouteGroupBuilder api)
@@ -64,6 +66,7 @@ public static class PromiseEndpoints
             }
             var dueBefore = query.Time("dueBefore");
             var (page, pageSize) = query.Paging();
+            var after = ByDue.Read(query);
             if (query.Errors.Any)
             {
                 return Problems.From(query.Errors.ToFailure());
@@ -78,15 +81,18 @@ public static class PromiseEndpoints
                 list = list.Where(p => p.DueAt < before);
             }
             var total = await list.CountAsync(http.RequestAborted);
-            var items = await list.Include(p => p.Owner).Include(p => p.Renegotiations)
-                .OrderBy(p => p.DueAt).ThenBy(p => p.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize)
+            var items = await ByDue.Page(list.Include(p => p.Owner).Include(p => p.Renegotiations), after, page, pageSize)
                 .AsSplitQuery()
                 .ToListAsync(http.RequestAborted);
             var now = clock.Now();
-            return TypedResults.Ok(new Page<PromiseDto>(items.Select(p => PromiseDto.From(p, now)).ToArray(), page, pageSize, total));
+            return TypedResults.Ok(new Page<PromiseDto>(items.Select(p => PromiseDto.From(p, now)).ToArray(), after is null ? page : 1, pageSize, total)
+            {
+                Next = ByDue.Next(items.LastOrDefault(), items.Count, pageSize),
+            });
         })
         .Produces<Page<PromiseDto>>()
+        .WithPaging()
+        .WithQuery("state: open, kept, renegotiated or broken.", "dueBefore: only promises due before this time (ISO 8601).")
         .WithSummary("Promises across cases, by due time. Filters: state, dueBefore; page, pageSize ≤ 100.");
         return api;
     }

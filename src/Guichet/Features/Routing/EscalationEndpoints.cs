@@ -21,6 +21,7 @@ public static class EscalationEndpoints
                 new TeamRef(c.Team.Id, c.Team.Slug, c.Team.Name), c.Owner is null ? null : new AgentRef(c.Owner.Id, c.Owner.Name, c.Owner.Email),
                 c.Customer.Name, EscalationDto.Of(c)!)).ToList()))
         .WithTags("Cases")
+        .Produces<List<EscalatedCaseDto>>()
         .WithSummary("Active cases put to a lead or a manager, with the reason (manager level first, then the oldest).");
         return api;
     }

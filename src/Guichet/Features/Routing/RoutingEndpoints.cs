@@ -30,6 +30,7 @@ public static class RoutingEndpoints
         api.MapGet("/routing/rules", async (GuichetDb db, CancellationToken ct) =>
             Results.Ok((await db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct)).Select(RuleDto.From).ToList()))
         .WithTags("Routing")
+        .Produces<List<RuleDto>>()
         .WithSummary("The routing rules in order: conditions (channel, tier, language, terms) and what they set (team, priority, category).");
 
         api.MapPut("/routing/rules", async (HttpContext http, SetRoutingRules set) =>
@@ -45,6 +46,7 @@ public static class RoutingEndpoints
         .RequireAuthorization(Access.Admin)
         .Accepts<List<RoutingRuleRequest>>("application/json")
         .WithTags("Routing")
+        .Produces<List<RuleDto>>()
         .WithSummary("Replace the routing rules with this ordered list; for each of team, priority and category the first matching rule wins.");
 
         api.MapGet("/agents", async (GuichetDb db, CancellationToken ct) =>
@@ -54,6 +56,7 @@ public static class RoutingEndpoints
             return Results.Ok(agents.Select(x => AgentDto.From(x.Agent, x.TeamSlug, x.Load)).ToList());
         })
         .WithTags("Routing")
+        .Produces<List<AgentDto>>()
         .WithSummary("Active agents with their languages, skills, capacity, presence and how many active cases they own.");
 
         api.MapPatch("/agents/{id:long}", (long id, HttpContext http, GuichetDb db, ChangeAgent change) =>
@@ -61,6 +64,7 @@ public static class RoutingEndpoints
                 a => Results.Ok(AgentDto.From(a, a.Team.Slug, 0))))
         .Accepts<AgentChange>("application/json")
         .WithTags("Routing")
+        .Produces<AgentDto>()
         .WithSummary("Change an agent's presence (available, away, offline; agents change their own), capacity, languages and skills (leads, managers, admins); role, team, allTeams and active (admins).");
 
         api.MapPost("/agents", async (HttpContext http, AddAgent add, Microsoft.AspNetCore.Identity.IPasswordHasher<Agent> hasher) =>

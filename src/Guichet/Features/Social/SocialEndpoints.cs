@@ -21,8 +21,12 @@ namespace Guichet.Features.Social;
 /// </summary>
 public static class SocialEndpoints
 {
+    private static readonly Hosting.Web.Keyset<Core.Social.SocialPost> Newest = new("social.newest", (p => p.Id, true));
+
     public const string SignatureHeader = "X-Guichet-Signature";
     private const int MaxBody = 256 * 1024;
+
+    public sealed record PublicReplyDraft(string Body);
 
     public sealed record PostDto(long Id, string Platform, string EventId, string Kind, string Author, string Text, string? Url, DateTimeOffset PostedAt, string Class, string Rule, string? HiddenBecause, long? CaseId, long? MessageId, bool Duplicate)
     {
@@ -71,6 +75,8 @@ public static class SocialEndpoints
         .Accepts<SocialEvent>("application/json")
         .WithTags("Social")
         .RequireRateLimiting(Hosting.Web.RateLimits.Webhooks)
+        .Produces<PostDto>(StatusCodes.Status201Created)
+        .Produces<PostDto>()
         .WithSummary("A platform adapter reports a public comment or a private message, signed with the channel's secret; stored once per eventId.")
             .NamesInBody("eventId", "the platform's own id of the event")
             .NamesInBody("postId", "the platform's own id of the post");
@@ -85,6 +91,7 @@ public static class SocialEndpoints
                 query.Errors.Add("class", "Use complaint, question, opinion or insultOrSpam.");
             }
             var (page, pageSize) = query.Paging();
+            var after = Newest.Read(query);
             if (query.Errors.Any)
             {
                 return Problems.From(query.Errors.ToFailure());
@@ -96,10 +103,16 @@ public static class SocialEndpoints
             var posts = db.SocialPosts.AsNoTracking().Where(p => classText == null || p.Class == wanted)
                 .Where(p => p.CaseId == null ? caseless : visible.Contains(p.CaseId.Value));
             var total = await posts.CountAsync(http.RequestAborted);
-            var items = await posts.OrderByDescending(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(http.RequestAborted);
-            return Results.Ok(new Cases.Page<PostDto>(items.Select(p => PostDto.From(p)).ToArray(), page, pageSize, total));
+            var items = await Newest.Page(posts, after, page, pageSize).ToListAsync(http.RequestAborted);
+            return Results.Ok(new Cases.Page<PostDto>(items.Select(p => PostDto.From(p)).ToArray(), after is null ? page : 1, pageSize, total)
+            {
+                Next = Newest.Next(items.LastOrDefault(), items.Count, pageSize),
+            });
         })
         .WithTags("Social")
+        .Produces<Cases.Page<PostDto>>()
+        .WithPaging()
+        .WithQuery("class: complaint, question, opinion or insultOrSpam.")
         .WithSummary("Social comments and messages received, newest first, with their class, the rule that gave it, and whether the charter hid them.");
         api.MapGet("/cases/{id:long}/public-reply", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {
@@ -108,9 +121,10 @@ public static class SocialEndpoints
             {
                 return Problems.From(CaseQueries.CaseNotFound(id));
             }
-            return Results.Ok(new { body = Core.Replies.PublicReply.Draft(db.TemplateBook, @case, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow())) });
+            return Results.Ok(new PublicReplyDraft(Core.Replies.PublicReply.Draft(db.TemplateBook, @case, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()))));
         })
         .WithTags("Social")
+        .Produces<PublicReplyDraft>()
         .WithSummary("A draft of the public answer under the customer's comment: empathy, an invitation to write in private with the reference, and a date. Post it with public: true.");
         return api;
     }

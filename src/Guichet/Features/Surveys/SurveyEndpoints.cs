@@ -62,6 +62,8 @@ public static class SurveyEndpoints
                 .ToListAsync(http.RequestAborted);
             return Results.Ok(rows.Select(r => SurveyDto.From(r.Survey, r.Reference)).ToList());
         })
+        .Produces<List<SurveyDto>>()
+        .WithQuery("caseId#: a case's id.", "state: scheduled, sent, answered or cancelled.", "page#: page number from 1.", "pageSize#: items per page, 1 to 100.")
         .WithSummary("Surveys, newest first: caseId, state (scheduled, sent, answered, cancelled), page, pageSize.");
 
         surveys.MapGet("/{token}", async (string token, GuichetDb db, CancellationToken ct) =>
@@ -70,6 +72,7 @@ public static class SurveyEndpoints
                 : Problems.Field(404, "Not found", "token", "This survey link is not known."))
         .AllowAnonymous()
         .RequireRateLimiting(Hosting.Web.RateLimits.Portal)
+        .Produces<PublicSurveyDto>()
         .WithSummary("The customer's view of a survey, by its link's token.");
 
         surveys.MapPost("/{token}", async (string token, HttpContext http, AnswerSurvey answer) =>
@@ -85,6 +88,7 @@ public static class SurveyEndpoints
         .AllowAnonymous()
         .Accepts<AnswerRequest>("application/json")
         .RequireRateLimiting(Hosting.Web.RateLimits.Portal)
+        .Produces<PublicSurveyDto>()
         .WithSummary("The customer answers: {csat 1–5, effort 1–7, comment?}. Once only (409 after); an unhappy answer notifies the owner and the team's leads.");
         return api;
     }

@@ -70,6 +70,7 @@ public static class TeamEndpoints
         .RequireAuthorization(Access.Admin)
         .Accepts<TeamChange>("application/json")
         .WithTags("Teams")
+        .Produces<TeamDto>()
         .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2, each straight to the service manager: lines \"code | phrase, phrase…\"), excusePhrases and redirectPhrases (P4, C3: phrases added to the shipped ones, one per line; a phrase is words in order, a|b for alternatives, word* for a prefix, =word for that exact form, @email/@phone/@url), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language), surveysOn and surveyDelayHours (M1: the satisfaction survey after resolution, 0–168 h later), retentionYears (settled cases untouched this long are deleted; null keeps them).");
         return api;
     }

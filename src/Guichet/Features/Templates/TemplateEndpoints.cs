@@ -12,6 +12,9 @@ namespace Guichet.Features.Templates;
 /// </summary>
 public static class TemplateEndpoints
 {
+    /// <summary>A field a template may print, and what it holds.</summary>
+    public sealed record FieldMeaning(string Field, string Meaning);
+
     public sealed record ReasonDto(string Code, string Message, bool Blocking);
 
     public sealed record PreviewDto(string Text, string Draft, IReadOnlyList<string> EmptyFields, IReadOnlyList<ReasonDto> Reasons)
@@ -33,7 +36,8 @@ public static class TemplateEndpoints
         .Produces<IReadOnlyList<TemplateView>>()
         .WithSummary("The team's templates (default team when none is named): every shipped one in French and English, its own text or Guichet's, then its macros.");
 
-        templates.MapGet("/fields", () => Results.Ok(TemplateFacts.Fields.Select(f => new { field = f.Field, meaning = f.Meaning })))
+        templates.MapGet("/fields", () => Results.Ok(TemplateFacts.Fields.Select(f => new FieldMeaning(f.Field, f.Meaning)).ToList()))
+            .Produces<List<FieldMeaning>>()
             .WithSummary("The fields a template may print ({{ customer.name }}…); any other name is a variable the agent supplies when sending.");
 
         templates.MapPut("/{key}", async (string key, HttpContext http, SaveTemplate save) =>
@@ -55,6 +59,7 @@ public static class TemplateEndpoints
         templates.MapDelete("/{key}", async (string key, string? team, string? language, RemoveTemplate remove, CancellationToken ct) =>
             await remove.RunAsync(key, team, language, ct) is { } failure ? Problems.From(failure) : Results.NoContent())
         .RequireAuthorization(Access.Admin)
+        .ProducesNothing()
         .WithSummary("Remove the team's own text (both languages unless one is named): a shipped template returns to Guichet's text, a macro is gone.");
 
         templates.MapPost("/preview", (HttpContext http, GuichetDb db, PreviewTemplate preview) =>

@@ -56,7 +56,8 @@ public static class WebPlumbing
         // After it: what is left is a fault of Guichet's, noted for whoever watches.
         services.AddSingleton<UnhandledErrors>();
         services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<UnhandledErrors>());
-        services.AddOpenApi();
+        services.AddGuichetOpenApi();
+        services.AddSingleton(sp => new ApiRateLimit(sp.GetRequiredService<TimeProvider>(), options.ApiRequestsPerMinute));
         // French text stays readable in the HTML: only markup-significant characters are escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents();
@@ -99,6 +100,9 @@ public static class WebPlumbing
         app.UseAuditTrail();
         app.UseAuthentication();
         app.UseAuthorization();
+        var apiRate = app.Services.GetRequiredService<ApiRateLimit>();
+        app.Use(apiRate.InvokeAsync);
+        app.UseIdempotentPosts();
         app.UseRequestLocalization();
         app.UseAntiforgery();
         app.UseEmptyFormChoices();
