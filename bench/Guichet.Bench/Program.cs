@@ -40,6 +40,13 @@ if (args is ["search-load", var folder, ..])
     return;
 }
 
+if (args is ["find-load", var findFolder, ..])
+{
+    // dotnet run -c Release --project bench/Guichet.Bench -- find-load /tmp/find 1000000 [postgres connection string]
+    await FindLoad.RunAsync(findFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, args.Length > 3 ? args[3] : null);
+    return;
+}
+
 if (args is ["figures-load", var figuresFolder, ..])
 {
     // dotnet run -c Release --project bench/Guichet.Bench -- figures-load /tmp/figures 100000 7

@@ -229,6 +229,41 @@ public sealed class WorkspaceInChromiumTests(ChromiumFixture chromium, SqliteSer
     }
 
     [Fact]
+    public async Task A_bulk_action_on_the_whole_list_runs_in_the_background_and_shows_its_progress()
+    {
+        Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"liste{i}.{suffix}@example.fr"));
+            ids.Add(c.Str("id"));
+        }
+        (await server.Api.PostJsonAsync("/api/cases/bulk", new { cases = ids.Select(long.Parse), action = "tag", tags = new[] { $"liste-{suffix}" } })).Response.EnsureSuccessStatusCode();
+        using (await Browserless.SignInAsync(server, "liste@guichet.test", "Lou Liste")) { }
+        await using var context = await chromium.Browser!.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await ChromiumFixture.SignInAsync(page, "liste@guichet.test");
+
+        // Nothing ticked: "the whole list" takes every case the filter shows, in the background.
+        await page.GotoAsync($"/?status=all&tag=liste-{suffix}");
+        await Assertions.Expect(page.Locator("label:has(#bulk-all)")).ToContainTextAsync("3 dossiers");
+        await page.SelectOptionAsync("#bulk-action", "tag");
+        await page.FillAsync("#bulk-tags", $"fait-{suffix}");
+        await page.CheckAsync("#bulk-all");
+        await page.ClickAsync("#bulk-apply");
+        await page.WaitForURLAsync("**/bulk/*");
+        await Assertions.Expect(page.Locator("#job-state")).ToContainTextAsync("Terminée", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#job-counts")).ToContainTextAsync("3 sur 3 traités : 3 faits, 0 refusés");
+        await ChromiumFixture.ScreenshotAsync(page, "bulk-job.png");
+        foreach (var id in ids)
+        {
+            var (_, read) = await server.Api.GetJsonAsync($"/api/cases/{id}");
+            Assert.Contains($"fait-{suffix}", read["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
     public async Task A_custom_field_is_filled_on_the_case_page()
     {
         Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? "");

@@ -14,6 +14,8 @@ public static class CasesFeature
         services.AddScoped<Finding.FindCases>();
         services.AddScoped<Views.SaveView>();
         services.AddScoped<Bulk.ActOnCases>();
+        services.AddScoped<Bulk.StartBulkJob>();
+        services.AddScoped<Bulk.RunBulkJobs>();
         services.AddScoped<Macros.SaveMacro>();
         services.AddScoped<Macros.ApplyMacro>();
         services.AddScoped<Fields.SetCaseFields>();

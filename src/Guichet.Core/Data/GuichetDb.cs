@@ -26,6 +26,8 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Cases.Tags.CaseTag> CaseTags => Set<Cases.Tags.CaseTag>();
     public DbSet<Cases.Views.View> Views => Set<Cases.Views.View>();
     public DbSet<Cases.Macros.Macro> Macros => Set<Cases.Macros.Macro>();
+    public DbSet<Cases.Bulk.BulkJob> BulkJobs => Set<Cases.Bulk.BulkJob>();
+    public DbSet<Cases.Bulk.BulkJobItem> BulkJobItems => Set<Cases.Bulk.BulkJobItem>();
     public DbSet<Cases.Fields.FieldDefinition> FieldDefinitions => Set<Cases.Fields.FieldDefinition>();
     public DbSet<Cases.Fields.FieldValue> FieldValues => Set<Cases.Fields.FieldValue>();
     public DbSet<Customers.Organisations.Organisation> Organisations => Set<Customers.Organisations.Organisation>();

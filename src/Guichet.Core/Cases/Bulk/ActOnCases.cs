@@ -11,7 +11,7 @@ namespace Guichet.Core.Cases.Bulk;
 /// succeeds or is refused on its own, with the reason. Cases the actor may not see are refused as
 /// not found, never touched.
 /// </summary>
-public sealed class ActOnCases(GuichetDb db, AssignCase assign, TransferCase transfer, TagCase tag, ChangeCaseStatus status, ChangeCasePriority priority, Macros.ApplyMacro macro)
+public sealed class ActOnCases(GuichetDb db, TimeProvider clock, AssignCase assign, TransferCase transfer, TagCase tag, ChangeCaseStatus status, ChangeCasePriority priority, Macros.ApplyMacro macro)
 {
     public const int MaxCases = 1_000;
     public static readonly string[] Actions = ["assign", "transfer", "tag", "untag", "status", "priority", "macro"];
@@ -22,8 +22,20 @@ public sealed class ActOnCases(GuichetDb db, AssignCase assign, TransferCase tra
         var ids = (request.Cases ?? []).Distinct().ToList();
         if (ids.Count is 0 or > MaxCases)
         {
-            errors.Add("cases", $"Name 1 to {MaxCases} cases by id.");
+            errors.Add("cases", $"Name 1 to {MaxCases} cases by id; more run as a background job (view, or up to {BulkJob.MaxCases:N0} ids).");
         }
+        var change = Check(request, errors);
+        if (errors.Any)
+        {
+            return errors;
+        }
+        var outcomes = await ActOnAsync(ids, request, change, actor, ct);
+        return new BulkResult(outcomes.Count(o => o.Done), outcomes.Count(o => !o.Done), outcomes);
+    }
+
+    /// <summary>What the request asks, checked before any case is touched; the status change it names.</summary>
+    public static StatusChange Check(BulkRequest request, ValidationErrors errors)
+    {
         if (request.Action is null || !Actions.Contains(request.Action))
         {
             errors.Add("action", $"'{request.Action}' is not an action: {string.Join(", ", Actions)}.");
@@ -41,12 +53,27 @@ public sealed class ActOnCases(GuichetDb db, AssignCase assign, TransferCase tra
                 errors.Add("tags", "Give the tags.");
             }
         }
-        if (errors.Any)
-        {
-            return errors;
-        }
+        return change;
+    }
+
+    /// <summary>
+    /// The action on these cases, in their order, each done or refused; those the actor may not see
+    /// are refused as not found. Tags go on and off by sets (<see cref="TagMany"/>); every other
+    /// action runs case by case through the operation a person would use.
+    /// </summary>
+    public async Task<List<BulkOutcome>> ActOnAsync(IReadOnlyList<long> ids, BulkRequest request, StatusChange change, Agent actor, CancellationToken ct)
+    {
         var visible = (await db.Cases.AsNoTracking().VisibleTo(actor).Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToListAsync(ct))
             .ToDictionary(c => c.Id, c => c.Reference);
+        var done = new Dictionary<long, BulkOutcome>(ids.Count);
+        if (request.Action is "tag" or "untag")
+        {
+            var tags = TagCase.Names(request.Tags, "tags", new ValidationErrors());
+            foreach (var outcome in await TagMany.RunAsync(db, visible, tags, request.Action == "tag", actor, clock.Now(), ct))
+            {
+                done[outcome.CaseId] = outcome;
+            }
+        }
         var outcomes = new List<BulkOutcome>(ids.Count);
         foreach (var id in ids)
         {
@@ -55,12 +82,17 @@ public sealed class ActOnCases(GuichetDb db, AssignCase assign, TransferCase tra
                 outcomes.Add(new BulkOutcome(id, null, false, $"There is no case {id} you may act on."));
                 continue;
             }
+            if (done.TryGetValue(id, out var tagged))
+            {
+                outcomes.Add(tagged);
+                continue;
+            }
             var failure = await ActAsync(id, request, change, actor, ct);
             outcomes.Add(new BulkOutcome(id, reference, failure is null, failure is null ? null : string.Join(" ", failure.Errors.SelectMany(e => e.Value))));
             // One case's tracked rows are not the next one's business: memory stays flat over a thousand.
             db.ChangeTracker.Clear();
         }
-        return new BulkResult(outcomes.Count(o => o.Done), outcomes.Count(o => !o.Done), outcomes);
+        return outcomes;
     }
 
     private async Task<Failure?> ActAsync(long id, BulkRequest request, StatusChange change, Agent actor, CancellationToken ct)

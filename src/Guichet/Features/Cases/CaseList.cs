@@ -167,6 +167,10 @@ public static class CaseList
         return cases;
     }
 
+    /// <summary>The ids of the cases the filter names, in its order, at most <paramref name="max"/>: a bulk job's cases (W6).</summary>
+    public static Task<List<long>> IdsAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, int max, CancellationToken ct) =>
+        (Orders.GetValueOrDefault(filter.Sort) ?? Orders["due"]).Order(Query(db, filter, viewer)).Select(c => c.Id).Take(max).ToListAsync(ct);
+
     /// <summary>How many cases the filter names: a view's count in the sidebar (W4).</summary>
     public static Task<int> CountAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct) =>
         Query(db, filter, viewer).CountAsync(ct);

@@ -3,7 +3,12 @@ namespace Guichet.Features.Cases;
 /// <summary>Cases in the server: the API, the case page's forms, the inbox and new-case pages, and the retention worker.</summary>
 public static class CasesWeb
 {
-    public static IServiceCollection AddCasesWeb(this IServiceCollection services) => services.AddDueWork<CaseRetentionService>();
+    public static IServiceCollection AddCasesWeb(this IServiceCollection services)
+    {
+        services.AddSingleton<BulkJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<BulkJobRunner>());
+        return services.AddDueWork<CaseRetentionService>();
+    }
 
     public static void MapCasesWeb(this GuichetRoutes routes)
     {

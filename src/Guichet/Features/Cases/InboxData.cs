@@ -17,17 +17,23 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
     {
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var me = await http.CurrentAgentAsync(db);
-        CaseStatus? status = WireNames.TryParseWire<CaseStatus>(query.Status, out var s) ? s : null;
-        var filter = new CaseList.Filter(status, query.Status == "active", string.IsNullOrEmpty(query.Team) ? null : query.Team,
-            query.Mine ? me?.Id : null, null, Math.Max(1, query.PageNumber), 50, query.Waiting, Core.Cases.Tags.TagName.Normalise(query.Tag));
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, ct);
         var view = views.Select(v => v.View).FirstOrDefault(v => v.Id == query.View);
-        if (view is not null)
-        {
-            filter = ViewFilter.Of(view, me!, now, Math.Max(1, query.PageNumber), 50);
-        }
+        var filter = FilterOf(query, me, view, now);
         var page = await CaseList.ReadAsync(db, filter, me, ct);
         return new InboxData(page, teams, teams.FirstOrDefault(t => t.Id == me?.TeamId)?.TimeZone ?? "Europe/Paris") { Views = views, View = view };
+    }
+
+    /// <summary>The list the inbox shows: the view chosen, else its filters.</summary>
+    public static CaseList.Filter FilterOf(Query query, Core.Agents.Agent? me, Core.Cases.Views.View? view, DateTimeOffset now)
+    {
+        if (view is not null && me is not null)
+        {
+            return ViewFilter.Of(view, me, now, Math.Max(1, query.PageNumber), 50);
+        }
+        CaseStatus? status = WireNames.TryParseWire<CaseStatus>(query.Status, out var s) ? s : null;
+        return new CaseList.Filter(status, query.Status == "active", string.IsNullOrEmpty(query.Team) ? null : query.Team,
+            query.Mine ? me?.Id : null, null, Math.Max(1, query.PageNumber), 50, query.Waiting, Core.Cases.Tags.TagName.Normalise(query.Tag));
     }
 }
