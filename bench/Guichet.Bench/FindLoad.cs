@@ -81,6 +81,8 @@ public static class FindLoad
         for (var i = from; i < to; i += Batch)
         {
             var customers = new Dictionary<int, Customer>();
+            // The teams exist: known to this batch as such, not as new rows.
+            db.Teams.AttachRange(teams);
             for (var k = i; k < Math.Min(to, i + Batch); k++)
             {
                 // Two cases a customer on average: the second of a pair goes to the first's customer.

@@ -32,6 +32,13 @@ public sealed partial class Case
     public Customer Customer { get; init; } = null!;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>
+    /// The inbox's order, computed by the database from <see cref="NextDueAt"/> and
+    /// <see cref="CustomerWaitingSince"/> (<see cref="DueOrderSentinel"/> when neither), and indexed:
+    /// the first page of a million cases is read from the index, not sorted (issue 25).
+    /// </summary>
+    public DateTimeOffset DueOrder { get; private set; }
+    public static readonly DateTimeOffset DueOrderSentinel = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
     public DateTimeOffset? ResolvedAt { get; private set; }
     /// <summary>When a person first answered, on whatever channel: the first response time per channel (M3).</summary>
     public DateTimeOffset? FirstAnsweredAt { get; private set; }

@@ -26,6 +26,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The menu counts customers waiting (issue 24): few rows have it, the index finds them without the history.
         b.HasIndex(c => c.CustomerWaitingSince);
         b.HasIndex(c => new { c.UpdatedAt, c.Id });
+        b.HasIndex(c => new { c.CreatedAt, c.Id });
+        // The inbox's order (CaseList "due"); the column's formula is each database's (SqliteGuichetDb, PostgresGuichetDb).
+        b.HasIndex(c => new { c.DueOrder, c.Priority, c.Id }).IsDescending(false, true, false);
         // Figures cover the cases customers opened in a period; surveys look for the newly resolved ones (M1–M4).
         b.HasIndex(c => new { c.Origin, c.CreatedAt });
         b.HasIndex(c => new { c.Origin, c.ResolvedAt });

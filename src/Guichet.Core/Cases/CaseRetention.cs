@@ -11,7 +11,7 @@ namespace Guichet.Core.Cases;
 /// which keeps ids only. Batches of 200, each in its own transaction, so a large first sweep
 /// never holds the database for long.
 /// </summary>
-public sealed class CaseRetention(GuichetDb db, TimeProvider clock)
+public sealed class CaseRetention(GuichetDb db, TimeProvider clock, Live.CaseChanges changes)
 {
     public const int BatchSize = 200;
     public const string Actor = "Guichet (retention)";
@@ -46,6 +46,8 @@ public sealed class CaseRetention(GuichetDb db, TimeProvider clock)
                 }));
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                // Deleted by a bulk statement no interceptor sees: counts of the cases are stale.
+                changes.Moved();
                 db.ChangeTracker.Clear();
                 deleted += due.Count;
             }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Guichet.Core.Cases;
 
@@ -7,6 +8,7 @@ public static class CasesFeature
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
+        services.TryAddSingleton<Live.CaseChanges>();
         services.AddScoped<OpenCase>();
         services.AddScoped<PostMessage>();
         services.AddScoped<Tags.TagCase>();

@@ -143,7 +143,9 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
     private (string Table, Column Key, List<Column> Columns) Describe(IEntityType type)
     {
         var store = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var columns = type.GetProperties().Select(p => new Column(p, sql.DelimitIdentifier(p.GetColumnName(store)!))).ToList();
+        // Columns the database computes (Case.DueOrder) are neither written nor needed here.
+        var columns = type.GetProperties().Where(p => p.GetComputedColumnSql() is null)
+            .Select(p => new Column(p, sql.DelimitIdentifier(p.GetColumnName(store)!))).ToList();
         var key = columns.Single(c => c.Property.IsPrimaryKey());
         return (sql.DelimitIdentifier(store.Name, store.Schema), key, columns);
     }

@@ -15,6 +15,14 @@ public sealed class SqliteGuichetDb(DbContextOptions<SqliteGuichetDb> options) :
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMicrosecondsConverter>();
     }
 
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Microseconds since 1970 as the converter writes them; 253402214400000000 is 9999-12-31 (Case.DueOrderSentinel).
+        modelBuilder.Entity<Cases.Case>().Property(c => c.DueOrder)
+            .HasComputedColumnSql("COALESCE(\"NextDueAt\", \"CustomerWaitingSince\", 253402214400000000)", stored: false);
+    }
+
     private sealed class UtcMicrosecondsConverter() : ValueConverter<DateTimeOffset, long>(
         v => (v.UtcTicks - DateTimeOffset.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond,
         v => new DateTimeOffset(DateTimeOffset.UnixEpoch.Ticks + (v * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero));

@@ -14,7 +14,7 @@ namespace Guichet.Core.Live;
 /// alert for a person) and publishes it once the data is there to read: after the save, or after
 /// the commit of the transaction it ran in; a rollback publishes nothing.
 /// </summary>
-public sealed class LiveChanges(ILiveBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class LiveChanges(ILiveBus bus, CaseChanges changes) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private sealed class Pending
     {
@@ -141,6 +141,10 @@ public sealed class LiveChanges(ILiveBus bus) : SaveChangesInterceptor, IDbTrans
         if (context is null || !_pending.TryGetValue(context, out var pending) || (pending.Cases.Count == 0 && pending.Alerts.Count == 0))
         {
             return;
+        }
+        if (pending.Cases.Count > 0)
+        {
+            changes.Moved();
         }
         bus.Publish(LiveSignal.Of(pending.Cases, pending.Alerts));
         pending.Cases.Clear();

@@ -13,6 +13,7 @@ public static class DatabaseSetup
         services.AddSingleton(new Core.Email.MailIntakeSettings(options.MaxMessageBytes));
         // Every write becomes a live signal (W1); where nothing listens (the CLI) it goes nowhere.
         services.TryAddSingleton<ILiveBus, LocalLiveBus>();
+        services.TryAddSingleton<CaseChanges>();
         services.TryAddSingleton<LiveChanges>();
         services.TryAddSingleton<Core.Customers.CustomerStamps>();
         if (options.UsesPostgres)

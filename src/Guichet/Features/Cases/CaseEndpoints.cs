@@ -59,7 +59,7 @@ public static class CaseEndpoints
             var filter = await CaseList.ParseAsync(query, db, http.RequestAborted);
             return filter is null
                 ? Problems.From(query.Errors.ToFailure())
-                : TypedResults.Ok(await CaseList.ReadAsync(db, filter, await http.CurrentAgentAsync(db), http.RequestAborted));
+                : TypedResults.Ok(await CaseList.ReadAsync(db, filter, await http.CurrentAgentAsync(db), http.RequestServices.GetRequiredService<CaseCounts>(), http.RequestAborted));
         })
         .Produces<Page<CaseSummaryDto>>()
         .ProducesValidationProblem()

@@ -20,7 +20,8 @@ public static class CaseList
     public static readonly IReadOnlyDictionary<string, Keyset<Case>> Orders = new Dictionary<string, Keyset<Case>>(StringComparer.Ordinal)
     {
         // The inbox's order: the next promise due, a waiting customer at the time they began to wait.
-        ["due"] = new("cases.due", (c => (c.NextDueAt ?? c.CustomerWaitingSince) == null, false), (c => c.NextDueAt ?? c.CustomerWaitingSince, false), (c => c.Priority, true), (c => c.Id, false)),
+        // (Case.DueOrder: the database's own column, indexed, with a far date when neither.)
+        ["due"] = new("cases.due", (c => c.DueOrder, false), (c => c.Priority, true), (c => c.Id, false)),
         ["newest"] = new("cases.newest", (c => c.CreatedAt, true), (c => c.Id, true)),
         ["updated"] = new("cases.updated", (c => c.UpdatedAt, true), (c => c.Id, true)),
         // Oldest change first: the incremental export's order (issue 25).
@@ -176,9 +177,9 @@ public static class CaseList
         Query(db, filter, viewer).CountAsync(ct);
 
     /// <summary>The page of cases the filter names, in its order, with their total.</summary>
-    public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct)
+    public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CaseCounts counts, CancellationToken ct)
     {
-        var total = await Query(db, filter, viewer).CountAsync(ct);
+        var total = await counts.CountAsync(db, filter, viewer, ct);
         var (items, after) = await ItemsAsync(db, filter, viewer, ct);
         return new Page<CaseSummaryDto>(items, filter.After is null ? filter.Page : 1, filter.PageSize, total) { Next = items.Length < filter.PageSize ? null : after };
     }

@@ -6,6 +6,7 @@ public static class CasesWeb
     public static IServiceCollection AddCasesWeb(this IServiceCollection services)
     {
         services.AddSingleton<BulkJobRunner>();
+        services.AddSingleton<CaseCounts>();
         services.AddHostedService(sp => sp.GetRequiredService<BulkJobRunner>());
         return services.AddDueWork<CaseRetentionService>();
     }

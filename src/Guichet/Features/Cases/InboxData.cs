@@ -18,10 +18,11 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var me = await http.CurrentAgentAsync(db);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, ct);
+        var counts = http.RequestServices.GetRequiredService<CaseCounts>();
+        var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, counts, ct);
         var view = views.Select(v => v.View).FirstOrDefault(v => v.Id == query.View);
         var filter = FilterOf(query, me, view, now);
-        var page = await CaseList.ReadAsync(db, filter, me, ct);
+        var page = await CaseList.ReadAsync(db, filter, me, counts, ct);
         return new InboxData(page, teams, teams.FirstOrDefault(t => t.Id == me?.TeamId)?.TimeZone ?? "Europe/Paris") { Views = views, View = view };
     }
 

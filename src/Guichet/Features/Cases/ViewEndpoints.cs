@@ -22,9 +22,9 @@ public static class ViewEndpoints
     {
         var views = api.MapGroup("/views").WithTags("Views");
 
-        views.MapGet("/", async (HttpContext http, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        views.MapGet("/", async (HttpContext http, GuichetDb db, TimeProvider clock, CaseCounts counts, CancellationToken ct) =>
             await http.CurrentAgentAsync(db) is { } me
-                ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), ct)).Select(c => ViewDto.From(c.View, c.Count)).ToList())
+                ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), counts, ct)).Select(c => ViewDto.From(c.View, c.Count)).ToList())
                 : Results.Unauthorized())
         .Produces<List<ViewDto>>()
         .WithSummary("The views the caller sees (their own, their team's, everyone's), each with its count of cases now.");
@@ -49,7 +49,7 @@ public static class ViewEndpoints
         .ProducesNothing()
         .WithSummary("Remove a view you may change.");
 
-        views.MapGet("/{id:long}/cases", async (long id, int? page, int? pageSize, string? after, HttpContext http, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        views.MapGet("/{id:long}/cases", async (long id, int? page, int? pageSize, string? after, HttpContext http, GuichetDb db, TimeProvider clock, CaseCounts counts, CancellationToken ct) =>
         {
             if (await http.CurrentAgentAsync(db) is not { } me)
             {
@@ -67,7 +67,7 @@ public static class ViewEndpoints
             {
                 return Problems.From(query.Errors.ToFailure());
             }
-            return TypedResults.Ok(await CaseList.ReadAsync(db, filter with { After = cursor }, me, ct));
+            return TypedResults.Ok(await CaseList.ReadAsync(db, filter with { After = cursor }, me, counts, ct));
         })
         .Produces<Page<CaseSummaryDto>>()
         .WithSummary("The cases of a view, in its order, as the caller sees them (\"me\" is the caller); page by page or after the previous answer's next cursor.");

@@ -25,9 +25,12 @@ public static class ViewFilter
             var id => long.TryParse(id, out var n) ? n : null,
         };
         return new CaseList.Filter(status, view.Status == "active", view.Team, owner,
-            view.DueWithinHours is { } hours ? now.AddHours(hours) : null, page, pageSize,
+            view.DueWithinHours is { } hours ? ToTheMinute(now).AddHours(hours) : null, page, pageSize,
             view.CustomerWaiting, view.Tag, view.Priority, view.Channel, view.Owner == "nobody", view.Sort);
     }
+
+    // A window of time read to the minute: its count is kept for a minute (CaseCounts), not redone at each tick.
+    private static DateTimeOffset ToTheMinute(DateTimeOffset now) => new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute + TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
     /// <summary>The person's own views, then their team's, then everyone's, each in its order.</summary>
     public static async Task<IReadOnlyList<View>> OfReaderAsync(GuichetDb db, Agent reader, CancellationToken ct)
@@ -36,12 +39,12 @@ public static class ViewFilter
         return views.OrderBy(v => v.OwnerId is not null ? 0 : v.TeamId is not null ? 1 : 2).ThenBy(v => v.Position).ThenBy(v => v.Id).ToList();
     }
 
-    public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CaseCounts counts, CancellationToken ct)
     {
         var counted = new List<Counted>();
         foreach (var view in await OfReaderAsync(db, reader, ct))
         {
-            counted.Add(new Counted(view, await CaseList.CountAsync(db, Of(view, reader, now), reader, ct)));
+            counted.Add(new Counted(view, await counts.CountAsync(db, Of(view, reader, now), reader, ct)));
         }
         return counted;
     }

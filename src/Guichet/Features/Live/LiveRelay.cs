@@ -11,7 +11,7 @@ namespace Guichet.Features.Live;
 /// of every-team readers and of its owner, an alert to its person, presence to a case's watchers.
 /// Signals that arrive together are sent together, so a burst costs one read of the cases.
 /// </summary>
-public sealed class LiveRelay(ILiveBus bus, IHubContext<WorkspaceHub> hub, IServiceScopeFactory scopes, ILogger<LiveRelay> log) : BackgroundService
+public sealed class LiveRelay(ILiveBus bus, CaseChanges changes, IHubContext<WorkspaceHub> hub, IServiceScopeFactory scopes, ILogger<LiveRelay> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +30,11 @@ public sealed class LiveRelay(ILiveBus bus, IHubContext<WorkspaceHub> hub, IServ
                 everything |= signal.Everything;
                 cases.UnionWith(signal.Cases);
                 alerts.UnionWith(signal.Alerts);
+            }
+            if (everything || cases.Count > 0)
+            {
+                // Another node's change too: what this node computed from the cases is stale.
+                changes.Moved();
             }
             try
             {

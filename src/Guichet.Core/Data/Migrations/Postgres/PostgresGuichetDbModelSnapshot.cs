@@ -438,6 +438,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CustomerWaitingSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("DueOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasComputedColumnSql("COALESCE(\"NextDueAt\", \"CustomerWaitingSince\", TIMESTAMPTZ '9999-12-31 00:00:00+00')", true);
+
                     b.Property<DateTimeOffset?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -513,6 +518,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Reference");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("Origin", "CreatedAt");
 
                     b.HasIndex("Origin", "ResolvedAt");
@@ -522,6 +529,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("TeamId", "Status");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("DueOrder", "Priority", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Cases");
                 });

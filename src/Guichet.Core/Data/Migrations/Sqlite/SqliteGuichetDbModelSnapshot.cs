@@ -418,6 +418,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long?>("CustomerWaitingSince")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DueOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("COALESCE(\"NextDueAt\", \"CustomerWaitingSince\", 253402214400000000)", false);
+
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
 
@@ -493,6 +498,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("Origin", "CreatedAt");
 
                     b.HasIndex("Origin", "ResolvedAt");
@@ -502,6 +509,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("TeamId", "Status");
 
                     b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("DueOrder", "Priority", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Cases");
                 });

@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Guichet.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InboxOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "DueOrder",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: false,
+                computedColumnSql: "COALESCE(\"NextDueAt\", \"CustomerWaitingSince\", 253402214400000000)",
+                stored: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CreatedAt_Id",
+                table: "Cases",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_DueOrder_Priority_Id",
+                table: "Cases",
+                columns: new[] { "DueOrder", "Priority", "Id" },
+                descending: new[] { false, true, false });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_CreatedAt_Id",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_DueOrder_Priority_Id",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "DueOrder",
+                table: "Cases");
+        }
+    }
+}
