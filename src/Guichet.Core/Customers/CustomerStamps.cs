@@ -5,7 +5,7 @@ namespace Guichet.Core.Customers;
 
 /// <summary>
 /// Stamps <see cref="Customer.UpdatedAt"/> on every save that adds or changes a customer or one of
-/// their addresses, whatever wrote it, so the incremental export (issue 25) misses no change.
+/// their addresses, memberships, tags or fields, whatever wrote it, so the incremental export (issue 25) misses no change.
 /// </summary>
 public sealed class CustomerStamps(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -45,6 +45,12 @@ public sealed class CustomerStamps(TimeProvider clock) : SaveChangesInterceptor
                     break;
                 case Organisations.Membership membership:
                     changed.Add(membership.CustomerId);
+                    break;
+                case CustomerTag tag:
+                    changed.Add(tag.CustomerId);
+                    break;
+                case CustomerFieldValue value:
+                    changed.Add(value.CustomerId);
                     break;
             }
         }

@@ -9,9 +9,11 @@ public static class CustomersFeature
     {
         services.AddScoped<EraseCustomer>();
         services.AddScoped<MergeCustomers>();
+        services.AddScoped<EditProfile>();
         services.AddScoped<AddAsset>();
         services.AddScoped<ImportCustomers>();
         services.AddScoped<Organisations.SaveOrganisation>();
+        services.AddScoped<Organisations.ImportOrganisations>();
         return services;
     }
 }

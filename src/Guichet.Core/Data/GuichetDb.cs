@@ -33,6 +33,10 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Customers.Organisations.Organisation> Organisations => Set<Customers.Organisations.Organisation>();
     public DbSet<Customers.Organisations.OrganisationDomain> OrganisationDomains => Set<Customers.Organisations.OrganisationDomain>();
     public DbSet<Customers.Organisations.Membership> Memberships => Set<Customers.Organisations.Membership>();
+    public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();
+    public DbSet<OrganisationTag> OrganisationTags => Set<OrganisationTag>();
+    public DbSet<CustomerFieldValue> CustomerFieldValues => Set<CustomerFieldValue>();
+    public DbSet<OrganisationFieldValue> OrganisationFieldValues => Set<OrganisationFieldValue>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -14,7 +14,7 @@ public static class GuichetCli
     {
         ServeCommand.Build(),
         SimulateCommand.Build(),
-        new Command("import", "Bring existing data into Guichet.") { ImportMailCommand.Build(), ImportCustomersCommand.Build(), ImportIncidentCommand.Build() },
+        new Command("import", "Bring existing data into Guichet.") { ImportMailCommand.Build(), ImportCustomersCommand.Build(), Features.Customers.ImportOrganisationsCommand.Build(), ImportIncidentCommand.Build() },
         BackupCommands.Backup(),
         BackupCommands.Restore(),
     };

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Core.Cases.Fields;
 
 /// <summary>POST /api/fields (admins): a custom field on cases; key (a-z, 0-9, dashes), label, type, choices for a list, required.</summary>
-public sealed record FieldRequest(string? Key, string? Label, string? Type, IReadOnlyList<string>? Options = null, bool Required = false);
+public sealed record FieldRequest(string? Key, string? Label, string? Type, IReadOnlyList<string>? Options = null, bool Required = false, string? AppliesTo = null);
 
 /// <summary>Admins add, change and remove custom fields (SPEC W5). Removing a field removes its values.</summary>
 public sealed class DefineField(GuichetDb db)
@@ -30,6 +30,11 @@ public sealed class DefineField(GuichetDb db)
         {
             errors.Add("type", $"'{request.Type}' is not a type: text, number, date, list or yesNo.");
         }
+        var on = FieldObject.Case;
+        if (request.AppliesTo is not null && !WireNames.TryParseWire(request.AppliesTo, out on))
+        {
+            errors.Add("appliesTo", $"'{request.AppliesTo}' is not what a field goes on: case, customer or organisation.");
+        }
         var options = (request.Options ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
         if (type == FieldType.List && options.Count == 0)
         {
@@ -41,7 +46,9 @@ public sealed class DefineField(GuichetDb db)
         }
         var field = new FieldDefinition
         {
-            Key = key!, Label = request.Label!.Trim(), Type = type, Required = request.Required,
+            Key = key!, Label = request.Label!.Trim(), Type = type, AppliesTo = on,
+            // Required means "before resolving": a case's business only.
+            Required = request.Required && on == FieldObject.Case,
             Options = type == FieldType.List ? string.Join('\n', options) : null,
             Position = (await db.FieldDefinitions.MaxAsync(f => (int?)f.Position, ct) ?? -1) + 1,
         };

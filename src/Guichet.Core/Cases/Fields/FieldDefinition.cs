@@ -10,6 +10,14 @@ public enum FieldType
     YesNo,
 }
 
+/// <summary>What a field is kept on: every case, every customer, or every organisation.</summary>
+public enum FieldObject
+{
+    Case,
+    Customer,
+    Organisation,
+}
+
 /// <summary>
 /// A field an admin adds to every case (SPEC W5): "Numéro de commande", "Modèle", "Sous garantie".
 /// Its <see cref="Key"/> names it in the API (<c>customFields</c>) and in filters; a required field
@@ -21,6 +29,8 @@ public sealed class FieldDefinition
     public required string Key { get; init; }
     public required string Label { get; set; }
     public FieldType Type { get; init; }
+    /// <summary>Cases (the default), customers or organisations; keys are unique across all three.</summary>
+    public FieldObject AppliesTo { get; init; } = FieldObject.Case;
     /// <summary>A list field's choices, one per line.</summary>
     public string? Options { get; set; }
     public bool Required { get; set; }

@@ -20,7 +20,7 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
             errors.Add("customFields", "Give the fields to set, by key.");
             return errors;
         }
-        var fields = await db.FieldDefinitions.AsNoTracking().ToDictionaryAsync(f => f.Key, ct);
+        var fields = await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo == FieldObject.Case).ToDictionaryAsync(f => f.Key, ct);
         var cleaned = new Dictionary<long, string?>();
         foreach (var (key, text) in values)
         {
@@ -95,5 +95,5 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
 
     /// <summary>The required fields still empty on a case: it cannot be resolved before they are filled.</summary>
     public static Task<List<string>> MissingAsync(GuichetDb db, long caseId, CancellationToken ct) =>
-        db.FieldDefinitions.Where(f => f.Required && !db.FieldValues.Any(v => v.CaseId == caseId && v.FieldId == f.Id)).Select(f => f.Label).ToListAsync(ct);
+        db.FieldDefinitions.Where(f => f.AppliesTo == FieldObject.Case && f.Required && !db.FieldValues.Any(v => v.CaseId == caseId && v.FieldId == f.Id)).Select(f => f.Label).ToListAsync(ct);
 }

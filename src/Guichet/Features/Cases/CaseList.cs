@@ -88,7 +88,7 @@ public static class CaseList
         var fields = new List<(long, string)>();
         foreach (var (key, text) in query.Prefixed("field."))
         {
-            var field = await db.FieldDefinitions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
+            var field = await db.FieldDefinitions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.AppliesTo == Core.Cases.Fields.FieldObject.Case, ct);
             if (field is null)
             {
                 query.Errors.Add($"field.{key}", $"There is no field '{key}'.");

@@ -47,6 +47,10 @@ public sealed record CasePageData(
 
     /// <summary>The customer's organisations, each with the open cases of its other people the reader may see (W12).</summary>
     public IReadOnlyList<(Core.Customers.Organisations.Organisation Organisation, IReadOnlyList<Case> Open)> Organisations { get; init; } = [];
+    /// <summary>The customer's tags and fields, and each of their organisations' (W5, W12), with the fields' labels by key.</summary>
+    public Profile CustomerProfile { get; init; } = new([], new Dictionary<string, string>());
+    public IReadOnlyDictionary<long, Profile> OrganisationProfiles { get; init; } = new Dictionary<long, Profile>();
+    public IReadOnlyDictionary<string, string> ProfileLabels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The custom fields of cases, in their order, and this case's values by key (W5).</summary>
     public IReadOnlyList<Core.Cases.Fields.FieldDefinition> Fields { get; init; } = [];
@@ -77,7 +81,8 @@ public sealed record CasePageData(
             .Where(t => t.Language == language && !ShippedTemplates.IsAutomatic(t.Key)).ToList();
         var crisis = @case.CrisisId is { } crisisId && db.TemplateBook.Crisis(crisisId) is { } c && c.IsActive(now) ? c : null;
         var reader = await http.CurrentAgentAsync(db);
-        var knownTags = await db.CaseTags.GroupBy(t => t.Name).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(100).ToListAsync(ct);
+        var knownTags = await http.RequestServices.GetRequiredService<KnownTags>().ReadAsync(db, ct);
+        var organisations = await OrganisationsAsync(db, @case, reader, ct);
         return new CasePageData(
             @case,
             reader,
@@ -100,11 +105,24 @@ public sealed record CasePageData(
             await CaseGoodwillData.ReadAsync(db, @case.Id, ct))
         {
             KnownTags = knownTags,
-            Organisations = await OrganisationsAsync(db, @case, reader, ct),
-            Fields = await db.FieldDefinitions.AsNoTracking().OrderBy(f => f.Position).ToListAsync(ct),
+            Organisations = organisations,
+            CustomerProfile = await EditProfile.ReadAsync(db, ProfileKind.Customer, @case.CustomerId, ct),
+            OrganisationProfiles = await OrganisationProfilesAsync(db, organisations, ct),
+            ProfileLabels = await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo != Core.Cases.Fields.FieldObject.Case).ToDictionaryAsync(f => f.Key, f => f.Label, ct),
+            Fields = await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo == Core.Cases.Fields.FieldObject.Case).OrderBy(f => f.Position).ToListAsync(ct),
             FieldValues = await Core.Cases.Fields.SetCaseFields.ValuesAsync(db, @case.Id, ct),
             Macros = reader is null ? [] : await MacroEndpoints.UsableAsync(db, reader, ct),
         };
+    }
+
+    private static async Task<IReadOnlyDictionary<long, Profile>> OrganisationProfilesAsync(GuichetDb db, IReadOnlyList<(Core.Customers.Organisations.Organisation Organisation, IReadOnlyList<Case> Open)> organisations, CancellationToken ct)
+    {
+        var profiles = new Dictionary<long, Profile>();
+        foreach (var (organisation, _) in organisations)
+        {
+            profiles[organisation.Id] = await EditProfile.ReadAsync(db, ProfileKind.Organisation, organisation.Id, ct);
+        }
+        return profiles;
     }
 
     private static async Task<IReadOnlyList<(Core.Customers.Organisations.Organisation, IReadOnlyList<Case>)>> OrganisationsAsync(GuichetDb db, Case @case, Agent? reader, CancellationToken ct)

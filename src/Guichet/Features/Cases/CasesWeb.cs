@@ -7,6 +7,7 @@ public static class CasesWeb
     {
         services.AddSingleton<BulkJobRunner>();
         services.AddSingleton<CaseCounts>();
+        services.AddSingleton<KnownTags>();
         services.AddHostedService(sp => sp.GetRequiredService<BulkJobRunner>());
         return services.AddDueWork<CaseRetentionService>();
     }

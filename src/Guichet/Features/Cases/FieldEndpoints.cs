@@ -11,9 +11,9 @@ namespace Guichet.Features.Cases;
 /// <summary>Custom fields on cases (SPEC W5): defined by admins, filled on the case, filtered on (field.key=value).</summary>
 public static class FieldEndpoints
 {
-    public sealed record FieldDto(long Id, string Key, string Label, string Type, IReadOnlyList<string> Options, bool Required)
+    public sealed record FieldDto(long Id, string Key, string Label, string Type, IReadOnlyList<string> Options, bool Required, string AppliesTo = "case")
     {
-        public static FieldDto From(FieldDefinition f) => new(f.Id, f.Key, f.Label, f.Type.ToWire(), f.Choices, f.Required);
+        public static FieldDto From(FieldDefinition f) => new(f.Id, f.Key, f.Label, f.Type.ToWire(), f.Choices, f.Required, f.AppliesTo.ToWire());
     }
 
     public sealed record FieldsRequest(Dictionary<string, string?>? CustomFields);
@@ -21,11 +21,23 @@ public static class FieldEndpoints
 
     public static RouteGroupBuilder MapFields(this RouteGroupBuilder api)
     {
-        api.MapGet("/fields", async (GuichetDb db, CancellationToken ct) =>
-            TypedResults.Ok((await db.FieldDefinitions.AsNoTracking().OrderBy(f => f.Position).ToListAsync(ct)).Select(FieldDto.From).ToList()))
+        api.MapGet("/fields", async (string? appliesTo, GuichetDb db, CancellationToken ct) =>
+        {
+            FieldObject? on = null;
+            if (appliesTo is not null)
+            {
+                if (!WireNames.TryParseWire<FieldObject>(appliesTo, out var parsed))
+                {
+                    return Problems.From(Failure.Invalid("appliesTo", $"'{appliesTo}' is not what a field goes on: case, customer or organisation."));
+                }
+                on = parsed;
+            }
+            var fields = await db.FieldDefinitions.AsNoTracking().Where(f => on == null || f.AppliesTo == on).OrderBy(f => f.AppliesTo).ThenBy(f => f.Position).ToListAsync(ct);
+            return TypedResults.Ok(fields.Select(FieldDto.From).ToList());
+        })
         .WithTags("Fields")
         .Produces<List<FieldDto>>()
-        .WithSummary("The custom fields every case has, in their order.");
+        .WithSummary("The custom fields, in their order: on cases, customers and organisations (appliesTo= for one of them).");
 
         api.MapPost("/fields", async (HttpContext http, DefineField define) =>
         {
@@ -42,7 +54,7 @@ public static class FieldEndpoints
         .Accepts<FieldRequest>("application/json")
         .Produces<FieldDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
-        .WithSummary("Add a custom field to cases (admins): key, label, type (text, number, date, list, yesNo), options for a list, required (before resolving).")
+        .WithSummary("Add a custom field (admins): key, label, type (text, number, date, list, yesNo), options for a list, appliesTo (case (default), customer or organisation), required (a case's, before resolving).")
             .NamesInBody("key", "the new field's own name, shared by every team");
 
         api.MapDelete("/fields/{id:long}", async (long id, DefineField define, CancellationToken ct) =>

@@ -21,7 +21,14 @@ public static class CustomerEndpoints
     {
         public static AssetDto From(CustomerAsset a) => new(a.Id, a.Kind, a.Reference, a.Label, a.Details, a.AddedAt);
     }
-    public sealed record CustomerView(long Id, string Name, string Language, string TimeZone, long? MergedIntoId, IdentityDto[] Identities, CaseLine[] Cases, AssetDto[] Assets);
+    public sealed record CustomerView(long Id, string Name, string Language, string TimeZone, long? MergedIntoId, IdentityDto[] Identities, CaseLine[] Cases, AssetDto[] Assets)
+    {
+        public IReadOnlyList<string> Tags { get; init; } = [];
+        public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
+    }
+
+    public sealed record TagsRequest(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
+    public sealed record FieldsRequest(Dictionary<string, string?>? CustomFields);
     /// <summary>The case the other was folded into.</summary>
     public sealed record MergedCase(long CaseId);
 
@@ -43,14 +50,32 @@ public static class CustomerEndpoints
             var cases = await db.Cases.AsNoTracking().VisibleTo(await http.CurrentAgentAsync(db)).Where(c => c.CustomerId == id).OrderByDescending(c => c.UpdatedAt)
                 .Select(c => new { c.Id, c.Reference, c.Subject, c.Status, c.Channel }).ToListAsync(ct);
             var assets = await db.CustomerAssets.AsNoTracking().Where(a => a.CustomerId == id).OrderBy(a => a.Kind).ThenBy(a => a.Reference).ToListAsync(ct);
+            var profile = await EditProfile.ReadAsync(db, ProfileKind.Customer, id, ct);
             return Results.Ok(new CustomerView(customer.Id, customer.Name, customer.Language, customer.TimeZone, customer.MergedIntoId,
                 customer.Identities.OrderBy(i => i.Kind).Select(i => new IdentityDto(i.Kind.ToWire(), i.Value, i.Verified)).ToArray(),
                 cases.Select(c => new CaseLine(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Channel.ToWire())).ToArray(),
-                assets.Select(AssetDto.From).ToArray()));
+                assets.Select(AssetDto.From).ToArray())
+            {
+                Tags = profile.Tags, CustomFields = profile.CustomFields,
+            });
         })
         .WithTags("Customers")
         .Produces<CustomerView>()
         .WithSummary("A customer with every identity (email, phone, social) and every case on every channel.");
+
+        api.MapPost("/customers/{id:long}/tags", (long id, HttpContext http, GuichetDb db, EditProfile edit) =>
+            CaseEndpoints.WithActor<TagsRequest, Profile>(http, db, (r, actor) => edit.RunAsync(ProfileKind.Customer, id, new ProfileRequest(r.Add, r.Remove), actor, http.RequestAborted), p => TypedResults.Ok(p)))
+        .WithTags("Customers")
+        .Accepts<TagsRequest>("application/json")
+        .Produces<Profile>()
+        .WithSummary("Add or take off a customer's tags {add, remove} (W5); the answer is their tags and custom fields.");
+
+        api.MapPut("/customers/{id:long}/fields", (long id, HttpContext http, GuichetDb db, EditProfile edit) =>
+            CaseEndpoints.WithActor<FieldsRequest, Profile>(http, db, (r, actor) => edit.RunAsync(ProfileKind.Customer, id, new ProfileRequest(CustomFields: r.CustomFields?.ToDictionary(k => k.Key, k => k.Value)), actor, http.RequestAborted), p => TypedResults.Ok(p)))
+        .WithTags("Customers")
+        .Accepts<FieldsRequest>("application/json")
+        .Produces<Profile>()
+        .WithSummary("Fill or clear a customer's custom fields {customFields: {key: value}} (W5): each value as its field's type reads it, empty clears.");
 
         api.MapPost("/customers/{id:long}/assets", async (long id, HttpContext http, AddAsset add) =>
         {

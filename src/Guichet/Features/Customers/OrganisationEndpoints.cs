@@ -1,6 +1,8 @@
 using Guichet.Core;
 using Guichet.Core.Cases;
+using Guichet.Core.Customers;
 using Guichet.Core.Customers.Organisations;
+using Guichet.Features.Cases;
 using Guichet.Core.Data;
 using Guichet.Features.Permissions;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,9 @@ public static class OrganisationEndpoints
 {
     public sealed record OrganisationDto(long Id, string Name, IReadOnlyList<string> Domains, string? Notes, int Customers)
     {
+        public IReadOnlyList<string> Tags { get; init; } = [];
+        public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
+
         public static OrganisationDto From(Organisation o, int customers) => new(o.Id, o.Name, o.Domains.Select(d => d.Domain).Order(StringComparer.Ordinal).ToList(), o.Notes, customers);
     }
 
@@ -30,7 +35,15 @@ public static class OrganisationEndpoints
                 query = query.Where(o => EF.Functions.Like(o.Name.ToLower(), start + "%") || o.Domains.Any(d => d.Domain.StartsWith(start)));
             }
             var found = await query.OrderBy(o => o.Name).Take(100).Select(o => new { o, Customers = db.Memberships.Count(m => m.OrganisationId == o.Id) }).ToListAsync(ct);
-            return TypedResults.Ok(found.Select(f => OrganisationDto.From(f.o, f.Customers)).ToList());
+            var ids = found.Select(f => f.o.Id).ToList();
+            var tags = (await db.OrganisationTags.AsNoTracking().Where(t => ids.Contains(t.OrganisationId)).ToListAsync(ct)).ToLookup(t => t.OrganisationId, t => t.Name);
+            var fields = (await db.OrganisationFieldValues.AsNoTracking().Where(v => ids.Contains(v.OrganisationId))
+                .Join(db.FieldDefinitions, v => v.FieldId, f => f.Id, (v, f) => new { v.OrganisationId, f.Key, v.Value }).ToListAsync(ct)).ToLookup(v => v.OrganisationId);
+            return TypedResults.Ok(found.Select(f => OrganisationDto.From(f.o, f.Customers) with
+            {
+                Tags = tags[f.o.Id].Order(StringComparer.Ordinal).ToList(),
+                CustomFields = fields[f.o.Id].ToDictionary(v => v.Key, v => v.Value),
+            }).ToList());
         })
         .Produces<List<OrganisationDto>>()
         .WithSummary("Organisations, by the start of their name or domain.");
@@ -48,6 +61,43 @@ public static class OrganisationEndpoints
         .Produces<OrganisationDto>()
         .ProducesValidationProblem()
         .WithSummary("Change an organisation's name, domains or notes (leads and up).");
+
+        organisations.MapPost("/import", async (HttpContext http, GuichetDb db, ImportOrganisations import) =>
+        {
+            if (await http.CurrentAgentAsync(db) is not { } actor)
+            {
+                return Results.Unauthorized();
+            }
+            if (http.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+            {
+                return Problems.Field(StatusCodes.Status415UnsupportedMediaType, "Send CSV", "body", "Send the file as text/csv: name, domains, notes, tags, field.<key>.");
+            }
+            // The CSV reader reads synchronously: the file is taken in first (organisations are thousands, not millions).
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            buffer.Position = 0;
+            using var reader = new StreamReader(buffer);
+            var report = await import.RunAsync(reader, actor, ct: http.RequestAborted);
+            return TypedResults.Ok(report);
+        })
+        .RequireAuthorization(Access.Manage)
+        .Accepts<string>("text/csv")
+        .Produces<ImportOrganisations.Report>()
+        .WithSummary("Import organisations from CSV (name, domains, notes, tags, field.<key>): found by name and updated, or added; each bad line reported, the others imported.");
+
+        organisations.MapPost("/{id:long}/tags", (long id, HttpContext http, GuichetDb db, EditProfile edit) =>
+            CaseEndpoints.WithActor<CustomerEndpoints.TagsRequest, Profile>(http, db, (r, actor) => edit.RunAsync(ProfileKind.Organisation, id, new ProfileRequest(r.Add, r.Remove), actor, http.RequestAborted), p => TypedResults.Ok(p)))
+        .RequireAuthorization(Access.Manage)
+        .Accepts<CustomerEndpoints.TagsRequest>("application/json")
+        .Produces<Profile>()
+        .WithSummary("Add or take off an organisation's tags {add, remove}.");
+
+        organisations.MapPut("/{id:long}/fields", (long id, HttpContext http, GuichetDb db, EditProfile edit) =>
+            CaseEndpoints.WithActor<CustomerEndpoints.FieldsRequest, Profile>(http, db, (r, actor) => edit.RunAsync(ProfileKind.Organisation, id, new ProfileRequest(CustomFields: r.CustomFields?.ToDictionary(k => k.Key, k => k.Value)), actor, http.RequestAborted), p => TypedResults.Ok(p)))
+        .RequireAuthorization(Access.Manage)
+        .Accepts<CustomerEndpoints.FieldsRequest>("application/json")
+        .Produces<Profile>()
+        .WithSummary("Fill or clear an organisation's custom fields {customFields: {key: value}}.");
 
         organisations.MapPost("/{id:long}/members", async (long id, HttpContext http, GuichetDb db) =>
         {

@@ -593,6 +593,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AppliesTo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1017,6 +1022,26 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("CustomerAssets");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerFieldValue", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FieldId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("CustomerId", "FieldId");
+
+                    b.HasIndex("FieldId", "Value");
+
+                    b.ToTable("CustomerFieldValues");
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.CustomerIdentity", b =>
                 {
                     b.Property<long>("Id")
@@ -1093,6 +1118,58 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("IntoId");
 
                     b.ToTable("CustomerMerges");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerTag", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("CustomerId", "Name");
+
+                    b.HasIndex("Name", "CustomerId");
+
+                    b.ToTable("CustomerTags");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationFieldValue", b =>
+                {
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FieldId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("OrganisationId", "FieldId");
+
+                    b.HasIndex("FieldId", "Value");
+
+                    b.ToTable("OrganisationFieldValues");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationTag", b =>
+                {
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("OrganisationId", "Name");
+
+                    b.HasIndex("Name", "OrganisationId");
+
+                    b.ToTable("OrganisationTags");
                 });
 
             modelBuilder.Entity("Guichet.Core.Customers.Organisations.Membership", b =>
@@ -2518,6 +2595,21 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerFieldValue", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Cases.Fields.FieldDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.CustomerIdentity", b =>
                 {
                     b.HasOne("Guichet.Core.Customers.Customer", null)
@@ -2538,6 +2630,39 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasOne("Guichet.Core.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("IntoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerTag", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationFieldValue", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Fields.FieldDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationTag", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

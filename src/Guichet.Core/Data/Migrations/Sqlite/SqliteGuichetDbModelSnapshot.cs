@@ -569,6 +569,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppliesTo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -981,6 +986,26 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("CustomerAssets");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerFieldValue", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "FieldId");
+
+                    b.HasIndex("FieldId", "Value");
+
+                    b.ToTable("CustomerFieldValues");
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.CustomerIdentity", b =>
                 {
                     b.Property<long>("Id")
@@ -1053,6 +1078,58 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("IntoId");
 
                     b.ToTable("CustomerMerges");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerTag", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "Name");
+
+                    b.HasIndex("Name", "CustomerId");
+
+                    b.ToTable("CustomerTags");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationFieldValue", b =>
+                {
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "FieldId");
+
+                    b.HasIndex("FieldId", "Value");
+
+                    b.ToTable("OrganisationFieldValues");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationTag", b =>
+                {
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "Name");
+
+                    b.HasIndex("Name", "OrganisationId");
+
+                    b.ToTable("OrganisationTags");
                 });
 
             modelBuilder.Entity("Guichet.Core.Customers.Organisations.Membership", b =>
@@ -2434,6 +2511,21 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerFieldValue", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Cases.Fields.FieldDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Guichet.Core.Customers.CustomerIdentity", b =>
                 {
                     b.HasOne("Guichet.Core.Customers.Customer", null)
@@ -2454,6 +2546,39 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasOne("Guichet.Core.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("IntoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.CustomerTag", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationFieldValue", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Fields.FieldDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Customers.OrganisationTag", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
