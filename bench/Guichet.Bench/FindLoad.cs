@@ -52,6 +52,9 @@ public static class FindLoad
                     await GenerateAsync(db, have, cases);
                     Console.WriteLine($"generated {cases - have:N0} cases in {load.Elapsed.TotalSeconds:N0} s");
                 }
+                var shape = Stopwatch.StartNew();
+                await ShapeAsync(db);
+                Console.WriteLine($"statuses, promises, priorities and owners spread in {shape.Elapsed.TotalSeconds:N0} s");
             }
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
@@ -124,16 +127,31 @@ public static class FindLoad
             }
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        // Seven in ten settled long ago; the active ones due over the coming weeks, a fifth unassigned; priorities spread.
-        await db.Database.ExecuteSqlRawAsync("""UPDATE "Cases" SET "Status" = 'Closed', "NextDueAt" = NULL WHERE "Id" % 10 < 7""");
-        await db.Database.ExecuteSqlRawAsync("""UPDATE "Cases" SET "Status" = 'Open' WHERE "Id" % 10 IN (7, 8)""");
-        await db.Database.ExecuteSqlRawAsync("""UPDATE "Cases" SET "Priority" = "Id" % 4""");
-        var agents = await db.Agents.Select(a => a.Id).ToListAsync();
-        for (var a = 0; a < agents.Count; a++)
+    }
+
+    /// <summary>
+    /// Statuses, promises, priorities and owners spread over the cases by hashes of their id, each
+    /// independent of the others and of the tags (a modulo would tie them: no VIP case active).
+    /// Seven in ten settled; each active one with a promise due between two days ago and twelve days
+    /// ahead; a tenth of all cases the admin's. The same every run.
+    /// </summary>
+    private static async Task ShapeAsync(GuichetDb db)
+    {
+        const string Status = "\"Id\" * 2654435761 % 1000003 % 10";
+        await db.Database.ExecuteSqlRawAsync($"""UPDATE "Cases" SET "Status" = CASE WHEN {Status} < 7 THEN 'Closed' WHEN {Status} < 9 THEN 'Open' ELSE 'New' END""");
+        var now = DateTimeOffset.UtcNow;
+        var micros = (now.UtcTicks - DateTimeOffset.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+        if (db.Database.IsNpgsql())
         {
-            var (owner, every) = (agents[a], agents.Count * 5);
-            await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "OwnerId" = {owner} WHERE "Id" % {every} = {a}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "NextDueAt" = CASE WHEN "Status" = 'Closed' THEN NULL ELSE {now} + ("Id" * 40503 % 20160 - 2880) * INTERVAL '1 minute' END""");
         }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "NextDueAt" = CASE WHEN "Status" = 'Closed' THEN NULL ELSE {micros} + ("Id" * 40503 % 20160 - 2880) * 60000000 END""");
+        }
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Cases" SET "Priority" = "Id" * 7919 % 1000003 % 4""");
+        var admin = await db.Agents.Where(a => a.Role == Core.Agents.AgentRole.Admin).Select(a => a.Id).FirstAsync();
+        await db.Database.ExecuteSqlAsync($"""UPDATE "Cases" SET "OwnerId" = CASE WHEN "Id" * 104729 % 1000003 % 10 = 0 THEN {admin} ELSE NULL END""");
     }
 
     private static async Task MeasureAsync(HttpClient http, int cases)
@@ -185,15 +203,23 @@ public static class FindLoad
             await http.GetAsync($"/api/search?q={Uri.EscapeDataString(warm)}");
         }
         var search = new List<double>();
-        foreach (var q in queries)
+        var byKind = new Dictionary<string, List<double>>();
+        string[] kinds = ["reference", "email", "phone", "#tag", "subject words", "customer name"];
+        for (var q = 0; q < queries.Count; q++)
         {
             var watch = Stopwatch.StartNew();
-            (await http.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}")).EnsureSuccessStatusCode();
+            (await http.GetAsync($"/api/search?q={Uri.EscapeDataString(queries[q])}")).EnsureSuccessStatusCode();
             search.Add(watch.Elapsed.TotalMilliseconds);
+            (byKind.TryGetValue(kinds[q % 6], out var list) ? list : byKind[kinds[q % 6]] = []).Add(watch.Elapsed.TotalMilliseconds);
         }
         Report("search box (GET /api/search: reference, email, phone, #tag, words, name)", search);
+        foreach (var (kind, ms) in byKind)
+        {
+            Report($"  {kind}", ms);
+        }
 
         var page = new List<double>();
+        var byView = viewIds.ToDictionary(id => id, _ => new List<double>());
         for (var round = 0; round < 10; round++)
         {
             foreach (var id in viewIds)
@@ -201,9 +227,26 @@ public static class FindLoad
                 var watch = Stopwatch.StartNew();
                 (await http.GetAsync($"/api/views/{id}/cases?pageSize=50")).EnsureSuccessStatusCode();
                 page.Add(watch.Elapsed.TotalMilliseconds);
+                byView[id].Add(watch.Elapsed.TotalMilliseconds);
             }
         }
         Report("a view's first page with its count (GET /api/views/{id}/cases)", page);
+        foreach (var (id, ms) in byView)
+        {
+            Report($"  view {id} ({(string)views[viewIds.IndexOf(id)].GetType().GetProperty("name")!.GetValue(views[viewIds.IndexOf(id)])!})", ms);
+        }
+
+        // Cold: as after a change to any case (the counts are kept until one changes, CaseCounts).
+        var cold = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            var tagged = await http.PostAsJsonAsync("/api/cases/bulk", new { cases = new[] { 1 + round }, action = "tag", tags = new[] { $"touche-{DateTime.UtcNow:HHmmssfff}" } });
+            tagged.EnsureSuccessStatusCode();
+            var watch = Stopwatch.StartNew();
+            (await http.GetAsync("/api/views")).EnsureSuccessStatusCode();
+            cold.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Report("the ten views' counts together, just after a case changed (GET /api/views)", cold);
 
         var counts = new List<double>();
         for (var round = 0; round < 30; round++)
@@ -212,7 +255,7 @@ public static class FindLoad
             (await http.GetAsync("/api/views")).EnsureSuccessStatusCode();
             counts.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Report("the ten views' counts together (GET /api/views)", counts);
+        Report("the ten views' counts together, nothing changed since (GET /api/views)", counts);
 
         var tag = $"bench-{DateTime.UtcNow:HHmmss}";
         var bulk = Stopwatch.StartNew();

@@ -39,6 +39,12 @@ public sealed partial class Case
     /// </summary>
     public DateTimeOffset DueOrder { get; private set; }
     public static readonly DateTimeOffset DueOrderSentinel = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// <see cref="IsActive"/> as the database computes it: the inbox's "active" filter is one value
+    /// of an index ordered by <see cref="DueOrder"/>, not three statuses merged and sorted. A number
+    /// (1 active, 0 not), as "= 1" is what uses an index, where a bare true column does not on SQLite.
+    /// </summary>
+    public int InInbox { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
     /// <summary>When a person first answered, on whatever channel: the first response time per channel (M3).</summary>
     public DateTimeOffset? FirstAnsweredAt { get; private set; }

@@ -29,6 +29,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.CreatedAt, c.Id });
         // The inbox's order (CaseList "due"); the column's formula is each database's (SqliteGuichetDb, PostgresGuichetDb).
         b.HasIndex(c => new { c.DueOrder, c.Priority, c.Id }).IsDescending(false, true, false);
+        b.HasIndex(c => new { c.InInbox, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, true, false);
+        b.HasIndex(c => new { c.Status, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, true, false);
+        // "My cases": the owner's, active first (theirs settled long ago sort last, at the far date).
+        b.HasIndex(c => new { c.OwnerId, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, true, false);
         // Figures cover the cases customers opened in a period; surveys look for the newly resolved ones (M1–M4).
         b.HasIndex(c => new { c.Origin, c.CreatedAt });
         b.HasIndex(c => new { c.Origin, c.ResolvedAt });

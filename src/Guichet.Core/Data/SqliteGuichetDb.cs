@@ -21,6 +21,8 @@ public sealed class SqliteGuichetDb(DbContextOptions<SqliteGuichetDb> options) :
         // Microseconds since 1970 as the converter writes them; 253402214400000000 is 9999-12-31 (Case.DueOrderSentinel).
         modelBuilder.Entity<Cases.Case>().Property(c => c.DueOrder)
             .HasComputedColumnSql("COALESCE(\"NextDueAt\", \"CustomerWaitingSince\", 253402214400000000)", stored: false);
+        modelBuilder.Entity<Cases.Case>().Property(c => c.InInbox)
+            .HasComputedColumnSql("CASE WHEN \"Status\" IN ('New', 'Open', 'WaitingOnCustomer') THEN 1 ELSE 0 END", stored: false);
     }
 
     private sealed class UtcMicrosecondsConverter() : ValueConverter<DateTimeOffset, long>(

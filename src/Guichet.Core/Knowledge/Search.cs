@@ -32,6 +32,13 @@ public sealed class Search(GuichetDb db)
 {
     /// <summary>On SQLite, relevance is ranked among this many newest matches (decision 0016).</summary>
     public const int MessageWindow = 2_000;
+    /// <summary>
+    /// The search box answers as one types: it ranks among fewer, the newest, and matches what was
+    /// written by whole words: a prefix makes FTS5 gather every matching document of the whole
+    /// index before ranking, 90 ms at a million messages (issue 25, docs/benchmarks.md). Subjects
+    /// and names still match the word being typed as a prefix (<see cref="Cases.Finding.FindCases"/>).
+    /// </summary>
+    public const int SearchBoxWindow = 200;
     public const int ArticleWindow = 4_000;
 
     private const char Open = '\u0002';
@@ -58,7 +65,11 @@ public sealed class Search(GuichetDb db)
     }
 
     /// <summary>Messages matching the query, only on cases <paramref name="viewer"/> sees (issue 10).</summary>
-    public async Task<IReadOnlyList<MessageHit>> MessagesAsync(string? query, int limit, Agents.Agent? viewer, CancellationToken ct = default)
+    public Task<IReadOnlyList<MessageHit>> MessagesAsync(string? query, int limit, Agents.Agent? viewer, CancellationToken ct = default) =>
+        MessagesAsync(query, limit, viewer, MessageWindow, ct);
+
+    /// <summary>Messages matching the query, ranked among the newest <paramref name="window"/> matches (SQLite).</summary>
+    public async Task<IReadOnlyList<MessageHit>> MessagesAsync(string? query, int limit, Agents.Agent? viewer, int window, CancellationToken ct)
     {
         // Hits on cases the viewer does not see are dropped after ranking; reading more keeps the page full.
         var wanted = limit;
@@ -78,7 +89,7 @@ public sealed class Search(GuichetDb db)
                 JOIN "Messages" m ON m."Id" = found."Id"
                 ORDER BY found."Score" DESC, found."Id" DESC
                 """, string.Join(" ", words), limit).ToListAsync(ct)
-            : await SqliteMessagesAsync(SearchTerms.Fts5All(words), limit, ct);
+            : await SqliteMessagesAsync(window == SearchBoxWindow ? SearchTerms.Fts5Words(words) : SearchTerms.Fts5All(words), limit, window, ct);
         var ids = found.Select(f => f.Id).ToList();
         var visible = db.Cases.VisibleTo(viewer);
         var rows = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id) && visible.Any(c => c.Id == m.CaseId))
@@ -136,9 +147,9 @@ public sealed class Search(GuichetDb db)
             .ToList();
     }
 
-    private async Task<List<Found>> SqliteMessagesAsync(string match, int limit, CancellationToken ct)
+    private async Task<List<Found>> SqliteMessagesAsync(string match, int limit, int window, CancellationToken ct)
     {
-        var from = await WindowStartAsync("MessageSearch", match, MessageWindow, ct);
+        var from = await WindowStartAsync("MessageSearch", match, window, ct);
         return await db.Database.SqlQueryRaw<Found>("""
             SELECT rowid AS Id, bm25(MessageSearch) AS Score, snippet(MessageSearch, 0, char(2), char(3), '…', 16) AS Snippet
             FROM MessageSearch WHERE MessageSearch MATCH {0} AND rowid >= {1}

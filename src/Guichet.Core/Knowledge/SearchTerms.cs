@@ -20,6 +20,9 @@ public static class SearchTerms
     public static string Fts5All(IReadOnlyList<string> words) =>
         string.Join(" ", words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
 
+    /// <summary>Every word, each whole (no prefix), as an FTS5 query.</summary>
+    public static string Fts5Words(IReadOnlyList<string> words) => string.Join(" ", words.Select(w => $"\"{w}\""));
+
     public static string Fts5Any(IReadOnlyList<string> words) => string.Join(" OR ", words.Select(w => $"\"{w}\""));
 
     public static string TsQueryAny(IReadOnlyList<string> words) => string.Join(" | ", words);

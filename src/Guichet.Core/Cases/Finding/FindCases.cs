@@ -27,6 +27,7 @@ public sealed partial class FindCases(GuichetDb db, Search search)
         }
         var hits = new List<(long Case, FoundBy By, string? Snippet)>();
         var customers = new List<long>();
+        IReadOnlyList<Knowledge.MessageHit>? messages = null;
 
         if (Reference().Match(text) is { Success: true } reference
             && long.TryParse(reference.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
@@ -60,9 +61,10 @@ public sealed partial class FindCases(GuichetDb db, Search search)
             var named = await NamesAsync(words, limit * 4, ct);
             customers.AddRange(named);
             hits.AddRange(await CasesOfAsync(named, FoundBy.Customer, ct));
-            hits.AddRange((await search.MessagesAsync(text, limit, viewer, ct)).Select(m => (m.CaseId, FoundBy.Message, (string?)m.Snippet)));
+            messages = await search.MessagesAsync(text, limit, viewer, Knowledge.Search.SearchBoxWindow, ct);
+            hits.AddRange(messages.Select(m => (m.CaseId, FoundBy.Message, (string?)m.Snippet)));
         }
-        return new Found(await CasesAsync(hits, viewer, limit, ct), await CustomersAsync(customers.Distinct().ToList(), viewer, limit, ct));
+        return new Found(await CasesAsync(hits, viewer, limit, ct), await CustomersAsync(customers.Distinct().ToList(), viewer, limit, ct)) { Messages = messages };
     }
 
     private Task<List<long>> IdentityAsync(IdentityKind kind, string value, CancellationToken ct) =>

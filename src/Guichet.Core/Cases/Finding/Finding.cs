@@ -27,5 +27,8 @@ public sealed record CustomerFound(long Id, string Name, IReadOnlyList<string> A
 
 public sealed record Found(IReadOnlyList<CaseFound> Cases, IReadOnlyList<CustomerFound> Customers)
 {
+    /// <summary>The messages found on the way, when words were searched (null otherwise): the search box shows them too.</summary>
+    public IReadOnlyList<Knowledge.MessageHit>? Messages { get; init; }
+
     public static Found Nothing { get; } = new([], []);
 }

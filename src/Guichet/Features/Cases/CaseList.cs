@@ -123,7 +123,7 @@ public static class CaseList
         }
         if (filter.ActiveOnly)
         {
-            cases = cases.Active();
+            cases = cases.Where(c => c.InInbox == 1);
         }
         if (filter.Team is { } team)
         {
@@ -135,7 +135,8 @@ public static class CaseList
         }
         if (filter.DueBefore is { } before)
         {
-            cases = cases.Where(c => c.NextDueAt != null && c.NextDueAt < before);
+            // DueOrder is NextDueAt when there is one: the same cases, found on the inbox's index.
+            cases = cases.Where(c => c.DueOrder < before && c.NextDueAt != null && c.NextDueAt < before);
         }
         if (filter.Tag is { } tag)
         {

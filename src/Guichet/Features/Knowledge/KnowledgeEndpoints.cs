@@ -115,7 +115,8 @@ public static class KnowledgeEndpoints
             var zone = me is null ? "Europe/Paris" : await db.Teams.Where(t => t.Id == me.TeamId).Select(t => t.TimeZone).FirstAsync(ct);
             var found = await find.RunAsync(q, me, zone, n, ct);
             var articles = await search.ArticlesAsync(q, ArticleScope.Agents, language, n, ct);
-            var messages = await search.MessagesAsync(q, n, me, ct);
+            // Searched once: the cases found by what was written on them are these messages' cases.
+            var messages = found.Messages ?? await search.MessagesAsync(q, n, me, Search.SearchBoxWindow, ct);
             return Results.Ok(new SearchDto(articles.Select(HitDto.From).ToList(), messages, found.Cases.Select(FoundCaseDto.From).ToList(), found.Customers));
         })
         .WithTags("Knowledge")

@@ -461,6 +461,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FirstAnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("InInbox")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("CASE WHEN \"Status\" IN ('New', 'Open', 'WaitingOnCustomer') THEN 1 ELSE 0 END", true);
+
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -514,8 +519,6 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerWaitingSince");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("Reference");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -532,6 +535,15 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("DueOrder", "Priority", "Id")
                         .IsDescending(false, true, false);
+
+                    b.HasIndex("InInbox", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("OwnerId", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("Status", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("Cases");
                 });

@@ -441,6 +441,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long?>("FirstAnsweredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InInbox")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN \"Status\" IN ('New', 'Open', 'WaitingOnCustomer') THEN 1 ELSE 0 END", false);
+
                     b.Property<long?>("NextDueAt")
                         .HasColumnType("INTEGER");
 
@@ -494,8 +499,6 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerWaitingSince");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("Reference");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -512,6 +515,15 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("DueOrder", "Priority", "Id")
                         .IsDescending(false, true, false);
+
+                    b.HasIndex("InInbox", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("OwnerId", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, true, false);
+
+                    b.HasIndex("Status", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, true, false);
 
                     b.ToTable("Cases");
                 });
