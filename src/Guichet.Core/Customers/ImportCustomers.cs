@@ -24,15 +24,7 @@ public sealed class ImportCustomers(GuichetDb db, AddAsset addAsset, TimeProvide
         var errors = new List<string>();
         // A malformed line (a quote never closed, a stray quote) is listed with its number, and the
         // rest of the file goes on: every line break ends a record, so one bad quote cannot swallow it.
-        using var csv = CsvReader.Create(source, CsvReaderOptions.Default with
-        {
-            AllowLineBreaksInQuotes = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
-            OnMalformedRecord = bad => errors.Add($"line {bad.LineNumber}: not valid CSV ({Malformed(bad.Reason)}); the line was skipped."),
-        });
+        using var csv = CsvInput.Open(source, (line, why) => errors.Add($"line {line}: not valid CSV ({why}); the line was skipped."));
         if (csv.Headers.Count == 0)
         {
             return new Report(0, 0, 0, ["The file is empty."]);
@@ -101,13 +93,4 @@ public sealed class ImportCustomers(GuichetDb db, AddAsset addAsset, TimeProvide
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>Why a line is not CSV, as a person would say it.</summary>
-    public static string Malformed(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.UnterminatedQuote => "a quote is opened and never closed",
-        CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one",
-        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
-        CsvMalformedReason.FieldCountMismatch => "not as many fields as the header",
-        _ => reason.ToString(),
-    };
 }

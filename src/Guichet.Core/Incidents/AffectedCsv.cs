@@ -31,18 +31,10 @@ public static class AffectedCsv
         // Malformed lines (a quote never closed, a stray quote) are reported in their place, with
         // their line number, and the rest goes on: every line break ends a record.
         var malformed = new Queue<AffectedCustomer>();
-        var csv = CsvReader.Create(source, CsvReaderOptions.Default with
+        var csv = CsvInput.Open(source, (line, why) => malformed.Enqueue(new AffectedCustomer(null, null)
         {
-            AllowLineBreaksInQuotes = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            NormalizeHeaderName = Column,
-            OnMalformedRecord = bad => malformed.Enqueue(new AffectedCustomer(null, null)
-            {
-                Unreadable = $"not valid CSV ({Customers.ImportCustomers.Malformed(bad.Reason)}), file line {bad.LineNumber}.",
-            }),
-        });
+            Unreadable = $"not valid CSV ({why}), file line {line}.",
+        }), Column);
         if (csv.Headers.Count == 0)
         {
             csv.Dispose();

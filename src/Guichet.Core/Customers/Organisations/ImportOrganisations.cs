@@ -1,4 +1,3 @@
-using CsvHelper;
 using Guichet.Core.Agents;
 using Guichet.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,15 +22,7 @@ public sealed class ImportOrganisations(GuichetDb db, SaveOrganisation save, Edi
     public async Task<Report> RunAsync(TextReader source, Agent actor, Action<int>? progress = null, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        using var csv = CsvReader.Create(source, CsvReaderOptions.Default with
-        {
-            AllowLineBreaksInQuotes = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
-            OnMalformedRecord = bad => errors.Add($"line {bad.LineNumber}: not valid CSV; the line was skipped."),
-        });
+        using var csv = CsvInput.Open(source, (line, why) => errors.Add($"line {line}: not valid CSV ({why}); the line was skipped."));
         if (csv.Headers.Count == 0)
         {
             return new Report(0, 0, 0, ["The file is empty."]);

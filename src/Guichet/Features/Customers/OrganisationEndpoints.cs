@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Features.Customers;
 
-/// <summary>Organisations (SPEC W12): read by everyone, made and changed by leads and up; people join by domain or by hand.</summary>
+/// <summary>Organisations (SPEC W12): read by everyone, made and changed by managers and admins; people join by domain or by hand.</summary>
 public static class OrganisationEndpoints
 {
     public sealed record OrganisationDto(long Id, string Name, IReadOnlyList<string> Domains, string? Notes, int Customers)
@@ -53,14 +53,14 @@ public static class OrganisationEndpoints
         .Accepts<OrganisationRequest>("application/json")
         .Produces<OrganisationDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
-        .WithSummary("Add an organisation (leads and up): name, domains (its new customers join it, and those already writing from them), notes.");
+        .WithSummary("Add an organisation (managers and admins): name, domains (its new customers join it, and those already writing from them), notes.");
 
         organisations.MapPut("/{id:long}", async (long id, HttpContext http, SaveOrganisation save) => await SaveAsync(http, save, id))
         .RequireAuthorization(Access.Manage)
         .Accepts<OrganisationRequest>("application/json")
         .Produces<OrganisationDto>()
         .ProducesValidationProblem()
-        .WithSummary("Change an organisation's name, domains or notes (leads and up).");
+        .WithSummary("Change an organisation's name, domains or notes (managers and admins).");
 
         organisations.MapPost("/import", async (HttpContext http, GuichetDb db, ImportOrganisations import) =>
         {
@@ -124,7 +124,7 @@ public static class OrganisationEndpoints
         .RequireAuthorization(Access.Manage)
         .Accepts<MemberRequest>("application/json")
         .ProducesNothing()
-        .WithSummary("Put a customer in the organisation by hand (leads and up).")
+        .WithSummary("Put a customer in the organisation by hand (managers and admins).")
             .NamesInBody("customerId", CaseInViewHandler.Target.Customer);
         return api;
     }
