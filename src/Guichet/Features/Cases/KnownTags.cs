@@ -12,18 +12,21 @@ namespace Guichet.Features.Cases;
 public sealed class KnownTags(CaseChanges changes, TimeProvider clock)
 {
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(1);
-    private (long Generation, DateTimeOffset At, IReadOnlyList<string> Tags)? known;
+    // One reference, replaced whole: a page never reads one list with another's generation.
+    private sealed record Known(long Generation, DateTimeOffset At, IReadOnlyList<string> Tags);
+
+    private Known? known;
 
     public async Task<IReadOnlyList<string>> ReadAsync(GuichetDb db, CancellationToken ct)
     {
         var generation = changes.Generation;
         var now = clock.GetUtcNow();
-        if (known is { } k && (k.Generation == generation || now - k.At < Kept))
+        if (Volatile.Read(ref known) is { } k && (k.Generation == generation || now - k.At < Kept))
         {
             return k.Tags;
         }
         var tags = await db.CaseTags.GroupBy(t => t.Name).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(100).ToListAsync(ct);
-        known = (generation, now, tags);
+        Volatile.Write(ref known, new Known(generation, now, tags));
         return tags;
     }
 }
