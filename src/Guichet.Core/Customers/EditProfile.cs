@@ -72,66 +72,34 @@ public sealed class EditProfile(GuichetDb db)
         {
             // Tracked, so that its change time moves with its tags and fields (CustomerStamps).
             await db.Customers.FirstAsync(c => c.Id == id, ct);
-            db.CustomerTags.AddRange(add.Except(profile.Tags).Select(name => new CustomerTag { CustomerId = id, Name = name }));
-            db.CustomerTags.RemoveRange(await db.CustomerTags.Where(t => t.CustomerId == id && remove.Contains(t.Name)).ToListAsync(ct));
-            var held = await db.CustomerFieldValues.Where(v => v.CustomerId == id).ToDictionaryAsync(v => v.FieldId, ct);
-            foreach (var (fieldId, value) in values)
-            {
-                held.TryGetValue(fieldId, out var current);
-                if (value is null && current is not null)
-                {
-                    db.CustomerFieldValues.Remove(current);
-                }
-                else if (value is not null && current is null)
-                {
-                    db.CustomerFieldValues.Add(new CustomerFieldValue { CustomerId = id, FieldId = fieldId, Value = value });
-                }
-                else if (value is not null)
-                {
-                    current!.Value = value;
-                }
-            }
+            await Customers(db).StageAsync(id, add, remove, values, ct);
         }
         else
         {
-            db.OrganisationTags.AddRange(add.Except(profile.Tags).Select(name => new OrganisationTag { OrganisationId = id, Name = name }));
-            db.OrganisationTags.RemoveRange(await db.OrganisationTags.Where(t => t.OrganisationId == id && remove.Contains(t.Name)).ToListAsync(ct));
-            var held = await db.OrganisationFieldValues.Where(v => v.OrganisationId == id).ToDictionaryAsync(v => v.FieldId, ct);
-            foreach (var (fieldId, value) in values)
-            {
-                held.TryGetValue(fieldId, out var current);
-                if (value is null && current is not null)
-                {
-                    db.OrganisationFieldValues.Remove(current);
-                }
-                else if (value is not null && current is null)
-                {
-                    db.OrganisationFieldValues.Add(new OrganisationFieldValue { OrganisationId = id, FieldId = fieldId, Value = value });
-                }
-                else if (value is not null)
-                {
-                    current!.Value = value;
-                }
-            }
+            await Organisations(db).StageAsync(id, add, remove, values, ct);
         }
         await db.SaveChangesAsync(ct);
         return await ReadAsync(db, kind, id, ct);
     }
 
-    public static async Task<Profile> ReadAsync(GuichetDb db, ProfileKind kind, long id, CancellationToken ct)
-    {
-        if (kind == ProfileKind.Customer)
-        {
-            var tags = await db.CustomerTags.AsNoTracking().Where(t => t.CustomerId == id).Select(t => t.Name).OrderBy(n => n).ToListAsync(ct);
-            var fields = await db.CustomerFieldValues.AsNoTracking().Where(v => v.CustomerId == id)
-                .Join(db.FieldDefinitions, v => v.FieldId, f => f.Id, (v, f) => new { f.Key, v.Value }).ToDictionaryAsync(x => x.Key, x => x.Value, ct);
-            return new Profile(tags, fields);
-        }
-        var orgTags = await db.OrganisationTags.AsNoTracking().Where(t => t.OrganisationId == id).Select(t => t.Name).OrderBy(n => n).ToListAsync(ct);
-        var orgFields = await db.OrganisationFieldValues.AsNoTracking().Where(v => v.OrganisationId == id)
-            .Join(db.FieldDefinitions, v => v.FieldId, f => f.Id, (v, f) => new { f.Key, v.Value }).ToDictionaryAsync(x => x.Key, x => x.Value, ct);
-        return new Profile(orgTags, orgFields);
-    }
+    public static async Task<Profile> ReadAsync(GuichetDb db, ProfileKind kind, long id, CancellationToken ct) =>
+        (await ReadManyAsync(db, kind, [id], ct))[id];
+
+    /// <summary>Several owners' profiles in two queries, for lists and the case page.</summary>
+    public static Task<IReadOnlyDictionary<long, Profile>> ReadManyAsync(GuichetDb db, ProfileKind kind, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        kind == ProfileKind.Customer ? Customers(db).ReadAsync(db, ids, ct) : Organisations(db).ReadAsync(db, ids, ct);
+
+    private static ProfileRows<CustomerTag, CustomerFieldValue> Customers(GuichetDb db) => new(
+        db.CustomerTags, db.CustomerFieldValues,
+        ids => t => ids.Contains(t.CustomerId), ids => v => ids.Contains(v.CustomerId),
+        (owner, name) => new CustomerTag { CustomerId = owner, Name = name },
+        (owner, field, value) => new CustomerFieldValue { CustomerId = owner, FieldId = field, Value = value });
+
+    private static ProfileRows<OrganisationTag, OrganisationFieldValue> Organisations(GuichetDb db) => new(
+        db.OrganisationTags, db.OrganisationFieldValues,
+        ids => t => ids.Contains(t.OrganisationId), ids => v => ids.Contains(v.OrganisationId),
+        (owner, name) => new OrganisationTag { OrganisationId = owner, Name = name },
+        (owner, field, value) => new OrganisationFieldValue { OrganisationId = owner, FieldId = field, Value = value });
 
     private async Task<bool> ExistsAsync(ProfileKind kind, long id, Agent actor, CancellationToken ct) => kind == ProfileKind.Customer
         ? await db.Customers.AnyAsync(c => c.Id == id && c.ErasedAt == null, ct) && await db.SeesCustomerAsync(actor, id, ct)

@@ -107,22 +107,12 @@ public sealed record CasePageData(
             KnownTags = knownTags,
             Organisations = organisations,
             CustomerProfile = await EditProfile.ReadAsync(db, ProfileKind.Customer, @case.CustomerId, ct),
-            OrganisationProfiles = await OrganisationProfilesAsync(db, organisations, ct),
+            OrganisationProfiles = await EditProfile.ReadManyAsync(db, ProfileKind.Organisation, organisations.Select(o => o.Item1.Id).ToList(), ct),
             ProfileLabels = await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo != Core.Cases.Fields.FieldObject.Case).ToDictionaryAsync(f => f.Key, f => f.Label, ct),
             Fields = await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo == Core.Cases.Fields.FieldObject.Case).OrderBy(f => f.Position).ToListAsync(ct),
             FieldValues = await Core.Cases.Fields.SetCaseFields.ValuesAsync(db, @case.Id, ct),
             Macros = reader is null ? [] : await MacroEndpoints.UsableAsync(db, reader, ct),
         };
-    }
-
-    private static async Task<IReadOnlyDictionary<long, Profile>> OrganisationProfilesAsync(GuichetDb db, IReadOnlyList<(Core.Customers.Organisations.Organisation Organisation, IReadOnlyList<Case> Open)> organisations, CancellationToken ct)
-    {
-        var profiles = new Dictionary<long, Profile>();
-        foreach (var (organisation, _) in organisations)
-        {
-            profiles[organisation.Id] = await EditProfile.ReadAsync(db, ProfileKind.Organisation, organisation.Id, ct);
-        }
-        return profiles;
     }
 
     private static async Task<IReadOnlyList<(Core.Customers.Organisations.Organisation, IReadOnlyList<Case>)>> OrganisationsAsync(GuichetDb db, Case @case, Agent? reader, CancellationToken ct)

@@ -36,13 +36,11 @@ public static class OrganisationEndpoints
             }
             var found = await query.OrderBy(o => o.Name).Take(100).Select(o => new { o, Customers = db.Memberships.Count(m => m.OrganisationId == o.Id) }).ToListAsync(ct);
             var ids = found.Select(f => f.o.Id).ToList();
-            var tags = (await db.OrganisationTags.AsNoTracking().Where(t => ids.Contains(t.OrganisationId)).ToListAsync(ct)).ToLookup(t => t.OrganisationId, t => t.Name);
-            var fields = (await db.OrganisationFieldValues.AsNoTracking().Where(v => ids.Contains(v.OrganisationId))
-                .Join(db.FieldDefinitions, v => v.FieldId, f => f.Id, (v, f) => new { v.OrganisationId, f.Key, v.Value }).ToListAsync(ct)).ToLookup(v => v.OrganisationId);
+            var profiles = await EditProfile.ReadManyAsync(db, ProfileKind.Organisation, ids, ct);
             return TypedResults.Ok(found.Select(f => OrganisationDto.From(f.o, f.Customers) with
             {
-                Tags = tags[f.o.Id].Order(StringComparer.Ordinal).ToList(),
-                CustomFields = fields[f.o.Id].ToDictionary(v => v.Key, v => v.Value),
+                Tags = profiles[f.o.Id].Tags,
+                CustomFields = profiles[f.o.Id].CustomFields,
             }).ToList());
         })
         .Produces<List<OrganisationDto>>()
