@@ -69,6 +69,80 @@ public abstract class ViewTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task A_view_by_organisation_and_case_field_lists_the_columns_chosen_for_it()
+    {
+        server.SkipIfUnavailable();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var model = $"modele-{suffix}";
+        (await server.Api.PostJsonAsync("/api/fields", new { key = model, label = $"Modèle {suffix}", type = "list", options = new[] { "X1", "X2" } })).Response.EnsureSuccessStatusCode();
+        var (_, organisation) = await server.Api.PostJsonAsync("/api/organisations", new { name = $"Acme {suffix}", domains = new[] { $"acme-{suffix}.fr" } });
+        var org = organisation.Str("id");
+        var ids = new List<string>();
+        foreach (var (email, value) in new[] { ($"ana@acme-{suffix}.fr", "x2"), ($"bob@acme-{suffix}.fr", "X1"), ($"eve@ailleurs-{suffix}.fr", "X2") })
+        {
+            var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French(email));
+            (await server.Api.PutJsonAsync($"/api/cases/{c.Str("id")}/fields", new { customFields = new Dictionary<string, string> { [model] = value } })).Response.EnsureSuccessStatusCode();
+            ids.Add(c.Str("id"));
+        }
+
+        // The list's filters, through the API: the organisation's customers' cases holding X2.
+        var (_, found) = await server.Api.GetJsonAsync($"/api/cases?status=all&organisation={org}&field.{model}=X2");
+        Assert.Equal([ids[0]], found["items"]!.AsArray().Select(c => c!.Str("id")));
+        (await server.Api.GetJsonAsync("/api/cases?organisation=zéro")).AssertProblemNames(400, "organisation");
+
+        // The same as a view shared with everyone, with its own columns.
+        string[] columns = ["reference", "organisation", $"field.{model}", "priority", "updated"];
+        var (created, view) = await server.Api.PostJsonAsync("/api/views", new
+        {
+            name = $"Acme X2 {suffix}", share = "everyone", status = "all", organisation = long.Parse(org),
+            customFields = new Dictionary<string, string> { [model] = "x2" }, columns,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(("X2", org), (view.Str($"customFields.{model}"), view.Str("organisation")));
+        Assert.Equal(columns, view["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var (_, cases) = await server.Api.GetJsonAsync($"/api/views/{view.Str("id")}/cases");
+        Assert.Equal([ids[0]], cases["items"]!.AsArray().Select(c => c!.Str("id")));
+        var (_, listed) = await server.Api.GetJsonAsync("/api/views");
+        Assert.Equal("1", listed.AsArray().Single(v => v!.Str("id") == view.Str("id"))!.Str("count"));
+
+        // Each refusal names its field.
+        (await server.Api.PostJsonAsync("/api/views", new { name = "x", organisation = 999_999_999 })).AssertProblemNames(400, "organisation");
+        (await server.Api.PostJsonAsync("/api/views", new { name = "x", columns = new[] { "reference", "sideways" } })).AssertProblemNames(400, "columns");
+        (await server.Api.PostJsonAsync("/api/views", new { name = "x", columns = new[] { "reference", "reference" } })).AssertProblemNames(400, "columns");
+        (await server.Api.PostJsonAsync("/api/views", new { name = "x", customFields = new Dictionary<string, string> { ["inconnu"] = "1" } })).AssertProblemNames(400, "customFields.inconnu");
+        (await server.Api.PostJsonAsync("/api/views", new { name = "x", customFields = new Dictionary<string, string> { [model] = "Vélo" } })).AssertProblemNames(400, $"customFields.{model}");
+
+        // The inbox shows the view's columns in its order, with the organisation and the field's value.
+        using var admin = await Browserless.SignInAsync(server, $"admin.cols.{suffix}@guichet.test", "Adèle Colonnes", role: Core.Agents.AgentRole.Admin);
+        var (_, inbox, _) = await admin.GetAsync($"/?view={view.Str("id")}");
+        var html = System.Net.WebUtility.HtmlDecode(inbox);
+        var headers = System.Text.RegularExpressions.Regex.Matches(html, "data-column=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(columns, headers);
+        Assert.Contains($"Acme {suffix}", html, StringComparison.Ordinal);
+        Assert.Contains($"Modèle {suffix}", html, StringComparison.Ordinal);
+        Assert.Contains("<td>X2</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"/?view={view.Str("id")}&sort=updated", html, StringComparison.Ordinal);
+
+        // Its page changes it: fewer columns, no organisation; the list follows.
+        var (editPage, editHtml, _) = await admin.GetAsync($"/views/{view.Str("id")}/edit");
+        Assert.Equal(HttpStatusCode.OK, editPage);
+        Assert.Contains($"value=\"{org}\" selected", editHtml, StringComparison.Ordinal);
+        var (saved, _, at) = await admin.PostFormAsync($"/views/{view.Str("id")}/edit", $"/ui/views/{view.Str("id")}",
+            new() { ["name"] = $"X2 {suffix}", ["status"] = "all", [$"field.{model}"] = "X2", ["columns"] = "subject", ["organisation"] = "" });
+        Assert.Equal((HttpStatusCode.Redirect, $"/?view={view.Str("id")}"), (saved, at));
+        var changed = await server.ReadDbAsync(db => db.Views.AsNoTracking().SingleAsync(v => v.Id == long.Parse(view.Str("id"))));
+        Assert.Equal(["subject"], changed.Columns);
+        Assert.Equal([$"{model}=X2"], changed.Fields);
+        Assert.Null(changed.OrganisationId);
+        var (_, wider) = await server.Api.GetJsonAsync($"/api/views/{view.Str("id")}/cases");
+        Assert.Equal(new[] { ids[0], ids[2] }.Order(), wider["items"]!.AsArray().Select(c => c!.Str("id")).Order());
+        var (refused, _, refusedAt) = await admin.PostFormAsync($"/views/{view.Str("id")}/edit", $"/ui/views/{view.Str("id")}",
+            new() { ["name"] = "x", ["columns"] = "sideways" });
+        Assert.Equal(HttpStatusCode.Redirect, refused);
+        Assert.StartsWith($"/views/{view.Str("id")}/edit?error=", refusedAt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Me_in_a_view_is_whoever_reads_it()
     {
         server.SkipIfUnavailable();

@@ -124,6 +124,12 @@ public sealed class SaveView(GuichetDb db, TimeProvider clock)
         {
             errors.Add("dueWithinHours", "Give a number of hours between 1 and 8784.");
         }
+        if (request.Organisation is { } organisation && !await db.Organisations.AnyAsync(o => o.Id == organisation, ct))
+        {
+            errors.Add("organisation", $"There is no organisation {organisation}.");
+        }
+        var fields = await FieldsAsync(request.CustomFields, errors, ct);
+        var columns = await ViewColumns.CheckAsync(db, request.Columns, errors, ct);
         var sort = Blank(request.Sort) ?? "due";
         if (!Sorts.Contains(sort))
         {
@@ -143,6 +149,40 @@ public sealed class SaveView(GuichetDb db, TimeProvider clock)
         view.DueWithinHours = request.DueWithinHours;
         view.CustomerWaiting = request.CustomerWaiting ?? false;
         view.Sort = sort;
+        view.OrganisationId = request.Organisation;
+        view.Fields = fields;
+        view.Columns = columns;
+    }
+
+    /// <summary>Each criterion as "key=value", the value read as its case field's type reads it; a blank value is no criterion.</summary>
+    private async Task<List<string>> FieldsAsync(IReadOnlyDictionary<string, string?>? criteria, ValidationErrors errors, CancellationToken ct)
+    {
+        var fields = new List<string>();
+        foreach (var (key, text) in criteria ?? new Dictionary<string, string?>())
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            var field = await db.FieldDefinitions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.AppliesTo == Fields.FieldObject.Case, ct);
+            if (field is null)
+            {
+                errors.Add($"customFields.{key}", $"There is no case field '{key}'.");
+            }
+            else if (text.Length > Fields.SetCaseFields.MaxValueLength)
+            {
+                errors.Add($"customFields.{key}", $"A value is at most {Fields.SetCaseFields.MaxValueLength} characters.");
+            }
+            else if (Fields.FieldText.TryNormalise(field, text, out var value, out var problem))
+            {
+                fields.Add($"{field.Key}={value}");
+            }
+            else
+            {
+                errors.Add($"customFields.{key}", problem!);
+            }
+        }
+        return fields.Order(StringComparer.Ordinal).ToList();
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -27,6 +27,12 @@ public sealed class View : Sharing.IShared
     /// <summary>Cases with a promise due within this many hours from now (overdue included).</summary>
     public int? DueWithinHours { get; set; }
     public bool CustomerWaiting { get; set; }
+    /// <summary>Cases of the customers of this organisation (W12).</summary>
+    public long? OrganisationId { get; set; }
+    /// <summary>Case fields the case holds, each "key=value", the value as its field's type writes it (W5).</summary>
+    public List<string> Fields { get; set; } = [];
+    /// <summary>The list's columns in the agent's order (<see cref="ViewColumns"/>); empty: the inbox's.</summary>
+    public List<string> Columns { get; set; } = [];
     /// <summary>"due" (next promise first, the inbox's order), "newest", "updated" or "priority".</summary>
     public string Sort { get; set; } = "due";
 }

@@ -17,6 +17,7 @@ internal sealed class ViewConfiguration : IEntityTypeConfiguration<View>
         b.Property(v => v.Sort).HasMaxLength(16);
         b.HasOne<Agents.Agent>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Teams.Team>().WithMany().HasForeignKey(v => v.TeamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Customers.Organisations.Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(v => v.OwnerId);
         b.HasIndex(v => v.TeamId);
     }

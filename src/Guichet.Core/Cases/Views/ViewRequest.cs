@@ -2,7 +2,8 @@ namespace Guichet.Core.Cases.Views;
 
 /// <summary>
 /// POST /api/views, PUT /api/views/{id}: a view's name, who it is for ("me", "team": the maker's
-/// team, made by a lead; "everyone": made by an admin) and its criteria, each optional.
+/// team, made by a lead; "everyone": made by an admin), its criteria, each optional (a change
+/// replaces them all), and the columns its list shows.
 /// </summary>
 public sealed record ViewRequest(
     string? Name,
@@ -15,4 +16,7 @@ public sealed record ViewRequest(
     string? Channel = null,
     int? DueWithinHours = null,
     bool? CustomerWaiting = null,
-    string? Sort = null);
+    string? Sort = null,
+    long? Organisation = null,
+    IReadOnlyDictionary<string, string?>? CustomFields = null,
+    IReadOnlyList<string>? Columns = null);

@@ -24,12 +24,12 @@ public sealed class CaseCounts(CaseChanges changes)
 
     public async Task<int> CountAsync(GuichetDb db, CaseList.Filter filter, Agent? viewer, CancellationToken ct)
     {
-        // Only lists whose filter compares by value are kept: a filter on custom fields or after a cursor is counted each time.
-        if (viewer is null || filter.Fields is { Count: > 0 })
+        // A list read without a person (none here today) is counted each time.
+        if (viewer is null)
         {
             return await CaseList.CountAsync(db, filter, viewer, ct);
         }
-        var key = new Key(viewer.Id, viewer.TeamId, viewer.Role, viewer.SeesEveryTeam, filter with { Page = 1, PageSize = 0, After = null, Fields = null });
+        var key = new Key(viewer.Id, viewer.TeamId, viewer.Role, viewer.SeesEveryTeam, filter with { Page = 1, PageSize = 0, After = null });
         var generation = changes.Generation;
         if (counted.TryGetValue(key, out var known) && known.Generation == generation)
         {

@@ -66,8 +66,8 @@ public static class CaseEndpoints
         .WithPaging()
         .WithQuery("status: new, open, waitingOnCustomer, resolved, closed, active (the first three) or all.", "team: a team's slug.", "owner: an agent's id or email.",
             "dueBefore: only cases with a promise due before this time (ISO 8601).", "tag: cases carrying this tag.", "customerWaiting: true for cases whose customer waits for an answer.",
-            "sort: due (the inbox's order, default), newest, updated, changed (oldest change first) or priority.")
-        .WithSummary("Cases ordered by the next promise due (or sort=). Filters: status (or 'active', 'all'), team, owner, dueBefore, tag, customerWaiting, field.<key>; page and pageSize ≤ 100, or after= the previous answer's next.");
+            "organisation: cases of the customers of this organisation (its id).", "sort: due (the inbox's order, default), newest, updated, changed (oldest change first) or priority.")
+        .WithSummary("Cases ordered by the next promise due (or sort=). Filters: status (or 'active', 'all'), team, owner, dueBefore, tag, customerWaiting, organisation, field.<key>; page and pageSize ≤ 100, or after= the previous answer's next.");
 
         cases.MapGet("/{id:long}", async (long id, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
         {

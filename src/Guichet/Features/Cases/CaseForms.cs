@@ -67,13 +67,20 @@ public static class CaseForms
         ui.MapPost("/cases/{id:long}/tags", async (long id, [FromForm] string? add, [FromForm] string? remove, HttpContext http, GuichetDb db, Core.Cases.Tags.TagCase tag) =>
             Forms.BackToCase(id, await tag.RunAsync(id, new Core.Cases.Tags.TagCaseRequest(Split(add), Split(remove)), await Forms.RequireAgentAsync(http, db))));
 
-        // The inbox's filters saved as a view (W4); back to the view, or to the inbox with what was refused.
-        ui.MapPost("/views", async ([FromForm] string? name, [FromForm] string? share, [FromForm] string? status, [FromForm] string? team, [FromForm] string? tag,
-            [FromForm] string? owner, [FromForm] string? customerWaiting, HttpContext http, GuichetDb db, Core.Cases.Views.SaveView save) =>
+        // A view saved from the inbox's filters or its page (W4); back to the view, or to the form with what was refused.
+        ui.MapPost("/views", async (HttpContext http, GuichetDb db, Core.Cases.Views.SaveView save) =>
         {
-            var result = await save.CreateAsync(new Core.Cases.Views.ViewRequest(name, share, status, team, owner, tag, CustomerWaiting: customerWaiting == "true"),
-                await Forms.RequireAgentAsync(http, db));
-            return result.Succeeded ? Results.Redirect($"/?view={result.Value.Id}") : Results.Redirect(Forms.WithError("/", result.Failure!));
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var result = await save.CreateAsync(ViewForm.RequestOf(form), await Forms.RequireAgentAsync(http, db), http.RequestAborted);
+            return result.Succeeded ? Results.Redirect($"/?view={result.Value.Id}")
+                : Results.Redirect(Forms.WithError(form.ContainsKey("columns") ? "/views/new" : "/", result.Failure!));
+        });
+
+        ui.MapPost("/views/{id:long}", async (long id, HttpContext http, GuichetDb db, Core.Cases.Views.SaveView save) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var result = await save.UpdateAsync(id, ViewForm.RequestOf(form), await Forms.RequireAgentAsync(http, db), http.RequestAborted);
+            return result.Succeeded ? Results.Redirect($"/?view={id}") : Results.Redirect(Forms.WithError($"/views/{id}/edit", result.Failure!));
         });
 
         ui.MapPost("/views/{id:long}/delete", async (long id, HttpContext http, GuichetDb db, Core.Cases.Views.SaveView save) =>

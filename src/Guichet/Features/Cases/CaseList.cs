@@ -14,7 +14,7 @@ public static class CaseList
 {
     public sealed record Filter(CaseStatus? Status, bool ActiveOnly, string? Team, long? OwnerId, DateTimeOffset? DueBefore, int Page, int PageSize, bool CustomerWaiting = false, string? Tag = null,
         CasePriority? Priority = null, Core.Channel? Channel = null, bool Unassigned = false, string Sort = "due",
-        IReadOnlyList<(long Field, string Value)>? Fields = null, object?[]? After = null, DateTimeOffset? ChangedBefore = null);
+        FieldCriteria? Fields = null, object?[]? After = null, DateTimeOffset? ChangedBefore = null, long? OrganisationId = null);
 
     /// <summary>The list's orders (the inbox's "due" first), each with its cursor (issue 25).</summary>
     public static readonly IReadOnlyDictionary<string, Keyset<Case>> Orders = new Dictionary<string, Keyset<Case>>(StringComparer.Ordinal)
@@ -85,7 +85,7 @@ public static class CaseList
             query.Errors.Add("tag", $"'{tagText}' is not a tag.");
         }
         // Custom fields (W5): field.<key>=<value>, the value read as its field's type reads it.
-        var fields = new List<(long, string)>();
+        var fields = new List<string>();
         foreach (var (key, text) in query.Prefixed("field."))
         {
             var field = await db.FieldDefinitions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.AppliesTo == Core.Cases.Fields.FieldObject.Case, ct);
@@ -95,12 +95,17 @@ public static class CaseList
             }
             else if (Core.Cases.Fields.FieldText.TryNormalise(field, text, out var value, out var problem))
             {
-                fields.Add((field.Id, value));
+                fields.Add($"{field.Key}={value}");
             }
             else
             {
                 query.Errors.Add($"field.{key}", problem!);
             }
+        }
+        var organisation = query.Id("organisation");
+        if (organisation is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
+        {
+            query.Errors.Add("organisation", $"There is no organisation {org}.");
         }
         var (page, pageSize) = query.Paging();
         var sort = query.Text("sort") ?? "due";
@@ -110,7 +115,8 @@ public static class CaseList
             order = Orders["due"];
         }
         var after = order.Read(query);
-        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag, Sort: sort, Fields: fields, After: after);
+        return query.Errors.Any ? null : new Filter(status, activeOnly, team, ownerId, dueBefore, page, pageSize, waiting == "true", tag, Sort: sort,
+            Fields: fields.Count == 0 ? null : new FieldCriteria(fields), After: after, OrganisationId: organisation);
     }
 
     /// <summary>The cases the filter names, among those <paramref name="viewer"/> sees (issue 10).</summary>
@@ -162,9 +168,13 @@ public static class CaseList
         {
             cases = cases.Where(c => c.UpdatedAt < changedBefore);
         }
-        foreach (var (field, value) in filter.Fields ?? [])
+        foreach (var (key, value) in filter.Fields?.Each() ?? [])
         {
-            cases = cases.Where(c => db.FieldValues.Any(v => v.CaseId == c.Id && v.FieldId == field && v.Value == value));
+            cases = cases.Where(c => db.FieldValues.Any(v => v.CaseId == c.Id && v.Value == value && db.FieldDefinitions.Any(f => f.Id == v.FieldId && f.Key == key)));
+        }
+        if (filter.OrganisationId is { } organisation)
+        {
+            cases = cases.Where(c => db.Memberships.Any(m => m.CustomerId == c.CustomerId && m.OrganisationId == organisation));
         }
         return cases;
     }

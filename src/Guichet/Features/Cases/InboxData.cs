@@ -10,8 +10,13 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
     /// <summary>The reader's views with their counts (W4), and the one shown, if any.</summary>
     public IReadOnlyList<ViewFilter.Counted> Views { get; init; } = [];
     public Core.Cases.Views.View? View { get; init; }
+    /// <summary>The columns shown (the view's, else the inbox's), and what some of them need beyond the case's summary.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = Core.Cases.Views.ViewColumns.Default;
+    public InboxColumns Extra { get; init; } = InboxColumns.None;
+    /// <summary>The order the list is read in.</summary>
+    public string Sort { get; init; } = "due";
 
-    public sealed record Query(string Status, string? Team, bool Mine, int PageNumber, bool Waiting = false, string? Tag = null, long? View = null);
+    public sealed record Query(string Status, string? Team, bool Mine, int PageNumber, bool Waiting = false, string? Tag = null, long? View = null, string? Sort = null);
 
     public static async Task<InboxData> ReadAsync(HttpContext http, GuichetDb db, Query query, CancellationToken ct)
     {
@@ -22,8 +27,18 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
         var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, counts, ct);
         var view = views.Select(v => v.View).FirstOrDefault(v => v.Id == query.View);
         var filter = FilterOf(query, me, view, now);
+        // A column's header reorders the list for this reading only; the view keeps its own order.
+        if (query.Sort is { } sort && CaseList.Orders.ContainsKey(sort))
+        {
+            filter = filter with { Sort = sort };
+        }
         var page = await CaseList.ReadAsync(db, filter, me, counts, ct);
-        return new InboxData(page, teams, teams.FirstOrDefault(t => t.Id == me?.TeamId)?.TimeZone ?? "Europe/Paris") { Views = views, View = view };
+        var columns = view is { Columns.Count: > 0 } ? view.Columns : Core.Cases.Views.ViewColumns.Default;
+        return new InboxData(page, teams, teams.FirstOrDefault(t => t.Id == me?.TeamId)?.TimeZone ?? "Europe/Paris")
+        {
+            Views = views, View = view, Columns = columns, Sort = filter.Sort,
+            Extra = await InboxColumns.ReadAsync(db, columns, page.Items, ct),
+        };
     }
 
     /// <summary>The list the inbox shows: the view chosen, else its filters.</summary>

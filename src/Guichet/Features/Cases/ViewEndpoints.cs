@@ -11,11 +11,13 @@ public static class ViewEndpoints
 {
     public sealed record ViewDto(
         long Id, string Name, string Share, string? Status, string? Team, string? Owner, string? Tag, string? Priority, string? Channel,
-        int? DueWithinHours, bool CustomerWaiting, string Sort, int? Count = null)
+        int? DueWithinHours, bool CustomerWaiting, string Sort, long? Organisation, IReadOnlyDictionary<string, string> CustomFields, IReadOnlyList<string> Columns,
+        int? Count = null)
     {
         public static ViewDto From(View v, int? count = null) => new(
             v.Id, v.Name, v.OwnerId is not null ? "me" : v.TeamId is not null ? "team" : "everyone", v.Status, v.Team, v.Owner, v.Tag,
-            v.Priority?.ToWire(), v.Channel?.ToWire(), v.DueWithinHours, v.CustomerWaiting, v.Sort, count);
+            v.Priority?.ToWire(), v.Channel?.ToWire(), v.DueWithinHours, v.CustomerWaiting, v.Sort, v.OrganisationId,
+            new FieldCriteria(v.Fields).Each().ToDictionary(f => f.Key, f => f.Value), v.Columns.Count == 0 ? ViewColumns.Default : v.Columns, count);
     }
 
     public static RouteGroupBuilder MapViews(this RouteGroupBuilder api)
@@ -35,7 +37,7 @@ public static class ViewEndpoints
         .Accepts<ViewRequest>("application/json")
         .Produces<ViewDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
-        .WithSummary("Save a view: name, share (me, team: a lead's team, everyone: admins), status (active, all or one), team, owner (me, nobody, an id), tag, priority, channel, dueWithinHours, customerWaiting, sort (due, newest, updated, priority).");
+        .WithSummary("Save a view: name, share (me, team: a lead's team, everyone: admins), status (active, all or one), team, owner (me, nobody, an id), tag, priority, channel, dueWithinHours, customerWaiting, organisation (an id), customFields {key: value}, sort (due, newest, updated, priority), columns (due, reference, subject, customer, organisation, team, owner, status, priority, channel, contacts, created, updated, tags, field.<key>).");
 
         views.MapPut("/{id:long}", (long id, HttpContext http, GuichetDb db, SaveView save) =>
             CaseEndpoints.WithActor<ViewRequest, View>(http, db, (r, me) => save.UpdateAsync(id, r, me, http.RequestAborted), v => TypedResults.Ok(ViewDto.From(v))))

@@ -26,7 +26,8 @@ public static class ViewFilter
         };
         return new CaseList.Filter(status, view.Status == "active", view.Team, owner,
             view.DueWithinHours is { } hours ? ToTheMinute(now).AddHours(hours) : null, page, pageSize,
-            view.CustomerWaiting, view.Tag, view.Priority, view.Channel, view.Owner == "nobody", view.Sort);
+            view.CustomerWaiting, view.Tag, view.Priority, view.Channel, view.Owner == "nobody", view.Sort,
+            Fields: view.Fields.Count == 0 ? null : new FieldCriteria(view.Fields), OrganisationId: view.OrganisationId);
     }
 
     // A window of time read to the minute: its count is kept for a minute (CaseCounts), not redone at each tick.

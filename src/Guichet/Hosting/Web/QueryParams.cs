@@ -33,6 +33,22 @@ public sealed class QueryParams(HttpRequest request)
         return value;
     }
 
+    /// <summary>A record's id, or null when not given.</summary>
+    public long? Id(string name)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            Errors.Add(name, $"'{text}' is not an id (a whole number from 1).");
+            return null;
+        }
+        return value;
+    }
+
     public DateTimeOffset? Time(string name)
     {
         var text = Text(name);

@@ -845,6 +845,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -854,10 +858,17 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<int?>("DueWithinHours")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrganisationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(32)
@@ -894,6 +905,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("OwnerId");
 
@@ -2503,6 +2516,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Guichet.Core.Cases.Views.View", b =>
                 {
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Guichet.Core.Agents.Agent", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
