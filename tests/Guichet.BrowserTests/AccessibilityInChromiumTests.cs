@@ -44,7 +44,7 @@ public sealed class AccessibilityInChromiumTests(ChromiumFixture chromium, Sqlit
             await Assertions.Expect(page.Locator("#cases")).ToBeVisibleAsync();
             found.AddRange(await ViolationsAsync(page, $"inbox@{width}"));
             var first = await page.Locator("#cases tbody tr a").First.GetAttributeAsync("href");
-            foreach (var path in new[] { first!, "/promises", "/notifications", "/dashboard", "/cases/new" })
+            foreach (var path in new[] { first!, "/promises", "/notifications", "/dashboard", "/cases/new", "/views/new", "/search?q=commande" })
             {
                 await page.GotoAsync(path);
                 found.AddRange(await ViolationsAsync(page, $"{path}@{width}"));
