@@ -102,6 +102,16 @@ public abstract class ViewTests(GuichetServer server)
         Assert.Equal(columns, view["columns"]!.AsArray().Select(c => c!.GetValue<string>()));
         var (_, cases) = await server.Api.GetJsonAsync($"/api/views/{view.Str("id")}/cases");
         Assert.Equal([ids[0]], cases["items"]!.AsArray().Select(c => c!.Str("id")));
+        Assert.Equal("X2", cases.Str($"items.0.customFields.{model}"));
+
+        // Its CSV: an id, then its columns, the organisation by name and the field by its value.
+        var csv = await server.Api.GetAsync($"/api/views/{view.Str("id")}/export", TestContext.Current.CancellationToken);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"id,reference,organisation,field.{model},priority,updated", lines[0]);
+        Assert.Single(lines, l => l.StartsWith(ids[0] + ",", StringComparison.Ordinal) && l.Contains($",Acme {suffix},X2,{cases.Str("items.0.priority")},", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Api.GetAsync("/api/views/999999999/export", TestContext.Current.CancellationToken)).StatusCode);
         var (_, listed) = await server.Api.GetJsonAsync("/api/views");
         Assert.Equal("1", listed.AsArray().Single(v => v!.Str("id") == view.Str("id"))!.Str("count"));
 

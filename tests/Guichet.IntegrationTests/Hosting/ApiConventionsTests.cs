@@ -161,6 +161,15 @@ public abstract class ApiConventionsTests(GuichetServer server)
         Assert.Contains(after, c => c!.Str("id") == one.Str("customer.id") && c!["emails"]!.AsArray().Count == 2);
         Assert.Contains(after, c => c!.Str("id") == two.Str("customer.id") && c!.Str("mergedIntoId") == one.Str("customer.id"));
 
+        // A tag on a customer is a change too, and the export carries the customer's tags, fields and organisations.
+        (await server.Api.PostJsonAsync($"/api/customers/{one.Str("customer.id")}/tags", new { add = new[] { "exporte" } })).Response.EnsureSuccessStatusCode();
+        await server.AdvanceAsync(TimeSpan.FromSeconds(10));
+        var (_, tagged) = await server.Api.GetJsonAsync($"/api/export/customers?after={merged.Str("next")}");
+        var customer = tagged["items"]!.AsArray().Single()!;
+        Assert.Equal((one.Str("customer.id"), "exporte"), (customer.Str("id"), customer["tags"]!.AsArray().Single()!.GetValue<string>()));
+        Assert.NotNull(customer["customFields"]);
+        Assert.Empty(customer["organisations"]!.AsArray());
+
         (await server.Api.GetJsonAsync("/api/export/cases?after=x&since=2026-11-01T00:00:00Z")).AssertProblemNames(400, "after");
         (await server.Api.GetJsonAsync("/api/export/cases?limit=5000")).AssertProblemNames(400, "limit");
         using var agent = await Browserless.SignInAsync(server, $"export.{Guid.NewGuid():N}@test.guichet", "Export", team: "service-client");

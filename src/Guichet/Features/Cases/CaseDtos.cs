@@ -79,7 +79,8 @@ public sealed record EscalationDto(string Level, DateTimeOffset? At, string? Rea
 public sealed record CaseSummaryDto(
     long Id, string Reference, string Status, string Subject, string Channel, string Priority,
     TeamRef Team, AgentRef? Owner, long CustomerId, string CustomerName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset? CustomerWaitingSince = null, IReadOnlyList<string>? Tags = null);
+    DateTimeOffset? NextDueAt, int ContactCount, DateTimeOffset? CustomerWaitingSince = null, IReadOnlyList<string>? Tags = null,
+    IReadOnlyDictionary<string, string>? CustomFields = null);
 
 public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
 {

@@ -210,6 +210,9 @@ public static class CaseList
                 Tags = c.Tags.Select(t => t.Name).ToList(),
             })
             .ToListAsync(ct);
+        var ids = items.Select(c => c.Id).ToList();
+        var fields = (await db.FieldValues.AsNoTracking().Where(v => ids.Contains(v.CaseId))
+            .Join(db.FieldDefinitions, v => v.FieldId, f => f.Id, (v, f) => new { v.CaseId, f.Key, v.Value }).ToListAsync(ct)).ToLookup(v => v.CaseId);
         var lastId = items.Count == 0 ? 0 : items[^1].Id;
         var after = items.Count == 0 ? null : await order.NextAsync(db.Cases.Where(c => c.Id == lastId), items.Count, items.Count, ct);
         return (
@@ -217,7 +220,8 @@ public static class CaseList
                 c.Id, c.Reference, c.Status.ToWire(), c.Subject, c.Channel.ToWire(), c.Priority.ToWire(),
                 new TeamRef(c.TeamId, c.TeamSlug, c.TeamName),
                 c.OwnerId is null ? null : new AgentRef(c.OwnerId.Value, c.OwnerName, c.OwnerEmail),
-                c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince, c.Tags.Order(StringComparer.Ordinal).ToList())).ToArray(),
+                c.CustomerId, c.CustomerName, c.CreatedAt, c.UpdatedAt, c.NextDueAt, c.ContactCount, c.CustomerWaitingSince, c.Tags.Order(StringComparer.Ordinal).ToList(),
+                fields[c.Id].ToDictionary(v => v.Key, v => v.Value))).ToArray(),
             after);
     }
 }

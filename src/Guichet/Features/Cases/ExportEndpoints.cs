@@ -28,7 +28,8 @@ public static class ExportEndpoints
 
     public sealed record CustomerExportDto(
         long Id, string Name, string? Salutation, string Language, string TimeZone, string Tier, string[] Emails, string[] Phones,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? MergedIntoId, DateTimeOffset? ErasedAt);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? MergedIntoId, DateTimeOffset? ErasedAt,
+        IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> CustomFields, long[] Organisations);
 
     public static RouteGroupBuilder MapExports(this RouteGroupBuilder api)
     {
@@ -63,10 +64,14 @@ public static class ExportEndpoints
             var before = clock.GetUtcNow() - Settle;
             var rows = await CustomersChanged.Page(db.Customers.AsNoTracking().Include(c => c.Identities).Where(c => c.UpdatedAt < before), start.Values, 1, limit)
                 .AsSplitQuery().ToListAsync(ct);
+            var ids = rows.Select(c => c.Id).ToList();
+            var profiles = await EditProfile.ReadManyAsync(db, ProfileKind.Customer, ids, ct);
+            var memberships = (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.CustomerId)).ToListAsync(ct)).ToLookup(m => m.CustomerId, m => m.OrganisationId);
             var items = rows.Select(c => new CustomerExportDto(c.Id, c.Name, c.Salutation, c.Language, c.TimeZone, c.Tier,
                 c.Identities.Where(i => i.Kind == IdentityKind.Email).Select(i => i.Value).ToArray(),
                 c.Identities.Where(i => i.Kind == IdentityKind.Phone).Select(i => i.Value).ToArray(),
-                c.CreatedAt, c.UpdatedAt, c.MergedIntoId, c.ErasedAt)).ToArray();
+                c.CreatedAt, c.UpdatedAt, c.MergedIntoId, c.ErasedAt,
+                profiles[c.Id].Tags, profiles[c.Id].CustomFields, memberships[c.Id].Order().ToArray())).ToArray();
             return TypedResults.Ok(new ExportPage<CustomerExportDto>(items, rows.Count == 0 ? start.Cursor : CustomersChanged.CursorAfter(rows[^1]), rows.Count < limit));
         })
         .Produces<ExportPage<CustomerExportDto>>()

@@ -15,6 +15,8 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
     public InboxColumns Extra { get; init; } = InboxColumns.None;
     /// <summary>The order the list is read in.</summary>
     public string Sort { get; init; } = "due";
+    /// <summary>Whether the reader may change or remove the view shown (theirs, their team's as its lead, any as an admin).</summary>
+    public bool MayChangeView { get; init; }
 
     public sealed record Query(string Status, string? Team, bool Mine, int PageNumber, bool Waiting = false, string? Tag = null, long? View = null, string? Sort = null);
 
@@ -36,7 +38,7 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
         var columns = view is { Columns.Count: > 0 } ? view.Columns : Core.Cases.Views.ViewColumns.Default;
         return new InboxData(page, teams, teams.FirstOrDefault(t => t.Id == me?.TeamId)?.TimeZone ?? "Europe/Paris")
         {
-            Views = views, View = view, Columns = columns, Sort = filter.Sort,
+            Views = views, View = view, Columns = columns, Sort = filter.Sort, MayChangeView = view is not null && me is not null && view.MayChange(me),
             Extra = await InboxColumns.ReadAsync(db, columns, page.Items, ct),
         };
     }

@@ -73,6 +73,23 @@ public static class ViewEndpoints
         })
         .Produces<Page<CaseSummaryDto>>()
         .WithSummary("The cases of a view, in its order, as the caller sees them (\"me\" is the caller); page by page or after the previous answer's next cursor.");
+
+        views.MapGet("/{id:long}/export", async (long id, HttpContext http, GuichetDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await http.CurrentAgentAsync(db) is not { } me)
+            {
+                return Results.Unauthorized();
+            }
+            var view = await db.Views.AsNoTracking().UsableBy(me).FirstOrDefaultAsync(v => v.Id == id, ct);
+            if (view is null)
+            {
+                return Problems.From(Failure.NotFound("id", $"There is no view {id} you may read."));
+            }
+            await ViewExport.WriteAsync(http, db, view, me, clock.Now(), ct);
+            return Results.Empty;
+        })
+        .ProducesFile("text/csv")
+        .WithSummary($"The cases of a view as CSV, in its order, as the caller sees them: id, then the view's columns (custom fields as their values), at most {ViewExport.MaxRows} rows.");
         return api;
     }
 }

@@ -14,7 +14,7 @@ namespace Guichet.Features.Metrics;
 /// </summary>
 public static class CsvTable
 {
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    public static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
         Injection = CsvInjection.Escape,
         WriteByteOrderMark = true,

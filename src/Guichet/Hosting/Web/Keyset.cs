@@ -1,3 +1,4 @@
+using Guichet.Core;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -34,6 +35,12 @@ public sealed class Keyset<T>(string name, params (Expression<Func<T, object?>> 
             query.Errors.Add("after", "Give page or after, not both: after continues from the 'next' cursor of the previous answer.");
             return null;
         }
+        return Decode(text, query.Errors);
+    }
+
+    /// <summary>A cursor's key values, or null with the reason named under "after".</summary>
+    public object?[]? Decode(string text, ValidationErrors errors)
+    {
         try
         {
             var padded = text.Replace('-', '+').Replace('_', '/');
@@ -42,14 +49,14 @@ public sealed class Keyset<T>(string name, params (Expression<Func<T, object?>> 
             var values = json.RootElement.GetProperty("k");
             if (json.RootElement.GetProperty("o").GetString() != name || values.GetArrayLength() != keys.Length)
             {
-                query.Errors.Add("after", "This cursor belongs to another list or order; follow the 'next' cursor of this list's answers.");
+                errors.Add("after", "This cursor belongs to another list or order; follow the 'next' cursor of this list's answers.");
                 return null;
             }
             return values.EnumerateArray().Select((v, i) => v.Deserialize(TypeOf(i))).ToArray();
         }
         catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException or NotSupportedException)
         {
-            query.Errors.Add("after", "This is not a cursor of Guichet's; use the 'next' value of a list's answer as it is.");
+            errors.Add("after", "This is not a cursor of Guichet's; use the 'next' value of a list's answer as it is.");
             return null;
         }
     }
