@@ -28,6 +28,11 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
     {
         var statement = Prepare(type, "insert", BuildInsert);
         statement.Bind(entity, set);
+        if (!statement.ReturnsKey)
+        {
+            await statement.Command.ExecuteNonQueryAsync(ct);
+            return;
+        }
         var id = await statement.Command.ExecuteScalarAsync(ct);
         statement.Key.Set(entity, Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -119,9 +124,12 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
     private Statement BuildInsert(IEntityType type)
     {
         var (table, key, columns) = Describe(type);
-        var written = columns.Where(c => c.Property != key.Property || c.Property.ValueGenerated == ValueGenerated.Never).ToList();
-        var command = Command($"INSERT INTO {table} ({string.Join(", ", written.Select(c => c.Name))}) VALUES ({string.Join(", ", written.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")))}) RETURNING {key.Name}", written.Count);
-        return new Statement(command, key, written, ForeignKeys(type));
+        // A row keyed by its own values (a case's tag: case and name) is written whole; a generated key is read back.
+        var generated = type.FindPrimaryKey()!.Properties.Count == 1 && key.Property.ValueGenerated != ValueGenerated.Never;
+        var written = columns.Where(c => c.Property != key.Property || !generated).ToList();
+        var command = Command($"INSERT INTO {table} ({string.Join(", ", written.Select(c => c.Name))}) VALUES ({string.Join(", ", written.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")))})"
+            + (generated ? $" RETURNING {key.Name}" : ""), written.Count);
+        return new Statement(command, key, written, ForeignKeys(type)) { ReturnsKey = generated };
     }
 
     private Statement BuildUpdate(IEntityType type)
@@ -146,7 +154,9 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
         // Columns the database computes (Case.DueOrder) are neither written nor needed here.
         var columns = type.GetProperties().Where(p => p.GetComputedColumnSql() is null)
             .Select(p => new Column(p, sql.DelimitIdentifier(p.GetColumnName(store)!))).ToList();
-        var key = columns.Single(c => c.Property.IsPrimaryKey());
+        // The first key column: the key itself, or a composite key's first part (enough to tell a row not stored yet).
+        var first = type.FindPrimaryKey()!.Properties[0];
+        var key = columns.Single(c => c.Property == first);
         return (sql.DelimitIdentifier(store.Name, store.Schema), key, columns);
     }
 
@@ -229,6 +239,8 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
 
         public DbCommand Command { get; } = command;
         public Column Key { get; } = key;
+        /// <summary>Whether the insert reads back a generated key (false for a key made of the row's own values).</summary>
+        public bool ReturnsKey { get; init; } = true;
         public List<Column> Columns { get; } = columns;
 
         public void Bind(object entity, (string Property, object? Value)[] set) => Bind(Command, 0, entity, set);

@@ -17,10 +17,15 @@ public static class NewContact
         Team receiving, bool teamNamed, IReadOnlyList<RoutingRule> rules, IReadOnlyList<Team> teams, IEnumerable<Crisis> crises, DateTimeOffset now, CancellationToken ct, FoldedText? read = null)
     {
         var language = CustomerLanguage.ToWriteIn(customer.Language);
-        var routing = RouteCase.Decide(new RoutingInput(channel, customer.Tier, language, subject + " " + body, receiving, teamNamed), rules, teams);
+        var profile = rules.Any(r => r.ReadsProfile) ? await RoutingProfile.ReadAsync(db, customer, ct) : null;
+        var routing = RouteCase.Decide(new RoutingInput(channel, customer.Tier, language, subject + " " + body, receiving, teamNamed, profile), rules, teams);
         var team = routing.Team;
         var @case = Case.Open(team, customer, subject, channel, now);
         @case.Route(routing, now);
+        if (routing.Tags.Count > 0)
+        {
+            @case.Retag(routing.Tags, [], null, now);
+        }
         if (team.AutoAssign && await AssignAgent.PickAsync(db, team.Id, language, routing.Category, ct) is { } agent)
         {
             @case.AssignTo(agent, null, now);

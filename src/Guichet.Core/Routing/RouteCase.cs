@@ -3,11 +3,14 @@ using Guichet.Core.Teams;
 
 namespace Guichet.Core.Routing;
 
-/// <summary>A new contact as routing sees it.</summary>
-public sealed record RoutingInput(Channel Channel, string Tier, string Language, string Text, Team Receiving, bool TeamNamed);
+/// <summary>A new contact as routing sees it; its profile only when a rule reads one.</summary>
+public sealed record RoutingInput(Channel Channel, string Tier, string Language, string Text, Team Receiving, bool TeamNamed, RoutingProfile? Profile = null);
 
 /// <summary>Where the case goes and how it is marked, with the rules that decided it.</summary>
-public sealed record RoutingDecision(Team Team, CasePriority? Priority, string? Category, IReadOnlyList<string> Reasons);
+public sealed record RoutingDecision(Team Team, CasePriority? Priority, string? Category, IReadOnlyList<string> Reasons)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
 
 /// <summary>
 /// Routes a new case (issue 7, SPEC Q3): the ordered rules first; then, when neither a rule nor
@@ -23,6 +26,7 @@ public static class RouteCase
         string? teamSlug = null, category = null;
         CasePriority? priority = null;
         var reasons = new List<string>();
+        var tags = new List<string>();
         foreach (var rule in rules.OrderBy(r => r.Position).ThenBy(r => r.Id))
         {
             if (!Matches(rule, input, text))
@@ -46,6 +50,11 @@ public static class RouteCase
                 category = rule.Category;
                 used = true;
             }
+            foreach (var tag in RuleTags(rule).Where(t => !tags.Contains(t)))
+            {
+                tags.Add(tag);
+                used = true;
+            }
             if (used)
             {
                 reasons.Add($"rule « {rule.Name} »");
@@ -65,13 +74,17 @@ public static class RouteCase
                 }
             }
         }
-        return new RoutingDecision(team ?? input.Receiving, priority, category, reasons);
+        return new RoutingDecision(team ?? input.Receiving, priority, category, reasons) { Tags = tags };
     }
+
+    private static IEnumerable<string> RuleTags(RoutingRule rule) =>
+        (rule.Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static bool Matches(RoutingRule rule, RoutingInput input, string text) =>
         (rule.Channel is null || rule.Channel == input.Channel)
         && (rule.Tier is null || rule.Tier == input.Tier)
         && (rule.Language is null || rule.Language == input.Language)
         && (string.IsNullOrWhiteSpace(rule.Terms) || rule.Terms.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Any(t => Words.HasPhrase(text, Words.Phrase(t))));
+            .Any(t => Words.HasPhrase(text, Words.Phrase(t))))
+        && (!rule.ReadsProfile || (input.Profile ?? RoutingProfile.Empty).Matches(rule));
 }

@@ -4,16 +4,16 @@ namespace Guichet.Core.Routing;
 
 /// <summary>
 /// The routing rules as an admin reads and writes them in the workspace, one per line, in order:
-/// <c>name | channel=email; tier=gold; language=en; terms=facture, invoice | team=accueil; priority=high; category=billing</c>.
+/// <c>name | channel=email; tier=gold; language=en; terms=facture, invoice; tag=vip; organisation=Acme; field=segment=PME | team=accueil; priority=high; category=billing; tags=b2b, vip</c>.
 /// The conditions part may be empty (every case); the API takes the same rules as JSON.
 /// </summary>
 public static class RoutingRulesText
 {
-    private static readonly string[] Conditions = ["channel", "tier", "language", "terms"];
-    private static readonly string[] Actions = ["team", "priority", "category"];
+    private static readonly string[] Conditions = ["channel", "tier", "language", "terms", "tag", "organisation", "field"];
+    private static readonly string[] Actions = ["team", "priority", "category", "tags"];
 
     public static string Format(IEnumerable<RoutingRule> rules) => string.Join("\n", rules.OrderBy(r => r.Position).Select(r =>
-        $"{r.Name} | {Pairs(("channel", r.Channel?.ToWire()), ("tier", r.Tier), ("language", r.Language), ("terms", r.Terms))} | {Pairs(("team", r.TeamSlug), ("priority", r.Priority?.ToWire()), ("category", r.Category))}"));
+        $"{r.Name} | {Pairs(("channel", r.Channel?.ToWire()), ("tier", r.Tier), ("language", r.Language), ("terms", r.Terms), ("tag", r.ProfileTag), ("organisation", r.Organisation), ("field", r.Field))} | {Pairs(("team", r.TeamSlug), ("priority", r.Priority?.ToWire()), ("category", r.Category), ("tags", r.Tags))}"));
 
     public static Result<IReadOnlyList<RoutingRuleRequest>> Parse(string? text)
     {
@@ -40,7 +40,8 @@ public static class RoutingRulesText
                 }
             }
             rules.Add(new RoutingRuleRequest(parts[0], values.GetValueOrDefault("channel"), values.GetValueOrDefault("tier"), values.GetValueOrDefault("language"),
-                values.GetValueOrDefault("terms"), values.GetValueOrDefault("team"), values.GetValueOrDefault("priority"), values.GetValueOrDefault("category")));
+                values.GetValueOrDefault("terms"), values.GetValueOrDefault("team"), values.GetValueOrDefault("priority"), values.GetValueOrDefault("category"),
+                values.GetValueOrDefault("tag"), values.GetValueOrDefault("organisation"), values.GetValueOrDefault("field"), values.GetValueOrDefault("tags")));
         }
         return rules;
     }

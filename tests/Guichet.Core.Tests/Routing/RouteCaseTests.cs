@@ -41,6 +41,29 @@ public class RouteCaseTests
         // A term matches whole words only: "factures" is not "facture".
         Assert.Null(RouteCase.Decide(Input("fr", "Mes factures"), rules, Teams).Category);
     }
+
+    [Fact]
+    public void Profile_conditions_read_tags_organisations_and_fields_and_every_matching_rule_adds_its_tags()
+    {
+        RoutingRule[] rules =
+        [
+            new() { Position = 0, Name = "Grands comptes", Field = "segment=Grand compte", Priority = CasePriority.Urgent, Tags = "grand-compte" },
+            new() { Position = 1, Name = "Acme", Organisation = "acme", TeamSlug = "billing", Tags = "acme,grand-compte" },
+            new() { Position = 2, Name = "VIP", ProfileTag = "vip", Priority = CasePriority.Low, Tags = "vip" },
+        ];
+        var acme = new RoutingProfile(new HashSet<string> { "vip" }, new HashSet<string> { "acme" }, new Dictionary<string, string> { ["segment"] = "Grand compte" });
+        var decided = RouteCase.Decide(Input("fr", "Bonjour") with { Profile = acme }, rules, Teams);
+        Assert.Equal((CasePriority.Urgent, "billing"), (decided.Priority!.Value, decided.Team.Slug));
+        Assert.Equal(["grand-compte", "acme", "vip"], decided.Tags);
+        Assert.Equal(3, decided.Reasons.Count);
+
+        // Without a profile, or with another one, no profile rule holds.
+        Assert.Empty(RouteCase.Decide(Input("fr", "Bonjour"), rules, Teams).Tags);
+        var small = new RoutingProfile(new HashSet<string>(), new HashSet<string> { "acme-bis" }, new Dictionary<string, string> { ["segment"] = "PME" });
+        var other = RouteCase.Decide(Input("fr", "Bonjour") with { Profile = small }, rules, Teams);
+        Assert.Equal((null, "desk"), (other.Priority, other.Team.Slug));
+        Assert.Empty(other.Tags);
+    }
 }
 
 public class RoutingRulesTextTests
@@ -72,4 +95,5 @@ public class RoutingRulesTextTests
         Assert.False(parsed.Succeeded);
         Assert.StartsWith("Line 2", parsed.Failure!.Errors["rules"][0], StringComparison.Ordinal);
     }
+
 }

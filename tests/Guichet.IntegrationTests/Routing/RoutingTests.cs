@@ -38,6 +38,11 @@ public abstract class RoutingTests(GuichetServer server)
         var response = await server.Api.PostAsync("/api/inbound/email?team=accueil", content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await ApiJson.ReadAsync(response);
+        if (accepted["caseId"] is null)
+        {
+            var why = await server.ReadDbAsync(db => db.InboundEmails.OrderByDescending(e => e.Id).Select(e => e.Reason).FirstAsync());
+            Assert.Fail(why);
+        }
         var (_, c) = await server.Api.GetJsonAsync($"/api/cases/{accepted.Str("caseId")}");
         return c;
     }
@@ -99,6 +104,57 @@ public abstract class RoutingTests(GuichetServer server)
             });
             Assert.Equal("service-client", named.Str("team.slug"));
             Assert.Equal("high", named.Str("priority"));
+        }
+        finally
+        {
+            await server.Api.PutJsonAsync("/api/routing/rules", Array.Empty<object>());
+        }
+    }
+
+    [Fact]
+    public async Task Rules_read_the_customers_organisation_its_tags_and_fields_and_tag_the_new_case()
+    {
+        server.SkipIfUnavailable();
+        await DeskAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        (await server.Api.PostJsonAsync("/api/fields", new { key = $"segment-{suffix}", label = "Segment", type = "list", options = new[] { "PME", "Grand compte" }, appliesTo = "organisation" })).Response.EnsureSuccessStatusCode();
+        var (_, organisation) = await server.Api.PostJsonAsync("/api/organisations", new { name = $"Acme {suffix}", domains = new[] { $"acme-{suffix}.fr" } });
+        (await server.Api.PostJsonAsync($"/api/organisations/{organisation.Str("id")}/tags", new { add = new[] { $"cle-{suffix}" } })).Response.EnsureSuccessStatusCode();
+        (await server.Api.PutJsonAsync($"/api/organisations/{organisation.Str("id")}/fields", new { customFields = new Dictionary<string, string> { [$"segment-{suffix}"] = "grand compte" } })).Response.EnsureSuccessStatusCode();
+
+        (await server.Api.PutJsonAsync("/api/routing/rules", new object[] { new { name = "x", field = "inconnu=1", priority = "high" } })).AssertProblemNames(400, "[0].field");
+        (await server.Api.PutJsonAsync("/api/routing/rules", new object[] { new { name = "x", field = $"segment-{suffix}=Startup", priority = "high" } })).AssertProblemNames(400, "[0].field");
+        (await server.Api.PutJsonAsync("/api/routing/rules", new object[] { new { name = "x", organisation = "Nulle part", priority = "high" } })).AssertProblemNames(400, "[0].organisation");
+        (await server.Api.PutJsonAsync("/api/routing/rules", new object[] { new { name = "x", tags = new string('x', 300) } })).AssertProblemNames(400, "[0].tags");
+        var (saved, rules) = await server.Api.PutJsonAsync("/api/routing/rules", new object[]
+        {
+            new { name = "Grands comptes", field = $"segment-{suffix}=Grand compte", priority = "urgent", tags = "grand-compte, B2B" },
+            new { name = "Acme", organisation = $"ACME {suffix}", team = "accueil" },
+            new { name = "Clés", tag = $"cle-{suffix}", tags = "cle" },
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(($"segment-{suffix}=Grand compte", "grand-compte,b2b"), (rules.Str("0.field"), rules.Str("0.tags")));
+        try
+        {
+            // A new customer writing from the organisation's domain: joined in the intake, routed by its profile.
+            var mailed = await MailAsync($"Jean Acme <jean@acme-{suffix}.fr>", "Commande groupée", "Bonjour, où en est notre commande groupée ? Merci.");
+            Assert.True(mailed.Str("priority") == "urgent" && mailed.Str("team.slug") == "accueil", mailed.ToJsonString());
+            Assert.Equal(["b2b", "cle", "grand-compte"], mailed["tags"]!.AsArray().Select(t => t!.GetValue<string>()).Order(StringComparer.Ordinal));
+            Assert.Contains(mailed["events"]!.AsArray(), e => e!.Str("kind") == "routed" && e!.Str("detail").Contains("Grands comptes", StringComparison.Ordinal));
+
+            // The same through the API, where the new customer's membership is not stored yet.
+            var (_, opened) = await server.Api.PostJsonAsync("/api/cases", new
+            {
+                customer = new { name = "Marie Acme", email = $"marie@acme-{suffix}.fr", language = "fr" },
+                channel = "portal", subject = "Facture groupée", body = "Bonjour, la facture groupée est-elle prête ?", team = "service-client",
+            });
+            Assert.Equal(("urgent", "service-client"), (opened.Str("priority"), opened.Str("team.slug")));
+            Assert.Contains("grand-compte", opened["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+
+            // Someone else: no rule reads them.
+            var other = await MailAsync($"Eve <eve@ailleurs-{suffix}.fr>", "Question", "Bonjour, une question simple.");
+            Assert.NotEqual("urgent", other.Str("priority"));
+            Assert.Empty(other["tags"]!.AsArray());
         }
         finally
         {

@@ -13,9 +13,11 @@ namespace Guichet.Features.Routing;
 /// <summary>/api/routing/rules (ordered rules, admin) and /api/agents (languages, skills, capacity, presence, load).</summary>
 public static class RoutingEndpoints
 {
-    public sealed record RuleDto(long Id, int Position, string Name, string? Channel, string? Tier, string? Language, string? Terms, string? Team, string? Priority, string? Category)
+    public sealed record RuleDto(long Id, int Position, string Name, string? Channel, string? Tier, string? Language, string? Terms, string? Team, string? Priority, string? Category,
+        string? Tag, string? Organisation, string? Field, string? Tags)
     {
-        public static RuleDto From(RoutingRule r) => new(r.Id, r.Position, r.Name, r.Channel?.ToWire(), r.Tier, r.Language, r.Terms, r.TeamSlug, r.Priority?.ToWire(), r.Category);
+        public static RuleDto From(RoutingRule r) => new(r.Id, r.Position, r.Name, r.Channel?.ToWire(), r.Tier, r.Language, r.Terms, r.TeamSlug, r.Priority?.ToWire(), r.Category,
+            r.ProfileTag, r.Organisation, r.Field, r.Tags);
     }
 
     public sealed record AgentDto(long Id, string Name, string Email, string Role, string Team, string Languages, string Skills, int Capacity, string Presence, int ActiveCases,
@@ -31,7 +33,7 @@ public static class RoutingEndpoints
             Results.Ok((await db.RoutingRules.AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct)).Select(RuleDto.From).ToList()))
         .WithTags("Routing")
         .Produces<List<RuleDto>>()
-        .WithSummary("The routing rules in order: conditions (channel, tier, language, terms) and what they set (team, priority, category).");
+        .WithSummary("The routing rules in order: conditions (channel, tier, language, terms; tag, organisation and field of the customer's profile) and what they set (team, priority, category, tags).");
 
         api.MapPut("/routing/rules", async (HttpContext http, SetRoutingRules set) =>
         {
@@ -47,7 +49,7 @@ public static class RoutingEndpoints
         .Accepts<List<RoutingRuleRequest>>("application/json")
         .WithTags("Routing")
         .Produces<List<RuleDto>>()
-        .WithSummary("Replace the routing rules with this ordered list; for each of team, priority and category the first matching rule wins.");
+        .WithSummary("Replace the routing rules with this ordered list; for each of team, priority and category the first matching rule wins; every matching rule's tags (comma-separated) are added. tag: the customer's or one of their organisations'; organisation: a name; field: key=value of a customer or organisation field.");
 
         api.MapGet("/agents", async (GuichetDb db, CancellationToken ct) =>
         {

@@ -2135,6 +2135,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(565)
+                        .HasColumnType("character varying(565)");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -2144,12 +2148,24 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
                     b.Property<string>("Priority")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProfileTag")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(510)
+                        .HasColumnType("character varying(510)");
 
                     b.Property<string>("TeamSlug")
                         .HasMaxLength(64)
