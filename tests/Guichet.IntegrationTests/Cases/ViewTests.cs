@@ -1,6 +1,7 @@
 using System.Net;
 using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.IntegrationTests.Cases;
 
@@ -150,6 +151,39 @@ public abstract class ViewTests(GuichetServer server)
             new() { ["name"] = "x", ["columns"] = "sideways" });
         Assert.Equal(HttpStatusCode.Redirect, refused);
         Assert.StartsWith($"/views/{view.Str("id")}/edit?error=", refusedAt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_views_count_after_a_change_is_the_last_one_marked_not_fresh_until_counted_again_in_the_background()
+    {
+        server.SkipIfUnavailable();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var tag = $"compte-{suffix}";
+        var (_, first) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"compte1.{suffix}@example.fr"));
+        (await server.Api.PostJsonAsync($"/api/cases/{first.Str("id")}/tags", new { add = new[] { tag } })).Response.EnsureSuccessStatusCode();
+        var (_, view) = await server.Api.PostJsonAsync("/api/views", new { name = $"Compte {suffix}", tag, status = "all" });
+        async Task<(string Count, string Fresh)> CountAsync(string query = "")
+        {
+            var (_, listed) = await server.Api.GetJsonAsync("/api/views" + query);
+            var mine = listed.AsArray().Single(v => v!.Str("id") == view.Str("id"))!;
+            return (mine.Str("count"), mine.Str("countFresh"));
+        }
+        Assert.Equal(("1", "true"), await CountAsync());
+
+        // A change: the sidebar shows the last count at once, marked, while a new one is made.
+        var (_, second) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"compte2.{suffix}@example.fr"));
+        (await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/tags", new { add = new[] { tag } })).Response.EnsureSuccessStatusCode();
+        Assert.Equal(("1", "false"), await CountAsync());
+        await server.Services.GetRequiredService<Guichet.Features.Cases.CaseCounts>().RefreshedAsync();
+        Assert.Equal(("2", "true"), await CountAsync());
+
+        // Asked fresh, or once the last count is older than a minute, it is counted before answering.
+        var (_, third) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"compte3.{suffix}@example.fr"));
+        (await server.Api.PostJsonAsync($"/api/cases/{third.Str("id")}/tags", new { add = new[] { tag } })).Response.EnsureSuccessStatusCode();
+        Assert.Equal(("3", "true"), await CountAsync("?fresh=true"));
+        (await server.Api.PostJsonAsync($"/api/cases/{third.Str("id")}/tags", new { remove = new[] { tag } })).Response.EnsureSuccessStatusCode();
+        await server.AdvanceAsync(Guichet.Features.Cases.CaseCounts.MaxStale + TimeSpan.FromSeconds(1));
+        Assert.Equal(("2", "true"), await CountAsync());
     }
 
     [Fact]

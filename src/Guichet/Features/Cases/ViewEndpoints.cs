@@ -12,24 +12,24 @@ public static class ViewEndpoints
     public sealed record ViewDto(
         long Id, string Name, string Share, string? Status, string? Team, string? Owner, string? Tag, string? Priority, string? Channel,
         int? DueWithinHours, bool CustomerWaiting, string Sort, long? Organisation, IReadOnlyDictionary<string, string> CustomFields, IReadOnlyList<string> Columns,
-        int? Count = null)
+        int? Count = null, bool? CountFresh = null)
     {
-        public static ViewDto From(View v, int? count = null) => new(
+        public static ViewDto From(View v, int? count = null, bool? fresh = null) => new(
             v.Id, v.Name, v.OwnerId is not null ? "me" : v.TeamId is not null ? "team" : "everyone", v.Status, v.Team, v.Owner, v.Tag,
             v.Priority?.ToWire(), v.Channel?.ToWire(), v.DueWithinHours, v.CustomerWaiting, v.Sort, v.OrganisationId,
-            new FieldCriteria(v.Fields).Each().ToDictionary(f => f.Key, f => f.Value), v.Columns.Count == 0 ? ViewColumns.Default : v.Columns, count);
+            new FieldCriteria(v.Fields).Each().ToDictionary(f => f.Key, f => f.Value), v.Columns.Count == 0 ? ViewColumns.Default : v.Columns, count, fresh);
     }
 
     public static RouteGroupBuilder MapViews(this RouteGroupBuilder api)
     {
         var views = api.MapGroup("/views").WithTags("Views");
 
-        views.MapGet("/", async (HttpContext http, GuichetDb db, TimeProvider clock, CaseCounts counts, CancellationToken ct) =>
+        views.MapGet("/", async (bool? fresh, HttpContext http, GuichetDb db, TimeProvider clock, CaseCounts counts, CancellationToken ct) =>
             await http.CurrentAgentAsync(db) is { } me
-                ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), counts, ct)).Select(c => ViewDto.From(c.View, c.Count)).ToList())
+                ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), counts, ct, exact: fresh == true)).Select(c => ViewDto.From(c.View, c.Count, c.Fresh)).ToList())
                 : Results.Unauthorized())
         .Produces<List<ViewDto>>()
-        .WithSummary("The views the caller sees (their own, their team's, everyone's), each with its count of cases now.");
+        .WithSummary("The views the caller sees (their own, their team's, everyone's), each with its count: countFresh false when cases changed since it was counted and a new count is under way (at most a minute old); fresh=true counts each again now.");
 
         views.MapPost("/", (HttpContext http, GuichetDb db, SaveView save) =>
             CaseEndpoints.WithActor<ViewRequest, View>(http, db, (r, me) => save.CreateAsync(r, me, http.RequestAborted),

@@ -13,7 +13,8 @@ namespace Guichet.Features.Cases;
 /// </summary>
 public static class ViewFilter
 {
-    public sealed record Counted(View View, int Count);
+    /// <summary>A view with its count; <paramref name="Fresh"/> false while a newer count is being made (decision 0036).</summary>
+    public sealed record Counted(View View, int Count, bool Fresh = true);
 
     public static CaseList.Filter Of(View view, Agent reader, DateTimeOffset now, int page = 1, int pageSize = 50)
     {
@@ -40,12 +41,15 @@ public static class ViewFilter
         return views.OrderBy(v => v.OwnerId is not null ? 0 : v.TeamId is not null ? 1 : 2).ThenBy(v => v.Position).ThenBy(v => v.Id).ToList();
     }
 
-    public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CaseCounts counts, CancellationToken ct)
+    /// <summary>The reader's views with their sidebar counts; <paramref name="exact"/> counts each again after a change, as a list's total is.</summary>
+    public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CaseCounts counts, CancellationToken ct, bool exact = false)
     {
         var counted = new List<Counted>();
         foreach (var view in await OfReaderAsync(db, reader, ct))
         {
-            counted.Add(new Counted(view, await counts.CountAsync(db, Of(view, reader, now), reader, ct)));
+            var filter = Of(view, reader, now);
+            var (count, fresh) = exact ? new CaseCounts.SidebarCount(await counts.CountAsync(db, filter, reader, ct), true) : await counts.SidebarCountAsync(db, filter, reader, ct);
+            counted.Add(new Counted(view, count, fresh));
         }
         return counted;
     }
