@@ -68,7 +68,7 @@ public sealed class Search(GuichetDb db)
     public Task<IReadOnlyList<MessageHit>> MessagesAsync(string? query, int limit, Agents.Agent? viewer, CancellationToken ct = default) =>
         MessagesAsync(query, limit, viewer, MessageWindow, ct);
 
-    /// <summary>Messages matching the query, ranked among the newest <paramref name="window"/> matches (SQLite).</summary>
+    /// <summary>Messages matching the query, ranked among the newest <paramref name="window"/> matches (decision 0016), on either database.</summary>
     public async Task<IReadOnlyList<MessageHit>> MessagesAsync(string? query, int limit, Agents.Agent? viewer, int window, CancellationToken ct)
     {
         // Hits on cases the viewer does not see are dropped after ranking; reading more keeps the page full.
@@ -83,12 +83,13 @@ public sealed class Search(GuichetDb db)
             ? await db.Database.SqlQueryRaw<Found>("""
                 SELECT found."Id", found."Score", ts_headline('simple'::regconfig, m."Body", websearch_to_tsquery('simple'::regconfig, {0}),
                        'MaxWords=30, MinWords=10, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS "Snippet"
-                FROM (SELECT "Id", ts_rank("Search", websearch_to_tsquery('simple'::regconfig, {0}))::float8 AS "Score"
-                      FROM "Messages" WHERE "Search" @@ websearch_to_tsquery('simple'::regconfig, {0})
-                      ORDER BY "Score" DESC, "Id" DESC LIMIT {1}) AS found
+                FROM (SELECT w."Id", ts_rank(w."Search", websearch_to_tsquery('simple'::regconfig, {0}))::float8 AS "Score"
+                      FROM (SELECT "Id", "Search" FROM "Messages" WHERE "Search" @@ websearch_to_tsquery('simple'::regconfig, {0})
+                            ORDER BY "Id" DESC LIMIT {2}) AS w
+                      ORDER BY "Score" DESC, w."Id" DESC LIMIT {1}) AS found
                 JOIN "Messages" m ON m."Id" = found."Id"
                 ORDER BY found."Score" DESC, found."Id" DESC
-                """, string.Join(" ", words), limit).ToListAsync(ct)
+                """, string.Join(" ", words), limit, window).ToListAsync(ct)
             : await SqliteMessagesAsync(window == SearchBoxWindow ? SearchTerms.Fts5Words(words) : SearchTerms.Fts5All(words), limit, window, ct);
         var ids = found.Select(f => f.Id).ToList();
         var visible = db.Cases.VisibleTo(viewer);
