@@ -6,7 +6,8 @@ namespace Guichet.Core.Email;
 /// <summary>
 /// A case message as the customer's mail client sees it: the case reference in the subject, our
 /// Message-ID, In-Reply-To and References to the conversation so it threads on both sides (H1),
-/// and Auto-Submitted on anything a person did not write, so auto-responders stay quiet.
+/// and Auto-Submitted on anything a person did not write, so auto-responders stay quiet; a text
+/// part and an HTML part saying the same (<see cref="MailBody"/>).
 /// </summary>
 public static class OutgoingMail
 {
@@ -32,7 +33,9 @@ public static class OutgoingMail
         {
             mail.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         }
-        mail.Body = new TextPart("plain") { Text = message.Body };
+        // multipart/alternative: the text as written and the same as HTML, both signed by the team (W9).
+        var (text, html) = MailBody.Render(message.Body, @case.Team.Signature, @case.Customer.Language);
+        mail.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return mail;
     }
 }

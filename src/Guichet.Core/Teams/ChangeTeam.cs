@@ -8,7 +8,7 @@ namespace Guichet.Core.Teams;
 /// PATCH /api/teams/{slug}: only what is named changes. <see cref="MailAddressGiven"/> tells a
 /// mailbox removed (null) from one not mentioned.
 /// </summary>
-public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? ExcusePhrases = null, string? RedirectPhrases = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null, bool RetentionGiven = false, int? RetentionYears = null);
+public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? ExcusePhrases = null, string? RedirectPhrases = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null, bool RetentionGiven = false, int? RetentionYears = null, string? Signature = null);
 
 /// <summary>
 /// Changes a team's mailbox (mail sent there opens its cases and its mail leaves from it), its
@@ -20,6 +20,7 @@ public sealed class ChangeTeam(GuichetDb db)
     /// <summary>Past a week the customer has moved on (and <see cref="Surveys.SurveyRounds.Horizon"/> is two).</summary>
     public const int MaxSurveyDelayHours = 168;
     public const int MaxRetentionYears = 50;
+    public const int MaxSignatureLength = 2_000;
 
     public async Task<Result<Team>> RunAsync(string slug, TeamPatch patch, CancellationToken ct = default)
     {
@@ -51,6 +52,10 @@ public sealed class ChangeTeam(GuichetDb db)
         {
             errors.Add("retentionYears", $"Cases are kept 1 to {MaxRetentionYears} years after they are settled, or for ever (null).");
         }
+        if (patch.Signature is { Length: > MaxSignatureLength })
+        {
+            errors.Add("signature", $"A signature is at most {MaxSignatureLength} characters.");
+        }
         if (errors.Any)
         {
             return errors;
@@ -69,6 +74,8 @@ public sealed class ChangeTeam(GuichetDb db)
         team.Languages = languages ?? team.Languages;
         team.Skills = patch.Skills is null ? team.Skills : CommaList.Normalise(patch.Skills);
         team.AutoAssign = patch.AutoAssign ?? team.AutoAssign;
+        // An empty signature removes it.
+        team.Signature = patch.Signature is null ? team.Signature : string.IsNullOrWhiteSpace(patch.Signature) ? null : patch.Signature.Trim();
         team.SurveysOn = patch.SurveysOn ?? team.SurveysOn;
         team.SurveyDelayHours = patch.SurveyDelayHours ?? team.SurveyDelayHours;
         if (patch.RetentionGiven)

@@ -38,6 +38,8 @@ public sealed class Team
     public double PublicResponseBusinessHours { get; set; } = 1;
     /// <summary>The team's mailbox: mail sent to it reaches this team, and the team's mail leaves from it (issue 4).</summary>
     public string? MailAddress { get; set; }
+    /// <summary>Closes every mail the team sends (Markdown, as a reply), after the "-- " line (W9).</summary>
+    public string? Signature { get; set; }
 
     /// <summary>Languages the team answers in and categories it handles (comma separated): routing sends a case to a team that speaks the customer's language and knows its category.</summary>
     public string Languages { get; set; } = "fr";

@@ -10,6 +10,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         b.HasIndex(t => t.Slug).IsUnique();
         b.Property(t => t.MailAddress).HasMaxLength(320);
+        b.Property(t => t.Signature).HasMaxLength(ChangeTeam.MaxSignatureLength);
         b.HasIndex(t => t.MailAddress).IsUnique();
         b.Property(t => t.Slug).HasMaxLength(64);
         b.Property(t => t.Name).HasMaxLength(200);

@@ -122,6 +122,57 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
     }
 
     /// <summary>The newest mail quoting the case's reference and subject in the user's mailbox.</summary>
+    [Fact]
+    public async Task A_reply_arrives_as_text_and_html_saying_the_same_signed_by_the_team_with_nothing_that_runs()
+    {
+        server.SkipIfUnavailable();
+        var ct = TestContext.Current.CancellationToken;
+        await server.UseTeamMailboxAsync();
+        var (signed, team) = await server.Api.PatchJsonAsync("/api/teams/service-client", new { signature = "L'équipe **Service client**\nhttps://aide.example.fr" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);
+        Assert.StartsWith("L'équipe", team.Str("signature"), StringComparison.Ordinal);
+        (await server.Api.PatchJsonAsync("/api/teams/service-client", new { signature = new string('x', 2_001) })).AssertProblemNames(400, "signature");
+        try
+        {
+            using var original = new MimeMessage();
+            original.From.Add(new MailboxAddress("Claire Cliente", "customer@guichet.test"));
+            original.To.Add(new MailboxAddress("Support", "support@guichet.test"));
+            original.Subject = $"Facture HTML {Guid.NewGuid():N}"[..24];
+            original.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.example");
+            original.Body = new TextPart("plain") { Text = "Bonjour, ma facture est fausse." };
+            var (_, created) = await server.PostMailAsync(original, ct);
+            var caseId = created.Str("caseId");
+            var body = "Bonjour Claire,\nvotre facture est **corrigée** : https://aide.example.fr/factures\n<script>alert(1)</script>";
+            var (sent, _) = await server.Api.PostJsonAsync($"/api/cases/{caseId}/messages", new { direction = "out", channel = "email", body });
+            Assert.Equal(System.Net.HttpStatusCode.Created, sent.StatusCode);
+            await server.AdvanceAsync(TimeSpan.FromSeconds(1));
+            var reference = await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == long.Parse(caseId)).Select(c => c.Reference).SingleAsync(ct));
+
+            var received = await server.MailboxAsync("customer", reference, original.Subject, 2, ct);
+            using var reply = received.Single(m => (m.TextBody ?? "").Contains("corrigée", StringComparison.Ordinal));
+            var alternative = Assert.IsType<MultipartAlternative>(reply.Body);
+            Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
+            // The text part is what the agent wrote, then the signature after "-- ".
+            var text = reply.TextBody!.ReplaceLineEndings("\n");
+            Assert.StartsWith(body, text, StringComparison.Ordinal);
+            Assert.Contains("\n-- \nL'équipe **Service client**", text, StringComparison.Ordinal);
+            // The HTML part says the same, laid out; what was typed as HTML is shown as text, never run.
+            var html = reply.HtmlBody!;
+            Assert.Contains("<strong>corrigée</strong>", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"https://aide.example.fr/factures\">", html, StringComparison.Ordinal);
+            Assert.Contains("Bonjour Claire,<br>", html, StringComparison.Ordinal);
+            Assert.Contains("class=\"signature\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+            // The acknowledgment is signed too.
+            Assert.Contains(received, m => m.Headers[HeaderId.AutoSubmitted] == "auto-replied" && (m.HtmlBody ?? "").Contains("class=\"signature\"", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await server.Api.PatchJsonAsync("/api/teams/service-client", new { signature = "" });
+        }
+    }
+
     private async Task<MimeMessage> FetchAsync(string user, string reference, string subject, CancellationToken ct) =>
         (await server.MailboxAsync(user, reference, subject, 1, ct))[^1];
 }

@@ -11,13 +11,14 @@ namespace Guichet.Features.Teams;
 public static class TeamEndpoints
 {
     public sealed record TeamDto(long Id, string Slug, string Name, string TimeZone, string Hours, string Holidays, int FirstResponseBusinessDays, string? MailAddress, bool IsDefault, string MajorProblems,
-        string ExcusePhrases, string RedirectPhrases, string Languages, string Skills, bool AutoAssign, bool SurveysOn, int SurveyDelayHours, int? RetentionYears)
+        string ExcusePhrases, string RedirectPhrases, string Languages, string Skills, bool AutoAssign, bool SurveysOn, int SurveyDelayHours, int? RetentionYears,
+        string? Signature = null)
     {
         public static TeamDto From(Team t) => new(t.Id, t.Slug, t.Name, t.TimeZone, t.Hours, t.Holidays, t.FirstResponseBusinessDays, t.MailAddress, t.IsDefault, t.MajorProblems,
-            t.ExcusePhrases, t.RedirectPhrases, t.Languages, t.Skills, t.AutoAssign, t.SurveysOn, t.SurveyDelayHours, t.RetentionYears);
+            t.ExcusePhrases, t.RedirectPhrases, t.Languages, t.Skills, t.AutoAssign, t.SurveysOn, t.SurveyDelayHours, t.RetentionYears, t.Signature);
     }
 
-    public sealed record TeamChange(string? MailAddress, string? MajorProblems, string? ExcusePhrases, string? RedirectPhrases, string? Languages, string? Skills, bool? AutoAssign, bool? SurveysOn, int? SurveyDelayHours);
+    public sealed record TeamChange(string? MailAddress, string? MajorProblems, string? ExcusePhrases, string? RedirectPhrases, string? Languages, string? Skills, bool? AutoAssign, bool? SurveysOn, int? SurveyDelayHours, int? RetentionYears = null, string? Signature = null);
 
     public static RouteGroupBuilder MapTeams(this RouteGroupBuilder api)
     {
@@ -55,15 +56,15 @@ public static class TeamEndpoints
             {
                 return Problems.From(Failure.Invalid("retentionYears", "retentionYears must be a whole number of years, or null to keep cases for ever."));
             }
-            if (!new[] { "mailAddress", "majorProblems", "excusePhrases", "redirectPhrases", "languages", "skills", "autoAssign", "surveysOn", "surveyDelayHours", "retentionYears" }.Any(body.ContainsKey))
+            if (!new[] { "mailAddress", "majorProblems", "excusePhrases", "redirectPhrases", "languages", "skills", "autoAssign", "surveysOn", "surveyDelayHours", "retentionYears", "signature" }.Any(body.ContainsKey))
             {
-                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, excusePhrases, redirectPhrases, languages, skills, autoAssign, surveysOn, surveyDelayHours, retentionYears."));
+                return Problems.From(Failure.Invalid("body", "Name what to change: mailAddress, majorProblems, excusePhrases, redirectPhrases, languages, skills, autoAssign, surveysOn, surveyDelayHours, retentionYears, signature."));
             }
             // A patch: only what the body names changes (mailAddress: null removes the mailbox).
             var patch = new TeamPatch(body.ContainsKey("mailAddress"), body["mailAddress"]?.GetValue<string>(), body["majorProblems"]?.GetValue<string>(),
                 body["excusePhrases"]?.GetValue<string>(), body["redirectPhrases"]?.GetValue<string>(), body["languages"]?.GetValue<string>(), body["skills"]?.GetValue<string>(), body["autoAssign"]?.GetValue<bool>(),
                 body["surveysOn"]?.GetValue<bool>(), body["surveyDelayHours"]?.GetValue<int>(),
-                body.ContainsKey("retentionYears"), body["retentionYears"]?.GetValue<int>());
+                body.ContainsKey("retentionYears"), body["retentionYears"]?.GetValue<int>(), body["signature"]?.GetValue<string>());
             var result = await change.RunAsync(slug, patch, http.RequestAborted);
             return result.Succeeded ? Results.Ok(TeamDto.From(result.Value)) : Problems.From(result.Failure!);
         })
@@ -71,7 +72,7 @@ public static class TeamEndpoints
         .Accepts<TeamChange>("application/json")
         .WithTags("Teams")
         .Produces<TeamDto>()
-        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2, each straight to the service manager: lines \"code | phrase, phrase…\"), excusePhrases and redirectPhrases (P4, C3: phrases added to the shipped ones, one per line; a phrase is words in order, a|b for alternatives, word* for a prefix, =word for that exact form, @email/@phone/@url), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language), surveysOn and surveyDelayHours (M1: the satisfaction survey after resolution, 0–168 h later), retentionYears (settled cases untouched this long are deleted; null keeps them).");
+        .WithSummary("Change a team: mailAddress (null removes it; mail sent there opens its cases and its mail leaves from it), majorProblems (E2, each straight to the service manager: lines \"code | phrase, phrase…\"), excusePhrases and redirectPhrases (P4, C3: phrases added to the shipped ones, one per line; a phrase is words in order, a|b for alternatives, word* for a prefix, =word for that exact form, @email/@phone/@url), languages and skills (comma separated, for routing), autoAssign (new cases given at once to an available agent speaking the customer's language), surveysOn and surveyDelayHours (M1: the satisfaction survey after resolution, 0–168 h later), retentionYears (settled cases untouched this long are deleted; null keeps them), signature (Markdown closing every mail the team sends, text and HTML; empty removes it).");
         return api;
     }
 }

@@ -2432,6 +2432,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("text");

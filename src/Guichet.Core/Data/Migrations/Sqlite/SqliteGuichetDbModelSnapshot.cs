@@ -2347,6 +2347,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT");
