@@ -137,6 +137,8 @@ public static class FindLoad
     /// </summary>
     private static async Task ShapeAsync(GuichetDb db)
     {
+        // Each statement rewrites a million rows (and, on PostgreSQL, their stored columns and indexes).
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         const string Status = "\"Id\" * 2654435761 % 1000003 % 10";
         await db.Database.ExecuteSqlRawAsync($"""UPDATE "Cases" SET "Status" = CASE WHEN {Status} < 7 THEN 'Closed' WHEN {Status} < 9 THEN 'Open' ELSE 'New' END""");
         var now = DateTimeOffset.UtcNow;

@@ -80,16 +80,7 @@ public sealed class Search(GuichetDb db)
             return [];
         }
         var found = db.Database.IsNpgsql()
-            ? await db.Database.SqlQueryRaw<Found>("""
-                SELECT found."Id", found."Score", ts_headline('simple'::regconfig, m."Body", websearch_to_tsquery('simple'::regconfig, {0}),
-                       'MaxWords=30, MinWords=10, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS "Snippet"
-                FROM (SELECT w."Id", ts_rank(w."Search", websearch_to_tsquery('simple'::regconfig, {0}))::float8 AS "Score"
-                      FROM (SELECT "Id", "Search" FROM "Messages" WHERE "Search" @@ websearch_to_tsquery('simple'::regconfig, {0})
-                            ORDER BY "Id" DESC LIMIT {2}) AS w
-                      ORDER BY "Score" DESC, w."Id" DESC LIMIT {1}) AS found
-                JOIN "Messages" m ON m."Id" = found."Id"
-                ORDER BY found."Score" DESC, found."Id" DESC
-                """, string.Join(" ", words), limit, window).ToListAsync(ct)
+            ? await PostgresMessagesAsync(string.Join(" ", words), limit, window, ct)
             : await SqliteMessagesAsync(window == SearchBoxWindow ? SearchTerms.Fts5Words(words) : SearchTerms.Fts5All(words), limit, window, ct);
         var ids = found.Select(f => f.Id).ToList();
         var visible = db.Cases.VisibleTo(viewer);
@@ -146,6 +137,19 @@ public sealed class Search(GuichetDb db)
         return found.Where(f => articles.ContainsKey(f.Id))
             .Select(f => articles[f.Id] is var a ? new ArticleHit(a.Id, a.Title, a.Language, a.Status, a.IsPublic, a.TagList, Html(ArticleHtml.PlainText(f.Snippet)), Math.Abs(f.Score)) : null!)
             .ToList();
+    }
+
+    private async Task<List<Found>> PostgresMessagesAsync(string text, int limit, int window, CancellationToken ct)
+    {
+        var newest = await NewestMatches.IdsAsync(db, "Messages", "websearch_to_tsquery('simple'::regconfig, {0})", text, window, ct);
+        return newest.Count == 0 ? [] : await db.Database.SqlQueryRaw<Found>("""
+            SELECT m."Id", ts_rank(m."Search", q)::float8 AS "Score",
+                   ts_headline('simple'::regconfig, m."Body", q, 'MaxWords=30, MinWords=10, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS "Snippet"
+            FROM (SELECT m."Id", m."Search", m."Body", websearch_to_tsquery('simple'::regconfig, {0}) AS q,
+                         ts_rank(m."Search", websearch_to_tsquery('simple'::regconfig, {0})) AS r
+                  FROM "Messages" m WHERE m."Id" = ANY({1}) ORDER BY r DESC, m."Id" DESC LIMIT {2}) AS m
+            ORDER BY "Score" DESC, m."Id" DESC
+            """, text, newest.ToArray(), limit).ToListAsync(ct);
     }
 
     private async Task<List<Found>> SqliteMessagesAsync(string match, int limit, int window, CancellationToken ct)

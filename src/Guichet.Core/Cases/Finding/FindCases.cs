@@ -78,11 +78,11 @@ public sealed partial class FindCases(GuichetDb db, Search search)
         db.CaseTags.Where(t => t.Name == tag).OrderByDescending(t => t.CaseId).Select(t => t.CaseId).Take(limit).ToListAsync(ct);
 
     private Task<List<long>> SubjectsAsync(IReadOnlyList<string> words, int limit, CancellationToken ct) => db.Database.IsNpgsql()
-        ? db.Database.SqlQueryRaw<long>("""SELECT "Id" AS "Value" FROM "Cases" WHERE "Search" @@ to_tsquery('simple'::regconfig, {0}) ORDER BY "Id" DESC LIMIT {1}""", SearchTerms.TsQueryAllPrefix(words), limit).ToListAsync(ct)
+        ? Knowledge.NewestMatches.IdsAsync(db, "Cases", "to_tsquery('simple'::regconfig, {0})", SearchTerms.TsQueryAllPrefix(words), limit, ct)
         : db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM CaseSearch WHERE CaseSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}", SearchTerms.Fts5All(words), limit).ToListAsync(ct);
 
     private Task<List<long>> NamesAsync(IReadOnlyList<string> words, int limit, CancellationToken ct) => db.Database.IsNpgsql()
-        ? db.Database.SqlQueryRaw<long>("""SELECT "Id" AS "Value" FROM "Customers" WHERE "Search" @@ to_tsquery('simple'::regconfig, {0}) ORDER BY "Id" DESC LIMIT {1}""", SearchTerms.TsQueryAllPrefix(words), limit).ToListAsync(ct)
+        ? Knowledge.NewestMatches.IdsAsync(db, "Customers", "to_tsquery('simple'::regconfig, {0})", SearchTerms.TsQueryAllPrefix(words), limit, ct)
         : db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}", SearchTerms.Fts5All(words), limit).ToListAsync(ct);
 
     private async Task<IReadOnlyList<CaseFound>> CasesAsync(List<(long Case, FoundBy By, string? Snippet)> hits, Agent viewer, int limit, CancellationToken ct)
