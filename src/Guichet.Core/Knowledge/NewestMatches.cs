@@ -21,7 +21,7 @@ internal static class NewestMatches
     public static async Task<List<long>> IdsAsync(GuichetDb db, string table, string tsquery, string text, int limit, CancellationToken ct, int recent = Recent)
     {
 #pragma warning disable EF1002 // table and tsquery are this assembly's constants; the text and numbers are parameters.
-        var newest = await db.Database.SqlQueryRaw<long>($"""SELECT COALESCE(MAX("Id"), 0) AS "Value" FROM "{table}" """).FirstAsync(ct);
+        var newest = await db.Database.SqlQueryRaw<long>($"""SELECT COALESCE(MAX("Id"), 0) AS "Value" FROM "{table}" """).SingleAsync(ct);
         var found = await db.Database.SqlQueryRaw<long>(
             $$"""SELECT "Id" AS "Value" FROM "{{table}}" WHERE "Search" @@ {{tsquery}} AND "Id" > {1} ORDER BY "Id" DESC LIMIT {2}""",
             text, newest - recent, limit).ToListAsync(ct);
