@@ -132,6 +132,7 @@ public sealed class EmailRoundTripTests(SqliteMailServer server) : IClassFixture
         Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);
         Assert.StartsWith("L'équipe", team.Str("signature"), StringComparison.Ordinal);
         (await server.Api.PatchJsonAsync("/api/teams/service-client", new { signature = new string('x', 2_001) })).AssertProblemNames(400, "signature");
+        (await server.Api.PatchJsonAsync("/api/teams/service-client", new { signature = 42 })).AssertProblemNames(400, "signature");
         try
         {
             using var original = new MimeMessage();

@@ -34,7 +34,7 @@ public static class TeamEndpoints
             {
                 return problem;
             }
-            foreach (var field in new[] { "majorProblems", "excusePhrases", "redirectPhrases", "mailAddress", "languages", "skills" })
+            foreach (var field in new[] { "majorProblems", "excusePhrases", "redirectPhrases", "mailAddress", "languages", "skills", "signature" })
             {
                 if (body![field] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
                 {
