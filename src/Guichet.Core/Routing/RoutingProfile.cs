@@ -17,8 +17,8 @@ public sealed record RoutingProfile(IReadOnlySet<string> Tags, IReadOnlySet<stri
     public bool Matches(RoutingRule rule) =>
         (rule.ProfileTag is null || Tags.Contains(rule.ProfileTag))
         && (rule.Organisation is null || Organisations.Contains(rule.Organisation))
-        && (rule.Field is null || (rule.Field.IndexOf('=', StringComparison.Ordinal) is var at and > 0
-            && Fields.TryGetValue(rule.Field[..at], out var value) && value == rule.Field[(at + 1)..]));
+        && (rule.Field is null || (Cases.Fields.FieldPair.TrySplit(rule.Field, out var key, out var wanted)
+            && Fields.TryGetValue(key, out var value) && value == wanted));
 
     /// <summary>
     /// The customer's profile as it stands in this unit of work: memberships written in its

@@ -127,25 +127,24 @@ public sealed class SetRoutingRules(GuichetDb db)
         {
             return null;
         }
-        var at = text.IndexOf('=', StringComparison.Ordinal);
-        if (at <= 0)
+        if (!Cases.Fields.FieldPair.TrySplit(text, out var typedKey, out var typed))
         {
             errors.Add(name, "Write a field condition as key=value.");
             return null;
         }
-        var key = text[..at].Trim();
+        var key = typedKey.Trim();
         var definition = await db.FieldDefinitions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key && f.AppliesTo != Cases.Fields.FieldObject.Case, ct);
         if (definition is null)
         {
             errors.Add(name, $"There is no customer or organisation field '{key}'.");
             return null;
         }
-        if (!Cases.Fields.FieldText.TryNormalise(definition, text[(at + 1)..].Trim(), out var value, out var problem))
+        if (!Cases.Fields.FieldText.TryNormalise(definition, typed.Trim(), out var value, out var problem))
         {
             errors.Add(name, problem!);
             return null;
         }
-        return $"{key}={value}";
+        return Cases.Fields.FieldPair.Of(key, value);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

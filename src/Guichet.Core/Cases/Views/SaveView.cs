@@ -175,7 +175,7 @@ public sealed class SaveView(GuichetDb db, TimeProvider clock)
             }
             else if (Fields.FieldText.TryNormalise(field, text, out var value, out var problem))
             {
-                fields.Add($"{field.Key}={value}");
+                fields.Add(Fields.FieldPair.Of(field.Key, value));
             }
             else
             {

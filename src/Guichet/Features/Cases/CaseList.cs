@@ -95,7 +95,7 @@ public static class CaseList
             }
             else if (Core.Cases.Fields.FieldText.TryNormalise(field, text, out var value, out var problem))
             {
-                fields.Add($"{field.Key}={value}");
+                fields.Add(Core.Cases.Fields.FieldPair.Of(field.Key, value));
             }
             else
             {

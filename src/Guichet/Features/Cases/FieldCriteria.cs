@@ -12,7 +12,7 @@ public sealed class FieldCriteria : IEquatable<FieldCriteria>
     public IReadOnlyList<string> Pairs { get; }
 
     public IEnumerable<(string Key, string Value)> Each() =>
-        Pairs.Select(p => p.IndexOf('=', StringComparison.Ordinal) is var at and > 0 ? (p[..at], p[(at + 1)..]) : (p, ""));
+        Pairs.Select(p => Core.Cases.Fields.FieldPair.TrySplit(p, out var key, out var value) ? (key, value) : (p, ""));
 
     public bool Equals(FieldCriteria? other) => other is not null && Pairs.SequenceEqual(other.Pairs, StringComparer.Ordinal);
 

@@ -34,10 +34,12 @@ public sealed record InboxColumns(IReadOnlyDictionary<string, string> FieldLabel
         _ => null,
     };
 
-    public static async Task<InboxColumns> ReadAsync(GuichetDb db, IReadOnlyList<string> columns, IReadOnlyList<CaseSummaryDto> cases, CancellationToken ct)
+    /// <param name="labels">The field columns' labels when already read (an export reads them once for all its pages).</param>
+    public static async Task<InboxColumns> ReadAsync(GuichetDb db, IReadOnlyList<string> columns, IReadOnlyList<CaseSummaryDto> cases, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? labels = null)
     {
         var keys = columns.Where(c => c.StartsWith(ViewColumns.FieldPrefix, StringComparison.Ordinal)).Select(c => c[ViewColumns.FieldPrefix.Length..]).ToList();
-        var labels = keys.Count == 0 ? new Dictionary<string, string>()
+        labels ??= keys.Count == 0 ? new Dictionary<string, string>()
             : await db.FieldDefinitions.AsNoTracking().Where(f => keys.Contains(f.Key) && f.AppliesTo == FieldObject.Case).ToDictionaryAsync(f => f.Key, f => f.Label, ct);
         if (!columns.Contains("organisation") || cases.Count == 0)
         {

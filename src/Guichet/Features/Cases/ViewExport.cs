@@ -26,10 +26,12 @@ public static class ViewExport
         await using var csv = CsvWriter.Create(http.Response.Body, CsvTable.Options, leaveOpen: true);
         csv.WriteHeader(["id", .. columns]);
         var written = 0;
+        IReadOnlyDictionary<string, string>? labels = null;
         while (written < MaxRows)
         {
             var (items, after) = await CaseList.ItemsAsync(db, filter, reader, ct);
-            var extra = await InboxColumns.ReadAsync(db, columns, items, ct);
+            var extra = await InboxColumns.ReadAsync(db, columns, items, ct, labels);
+            labels = extra.FieldLabels;
             foreach (var c in items)
             {
                 csv.WriteField(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
