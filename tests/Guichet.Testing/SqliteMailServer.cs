@@ -13,7 +13,7 @@ namespace Guichet.Testing;
 
 /// <summary>
 /// A server sending through the real SMTP server named by GUICHET_TEST_MAIL (its host; SMTP on 25,
-/// IMAP on 143, local mailboxes customer/customer and support/support on guichet.test, as .ci/run
+/// IMAP on 143, local mailboxes customer, support, colleague, manager and carrier (password = name) on guichet.test, as .ci/run
 /// sets up with Postfix and Dovecot). Without the variable, tests skip and say why.
 /// </summary>
 public class SqliteMailServer : SqliteServer

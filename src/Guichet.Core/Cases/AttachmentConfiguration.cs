@@ -12,6 +12,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.ContentType).HasMaxLength(255);
         b.HasOne<Message>().WithMany(m => m.Attachments).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<InboundEmail>().WithMany().HasForeignKey(a => a.InboundEmailId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(a => a.File).WithMany().HasForeignKey(a => a.StoredFileId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => a.MessageId);
     }
 }

@@ -60,6 +60,11 @@ public sealed partial class Case
     public int ReExplanations { get; private set; }
     /// <summary>M2: times the case moved to another team or person.</summary>
     public int Transfers { get; private set; }
+    /// <summary>
+    /// People the customer copied on the conversation ("a@x, b@y"): replies copy them unless the
+    /// agent removes them, and their answers thread into the case (issue 26, <see cref="CopiedPeople"/>).
+    /// </summary>
+    public string Copied { get; set; } = "";
     public List<Message> Messages { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
     public List<Promise> Promises { get; set; } = [];

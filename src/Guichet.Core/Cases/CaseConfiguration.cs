@@ -10,6 +10,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Reference).HasMaxLength(32);
         b.HasIndex(c => c.Reference);
         b.Property(c => c.Subject).HasMaxLength(500);
+        b.Property(c => c.Copied).HasMaxLength(CopiedPeople.MaxLength);
         // Stored as a number so that "most urgent first" is an ORDER BY.
         b.Property(c => c.Priority).HasConversion<int>();
         b.HasOne(c => c.Team).WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Restrict);

@@ -63,6 +63,10 @@ public enum CaseEventKind
     Untagged,
     /// <summary>Custom fields filled, changed or cleared (To: their keys, comma-separated).</summary>
     FieldsChanged,
+    /// <summary>A message (and perhaps what followed) moved to a new case of its own (issue 26); To: that case's reference.</summary>
+    SplitInto,
+    /// <summary>This case was split from another (From: its reference).</summary>
+    SplitFrom,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

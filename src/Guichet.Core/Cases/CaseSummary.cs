@@ -24,7 +24,7 @@ public sealed record CaseSummary(
     public static CaseSummary Of(Case @case)
     {
         var people = @case.Messages.Where(m => !m.IsAutomatic).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
-        var fromCustomer = people.Where(m => m.Direction == MessageDirection.In).ToList();
+        var fromCustomer = people.Where(m => m.Direction == MessageDirection.In && !m.IsSide).ToList();
         var asked = fromCustomer.FirstOrDefault()?.Body ?? @case.Subject;
         var tried = people.Where(m => m.Direction == MessageDirection.Out).Select(m => (m.CreatedAt, Text: $"{m.AuthorName}: {Cut(m.Body)}"))
             .Concat(@case.Events.Where(e => e.Kind is CaseEventKind.Note or CaseEventKind.Transferred or CaseEventKind.CallLogged)

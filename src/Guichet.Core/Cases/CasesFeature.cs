@@ -11,6 +11,9 @@ public static class CasesFeature
         services.TryAddSingleton<Live.CaseChanges>();
         services.AddScoped<OpenCase>();
         services.AddScoped<PostMessage>();
+        services.AddScoped<Files.UploadFiles>();
+        services.AddScoped<SplitCase>();
+        services.AddScoped<SideConversation>();
         services.AddScoped<Tags.TagCase>();
         services.AddScoped<Tags.RenameTag>();
         services.AddScoped<Finding.FindCases>();

@@ -53,6 +53,7 @@ public sealed class MergeCases(GuichetDb db, TimeProvider clock, MergeCustomers 
         await db.SocialPosts.Where(p => p.CaseId == from).ExecuteUpdateAsync(u => u.SetProperty(p => p.CaseId, (long?)keptId), ct);
         await db.InboundEmails.Where(e => e.CaseId == from).ExecuteUpdateAsync(u => u.SetProperty(e => e.CaseId, (long?)keptId), ct);
         await db.PortalAccesses.Where(a => a.CaseId == from).ExecuteUpdateAsync(u => u.SetProperty(a => a.CaseId, keptId), ct);
+        await db.Files.Where(f => f.CaseId == from).ExecuteUpdateAsync(u => u.SetProperty(f => f.CaseId, keptId), ct);
 
         var keptCase = (await db.FindCaseAsync(keptId, ct))!;
         var foldedCase = (await db.FindCaseAsync(from, ct))!;

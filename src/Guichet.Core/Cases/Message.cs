@@ -31,6 +31,10 @@ public enum MessageKind
     Survey,
     /// <summary>The customer answered the survey by replying to it: recorded, not a new contact (M1).</summary>
     SurveyAnswer,
+    /// <summary>An agent wrote to a third party (a carrier, a supplier) about the case: a side conversation, never shown to the customer (issue 26).</summary>
+    SideOut,
+    /// <summary>The third party's answer to a side conversation: it notifies the owner and is never shown to the customer.</summary>
+    SideIn,
 }
 
 /// <summary>What the customer said or was told, on any channel. Internal notes are <see cref="CaseEvent"/>s.</summary>
@@ -57,6 +61,21 @@ public sealed class Message
     public List<Attachment> Attachments { get; set; } = [];
     /// <summary>An answer posted in public under the customer's social comment (H6), read by everyone.</summary>
     public bool IsPublic { get; init; }
+    /// <summary>Who else the mail went to, "a@x, b@y": the people copied (Cc) on a reply or on the customer's mail.</summary>
+    public string? Cc { get; set; }
+    /// <summary>Who got a blind copy of a reply (Bcc): on the case for agents, never in the mail's headers.</summary>
+    public string? Bcc { get; set; }
+    /// <summary>The third party of a side conversation (<see cref="MessageKind.SideOut"/>, <see cref="MessageKind.SideIn"/>).</summary>
+    public string? ThirdParty { get; set; }
+
+    /// <summary>A received email that had an HTML part: the case page shows it as its sender laid it out, the text a click away.</summary>
+    public bool HasHtml { get; set; }
+
+    /// <summary>A side conversation with a third party: agents see it, the customer never does.</summary>
+    public bool IsSide => Kind is MessageKind.SideOut or MessageKind.SideIn;
+
+    /// <summary>The customer's conversation, as a query: every message but side conversations (what customers and their readers see).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Message, bool>> WithCustomer = m => m.Kind != MessageKind.SideOut && m.Kind != MessageKind.SideIn;
 
     /// <summary>What a customer wrote, said or posted.</summary>
     public static Message Contact(Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now) => new()

@@ -15,5 +15,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasIndex(m => new { m.AuthorId, m.CaseId });
         b.Property(m => m.InternetMessageId).HasMaxLength(998);
         b.HasIndex(m => m.InternetMessageId);
+        b.Property(m => m.Cc).HasMaxLength(CopiedPeople.MaxLength);
+        b.Property(m => m.Bcc).HasMaxLength(CopiedPeople.MaxLength);
+        b.Property(m => m.ThirdParty).HasMaxLength(320);
     }
 }

@@ -14,7 +14,7 @@ namespace Guichet.Core.Cases;
 public static class NamedContact
 {
     public static Task<long?> LastWriterAsync(GuichetDb db, long caseId, CancellationToken ct) =>
-        db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.Out && !m.IsAutomatic && m.AuthorId != null)
+        db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.Out && !m.IsAutomatic && m.AuthorId != null).Where(Message.WithCustomer)
             .OrderByDescending(m => m.Id).Select(m => m.AuthorId).FirstOrDefaultAsync(ct);
 
     public static Message? Introduce(GuichetDb db, Case @case, long? lastWriter, Agent newOwner, DateTimeOffset now)

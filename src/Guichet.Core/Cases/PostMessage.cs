@@ -13,7 +13,11 @@ namespace Guichet.Core.Cases;
 /// </summary>
 public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRelay chat)
 {
-    public async Task<Result<Message>> RunAsync(long caseId, PostMessageRequest request, Agent actor, CancellationToken ct = default)
+    public Task<Result<Message>> RunAsync(long caseId, PostMessageRequest request, Agent actor, CancellationToken ct = default) =>
+        RunAsync(caseId, request, actor, null, ct);
+
+    /// <param name="newFiles">Files given with the message itself (a form's upload), stored with it or not at all.</param>
+    public async Task<Result<Message>> RunAsync(long caseId, PostMessageRequest request, Agent actor, IReadOnlyList<Files.NewFile>? newFiles, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var direction = MessageDirection.Out;
@@ -56,6 +60,12 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
         if (request.Public && (direction == MessageDirection.In || (channel is { } chosen && chosen != Channel.Social)))
         {
             errors.Add("public", "Only an answer on the social channel can be posted in public.");
+        }
+        var cc = CopiedPeople.Read(request.Cc, errors, "cc");
+        var bcc = CopiedPeople.Read(request.Bcc, errors, "bcc");
+        if (direction == MessageDirection.In && (cc is { Count: > 0 } || bcc is { Count: > 0 }))
+        {
+            errors.Add(cc is { Count: > 0 } ? "cc" : "bcc", "Only a reply to the customer is copied to others.");
         }
         if (errors.Any)
         {
@@ -125,15 +135,21 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
             }
         }
 
+        var files = await MessageFiles.ResolveAsync(db, @case, request.Files, request.Attachments, newFiles, actor, now, ct);
+        if (!files.Succeeded)
+        {
+            return files.Failure!;
+        }
         Message message;
         if (direction == MessageDirection.In)
         {
             message = await CustomerWrites.RecordAsync(db, @case, channel ?? @case.Channel, body!, @case.Customer.Name, null, now, ct);
+            message.Attachments.AddRange(files.Value);
         }
         else
         {
             // The answer goes back where the customer last wrote from, unless the agent picks another channel.
-            var lastUsed = await db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.In)
+            var lastUsed = await db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.In && m.Kind != MessageKind.SideIn)
                 .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => (Channel?)m.Channel).FirstOrDefaultAsync(ct);
             string? publicPost = null;
             if (request.Public)
@@ -156,6 +172,7 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                 AuthorName = actor.Name,
                 CreatedAt = now,
             };
+            message.Attachments.AddRange(files.Value);
             @case.Messages.Add(message);
             @case.AnsweredBy(actor, now);
             if (request.Promise is { } commitment)
@@ -164,7 +181,12 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
                     MakePromise.DueFor(commitment, @case.Team, now), actor, commitment.ToConfirm, now);
             }
             // A public answer goes under the post; the platform adapter delivers from the outbox.
-            db.Outbox.Add(Outbox.Create(@case, message, now, recipient: publicPost is null ? null : $"post:{publicPost}"));
+            var delivery = Outbox.Create(@case, message, now, recipient: publicPost is null ? null : $"post:{publicPost}");
+            if (Copy(@case, message, delivery, cc, bcc) is { } notByMail)
+            {
+                return notByMail;
+            }
+            db.Outbox.Add(delivery);
         }
         await db.SaveChangesAsync(ct);
         if (message.Channel == Channel.Chat)
@@ -173,6 +195,25 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
             await chat.PublishAsync(caseId, message, ct);
         }
         return message;
+    }
+
+    /// <summary>
+    /// A reply by email copies the people on the conversation: those the agent listed, who then are the
+    /// case's, or else the case's as the customer copied them; a blind copy is for this reply alone.
+    /// </summary>
+    private static Failure? Copy(Case @case, Message message, OutboxMessage delivery, IReadOnlyList<string>? cc, IReadOnlyList<string>? bcc)
+    {
+        if (delivery.Channel != Channel.Email)
+        {
+            return cc is { Count: > 0 } || bcc is { Count: > 0 } ? Failure.Invalid(cc is { Count: > 0 } ? "cc" : "bcc", $"This reply goes by {delivery.Channel.ToWire()}, not by email: no one can be copied on it.") : null;
+        }
+        if (cc is not null)
+        {
+            @case.Copied = CopiedPeople.Join("", cc, a => a.Equals(delivery.Recipient, StringComparison.OrdinalIgnoreCase));
+        }
+        message.Cc = @case.Copied.Length == 0 ? null : @case.Copied;
+        message.Bcc = bcc is { Count: > 0 } ? CopiedPeople.Format(bcc) : null;
+        return null;
     }
 
     private static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

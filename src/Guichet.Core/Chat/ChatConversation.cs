@@ -41,7 +41,7 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         }
         var (open, staffed, backAt) = await StatusAsync(language, ct);
         var caseId = await ActiveCaseAsync(visitor, ct);
-        var history = caseId is null ? [] : await db.Messages.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
+        var history = caseId is null ? [] : await db.Messages.AsNoTracking().Include(m => m.Attachments).Where(m => m.CaseId == caseId).Where(Message.WithCustomer).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
         var customer = await db.Customers.AsNoTracking().Where(c => c.Identities.Any(i => i.Kind == IdentityKind.ChatVisitor && i.Value == visitor))
             .Select(c => new { c.Name, Email = c.Identities.Where(e => e.Kind == IdentityKind.Email).Select(e => e.Value).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
@@ -133,7 +133,11 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         }
     }
 
-    public async Task<Result<Sent>> SendAsync(string? visitorToken, string? name, string? language, string? text, CancellationToken ct = default)
+    public Task<Result<Sent>> SendAsync(string? visitorToken, string? name, string? language, string? text, CancellationToken ct = default) =>
+        SendAsync(visitorToken, name, language, text, null, ct);
+
+    /// <param name="files">A photo or a document from the widget (issue 26): checked by content, on the case like an email's files.</param>
+    public async Task<Result<Sent>> SendAsync(string? visitorToken, string? name, string? language, string? text, IReadOnlyList<Files.NewFile>? files, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         var visitor = Identity(visitorToken);
@@ -141,7 +145,10 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         {
             errors.Add("visitor", "The widget's visitor token is missing or malformed.");
         }
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength)
+        var now = clock.Now();
+        // Judged before anything is written: their kind and names now, the team's limit once the case is known.
+        Files.FileChecks.Check(files ?? [], Files.FileChecks.MaxLimitBytes, 0, null, now, errors);
+        if (text is { Length: > MaxTextLength } || (string.IsNullOrWhiteSpace(text) && files is not { Count: > 0 }))
         {
             errors.Add("text", $"Write a message (at most {MaxTextLength} characters).");
         }
@@ -149,26 +156,52 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         {
             return errors;
         }
-        var now = clock.Now();
+        // A file alone is a message too: its names are its words.
+        var said = string.IsNullOrWhiteSpace(text) ? string.Join(", ", files!.Select(f => f.FileName)) : text.Trim();
         await using var tx = await db.OwnTransactionAsync(ct);
         if (await ActiveCaseAsync(visitor!, ct) is { } caseId && await db.FindCaseAsync(caseId, ct) is { } @case)
         {
-            var message = await CustomerWrites.RecordAsync(db, @case, Channel.Chat, text!.Trim(), @case.Customer.Name, null, now, ct);
+            var message = await CustomerWrites.RecordAsync(db, @case, Channel.Chat, said, @case.Customer.Name, null, now, ct);
+            if (await AttachAsync(@case, message, files, now, ct) is { } refused)
+            {
+                return refused;
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitIfOwnAsync(ct);
             return new Sent(caseId, [message]);
         }
         var who = string.IsNullOrWhiteSpace(name) ? Visitor : name.Trim();
-        var subject = text!.Trim() is { Length: > 80 } lengthy ? lengthy[..80].TrimEnd() + "…" : text.Trim();
+        var subject = said is { Length: > 80 } lengthy ? lengthy[..80].TrimEnd() + "…" : said;
         var opened = await open.ContactAsync(new OpenCaseRequest(new CustomerContact(who.Length > CustomerContact.MaxNameLength ? who[..CustomerContact.MaxNameLength] : who,
-            Language: CustomerLanguage.IsSupported(language ?? "") ? language : null, ChatVisitor: visitor), "chat", subject, text.Trim(), null), ct);
+            Language: CustomerLanguage.IsSupported(language ?? "") ? language : null, ChatVisitor: visitor), "chat", subject, said, null), ct);
         if (!opened.Succeeded)
         {
             return opened.Failure!;
         }
+        if (await AttachAsync(opened.Value.Case, opened.Value.Message, files, now, ct) is { } over)
+        {
+            // Not committed: the case it opened goes with it.
+            return over;
+        }
+        await db.SaveChangesAsync(ct);
         await tx.CommitIfOwnAsync(ct);
         var written = opened.Value.Case.Messages.Where(m => m.Id != 0).OrderBy(m => m.Id).ToList();
         return new Sent(opened.Value.Case.Id, written);
+    }
+
+    private async Task<Failure?> AttachAsync(Case @case, Message message, IReadOnlyList<Files.NewFile>? files, DateTimeOffset now, CancellationToken ct)
+    {
+        if (files is not { Count: > 0 })
+        {
+            return null;
+        }
+        var attached = await MessageFiles.ResolveAsync(db, @case, null, null, files, null, now, ct);
+        if (!attached.Succeeded)
+        {
+            return attached.Failure;
+        }
+        message.Attachments.AddRange(attached.Value);
+        return null;
     }
 
     private Task<long?> ActiveCaseAsync(string visitor, CancellationToken ct) =>

@@ -37,11 +37,12 @@ public sealed class EraseCustomer(GuichetDb db, TimeProvider clock)
         var cases = db.Cases.Where(c => c.CustomerId == customerId).Select(c => c.Id);
         var messages = db.Messages.Where(m => cases.Contains(m.CaseId));
         await db.Attachments.Where(a => messages.Any(m => m.Id == a.MessageId)).ExecuteDeleteAsync(ct);
+        await db.Files.Where(f => cases.Contains(f.CaseId)).ExecuteDeleteAsync(ct);
         await db.InboundEmails.Where(e => e.CaseId != null && cases.Contains(e.CaseId.Value))
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Raw, Array.Empty<byte>()).SetProperty(e => e.From, (string?)null).SetProperty(e => e.Subject, (string?)null), ct);
-        await messages.ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, Redacted), ct);
+        await messages.ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, Redacted).SetProperty(m => m.Cc, (string?)null).SetProperty(m => m.Bcc, (string?)null), ct);
         await messages.Where(m => m.Direction == MessageDirection.In).ExecuteUpdateAsync(u => u.SetProperty(m => m.AuthorName, "Client effacé"), ct);
-        await db.Cases.Where(c => c.CustomerId == customerId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Subject, Redacted), ct);
+        await db.Cases.Where(c => c.CustomerId == customerId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Subject, Redacted).SetProperty(c => c.Copied, ""), ct);
         await db.CaseEvents.Where(e => cases.Contains(e.CaseId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Detail, (string?)null), ct);
         await db.SocialPosts.Where(p => p.CaseId != null && cases.Contains(p.CaseId.Value))
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Text, Redacted).SetProperty(p => p.AuthorHandle, "").SetProperty(p => p.AuthorName, (string?)null).SetProperty(p => p.Url, (string?)null), ct);

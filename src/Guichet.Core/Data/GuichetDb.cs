@@ -43,6 +43,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
     public DbSet<Phone.PhoneCall> PhoneCalls => Set<Phone.PhoneCall>();
     public DbSet<Portal.PortalAccess> PortalAccesses => Set<Portal.PortalAccess>();
     public DbSet<Social.SocialPost> SocialPosts => Set<Social.SocialPost>();

@@ -97,11 +97,16 @@ public sealed class DeliverOutbox(GuichetDb db, TimeProvider clock, SmtpSettings
             return Outcome.Withheld;
         }
         var @case = await db.Cases.Include(c => c.Team).Include(c => c.Customer).SingleAsync(c => c.Id == row.Message.CaseId, ct);
-        var conversation = await db.Messages.Where(m => m.CaseId == @case.Id && m.InternetMessageId != null).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+        // The thread this mail continues: the customer's conversation, or the side conversation with this third party.
+        var side = row.Message.IsSide;
+        var conversation = await db.Messages.Where(m => m.CaseId == @case.Id && m.InternetMessageId != null)
+            .Where(m => side ? (m.Kind == MessageKind.SideOut || m.Kind == MessageKind.SideIn) && m.ThirdParty == row.Message.ThirdParty : m.Kind != MessageKind.SideOut && m.Kind != MessageKind.SideIn)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Select(m => new { m.InternetMessageId, m.Direction }).ToListAsync(ct);
+        var files = await MessageFileContent.ReadAsync(db, row.Message.Id, ct);
         try
         {
-            using var mail = OutgoingMail.Compose(row.Message, @case, row.Recipient, @case.Team.MailAddress ?? smtp.FromAddress, conversation.Select(c => (c.InternetMessageId!, c.Direction)).ToList());
+            using var mail = OutgoingMail.Compose(row.Message, @case, row.Recipient, @case.Team.MailAddress ?? smtp.FromAddress, conversation.Select(c => (c.InternetMessageId!, c.Direction)).ToList(), files);
             if (!client.IsConnected)
             {
                 await client.ConnectAsync(smtp.Host, smtp.Port, smtp.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);

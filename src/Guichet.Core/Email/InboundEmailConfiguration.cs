@@ -17,6 +17,8 @@ internal sealed class InboundEmailConfiguration : IEntityTypeConfiguration<Inbou
         b.HasIndex(e => e.DedupKey).IsUnique();
         b.Property(e => e.Sha256).HasMaxLength(64);
         b.HasIndex(e => e.Sha256).IsUnique();
+        // The mail a message came in: its HTML and its files are read from there (issue 26).
+        b.HasIndex(e => e.MessageId);
         b.Property(e => e.From).HasMaxLength(998);
         b.Property(e => e.Subject).HasMaxLength(998);
         b.Property(e => e.Reason).HasMaxLength(2000);

@@ -25,6 +25,12 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     public IReadOnlyList<MailAttachments.File> Files { get; private init; } = [];
     /// <summary>Where it was addressed (To, Cc, Delivered-To, X-Original-To), normalised: which team's mailbox it reached.</summary>
     public IReadOnlyList<string> Recipients { get; private init; } = [];
+    /// <summary>Who the sender wrote to and copied (To, Cc), normalised: the people on the conversation, ours among them.</summary>
+    public IReadOnlyList<string> Addressed { get; private init; } = [];
+    /// <summary>The mailbox that delivered it here (Delivered-To, X-Original-To): ours.</summary>
+    public IReadOnlyList<string> DeliveredTo { get; private init; } = [];
+    /// <summary>It has an HTML part, which the case page can show as laid out (<see cref="MessageHtml"/>).</summary>
+    public bool HasHtml { get; private init; }
     /// <summary>Over the size limit: its text is taken, its files are not, and it stays in quarantine.</summary>
     public bool TooLarge { get; private init; }
     /// <summary>What makes two deliveries the same message, when it has a Message-ID (<see cref="Duplicates"/>).</summary>
@@ -80,15 +86,19 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
         var messageId = string.IsNullOrWhiteSpace(mail.MessageId) ? null : MailIds.Bracket(mail.MessageId.Trim());
         var sender = MailSender.Of(mail);
         var address = sender?.Address;
+        var addressed = mail.To.Mailboxes.Concat(mail.Cc.Mailboxes).Select(m => CustomerContact.NormaliseEmail(m.Address)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var delivered = mail.Headers.Where(h => h.Field.Equals("Delivered-To", StringComparison.OrdinalIgnoreCase) || h.Field.Equals("X-Original-To", StringComparison.OrdinalIgnoreCase))
+            .Select(h => CustomerContact.NormaliseEmail(h.Value.Trim().Trim('<', '>'))).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var read = new IncomingMail(raw, sha)
         {
             MessageId = messageId,
             RawFrom = sender?.Raw ?? mail.From.Mailboxes.FirstOrDefault()?.Address,
             Address = address,
             Subject = mail.Subject,
-            Recipients = mail.To.Mailboxes.Concat(mail.Cc.Mailboxes).Select(m => m.Address)
-                .Concat(mail.Headers.Where(h => h.Field.Equals("Delivered-To", StringComparison.OrdinalIgnoreCase) || h.Field.Equals("X-Original-To", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.Trim().Trim('<', '>')))
-                .Select(CustomerContact.NormaliseEmail).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            Recipients = addressed.Concat(delivered).Distinct(StringComparer.Ordinal).ToList(),
+            Addressed = addressed,
+            DeliveredTo = delivered,
+            HasHtml = mail.HtmlBody is not null,
         };
         if (address is null)
         {

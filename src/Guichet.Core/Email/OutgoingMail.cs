@@ -7,17 +7,29 @@ namespace Guichet.Core.Email;
 /// A case message as the customer's mail client sees it: the case reference in the subject, our
 /// Message-ID, In-Reply-To and References to the conversation so it threads on both sides (H1),
 /// and Auto-Submitted on anything a person did not write, so auto-responders stay quiet; a text
-/// part and an HTML part saying the same (<see cref="MailBody"/>).
+/// part and an HTML part saying the same (<see cref="MailBody"/>); the message's files, and the
+/// people it copies (Cc, and Bcc, which MailKit's SMTP client sends to without writing it in the
+/// headers). A side conversation goes to its third party, not to the customer (issue 26).
 /// </summary>
 public static class OutgoingMail
 {
-    public static MimeMessage Compose(Message message, Case @case, string recipient, string fromAddress, IReadOnlyList<(string Id, MessageDirection Direction)> conversation)
+    public sealed record File(string FileName, string ContentType, byte[] Content);
+
+    public static MimeMessage Compose(Message message, Case @case, string recipient, string fromAddress, IReadOnlyList<(string Id, MessageDirection Direction)> conversation, IReadOnlyList<File>? files = null)
     {
         var mail = new MimeMessage();
         mail.From.Add(new MailboxAddress(@case.Team.Name, fromAddress));
-        mail.To.Add(new MailboxAddress(@case.Customer.Name, recipient));
+        mail.To.Add(new MailboxAddress(message.IsSide ? "" : @case.Customer.Name, recipient));
+        foreach (var copied in CopiedPeople.Parse(message.Cc))
+        {
+            mail.Cc.Add(MailboxAddress.Parse(copied));
+        }
+        foreach (var hidden in CopiedPeople.Parse(message.Bcc))
+        {
+            mail.Bcc.Add(MailboxAddress.Parse(hidden));
+        }
         var subject = @case.Subject.Contains(@case.Reference, StringComparison.OrdinalIgnoreCase) ? @case.Subject : $"[{@case.Reference}] {@case.Subject}";
-        mail.Subject = message.Kind == MessageKind.Reply || message.Kind == MessageKind.Acknowledgment ? $"Re: {subject}" : subject;
+        mail.Subject = message.Kind is MessageKind.Reply or MessageKind.Acknowledgment ? $"Re: {subject}" : subject;
         mail.Date = message.CreatedAt;
         mail.MessageId = message.InternetMessageId!.Trim('<', '>');
         var earlier = conversation.Where(c => c.Id != message.InternetMessageId).ToList();
@@ -35,7 +47,12 @@ public static class OutgoingMail
         }
         // multipart/alternative: the text as written and the same as HTML, both signed by the team (W9).
         var (text, html) = MailBody.Render(message.Body, @case.Team.Signature, @case.Customer.Language);
-        mail.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        var builder = new BodyBuilder { TextBody = text, HtmlBody = html };
+        foreach (var file in files ?? [])
+        {
+            builder.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        }
+        mail.Body = builder.ToMessageBody();
         return mail;
     }
 }

@@ -26,6 +26,8 @@ public sealed partial class ReceiveEmail
             {
                 tracked!.Events.Add(joined);
             }
+            message.HasHtml = mail.HasHtml;
+            await CopyAsync(tracked!, mail, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
@@ -37,6 +39,8 @@ public sealed partial class ReceiveEmail
         {
             @case.Events.Add(joined);
         }
+        message.HasHtml = mail.HasHtml;
+        await CopyAsync(@case, mail, ct);
         await rows.UpdateAsync(@case, ct);
         // What the contact added to the loaded case (its message, its events) is written as the model says, as EF Core would.
         await rows.InsertDependentsAsync(@case, ct);

@@ -16,9 +16,9 @@ public sealed partial class ReceiveEmail
     {
         inbound ??= rows.Stored<Message>(nameof(Message.Direction), MessageDirection.In);
         var latest = await rows.QueryAsync(
-            $"""SELECT "Id", "Direction", "Body" FROM "Messages" WHERE "CaseId" = @p0 AND "IsAutomatic" = @p1 ORDER BY "Id" DESC LIMIT {Routing.ReadCustomerMessage.HistoryLength}""",
+            $"""SELECT "Id", "Direction", "Body" FROM "Messages" WHERE "CaseId" = @p0 AND "IsAutomatic" = @p1 AND "Kind" NOT IN (@p2, @p3) ORDER BY "Id" DESC LIMIT {Routing.ReadCustomerMessage.HistoryLength}""",
             r => new Routing.PastMessage(Equals(r.GetValue(1), inbound) ? MessageDirection.In : MessageDirection.Out, r.GetString(2), false) { Id = r.GetInt64(0) },
-            ct, caseId, false);
+            ct, caseId, false, rows.Stored<Message>(nameof(Message.Kind), MessageKind.SideOut), rows.Stored<Message>(nameof(Message.Kind), MessageKind.SideIn));
         latest.Reverse();
         return latest;
     }

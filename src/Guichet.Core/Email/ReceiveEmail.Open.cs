@@ -40,6 +40,8 @@ public sealed partial class ReceiveEmail
 
         var (@case, first) = await Routing.NewContact.OpenAsync(db, customer, Channel.Email, Cut(subject, OpenCaseRequest.MaxSubjectLength)!, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!,
             mail.MessageId, receiving, teamNamed, await RulesAsync(ct), await TeamsAsync(ct), customer.PostalCode is null ? [] : await CrisesAsync(ct), now, ct, mail.Fresh);
+        first.HasHtml = mail.HasHtml;
+        await CopyAsync(@case, mail, ct);
         // The reference is made of the id: the row first, then the acknowledgment that quotes it.
         await rows.InsertAsync(@case, ct);
         @case.Reference = Case.FormatReference(@case.Id, now);

@@ -22,11 +22,11 @@ public sealed partial class ReceiveEmail
             SELECT c."Id", c."Reference", c."Subject", u."Name", m."Body"
             FROM (SELECT "Id", "Reference", "Subject", "CustomerId" FROM "Cases" WHERE "CustomerId" = @p0 AND "Status" IN (@p1, @p2, @p3) ORDER BY "Id" DESC LIMIT {SameMatter.CasesRead}) c
             JOIN "Customers" u ON u."Id" = c."CustomerId"
-            LEFT JOIN "Messages" m ON m."Id" IN (SELECT w."Id" FROM "Messages" w WHERE w."CaseId" = c."Id" AND w."Direction" = @p4 AND w."IsAutomatic" = @p5 ORDER BY w."Id" DESC LIMIT {SameMatter.MessagesRead})
+            LEFT JOIN "Messages" m ON m."Id" IN (SELECT w."Id" FROM "Messages" w WHERE w."CaseId" = c."Id" AND w."Direction" = @p4 AND w."IsAutomatic" = @p5 AND w."Kind" <> @p6 ORDER BY w."Id" DESC LIMIT {SameMatter.MessagesRead})
             ORDER BY c."Id" DESC, m."Id" DESC
             """,
             r => (Id: r.GetInt64(0), Reference: r.GetString(1), Subject: r.GetString(2), Customer: r.GetString(3), Body: r.IsDBNull(4) ? null : r.GetString(4)),
-            ct, customerId, activeStatuses[0], activeStatuses[1], activeStatuses[2], inbound, false);
+            ct, customerId, activeStatuses[0], activeStatuses[1], activeStatuses[2], inbound, false, rows.Stored<Message>(nameof(Message.Kind), MessageKind.SideIn));
         if (read.Count == 0)
         {
             return null;

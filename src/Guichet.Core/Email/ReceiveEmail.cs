@@ -167,10 +167,18 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         {
             return await NoiseAsync(mail, subject, now, ct);
         }
+        if (IsOwnMail(mail))
+        {
+            return new Outcome(InboundOutcome.Ignored, null, null, "Guichet's own mail came back (a copy to a mailbox that delivers here): kept, joined to nothing.");
+        }
         var thread = await ThreadAsync(mail, subject, ct);
         if (thread.Held is { } held)
         {
             return held;
+        }
+        if (thread is { CaseId: { } sideCase, Side: true })
+        {
+            return await SideAnswerAsync(sideCase, mail, now, ct);
         }
         if (thread.CaseId is { } caseId)
         {

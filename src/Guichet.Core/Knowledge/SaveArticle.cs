@@ -88,7 +88,7 @@ public sealed class SaveArticle(GuichetDb db, TimeProvider clock)
         {
             return CaseQueries.CaseNotFound(caseId);
         }
-        var messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == caseId && !m.IsAutomatic)
+        var messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == caseId && !m.IsAutomatic).Where(Message.WithCustomer)
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new { m.Direction, m.Body }).ToListAsync(ct);
         var question = messages.FirstOrDefault(m => m.Direction == MessageDirection.In)?.Body ?? @case.Subject;
         var answer = messages.LastOrDefault(m => m.Direction == MessageDirection.Out)?.Body;

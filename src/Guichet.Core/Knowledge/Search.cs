@@ -58,7 +58,7 @@ public sealed class Search(GuichetDb db)
         {
             return [];
         }
-        var written = await db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.In)
+        var written = await db.Messages.Where(m => m.CaseId == caseId && m.Direction == MessageDirection.In && m.Kind != MessageKind.SideIn)
             .OrderBy(m => m.Id).Select(m => m.Body).Take(3).ToListAsync(ct);
         var words = SearchTerms.Significant(subject + " " + subject + " " + string.Join(" ", written));
         return words.Count == 0 ? [] : await ArticlesAsync(words, any: true, ArticleScope.Published, null, limit, ct);

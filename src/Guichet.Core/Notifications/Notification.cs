@@ -14,6 +14,8 @@ public enum NotificationKind
     CeilingHandedOver,
     /// <summary>A customer answered the survey unhappy (CSAT 1–2) or said it was hard (effort 6–7): call them back (M1).</summary>
     LowSatisfaction,
+    /// <summary>A third party answered a side conversation on your case (issue 26).</summary>
+    ThirdPartyAnswered,
 }
 
 /// <summary>Something an agent must see in the workspace, about one case.</summary>

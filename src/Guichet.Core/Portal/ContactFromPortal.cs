@@ -23,12 +23,21 @@ public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase
         public bool Joined => Token is null;
     }
 
-    public async Task<Result<Opened>> RunAsync(PortalContact form, string baseUrl, CancellationToken ct = default)
+    public Task<Result<Opened>> RunAsync(PortalContact form, string baseUrl, CancellationToken ct = default) => RunAsync(form, baseUrl, null, ct);
+
+    /// <param name="files">Photos or documents sent with the form (issue 26): judged first, stored with the message or not at all.</param>
+    public async Task<Result<Opened>> RunAsync(PortalContact form, string baseUrl, IReadOnlyList<Files.NewFile>? files, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(form.Email))
         {
             // The answer has to reach them somewhere; the private link alone can be lost.
             return Failure.Invalid("customer.email", "Your email address is required so that we can answer you.");
+        }
+        var judged = new ValidationErrors();
+        Files.FileChecks.Check(files ?? [], Files.FileChecks.MaxLimitBytes, 0, null, clock.Now(), judged);
+        if (judged.Any)
+        {
+            return judged;
         }
         var token = PortalAccess.NewToken();
         await using var tx = await db.OwnTransactionAsync(ct);
@@ -42,6 +51,16 @@ public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase
         }
         var now = clock.Now();
         var @case = opened.Value.Case;
+        if (files is { Count: > 0 })
+        {
+            // Within the team's limit, now that the team is known; refused, nothing is committed.
+            var attached = await MessageFiles.ResolveAsync(db, @case, null, null, files, null, now, ct);
+            if (!attached.Succeeded)
+            {
+                return attached.Failure!;
+            }
+            opened.Value.Message.Attachments.AddRange(attached.Value);
+        }
         db.PortalAccesses.Add(PortalAccess.For(@case.Id, token, now));
         if (opened.Value.Appended)
         {

@@ -23,7 +23,7 @@ public static class ReadCustomerMessage
         {
             return [];
         }
-        var latest = await db.Messages.AsNoTracking().Where(m => m.CaseId == caseId && !m.IsAutomatic)
+        var latest = await db.Messages.AsNoTracking().Where(m => m.CaseId == caseId && !m.IsAutomatic).Where(Message.WithCustomer)
             .OrderByDescending(m => m.Id).Take(HistoryLength).Select(m => new { m.Id, m.Direction, m.Body }).ToListAsync(ct);
         return latest.OrderBy(m => m.Id).Select(m => new PastMessage(m.Direction, m.Body, false) { Id = m.Id }).ToList();
     }

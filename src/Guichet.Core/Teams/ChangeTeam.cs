@@ -8,7 +8,7 @@ namespace Guichet.Core.Teams;
 /// PATCH /api/teams/{slug}: only what is named changes. <see cref="MailAddressGiven"/> tells a
 /// mailbox removed (null) from one not mentioned.
 /// </summary>
-public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? ExcusePhrases = null, string? RedirectPhrases = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null, bool RetentionGiven = false, int? RetentionYears = null, string? Signature = null);
+public sealed record TeamPatch(bool MailAddressGiven = false, string? MailAddress = null, string? MajorProblems = null, string? ExcusePhrases = null, string? RedirectPhrases = null, string? Languages = null, string? Skills = null, bool? AutoAssign = null, bool? SurveysOn = null, int? SurveyDelayHours = null, bool RetentionGiven = false, int? RetentionYears = null, string? Signature = null, long? AttachmentLimitBytes = null);
 
 /// <summary>
 /// Changes a team's mailbox (mail sent there opens its cases and its mail leaves from it), its
@@ -56,6 +56,10 @@ public sealed class ChangeTeam(GuichetDb db)
         {
             errors.Add("signature", $"A signature is at most {MaxSignatureLength} characters.");
         }
+        if (patch.AttachmentLimitBytes is < Files.FileChecks.MinLimitBytes or > Files.FileChecks.MaxLimitBytes)
+        {
+            errors.Add("attachmentLimitBytes", $"A message's files may weigh {Files.FileChecks.MinLimitBytes} to {Files.FileChecks.MaxLimitBytes} bytes together.");
+        }
         if (errors.Any)
         {
             return errors;
@@ -77,6 +81,7 @@ public sealed class ChangeTeam(GuichetDb db)
         // An empty signature removes it.
         team.Signature = patch.Signature is null ? team.Signature : string.IsNullOrWhiteSpace(patch.Signature) ? null : patch.Signature.Trim();
         team.SurveysOn = patch.SurveysOn ?? team.SurveysOn;
+        team.AttachmentLimitBytes = patch.AttachmentLimitBytes ?? team.AttachmentLimitBytes;
         team.SurveyDelayHours = patch.SurveyDelayHours ?? team.SurveyDelayHours;
         if (patch.RetentionGiven)
         {

@@ -40,6 +40,8 @@ public sealed class Team
     public string? MailAddress { get; set; }
     /// <summary>Closes every mail the team sends (Markdown, as a reply), after the "-- " line (W9).</summary>
     public string? Signature { get; set; }
+    /// <summary>The most a message's files may weigh together, in bytes, sent or received directly (issue 26).</summary>
+    public long AttachmentLimitBytes { get; set; } = Files.FileChecks.DefaultLimitBytes;
 
     /// <summary>Languages the team answers in and categories it handles (comma separated): routing sends a case to a team that speaks the customer's language and knows its category.</summary>
     public string Languages { get; set; } = "fr";

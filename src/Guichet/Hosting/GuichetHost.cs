@@ -63,6 +63,7 @@ public static class GuichetHost
         routes.MapIncidentsWeb();
         routes.MapGoodwillWeb();
         routes.MapChatWeb();
+        Features.Portal.PortalFiles.MapPortalWeb(routes);
         routes.MapLiveWeb();
         routes.MapAdminWeb(options);
         app.MapRazorComponents<Components.App>();

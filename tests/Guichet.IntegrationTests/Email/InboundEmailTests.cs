@@ -407,7 +407,12 @@ public abstract class InboundEmailTests(GuichetServer server)
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onclick", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Voici le carton", html, StringComparison.Ordinal);
-        Assert.Contains("script-src 'self'", view.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        // Its own policy: framed by Guichet's pages only, in a sandbox where nothing runs.
+        var policy = view.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("sandbox allow-same-origin", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
         var image = await server.Api.GetAsync(photo.Str("url"), TestContext.Current.CancellationToken);
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
 

@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixTests(SqliteDemoServer server) : IClassFi
         "GET /api/surveys/{token}", "POST /api/surveys/{token}", // the survey's API, by its token
         "POST /api/channels/social/{platform}/events", // signed by the platform's shared secret
         "GET /chat/widget.js", "GET /chat/signalr.min.js", "GET /chat/demo", // the chat widget's files
+        "POST /chat/files", "GET /chat/files/{key}", // a visitor's photo, and files read at links sealed by the server (issue 26)
+        "GET /suivi/{token}/fichiers/{id:long}", // a file on the customer's case, read with their private link
+        "GET /files.js", // dropping files on the portal's forms: nothing private in it
         "GET /hubs/chat", "GET /hubs/chat/negotiate", // visitors chat without an account (SignalR maps them for every method)
         "GET /api/help/articles", "GET /api/help/articles/{id:long}", // the public help centre's published articles
     ];

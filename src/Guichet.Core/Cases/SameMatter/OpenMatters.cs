@@ -21,7 +21,7 @@ public static class OpenMatters
                 c.Id,
                 c.Reference,
                 c.Subject,
-                Written = c.Messages.Where(m => m.Direction == MessageDirection.In && !m.IsAutomatic)
+                Written = c.Messages.Where(m => m.Direction == MessageDirection.In && !m.IsAutomatic && m.Kind != MessageKind.SideIn)
                     .OrderByDescending(m => m.Id).Take(SameMatter.MessagesRead).Select(m => m.Body).ToList(),
             })
             .ToListAsync(ct);

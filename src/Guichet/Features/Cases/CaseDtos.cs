@@ -30,14 +30,20 @@ public sealed record PromiseDto(
         p.IsActive && p.OwnerAlertedAt is null ? p.OwnerAlertAt : null, p.IsActive ? p.NoticeAt : null);
 }
 
-public sealed record MessageDto(long Id, string Direction, string Kind, string Channel, string Body, DateTimeOffset CreatedAt, string Author, long? AuthorId, bool Automatic, long? PromiseId, AttachmentDto[] Attachments, bool Public)
+/// <summary>
+/// A message on the case. <c>Cc</c> and <c>Bcc</c> list who else the mail went to; <c>ThirdParty</c> is
+/// set on a side conversation (kinds sideOut and sideIn), which the customer never sees.
+/// </summary>
+public sealed record MessageDto(long Id, string Direction, string Kind, string Channel, string Body, DateTimeOffset CreatedAt, string Author, long? AuthorId, bool Automatic, long? PromiseId, AttachmentDto[] Attachments, bool Public,
+    string[]? Cc = null, string[]? Bcc = null, string? ThirdParty = null)
 {
     public static MessageDto From(Message m) => new(
         m.Id, m.Direction.ToWire(), m.Kind.ToWire(), m.Channel.ToWire(), m.Body, m.CreatedAt, m.AuthorName, m.AuthorId, m.IsAutomatic, m.PromiseId ?? m.Promise?.Id,
-        m.Attachments.OrderBy(a => a.Part).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"/api/attachments/{a.Id}")).ToArray(), m.IsPublic);
+        m.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"/api/attachments/{a.Id}")).ToArray(), m.IsPublic,
+        m.Cc is null ? null : [.. CopiedPeople.Parse(m.Cc)], m.Bcc is null ? null : [.. CopiedPeople.Parse(m.Bcc)], m.ThirdParty);
 }
 
-/// <summary>A file that came with a message; <c>Url</c> downloads it.</summary>
+/// <summary>A file on a message; <c>Url</c> downloads it, and its id sends it on with a reply (<c>attachments</c>).</summary>
 public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, string Url);
 
 public sealed record EventDto(long Id, string Kind, DateTimeOffset At, string Actor, string? From, string? To, string? Detail)

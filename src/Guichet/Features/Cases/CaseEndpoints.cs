@@ -23,6 +23,8 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapCaseFiles();
+        cases.MapConversation();
 
         cases.MapPost("/", async (HttpContext http, OpenCase open, GuichetDb db, TimeProvider clock) =>
         {
@@ -85,7 +87,7 @@ public static class CaseEndpoints
         .Produces<MessageDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
         .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-        .WithSummary("Add a customer message (in) or send a reply (out); a reply passes the send guard or gets 422 with every reason (SPEC Q4).")
+        .WithSummary("Add a customer message (in) or send a reply (out); a reply passes the send guard or gets 422 with every reason (SPEC Q4). A reply may carry files (ids uploaded to POST /api/cases/{id}/files, and attachments already on the case), copy people (cc replaces the case's copied people; bcc for this reply only).")
             .NamesInBody("templateId", "a template key of the case's own team");
 
         cases.MapGet("/{id:long}/summary", async (long id, GuichetDb db, CancellationToken ct) =>

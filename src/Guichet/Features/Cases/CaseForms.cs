@@ -28,6 +28,24 @@ public static class CaseForms
             Forms.BackToCase(id, await notSame.RunAsync(id, reference, await Forms.RequireAgentAsync(http, db))))
             .NamesInBody("reference", CaseInViewHandler.Target.Case);
 
+        ui.MapPost("/cases/{id:long}/split", async (long id, [FromForm] long? messageId, [FromForm] bool? following, HttpContext http, GuichetDb db, SplitCase split) =>
+        {
+            var result = await split.RunAsync(id, messageId, following ?? false, await Forms.RequireAgentAsync(http, db), http.RequestAborted);
+            return result.Succeeded ? Results.Redirect($"/cases/{result.Value.Id}") : Forms.BackToCase(id, result);
+        })
+            .NamesInBody("messageId", "a message of the route's own case: SplitCase looks for it there only");
+
+        // Multipart: the files travel with the message, stored with it or not at all.
+        ui.MapPost("/cases/{id:long}/side", async (long id, HttpContext http, GuichetDb db, SideConversation side) =>
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var files = await UploadedFiles.ReadAsync(form.Files, http.RequestAborted);
+            var forward = form["forward"].Select(v => long.TryParse(v, out var n) ? n : 0).Where(n => n > 0).ToList();
+            var request = new SideConversationRequest(form["to"].ToString(), form["body"].ToString(), null, forward);
+            return Forms.BackToCase(id, await side.RunAsync(id, request, await Forms.RequireAgentAsync(http, db), files, http.RequestAborted));
+        })
+            .NamesInBody("forward", "files of the route's own case: MessageFiles takes them from there only");
+
         ui.MapPost("/cases/{id:long}/note", async (long id, [FromForm] string? text, HttpContext http, GuichetDb db, AddNote add) =>
             Forms.BackToCase(id, await add.RunAsync(id, text, await Forms.RequireAgentAsync(http, db))));
 

@@ -5,17 +5,21 @@ using Microsoft.AspNetCore.SignalR;
 namespace Guichet.Features.Chat;
 
 /// <summary>A line of the conversation as the widget shows it: never an internal note, never an agent's address.</summary>
-public sealed record ChatLine(long Id, string Direction, string Author, string Body, DateTimeOffset At, bool Automatic)
+/// <summary>A line of the widget's conversation; its files are links only Guichet makes (<see cref="ChatFileLinks"/>).</summary>
+public sealed record ChatLine(long Id, string Direction, string Author, string Body, DateTimeOffset At, bool Automatic, ChatFile[] Files)
 {
-    public static ChatLine From(Message m) => new(m.Id, m.Direction.ToWire(), m.AuthorName, m.Body, m.CreatedAt, m.IsAutomatic);
+    public static ChatLine From(Message m, ChatFileLinks links) =>
+        new(m.Id, m.Direction.ToWire(), m.AuthorName, m.Body, m.CreatedAt, m.IsAutomatic, [.. m.Attachments.OrderBy(a => a.Id).Select(a => new ChatFile(a.FileName, a.ContentType, links.Url(a.Id)))]);
 }
+
+public sealed record ChatFile(string Name, string ContentType, string Url);
 
 /// <summary>
 /// The widget's connection (H3): <c>Hello</c> says whether people are there (or when they are
 /// back, P7) and replays the visitor's conversation; <c>Send</c> records a message on their chat
 /// case. Each connection joins its case's group, where agents' answers arrive (<see cref="ChatRelay"/>).
 /// </summary>
-public sealed class ChatHub(ChatConversation chat, Core.Live.ILiveBus live) : Hub
+public sealed class ChatHub(ChatConversation chat, Core.Live.ILiveBus live, ChatFileLinks links) : Hub
 {
     public static string Group(long caseId) => $"case-{caseId}";
 
@@ -35,7 +39,7 @@ public sealed class ChatHub(ChatConversation chat, Core.Live.ILiveBus live) : Hu
         return new
         {
             welcome.Value.Open, welcome.Value.Staffed, welcome.Value.BackAt, welcome.Value.Name, welcome.Value.Email,
-            History = welcome.Value.History.Select(ChatLine.From),
+            History = welcome.Value.History.Select(m => ChatLine.From(m, links)),
         };
     }
 
@@ -84,15 +88,15 @@ public sealed class ChatHub(ChatConversation chat, Core.Live.ILiveBus live) : Hu
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         foreach (var message in sent.Value.Written)
         {
-            await Clients.Group(group).SendAsync("message", ChatLine.From(message), Context.ConnectionAborted);
+            await Clients.Group(group).SendAsync("message", ChatLine.From(message, links), Context.ConnectionAborted);
         }
         return new { sent.Value.CaseId };
     }
 }
 
 /// <summary>An agent's answer on a chat case reaches the widgets open on that case.</summary>
-public sealed class ChatRelay(IHubContext<ChatHub> hub) : IChatRelay
+public sealed class ChatRelay(IHubContext<ChatHub> hub, ChatFileLinks links) : IChatRelay
 {
     public Task PublishAsync(long caseId, Message message, CancellationToken ct) =>
-        hub.Clients.Group(ChatHub.Group(caseId)).SendAsync("message", ChatLine.From(message), ct);
+        hub.Clients.Group(ChatHub.Group(caseId)).SendAsync("message", ChatLine.From(message, links), ct);
 }

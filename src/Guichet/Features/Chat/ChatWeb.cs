@@ -9,8 +9,9 @@ public static class ChatWeb
     {
         services.AddSignalR(o => o.AddFilter<ChatFlood>());
         services.AddSingleton<Core.Chat.IChatRelay, ChatRelay>();
+        services.AddSingleton<ChatFileLinks>();
         return services;
     }
 
-    public static void MapChatWeb(this GuichetRoutes routes) => routes.App.MapChat();
+    public static void MapChatWeb(this GuichetRoutes routes) => routes.App.MapChat().MapChatFiles();
 }

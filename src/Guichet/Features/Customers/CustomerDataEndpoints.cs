@@ -48,10 +48,10 @@ public static class CustomerDataEndpoints
                 cases = cases.Select(c => new
                 {
                     c.Id, c.Reference, c.Subject, status = c.Status.ToWire(), channel = c.Channel.ToWire(), team = c.Team.Name, c.CreatedAt, c.ResolvedAt,
-                    messages = c.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new
+                    messages = c.Messages.Where(m => !m.IsSide).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new
                     {
                         m.Id, direction = m.Direction.ToWire(), kind = m.Kind.ToWire(), channel = m.Channel.ToWire(), author = m.AuthorName, m.Body, m.CreatedAt,
-                        attachments = m.Attachments.OrderBy(a => a.Part).Select(a => new { file = FileIn(a), a.FileName, a.ContentType, a.Size }),
+                        attachments = m.Attachments.OrderBy(a => a.Id).Select(a => new { file = FileIn(a), a.FileName, a.ContentType, a.Size }),
                     }),
                     promises = c.Promises.Select(p => new { p.What, p.CreatedAt, p.DueAt, state = p.State.ToWire() }),
                     events = c.Events.OrderBy(e => e.At).Select(e => new { kind = e.Kind.ToWire(), e.At, e.From, e.To, e.Detail }),
@@ -65,23 +65,12 @@ public static class CustomerDataEndpoints
                 {
                     await JsonSerializer.SerializeAsync(entry, document, Indented, ct);
                 }
-                var attachments = cases.SelectMany(c => c.Messages).SelectMany(m => m.Attachments).ToList();
-                foreach (var byEmail in attachments.GroupBy(a => a.InboundEmailId))
+                foreach (var attachment in cases.SelectMany(c => c.Messages).Where(m => !m.IsSide).SelectMany(m => m.Attachments))
                 {
-                    var raw = await db.InboundEmails.AsNoTracking().Where(e => e.Id == byEmail.Key).Select(e => e.Raw).FirstOrDefaultAsync(ct);
-                    if (raw is not { Length: > 0 })
+                    if (await MessageFileContent.ReadAsync(db, attachment, ct) is { } content)
                     {
-                        continue;
-                    }
-                    using var mail = MailParse.Load(raw);
-                    var parts = MailAttachments.Of(mail);
-                    foreach (var attachment in byEmail)
-                    {
-                        if (MailAttachments.Find(parts, attachment.Part, attachment.FileName) is { } part)
-                        {
-                            await using var entry = await zip.CreateEntry(FileIn(attachment)).OpenAsync(ct);
-                            await entry.WriteAsync(MailAttachments.Read(part), ct);
-                        }
+                        await using var entry = await zip.CreateEntry(FileIn(attachment)).OpenAsync(ct);
+                        await entry.WriteAsync(content, ct);
                     }
                 }
             }
@@ -106,5 +95,5 @@ public static class CustomerDataEndpoints
 
     /// <summary>The file's place in the archive: its message, its position, a name that cannot climb out of the folder.</summary>
     private static string FileIn(Attachment a) =>
-        $"attachments/{a.MessageId}-{a.Part}-{string.Concat(Path.GetFileName(a.FileName).Select(ch => char.IsLetterOrDigit(ch) || ch is '.' or '-' or '_' ? ch : '_'))}";
+        $"attachments/{a.MessageId}-{a.Id}-{string.Concat(Path.GetFileName(a.FileName).Select(ch => char.IsLetterOrDigit(ch) || ch is '.' or '-' or '_' ? ch : '_'))}";
 }

@@ -11,6 +11,12 @@ public static class SecurityHeaders
     public const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// A sender's sanitised HTML, framed by the case page only: its own styles apply inside the frame,
+    /// nothing runs (sandbox without scripts), nothing is fetched but its own files.
+    /// </summary>
+    public const string SenderHtmlPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox allow-same-origin; frame-ancestors 'self'";
+
     private const string DemoPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -19,9 +25,13 @@ public static class SecurityHeaders
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/chat/demo") ? DemoPolicy : Policy;
+            // An answer that set its own, stricter policy keeps it (a sender's HTML shown in a sandboxed frame, MessageHtml).
+            if (!headers.ContainsKey("Content-Security-Policy"))
+            {
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/chat/demo") ? DemoPolicy : Policy;
+                headers.XFrameOptions = "DENY";
+            }
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             // Secret links (/suivi/…, /avis/…) never leave in a Referer header to another site.
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";

@@ -119,6 +119,9 @@ public static class WebPlumbing
             app.MapGet("/" + script, () => TypedResults.Stream(typeof(WebPlumbing).Assembly.GetManifestResourceStream("Guichet.Resources." + script)!, "text/javascript; charset=utf-8"))
                 .RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription();
         }
+        // Read by the customer's pages too (the portal's form, the follow page): nothing in it is private.
+        app.MapGet("/files.js", () => TypedResults.Stream(typeof(WebPlumbing).Assembly.GetManifestResourceStream("Guichet.Resources.files.js")!, "text/javascript; charset=utf-8"))
+            .AllowAnonymous().ExcludeFromDescription();
         var api = app.MapGroup("/api").RequireAuthorization(Features.Permissions.Access.Read);
         var ui = app.MapGroup("/ui").RequireAuthorization(Features.Permissions.Access.Read).ExcludeFromDescription().RequireFormToken();
         return new GuichetRoutes(app, api, ui);

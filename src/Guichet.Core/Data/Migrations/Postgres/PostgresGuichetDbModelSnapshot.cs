@@ -286,7 +286,7 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<long>("InboundEmailId")
+                    b.Property<long?>("InboundEmailId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("MessageId")
@@ -298,11 +298,16 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("StoredFileId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InboundEmailId");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StoredFileId");
 
                     b.ToTable("Attachments");
                 });
@@ -426,6 +431,11 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<int>("ContactCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Copied")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -746,12 +756,20 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Bcc")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<long>("CaseId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Cc")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -765,6 +783,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("HasHtml")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("InternetMessageId")
                         .HasMaxLength(998)
@@ -783,6 +804,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<long?>("PromiseId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ThirdParty")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
 
                     b.HasKey("Id");
 
@@ -1312,6 +1337,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("MessageId");
+
                     b.HasIndex("MessageIdHeader")
                         .HasFilter("\"DedupKey\" IS NULL AND \"MessageIdHeader\" IS NOT NULL");
 
@@ -1321,6 +1348,52 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("Outcome", "ReceivedAt");
 
                     b.ToTable("InboundEmails");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Files.StoredFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UploadedById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Files");
                 });
 
             modelBuilder.Entity("Guichet.Core.Goodwill.CompensationRule", b =>
@@ -2350,6 +2423,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("AttachmentLimitBytes")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("AutoAssign")
                         .HasColumnType("boolean");
 
@@ -2494,14 +2570,20 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasOne("Guichet.Core.Email.InboundEmail", null)
                         .WithMany()
                         .HasForeignKey("InboundEmailId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Guichet.Core.Cases.Message", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Guichet.Core.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Bulk.BulkJobItem", b =>
@@ -2740,6 +2822,15 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
                         .WithMany("Domains")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Files.StoredFile", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

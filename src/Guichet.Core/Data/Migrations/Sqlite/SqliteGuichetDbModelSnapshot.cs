@@ -269,7 +269,7 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("InboundEmailId")
+                    b.Property<long?>("InboundEmailId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MessageId")
@@ -281,11 +281,16 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InboundEmailId");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StoredFileId");
 
                     b.ToTable("Attachments");
                 });
@@ -405,6 +410,11 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("ContactCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Copied")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -717,12 +727,20 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Bcc")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cc")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -736,6 +754,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasHtml")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InternetMessageId")
                         .HasMaxLength(998)
@@ -754,6 +775,10 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.Property<long?>("PromiseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThirdParty")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1267,6 +1292,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("MessageId");
+
                     b.HasIndex("MessageIdHeader")
                         .HasFilter("\"DedupKey\" IS NULL AND \"MessageIdHeader\" IS NOT NULL");
 
@@ -1276,6 +1303,50 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("Outcome", "ReceivedAt");
 
                     b.ToTable("InboundEmails");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Files.StoredFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UploadedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("Files");
                 });
 
             modelBuilder.Entity("Guichet.Core.Goodwill.CompensationRule", b =>
@@ -2265,6 +2336,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AttachmentLimitBytes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AutoAssign")
                         .HasColumnType("INTEGER");
 
@@ -2409,14 +2483,20 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasOne("Guichet.Core.Email.InboundEmail", null)
                         .WithMany()
                         .HasForeignKey("InboundEmailId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Guichet.Core.Cases.Message", null)
                         .WithMany("Attachments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Guichet.Core.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Bulk.BulkJobItem", b =>
@@ -2655,6 +2735,15 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
                         .WithMany("Domains")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.Files.StoredFile", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

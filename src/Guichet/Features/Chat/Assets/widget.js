@@ -17,14 +17,16 @@
           back: "Nous sommes de retour : une personne va vous répondre.",
           who: "Qui êtes-vous ? (facultatif : pour vous répondre par e-mail si vous partez)", name: "Votre nom", email: "Votre e-mail", save: "Enregistrer",
           known: "Nous pouvons aussi vous répondre à {0}.",
-          you: "Vous", failed: "Le message n'est pas parti ; réessayez." },
+          you: "Vous", failed: "Le message n'est pas parti ; réessayez.",
+          attach: "Joindre une photo ou un fichier", fileFailed: "Le fichier n'est pas parti : {0}" },
     en: { open: "Chat with us", title: "Customer service", placeholder: "Your message", send: "Send", close: "Close",
           closed: "We are away right now and back on {0}. Leave us a message and your email: the answer will wait for you there.",
           nobody: "Nobody is available right now. Leave us a message and your email: we will answer you as soon as we can.",
           back: "We are back: someone will answer you.",
           who: "Who are you? (optional: so we can answer by email if you leave)", name: "Your name", email: "Your email", save: "Save",
           known: "We can also answer you at {0}.",
-          you: "You", failed: "The message was not sent; try again." }
+          you: "You", failed: "The message was not sent; try again.",
+          attach: "Attach a photo or a file", fileFailed: "The file was not sent: {0}" }
   }[lang];
 
   function visitorToken() {
@@ -62,7 +64,10 @@
   var log = element("div", { id: "guichet-chat-log", role: "log", "aria-live": "polite", style: "height:260px;overflow-y:auto;padding:.5rem" });
   var text = element("textarea", { id: "guichet-chat-text", rows: "2", placeholder: words.placeholder, style: "margin:.5rem;resize:vertical" });
   var send = element("button", { id: "guichet-chat-send", type: "button", style: "margin:0 .5rem .5rem;padding:.4rem;background:#1f4e79;color:#fff;border:0;border-radius:.3rem" }, words.send);
-  panel.append(header, hours, intro, log, text, send);
+  // A photo of the broken part, a delivery note: sent as they are, judged by the server.
+  var attachLabel = element("label", { "for": "guichet-chat-file", style: "margin:0 .5rem .5rem;font-size:12px;color:#1f4e79;cursor:pointer" }, words.attach);
+  var fileField = element("input", { id: "guichet-chat-file", type: "file", accept: "image/*,application/pdf,.doc,.docx,.xls,.xlsx,.txt,.csv", style: "margin:0 .5rem .5rem;font-size:12px" });
+  panel.append(header, hours, intro, log, text, send, attachLabel, fileField);
 
   var seen = {};
   function show(line) {
@@ -72,6 +77,10 @@
     var item = element("div", { "class": "guichet-chat-line", "data-direction": line.direction, style: "margin:.3rem 0;" + (mine ? "text-align:right" : "") });
     item.append(element("div", { style: "font-size:11px;color:#666" }, mine ? words.you : line.author));
     item.append(element("div", { style: "display:inline-block;white-space:pre-wrap;padding:.3rem .5rem;border-radius:.4rem;background:" + (mine ? "#dbe9f6" : "#eee") }, line.body));
+    (line.files || []).forEach(function (file) {
+      var link = element("a", { "class": "guichet-chat-file", href: base + file.url, download: file.name, target: "_blank", rel: "noopener", style: "display:block;font-size:12px" }, "📎 " + file.name);
+      item.append(link);
+    });
     log.append(item);
     log.scrollTop = log.scrollHeight;
   }
@@ -164,6 +173,32 @@
     }).then(function () { send.disabled = false; });
   }
 
+  function sendFile() {
+    if (!fileField.files || fileField.files.length === 0) { return; }
+    var form = new FormData();
+    form.append("visitor", token);
+    form.append("name", nameField.value.trim());
+    form.append("language", chosen || "");
+    form.append("text", text.value.trim());
+    Array.prototype.forEach.call(fileField.files, function (file) { form.append("file", file, file.name); });
+    fileField.disabled = true;
+    fetch(base + "/chat/files", { method: "POST", body: form, credentials: "omit" }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) {
+          var reasons = Object.keys(body.errors || {}).map(function (k) { return body.errors[k].join(" "); }).join(" ");
+          show({ id: "failed-" + Date.now(), direction: "out", author: "Guichet", body: words.fileFailed.replace("{0}", reasons || response.status) });
+          return;
+        }
+        text.value = "";
+        (body.lines || []).forEach(show);
+        // The first message opened the case: this connection now follows it, for the answers.
+        if (connection) { return connection.invoke("Hello", token, chosen || lang).then(welcomed); }
+      });
+    }, function () {
+      show({ id: "failed-" + Date.now(), direction: "out", author: "Guichet", body: words.failed });
+    }).then(function () { fileField.value = ""; fileField.disabled = false; });
+  }
+
   close.addEventListener("click", function () {
     panel.hidden = true;
     panel.style.display = "none";
@@ -185,6 +220,7 @@
     }
   });
   send.addEventListener("click", sendMessage);
+  fileField.addEventListener("change", sendFile);
   text.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); sendMessage(); }
   });

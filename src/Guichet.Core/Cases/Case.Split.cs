@@ -1,0 +1,31 @@
+using Guichet.Core.Agents;
+
+namespace Guichet.Core.Cases;
+
+// Issue 26: a message about another problem becomes a case of its own.
+public sealed partial class Case
+{
+    /// <summary>
+    /// Messages from <paramref name="since"/> on left for <paramref name="into"/>: their contacts count
+    /// there, and the customer waits there, not here, for what they asked in them.
+    /// </summary>
+    public void SplitInto(Case into, int contacts, DateTimeOffset since, Agent by, DateTimeOffset now)
+    {
+        ContactCount = Math.Max(1, ContactCount - contacts);
+        if (CustomerWaitingSince >= since)
+        {
+            CustomerWaitingSince = null;
+        }
+        UpdatedAt = now;
+        Events.Add(CaseEvent.Create(CaseEventKind.SplitInto, now, by, Reference, into.Reference));
+    }
+
+    /// <summary>This case holds the messages split from <paramref name="from"/>; the customer waits since the first of them.</summary>
+    public void SplitFrom(Case from, int contacts, DateTimeOffset waitingSince, Agent by, DateTimeOffset now)
+    {
+        ContactCount = Math.Max(1, contacts);
+        CustomerWaitingSince = waitingSince;
+        UpdatedAt = now;
+        Events.Add(CaseEvent.Create(CaseEventKind.SplitFrom, now, by, from.Reference, Reference));
+    }
+}

@@ -1,0 +1,69 @@
+using MimeKit;
+
+namespace Guichet.Core.Cases;
+
+/// <summary>
+/// The people on a conversation besides the customer (Cc, issue 26), written "a@x, b@y": lower-cased
+/// addresses, each once, in the order they came, never the customer's own nor the company's.
+/// </summary>
+public static class CopiedPeople
+{
+    public const int MaxLength = 2000;
+    public const int MaxPeople = 20;
+
+    public static IReadOnlyList<string> Parse(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public static string Format(IEnumerable<string> addresses) => string.Join(", ", addresses);
+
+    /// <summary>
+    /// <paramref name="existing"/> with <paramref name="added"/> joined, leaving out <paramref name="exclude"/>
+    /// (the customer, the company's mailboxes and domains), at most <see cref="MaxPeople"/>.
+    /// </summary>
+    public static string Join(string existing, IEnumerable<string> added, Func<string, bool> exclude)
+    {
+        var people = Parse(existing).ToList();
+        foreach (var address in added.Select(a => a.Trim().ToLowerInvariant()))
+        {
+            if (people.Count >= MaxPeople)
+            {
+                break;
+            }
+            if (address.Length > 0 && address.Length <= 320 && address.Contains('@', StringComparison.Ordinal) && !exclude(address) && !people.Contains(address))
+            {
+                people.Add(address);
+            }
+        }
+        var joined = Format(people);
+        return joined.Length <= MaxLength ? joined : existing;
+    }
+
+    /// <summary>Addresses an agent typed ("Ana <a@x>; b@y"), each checked, into the list form; errors name <paramref name="field"/>.</summary>
+    public static IReadOnlyList<string>? Read(IReadOnlyList<string>? given, ValidationErrors errors, string field)
+    {
+        if (given is null)
+        {
+            return null;
+        }
+        var addresses = new List<string>();
+        foreach (var entry in given.SelectMany(g => (g ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (!MailboxAddress.TryParse(entry, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal) || mailbox.Address.Length > 320
+                || mailbox.Address.Any(char.IsWhiteSpace) || mailbox.Address.EndsWith('@') || mailbox.Address.StartsWith('@'))
+            {
+                errors.Add(field, $"'{entry}' is not an email address.");
+                continue;
+            }
+            var address = mailbox.Address.ToLowerInvariant();
+            if (!addresses.Contains(address))
+            {
+                addresses.Add(address);
+            }
+        }
+        if (addresses.Count > MaxPeople)
+        {
+            errors.Add(field, $"At most {MaxPeople} people can be copied.");
+        }
+        return addresses;
+    }
+}
