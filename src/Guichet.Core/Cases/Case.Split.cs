@@ -2,7 +2,8 @@ using Guichet.Core.Agents;
 
 namespace Guichet.Core.Cases;
 
-// Issue 26: a message about another problem becomes a case of its own.
+// Issue 26: a message about another problem becomes a case of its own. Each case's event names the
+// other's reference, and carries its id in Detail so that the case page links to it.
 public sealed partial class Case
 {
     /// <summary>
@@ -17,7 +18,7 @@ public sealed partial class Case
             CustomerWaitingSince = null;
         }
         UpdatedAt = now;
-        Events.Add(CaseEvent.Create(CaseEventKind.SplitInto, now, by, Reference, into.Reference));
+        Events.Add(CaseEvent.Create(CaseEventKind.SplitInto, now, by, Reference, into.Reference, into.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>This case holds the messages split from <paramref name="from"/>; the customer waits since the first of them.</summary>
@@ -26,6 +27,6 @@ public sealed partial class Case
         ContactCount = Math.Max(1, contacts);
         CustomerWaitingSince = waitingSince;
         UpdatedAt = now;
-        Events.Add(CaseEvent.Create(CaseEventKind.SplitFrom, now, by, from.Reference, Reference));
+        Events.Add(CaseEvent.Create(CaseEventKind.SplitFrom, now, by, from.Reference, Reference, from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -27,6 +27,8 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     public IReadOnlyList<string> Recipients { get; private init; } = [];
     /// <summary>Who the sender wrote to and copied (To, Cc), normalised: the people on the conversation, ours among them.</summary>
     public IReadOnlyList<string> Addressed { get; private init; } = [];
+    /// <summary>Who the sender copied (Cc), normalised.</summary>
+    public IReadOnlyList<string> CarbonCopied { get; private init; } = [];
     /// <summary>The mailbox that delivered it here (Delivered-To, X-Original-To): ours.</summary>
     public IReadOnlyList<string> DeliveredTo { get; private init; } = [];
     /// <summary>It has an HTML part, which the case page can show as laid out (<see cref="MessageHtml"/>).</summary>
@@ -97,6 +99,7 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
             Subject = mail.Subject,
             Recipients = addressed.Concat(delivered).Distinct(StringComparer.Ordinal).ToList(),
             Addressed = addressed,
+            CarbonCopied = mail.Cc.Mailboxes.Select(m => CustomerContact.NormaliseEmail(m.Address)).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             DeliveredTo = delivered,
             HasHtml = mail.HtmlBody is not null,
         };

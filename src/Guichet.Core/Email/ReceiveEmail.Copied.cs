@@ -3,8 +3,8 @@ using Guichet.Core.Cases;
 namespace Guichet.Core.Email;
 
 /// <summary>
-/// The copy step (issue 26): whoever the customer's mail was also addressed to (To, Cc) joins the
-/// case's copied people, so that replies keep them on the conversation and their answers thread
+/// The copy step (issue 26): whoever the customer's mail was also addressed to (Cc, and To when the
+/// company's own address is recognised among them) joins the case's copied people, so that replies keep them on the conversation and their answers thread
 /// in. Never the customer, never the company's mailboxes: the teams' addresses and the mailboxes
 /// this mail was delivered through. (Not whole domains: a small company's support may share
 /// gmail.com with its customers.) And Guichet's own mail arriving back here (a copy sent to a
@@ -20,7 +20,10 @@ public sealed partial class ReceiveEmail
     private async Task CopyAsync(Case @case, IncomingMail mail, CancellationToken ct)
     {
         var ours = (await TeamsAsync(ct)).Select(t => t.MailAddress).OfType<string>().Concat(mail.DeliveredTo).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var others = mail.Addressed.Append(mail.Address!).Where(a => !ours.Contains(a)).ToList();
+        // Everyone addressed when one of them is known to be ours (the others are then people); else
+        // only those copied, since an address written To might be a support mailbox Guichet was not told of.
+        var addressed = mail.Addressed.Any(ours.Contains) ? mail.Addressed : mail.CarbonCopied;
+        var others = addressed.Append(mail.Address!).Where(a => !ours.Contains(a)).ToList();
         if (others.Count == 0)
         {
             return;

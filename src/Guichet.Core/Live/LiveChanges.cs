@@ -83,7 +83,9 @@ public sealed class LiveChanges(ILiveBus bus, CaseChanges changes) : SaveChanges
         pending.Saving.Clear();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            // An audit line records that someone read or changed a case; it is not itself a change to show
+            // (a page that reads a case would otherwise redraw itself for ever).
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is not Audit.AuditEntry
                 && (entry.Entity is Case or Notification || entry.Metadata.FindProperty(nameof(Message.CaseId)) is not null))
             {
                 pending.Saving.Add(entry);

@@ -174,8 +174,16 @@ public abstract class ViewTests(GuichetServer server)
         var (_, second) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"compte2.{suffix}@example.fr"));
         (await server.Api.PostJsonAsync($"/api/cases/{second.Str("id")}/tags", new { add = new[] { tag } })).Response.EnsureSuccessStatusCode();
         Assert.Equal(("1", "false"), await CountAsync());
-        await server.Services.GetRequiredService<Guichet.Features.Cases.CaseCounts>().RefreshedAsync();
-        Assert.Equal(("2", "true"), await CountAsync());
+        // Counted again in the background; the server's own workers may write meanwhile (the outbox,
+        // the watcher), which makes that count one step behind again: it catches up on the next reading.
+        var counts = server.Services.GetRequiredService<Guichet.Features.Cases.CaseCounts>();
+        var recounted = ("", "");
+        for (var attempt = 0; attempt < 5 && recounted.Item2 != "true"; attempt++)
+        {
+            await counts.RefreshedAsync();
+            recounted = await CountAsync();
+        }
+        Assert.Equal(("2", "true"), recounted);
 
         // Asked fresh, or once the last count is older than a minute, it is counted before answering.
         var (_, third) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"compte3.{suffix}@example.fr"));

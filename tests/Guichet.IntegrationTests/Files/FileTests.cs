@@ -1,6 +1,7 @@
 using System.Net;
 using Guichet.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.IntegrationTests.Files;
 
@@ -147,6 +148,78 @@ public abstract class FileTests(GuichetServer server)
         Assert.Contains(moved["events"]!.AsArray(), e => e!.Str("kind") == "splitFrom" && e!.Str("from") == opened.Str("reference"));
     }
 }
+
+public abstract class CustomerFileTests(GuichetServer server)
+{
+    /// <summary>The portal's form judges files before anything is written, and the team's limit once the case is routed: over it, no case stays.</summary>
+    [Fact]
+    public async Task A_portal_message_whose_files_are_refused_leaves_nothing_behind_and_a_good_one_keeps_them()
+    {
+        server.SkipIfUnavailable();
+        var email = $"portail.{Guid.NewGuid():N}@example.fr";
+        var form = new Core.Portal.PortalContact("Paul Portail", email, "fr", "Photo de la pompe", "Bonjour, voici la photo.");
+        async Task<Core.Result<Core.Portal.ContactFromPortal.Opened>> SendAsync(params Core.Files.NewFile[] files)
+        {
+            await using var scope = server.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Core.Portal.ContactFromPortal>().RunAsync(form, "https://aide.example.fr", files, TestContext.Current.CancellationToken);
+        }
+        var program = await SendAsync(new Core.Files.NewFile("photo.jpg", SampleFiles.Program()));
+        Assert.Equal(["files[0]"], program.Failure!.Errors.Keys);
+        var (_, teams) = await server.Api.GetJsonAsync("/api/teams");
+        var slug = teams.AsArray().First(t => t!.Str("isDefault") == "true")!.Str("slug");
+        await server.Api.PatchJsonAsync($"/api/teams/{slug}", new { attachmentLimitBytes = 10_000 });
+        try
+        {
+            var heavy = await SendAsync(new Core.Files.NewFile("grande.jpg", SampleFiles.Jpeg(20_000)));
+            Assert.Equal(["files"], heavy.Failure!.Errors.Keys);
+        }
+        finally
+        {
+            await server.Api.PatchJsonAsync($"/api/teams/{slug}", new { attachmentLimitBytes = 7_000_000 });
+        }
+        Assert.False(await server.ReadDbAsync(db => db.CustomerIdentities.AnyAsync(i => i.Value == email)));
+
+        var sent = await SendAsync(new Core.Files.NewFile("pompe.jpg", SampleFiles.Jpeg()));
+        Assert.True(sent.Succeeded);
+        Assert.Equal("image/jpeg", await server.ReadDbAsync(db => db.Attachments.Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.CaseId == sent.Value.CaseId)).Select(a => a.ContentType).SingleAsync()));
+    }
+
+    /// <summary>The chat widget's upload: a file alone is a message, each file opens at a sealed link, a forged one opens nothing.</summary>
+    [Fact]
+    public async Task A_chat_visitor_sends_a_photo_alone_and_reads_it_back_at_a_link_nobody_can_forge()
+    {
+        server.SkipIfUnavailable();
+        var visitor = Guid.NewGuid().ToString("N");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(visitor), "visitor" },
+            { new StringContent("fr"), "language" },
+            { new ByteArrayContent(SampleFiles.Jpeg()), "file", "skimmer.jpg" },
+        };
+        using var anonymous = new HttpClient { BaseAddress = server.Api.BaseAddress };
+        using var sent = await anonymous.PostAsync("/chat/files", form, TestContext.Current.CancellationToken);
+        var body = await ApiJson.ReadAsync(sent);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var line = body["lines"]!.AsArray().First(l => l!.Str("direction") == "in")!;
+        Assert.Equal("skimmer.jpg", line.Str("body"));
+        var url = line.Str("files.0.url");
+        using var read = await anonymous.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal(SampleFiles.Jpeg(), await read.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        using var forged = await anonymous.GetAsync("/chat/files/CfDJ8" + new string('A', 60), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+
+        using var bad = new MultipartFormDataContent { { new StringContent(visitor), "visitor" }, { new ByteArrayContent(SampleFiles.Program()), "file", "photo.jpg" } };
+        using var refused = await anonymous.PostAsync("/chat/files", bad, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await ApiJson.ReadAsync(refused))["errors"]!.AsObject().ContainsKey("files[0]"));
+        using var empty = new MultipartFormDataContent { { new StringContent(visitor), "visitor" } };
+        using var nothing = await anonymous.PostAsync("/chat/files", empty, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+    }
+}
+
+public sealed class CustomerFilesOnSqlite(SqliteServer server) : CustomerFileTests(server), IClassFixture<SqliteServer>;
+public sealed class CustomerFilesOnPostgres(PostgresServer server) : CustomerFileTests(server), IClassFixture<PostgresServer>;
 
 public sealed class FilesOnSqlite(SqliteServer server) : FileTests(server), IClassFixture<SqliteServer>;
 public sealed class FilesOnPostgres(PostgresServer server) : FileTests(server), IClassFixture<PostgresServer>;
