@@ -7,15 +7,15 @@ namespace Guichet.Core.Cases;
 public sealed partial class Case
 {
     /// <summary>
-    /// Messages from <paramref name="since"/> on left for <paramref name="into"/>: their contacts count
-    /// there, and the customer waits there, not here, for what they asked in them.
+    /// Messages left for <paramref name="into"/>: their contacts count there, and the customer waits
+    /// here only for what stays (<paramref name="stillWaitingSince"/>: their first message after the last answer here).
     /// </summary>
-    public void SplitInto(Case into, int contacts, DateTimeOffset since, Agent by, DateTimeOffset now)
+    public void SplitInto(Case into, int contacts, DateTimeOffset? stillWaitingSince, Agent by, DateTimeOffset now)
     {
         ContactCount = Math.Max(1, ContactCount - contacts);
-        if (CustomerWaitingSince >= since)
+        if (CustomerWaitingSince is not null)
         {
-            CustomerWaitingSince = null;
+            CustomerWaitingSince = stillWaitingSince;
         }
         UpdatedAt = now;
         Events.Add(CaseEvent.Create(CaseEventKind.SplitInto, now, by, Reference, into.Reference, into.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));

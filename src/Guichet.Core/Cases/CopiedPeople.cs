@@ -29,7 +29,7 @@ public static class CopiedPeople
             {
                 break;
             }
-            if (address.Length > 0 && address.Length <= 320 && address.Contains('@', StringComparison.Ordinal) && !exclude(address) && !people.Contains(address))
+            if (Plain(address) && !exclude(address) && !people.Contains(address))
             {
                 people.Add(address);
             }
@@ -48,8 +48,7 @@ public static class CopiedPeople
         var addresses = new List<string>();
         foreach (var entry in given.SelectMany(g => (g ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
         {
-            if (!MailboxAddress.TryParse(entry, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal) || mailbox.Address.Length > 320
-                || mailbox.Address.Any(char.IsWhiteSpace) || mailbox.Address.EndsWith('@') || mailbox.Address.StartsWith('@'))
+            if (!MailboxAddress.TryParse(entry, out var mailbox) || !Plain(mailbox.Address.ToLowerInvariant()))
             {
                 errors.Add(field, $"'{entry}' is not an email address.");
                 continue;
@@ -64,6 +63,19 @@ public static class CopiedPeople
         {
             errors.Add(field, $"At most {MaxPeople} people can be copied.");
         }
+        else if (Format(addresses).Length > MaxLength)
+        {
+            errors.Add(field, $"The addresses come to more than {MaxLength} characters.");
+        }
         return addresses;
     }
+
+    /// <summary>
+    /// An address as the list keeps it: one @, something on each side, at most 320 characters, and
+    /// none of the characters that separate or quote addresses (a quoted local part like "a,b"@x
+    /// is valid mail but would split the list; such a person is not copied).
+    /// </summary>
+    private static bool Plain(string address) =>
+        address.Length is > 2 and <= 320 && address.Count(c => c == '@') == 1 && address[0] != '@' && address[^1] != '@'
+        && !address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ',' or ';' or '"' or '<' or '>' or '(' or ')' or '\\');
 }

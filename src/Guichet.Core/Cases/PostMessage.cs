@@ -205,7 +205,9 @@ public sealed class PostMessage(GuichetDb db, TimeProvider clock, Chat.IChatRela
     {
         if (delivery.Channel != Channel.Email)
         {
-            return cc is { Count: > 0 } || bcc is { Count: > 0 } ? Failure.Invalid(cc is { Count: > 0 } ? "cc" : "bcc", $"This reply goes by {delivery.Channel.ToWire()}, not by email: no one can be copied on it.") : null;
+            // The case page sends the case's list as it stands: unchanged, it asks nothing of a chat or phone reply.
+            var asks = cc is { Count: > 0 } && !cc.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(CopiedPeople.Parse(@case.Copied));
+            return asks || bcc is { Count: > 0 } ? Failure.Invalid(asks ? "cc" : "bcc", $"This reply goes by {delivery.Channel.ToWire()}, not by email: no one can be copied on it.") : null;
         }
         if (cc is not null)
         {

@@ -56,11 +56,17 @@ public sealed class SplitCase(GuichetDb db, TimeProvider clock)
 
         await db.Messages.Where(m => movingIds.Contains(m.Id)).ExecuteUpdateAsync(u => u.SetProperty(m => m.CaseId, split.Id), ct);
         await db.InboundEmails.Where(e => e.MessageId != null && movingIds.Contains(e.MessageId.Value)).ExecuteUpdateAsync(u => u.SetProperty(e => e.CaseId, (long?)split.Id), ct);
+        // A file moves with its messages unless a message staying here carries it too (a photo sent on in a reply).
         var files = db.Attachments.Where(a => movingIds.Contains(a.MessageId) && a.StoredFileId != null).Select(a => a.StoredFileId!.Value);
-        await db.Files.Where(f => files.Contains(f.Id)).ExecuteUpdateAsync(u => u.SetProperty(f => f.CaseId, split.Id), ct);
+        var staying = db.Attachments.Where(a => a.StoredFileId != null && db.Messages.Any(m => m.Id == a.MessageId && m.CaseId == caseId)).Select(a => a.StoredFileId!.Value);
+        await db.Files.Where(f => files.Contains(f.Id) && !staying.Contains(f.Id)).ExecuteUpdateAsync(u => u.SetProperty(f => f.CaseId, split.Id), ct);
 
         var contacts = moving.Count(m => m.Kind == MessageKind.Contact);
-        source.SplitInto(split, contacts, chosen.CreatedAt, by, now);
+        // Whether the customer still waits here: for their messages that stay, after the last answer that stays.
+        var stays = messages.Where(m => !movingIds.Contains(m.Id)).ToList();
+        var lastAnswer = stays.Where(m => m.Kind == MessageKind.Reply).Select(m => (DateTimeOffset?)m.CreatedAt).Max();
+        var stillWaiting = stays.Where(m => m.Kind == MessageKind.Contact && (lastAnswer is null || m.CreatedAt > lastAnswer)).Select(m => (DateTimeOffset?)m.CreatedAt).Min();
+        source.SplitInto(split, contacts, stillWaiting, by, now);
         split.SplitFrom(source, contacts, chosen.CreatedAt, by, now);
         Acknowledge.FirstContact(db, split, now);
         await db.SaveChangesAsync(ct);

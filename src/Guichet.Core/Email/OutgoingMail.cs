@@ -20,13 +20,20 @@ public static class OutgoingMail
         var mail = new MimeMessage();
         mail.From.Add(new MailboxAddress(@case.Team.Name, fromAddress));
         mail.To.Add(new MailboxAddress(message.IsSide ? "" : @case.Customer.Name, recipient));
+        // Lists are checked when written; one that no longer reads (an older row) loses that address, never the mail.
         foreach (var copied in CopiedPeople.Parse(message.Cc))
         {
-            mail.Cc.Add(MailboxAddress.Parse(copied));
+            if (MailboxAddress.TryParse(copied, out var address))
+            {
+                mail.Cc.Add(address);
+            }
         }
         foreach (var hidden in CopiedPeople.Parse(message.Bcc))
         {
-            mail.Bcc.Add(MailboxAddress.Parse(hidden));
+            if (MailboxAddress.TryParse(hidden, out var address))
+            {
+                mail.Bcc.Add(address);
+            }
         }
         var subject = @case.Subject.Contains(@case.Reference, StringComparison.OrdinalIgnoreCase) ? @case.Subject : $"[{@case.Reference}] {@case.Subject}";
         mail.Subject = message.Kind is MessageKind.Reply or MessageKind.Acknowledgment ? $"Re: {subject}" : subject;

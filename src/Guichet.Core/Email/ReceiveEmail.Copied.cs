@@ -23,7 +23,8 @@ public sealed partial class ReceiveEmail
         // Everyone addressed when one of them is known to be ours (the others are then people); else
         // only those copied, since an address written To might be a support mailbox Guichet was not told of.
         var addressed = mail.Addressed.Any(ours.Contains) ? mail.Addressed : mail.CarbonCopied;
-        var others = addressed.Append(mail.Address!).Where(a => !ours.Contains(a)).ToList();
+        // Not the sender: whoever writes into the thread is not thereby on the conversation (a blind copy answering).
+        var others = addressed.Where(a => !ours.Contains(a)).ToList();
         if (others.Count == 0)
         {
             return;

@@ -42,6 +42,6 @@ public sealed partial class ReceiveEmail
                 CreatedAt = now,
             }, ct);
         }
-        return new Outcome(InboundOutcome.Appended, caseId, message.Id, null);
+        return new Outcome(InboundOutcome.Appended, caseId, message.Id, null, Side: true);
     }
 }

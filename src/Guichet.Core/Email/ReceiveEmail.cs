@@ -110,7 +110,8 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         }, ct);
     }
 
-    private sealed record Outcome(InboundOutcome Kind, long? CaseId, long? MessageId, string? Reason);
+    /// <param name="Side">A third party's answer to a side conversation: never answered as if it were the customer.</param>
+    private sealed record Outcome(InboundOutcome Kind, long? CaseId, long? MessageId, string? Reason, bool Side = false);
 
     private static Outcome Quarantined(string reason) => new(InboundOutcome.Quarantined, null, null, Cut(reason, 2000));
 
@@ -126,9 +127,14 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         try
         {
             outcome = mail.Unreadable is { } reason ? Quarantined(reason) : await ProcessAsync(mail, team, ct);
-            if (mail.TooLarge && outcome is { CaseId: { } toldCase, MessageId: not null })
+            if (mail.TooLarge && outcome is { CaseId: { } toldCase, MessageId: not null, Side: false })
             {
                 outcome = await TellTooLargeAsync(toldCase, mail, outcome, ct);
+            }
+            else if (mail.TooLarge && outcome is { Side: true, CaseId: not null })
+            {
+                // The customer's notice would go to the third party: the agents see the text, an admin opens the files.
+                outcome = outcome with { Kind = InboundOutcome.Quarantined, Reason = $"A side conversation's answer larger than {MaxBytes / (1024 * 1024)} MB: its text joined the case, its files were not opened. Process it again after raising the limit to open them." };
             }
             var stored = await store(outcome);
             if (outcome.MessageId is { } messageId)
@@ -176,9 +182,9 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         {
             return held;
         }
-        if (thread is { CaseId: { } sideCase, Side: true })
+        if (thread is { CaseId: { } sideCase, Side: true } || (thread is { CaseId: { } answered, Held: null } && await BlindCopiedAsync(answered, mail, ct)))
         {
-            return await SideAnswerAsync(sideCase, mail, now, ct);
+            return await SideAnswerAsync(thread.CaseId!.Value, mail, now, ct);
         }
         if (thread.CaseId is { } caseId)
         {

@@ -91,9 +91,10 @@ public static class FileChecks
         {
             return $"'{Shown(name)}' contains control or invisible characters.";
         }
-        if (name != name.Trim())
+        if (name != name.Trim() || name.EndsWith('.'))
         {
-            return $"'{Shown(name)}' begins or ends with a space.";
+            // Windows drops a final dot or space on saving: "run.js." would open as a script.
+            return $"'{Shown(name)}' begins or ends with a space or ends with a dot.";
         }
         return null;
     }

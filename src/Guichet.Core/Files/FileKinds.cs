@@ -22,7 +22,13 @@ public static class FileKinds
         ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".cpl", ".msi", ".msp", ".dll", ".sys", ".vbs", ".vbe", ".js", ".jse", ".mjs", ".wsf", ".wsh",
         ".ps1", ".psm1", ".hta", ".jar", ".sh", ".bash", ".zsh", ".command", ".app", ".apk", ".lnk", ".reg", ".inf", ".iso", ".img", ".vhd", ".html", ".htm",
         ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".php", ".py", ".pl", ".rb", ".appx", ".msix", ".scf", ".url", ".chm", ".docm", ".xlsm", ".pptm",
+        ".dotm", ".xltm", ".xlam", ".potm", ".ppsm", ".ppam", ".sldm", ".xlsb", ".xla", ".xlm", ".wsc", ".sct", ".mht", ".mhtml", ".xht", ".slk", ".iqy",
+        ".desktop", ".website", ".settingcontent-ms", ".library-ms", ".ins", ".isp", ".vb", ".gadget", ".msc", ".job", ".application", ".xbap",
     };
+
+    /// <summary>Names a ZIP or a text may carry: any other name could make a desktop open it as something else.</summary>
+    private static readonly HashSet<string> ZipNames = new(StringComparer.OrdinalIgnoreCase) { ".zip" };
+    private static readonly HashSet<string> TextNames = new(StringComparer.OrdinalIgnoreCase) { "", ".txt", ".text", ".log", ".tsv" };
 
     private static readonly Dictionary<string, string> ZipFamily = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -84,11 +90,12 @@ public static class FileKinds
         }
         if (Starts(c, [0x50, 0x4B, 0x03, 0x04]) || Starts(c, [0x50, 0x4B, 0x05, 0x06]))
         {
-            return ZipFamily.TryGetValue(extension, out var office) ? new(office, extension.TrimStart('.').ToUpperInvariant()) : new("application/zip", "ZIP");
+            return ZipFamily.TryGetValue(extension, out var office) ? new(office, extension.TrimStart('.').ToUpperInvariant())
+                : ZipNames.Contains(extension) || extension.Length == 0 ? new("application/zip", "ZIP") : null;
         }
         if (Starts(c, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
         {
-            return OleFamily.TryGetValue(extension, out var office) ? new(office, extension.TrimStart('.').ToUpperInvariant()) : new("application/vnd.ms-office", "Office");
+            return OleFamily.TryGetValue(extension, out var office) ? new(office, extension.TrimStart('.').ToUpperInvariant()) : null;
         }
         return null;
     }
@@ -109,6 +116,7 @@ public static class FileKinds
         {
             return null;
         }
-        return TextFamily.TryGetValue(extension, out var type) ? new(type, extension.TrimStart('.').ToUpperInvariant()) : new("text/plain", "text");
+        return TextFamily.TryGetValue(extension, out var type) ? new(type, extension.TrimStart('.').ToUpperInvariant())
+            : TextNames.Contains(extension) ? new("text/plain", "text") : null;
     }
 }

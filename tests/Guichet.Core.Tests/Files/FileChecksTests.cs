@@ -37,12 +37,19 @@ public sealed class FileChecksTests
     [InlineData("macro.docm", "zip")]
     [InlineData("image.svg", "text")]
     [InlineData("run.js", "text")]
+    [InlineData("outil.xlam", "zip")]
+    [InlineData("composant.wsc", "text")]
+    [InlineData("requete.iqy", "text")]
     public void Programs_scripts_and_pages_are_forbidden_whatever_their_name(string name, string content) =>
         Assert.Equal(FileKinds.Verdict.Forbidden, FileKinds.Of(name, Content(content)).Verdict);
 
-    [Fact]
-    public void Binary_content_of_no_known_kind_is_not_accepted() =>
-        Assert.Equal(FileKinds.Verdict.Unknown, FileKinds.Of("donnees.bin", [0, 1, 2, 0, 4]).Verdict);
+    [Theory]
+    [InlineData("donnees.bin", "binary")]
+    [InlineData("reglages.cfg", "text")]
+    [InlineData("archive.xyz", "zip")]
+    [InlineData("classeur.abc", "ole")]
+    public void Content_of_no_known_kind_or_under_a_name_of_another_kind_is_not_accepted(string name, string content) =>
+        Assert.Equal(FileKinds.Verdict.Unknown, FileKinds.Of(name, Content(content)).Verdict);
 
     [Theory]
     [InlineData("../../etc/passwd")]
@@ -56,6 +63,7 @@ public sealed class FileChecksTests
     [InlineData("..")]
     [InlineData(" ")]
     [InlineData(" espace.pdf")]
+    [InlineData("run.js.")]
     [InlineData("")]
     [InlineData(null)]
     public void A_name_with_a_path_control_or_invisible_characters_is_refused(string? name) =>
@@ -98,6 +106,8 @@ public sealed class FileChecksTests
         "pdf" => Pdf,
         "zip" => Zip,
         "text" => "date;montant\n2026-12-01;42\n"u8.ToArray(),
+        "binary" => [0, 1, 2, 0, 4],
+        "ole" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
         "exe" => [.. "MZ"u8.ToArray(), 0x90, 0],
         "elf" => [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1],
         "script" => "#!/bin/sh\nrm -rf /\n"u8.ToArray(),

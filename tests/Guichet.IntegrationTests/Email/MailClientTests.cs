@@ -102,6 +102,21 @@ public sealed class MailClientTests(SqliteMailServer server) : IClassFixture<Sql
         Assert.Equal(opened(before), opened(after));
         Assert.DoesNotContain(after["customer"]!["emails"]!.AsArray(), e => e!.GetValue<string>() == "colleague@guichet.test");
 
+        // The manager, in blind copy, answers into the thread: for the agents only, and never named to the customer.
+        var managers = (await server.MailboxAsync("manager", reference, original.Subject, 1, ct)).Single(m => (m.TextBody ?? "").Contains("notice", StringComparison.Ordinal));
+        using var aside = new MimeMessage();
+        aside.From.Add(new MailboxAddress("Marc Manager", "manager@guichet.test"));
+        aside.To.Add(new MailboxAddress("Support", "support@guichet.test"));
+        aside.Subject = "Re: " + managers.Subject;
+        aside.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("company.example");
+        aside.InReplyTo = managers.MessageId;
+        aside.Body = new TextPart("plain") { Text = "OK pour le geste commercial." };
+        var (_, asideTaken) = await server.PostMailAsync(aside, ct);
+        Assert.Equal(("appended", caseId), (asideTaken.Str("outcome"), asideTaken.Str("caseId")));
+        var (_, withAside) = await server.Api.GetJsonAsync($"/api/cases/{caseId}");
+        Assert.Equal(("sideIn", "manager@guichet.test"), (withAside["messages"]!.AsArray().Last()!.Str("kind"), withAside["messages"]!.AsArray().Last()!.Str("thirdParty")));
+        Assert.Equal("colleague@guichet.test", await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.Copied).SingleAsync(ct)));
+
         // A new mail from the colleague quoting the reference joins too: they are on the conversation.
         using var later = new MimeMessage();
         later.From.Add(new MailboxAddress("Colin Collègue", "colleague@guichet.test"));

@@ -115,6 +115,9 @@ public abstract class FileTests(GuichetServer server)
         Assert.Null(third["cc"]);
         Assert.Equal("", await server.ReadDbAsync(db => db.Cases.Where(c => c.Id == long.Parse(caseId)).Select(c => c.Copied).SingleAsync()));
         (await server.Api.PostJsonAsync($"/api/cases/{caseId}/messages", new { direction = "out", body = "x", cc = new[] { "pas une adresse" } })).AssertProblemNames(400, "cc");
+        // Valid mail, but it would split the list: refused by name, as is a list too long to keep.
+        (await server.Api.PostJsonAsync($"/api/cases/{caseId}/messages", new { direction = "out", body = "x", cc = new[] { "\"a,b\"@example.fr" } })).AssertProblemNames(400, "cc");
+        (await server.Api.PostJsonAsync($"/api/cases/{caseId}/messages", new { direction = "out", body = "x", bcc = Enumerable.Range(0, 10).Select(i => new string('x', 240) + $"{i}@example.fr").ToArray() })).AssertProblemNames(400, "bcc");
         (await server.Api.PostJsonAsync($"/api/cases/{caseId}/messages", new { direction = "in", body = "x", bcc = new[] { "a@example.fr" } })).AssertProblemNames(400, "bcc");
     }
 

@@ -54,7 +54,7 @@ public static class AttachmentEndpoints
                 return Problems.Field(StatusCodes.Status404NotFound, "No HTML", "messageId", $"Message {messageId} has no HTML part: its text is on the case.");
             }
             // Framed by the case page (same origin only), its own inline styles kept, nothing run.
-            http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.SenderHtmlPolicy;
+            http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.SenderHtmlPolicy(http.Request);
             http.Response.Headers.XFrameOptions = "SAMEORIGIN";
             return TypedResults.Content($"<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Message {messageId}</title></head><body>{html}</body></html>", "text/html; charset=utf-8");
         })

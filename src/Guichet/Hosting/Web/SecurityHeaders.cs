@@ -13,9 +13,11 @@ public static class SecurityHeaders
 
     /// <summary>
     /// A sender's sanitised HTML, framed by the case page only: its own styles apply inside the frame,
-    /// nothing runs (sandbox without scripts), nothing is fetched but its own files.
+    /// nothing runs (sandbox without scripts), and nothing is fetched but files (a style's url() naming
+    /// another Guichet address, an export say, is not requested in the reader's name).
     /// </summary>
-    public const string SenderHtmlPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox allow-same-origin; frame-ancestors 'self'";
+    public static string SenderHtmlPolicy(HttpRequest request) =>
+        $"default-src 'none'; img-src data: {request.Scheme}://{request.Host}/api/attachments/; style-src 'unsafe-inline'; sandbox allow-same-origin; frame-ancestors 'self'";
 
     private const string DemoPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
