@@ -44,6 +44,9 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.WebhookCursor> WebhookCursors => Set<Webhooks.WebhookCursor>();
     public DbSet<Phone.PhoneCall> PhoneCalls => Set<Phone.PhoneCall>();
     public DbSet<Portal.PortalAccess> PortalAccesses => Set<Portal.PortalAccess>();
     public DbSet<Social.SocialPost> SocialPosts => Set<Social.SocialPost>();

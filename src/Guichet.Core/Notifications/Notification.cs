@@ -16,6 +16,8 @@ public enum NotificationKind
     LowSatisfaction,
     /// <summary>A third party answered a side conversation on your case (issue 26).</summary>
     ThirdPartyAnswered,
+    /// <summary>An outbound webhook kept failing and was paused (W10): an admin resumes it once the endpoint answers.</summary>
+    WebhookPaused,
 }
 
 /// <summary>Something an agent must see in the workspace, about one case.</summary>

@@ -39,6 +39,7 @@ public static class GuichetHost
         services.AddGuichetCore();
         // Due work runs by stage (IDueWork); within one, in this order.
         services.AddEmailWeb(options).AddIncidentsWeb().AddPromisesWeb().AddSurveysWeb().AddCasesWeb().AddJourneysWeb().AddMetricsWeb().AddChatWeb().AddLiveWeb(options);
+        Features.Webhooks.WebhooksWeb.AddWebhooksWeb(services);
 
         var app = builder.Build();
         app.UseGuichetPipeline();
@@ -64,6 +65,7 @@ public static class GuichetHost
         routes.MapGoodwillWeb();
         routes.MapChatWeb();
         Features.Portal.PortalFiles.MapPortalWeb(routes);
+        Features.Webhooks.WebhooksWeb.MapWebhooksWeb(routes);
         routes.MapLiveWeb();
         routes.MapAdminWeb(options);
         app.MapRazorComponents<Components.App>();

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Core.Webhooks;
+
+/// <summary>
+/// Turns what happened into deliveries (W10). The messages and case events are written in the
+/// transaction of the change, so they are the outbox: this pass reads them past its cursor and
+/// writes one delivery per interested endpoint, then moves the cursor, in one transaction. It also
+/// reads again the last <see cref="Window"/> rows before the cursor, since on PostgreSQL a row can
+/// commit after a later one; the unique (endpoint, event) key makes a second reading write nothing.
+/// Endpoints hear only of what happened after they were made.
+/// </summary>
+public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
+{
+    public const int Window = 1_000;
+    public const int Batch = 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active && s.PausedAt == null).ToListAsync(ct);
+        var written = 0;
+        written += await PassAsync("messages", subscriptions, ct);
+        written += await PassAsync("events", subscriptions, ct);
+        return written;
+    }
+
+    private sealed record Happened(string Key, long RowId, string Type, long CaseId, DateTimeOffset At, WebhookMessage? Message, WebhookChange? Change);
+
+    private async Task<int> PassAsync(string source, IReadOnlyList<WebhookSubscription> subscriptions, CancellationToken ct)
+    {
+        var cursor = await db.WebhookCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Source == source, ct);
+        var from = cursor?.LastId ?? await NewestAsync(source, ct);
+        if (cursor is null)
+        {
+            // The first pass starts from now: endpoints never hear of history.
+            db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = from });
+            await SaveIgnoringRaceAsync(ct);
+            return 0;
+        }
+        if (subscriptions.Count == 0)
+        {
+            var newest = await NewestAsync(source, ct);
+            return newest > from ? await MoveAsync(source, from, newest, [], ct) : 0;
+        }
+        var happened = source == "messages" ? await MessagesAsync(from, ct) : await EventsAsync(from, ct);
+        if (happened.Count == 0)
+        {
+            return 0;
+        }
+        var until = Math.Max(from, happened.Max(h => h.RowId));
+        var keys = happened.Select(h => h.Key).ToList();
+        var ids = subscriptions.Select(s => s.Id).ToList();
+        var known = (await db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.SubscriptionId) && keys.Contains(d.EventKey))
+            .Select(d => new { d.SubscriptionId, d.EventKey }).ToListAsync(ct)).Select(d => (d.SubscriptionId, d.EventKey)).ToHashSet();
+        var caseIds = happened.Select(h => h.CaseId).Distinct().ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Reference, c.Subject, c.Status, c.Priority, c.Channel, c.TeamId, Team = c.Team.Name, c.OwnerId, c.NextDueAt, Customer = c.Customer.Name })
+            .ToDictionaryAsync(c => c.Id, ct);
+        var now = clock.Now();
+        var deliveries = new List<WebhookDelivery>();
+        foreach (var h in happened)
+        {
+            if (!cases.TryGetValue(h.CaseId, out var c))
+            {
+                continue;
+            }
+            foreach (var s in subscriptions.Where(s => s.Wants(h.Type) && h.At >= s.CreatedAt && (s.TeamId is null || s.TeamId == c.TeamId) && !known.Contains((s.Id, h.Key))))
+            {
+                var payload = new WebhookPayload(h.Key, h.Type, h.At,
+                    new WebhookCase(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Priority.ToWire(), c.Channel.ToWire(), c.TeamId, c.OwnerId, c.NextDueAt, s.IncludeContent ? c.Customer : null),
+                    h.Message is { } m ? m with { Body = s.IncludeContent ? m.Body : null } : null, h.Change);
+                deliveries.Add(new WebhookDelivery
+                {
+                    SubscriptionId = s.Id,
+                    EventType = h.Type,
+                    EventKey = h.Key,
+                    CaseId = h.CaseId,
+                    Payload = s.Format == ChatFormats.Json ? JsonSerializer.Serialize(payload, Json) : ChatFormats.Render(s.Format, payload, c.Team),
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+            }
+        }
+        return await MoveAsync(source, from, until, deliveries, ct);
+    }
+
+    /// <summary>The deliveries and the cursor together; another node that moved the cursor first wins, and this pass writes nothing.</summary>
+    private async Task<int> MoveAsync(string source, long from, long until, List<WebhookDelivery> deliveries, CancellationToken ct)
+    {
+        await using var tx = await db.OwnTransactionAsync(ct);
+        var moved = until == from ? 1 : await db.WebhookCursors.Where(c => c.Source == source && c.LastId == from).ExecuteUpdateAsync(u => u.SetProperty(c => c.LastId, until), ct);
+        if (moved == 0)
+        {
+            return 0;
+        }
+        db.WebhookDeliveries.AddRange(deliveries);
+        if (!await SaveIgnoringRaceAsync(ct))
+        {
+            return 0;
+        }
+        await tx.CommitIfOwnAsync(ct);
+        return deliveries.Count;
+    }
+
+    private async Task<bool> SaveIgnoringRaceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node wrote the same rows first (unique keys): theirs stand.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private Task<long> NewestAsync(string source, CancellationToken ct) => NewestAsync(db, source, ct);
+
+    private static async Task<long> NewestAsync(GuichetDb db, string source, CancellationToken ct) => source == "messages"
+        ? await db.Messages.MaxAsync(m => (long?)m.Id, ct) ?? 0
+        : await db.CaseEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+
+    /// <summary>Called when an endpoint is made: from then on nothing that happens is passed over (the caller saves).</summary>
+    public static async Task StartCursorsAsync(GuichetDb db, CancellationToken ct)
+    {
+        foreach (var source in new[] { "messages", "events" })
+        {
+            if (!await db.WebhookCursors.AnyAsync(c => c.Source == source, ct))
+            {
+                db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = await NewestAsync(db, source, ct) });
+            }
+        }
+    }
+
+    /// <summary>Rows written lately before the cursor may have committed after it moved: they are read again for <see cref="LateCommit"/>.</summary>
+    public static readonly TimeSpan LateCommit = TimeSpan.FromMinutes(2);
+
+    private async Task<List<Happened>> MessagesAsync(long from, CancellationToken ct)
+    {
+        var after = from - Window;
+        var recent = clock.Now() - LateCommit;
+        var rows = await db.Messages.AsNoTracking().Where(m => m.Id > after && (m.Id > from || m.CreatedAt >= recent)).OrderBy(m => m.Id).Take(Window + Batch)
+            .Select(m => new
+            {
+                m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName, m.Body, m.IsAutomatic, m.CreatedAt,
+                Opened = db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt),
+            })
+            .ToListAsync(ct);
+        var urgentAtOpening = await UrgentAtOpeningAsync([.. rows.Where(m => m.Opened).Select(m => m.CaseId)], ct);
+        var happened = new List<Happened>();
+        foreach (var m in rows)
+        {
+            if (WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is not { } type)
+            {
+                continue;
+            }
+            var message = new WebhookMessage(m.Id, m.Direction.ToWire(), m.Kind.ToWire(), m.Channel.ToWire(), m.AuthorName, m.Body);
+            happened.Add(new Happened($"m{m.Id}", m.Id, type, m.CaseId, m.CreatedAt, message, null));
+            if (type == WebhookEvents.CaseOpened && urgentAtOpening.Contains(m.CaseId))
+            {
+                happened.Add(new Happened($"m{m.Id}u", m.Id, WebhookEvents.Urgent, m.CaseId, m.CreatedAt, message, null));
+            }
+        }
+        return happened;
+    }
+
+    /// <summary>
+    /// The cases among these that were urgent when they opened: their first change of priority was
+    /// from urgent, or they never changed and are urgent now (the fan-out may read them after a change).
+    /// </summary>
+    private async Task<HashSet<long>> UrgentAtOpeningAsync(List<long> caseIds, CancellationToken ct)
+    {
+        if (caseIds.Count == 0)
+        {
+            return [];
+        }
+        var urgent = CasePriority.Urgent.ToWire();
+        var read = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                Now = c.Priority,
+                FirstFrom = db.CaseEvents.Where(e => e.CaseId == c.Id && e.Kind == CaseEventKind.PriorityChanged).OrderBy(e => e.Id).Select(e => e.From).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return [.. read.Where(c => c.FirstFrom is { } from ? from == urgent : c.Now == CasePriority.Urgent).Select(c => c.Id)];
+    }
+
+    private async Task<List<Happened>> EventsAsync(long from, CancellationToken ct)
+    {
+        var after = from - Window;
+        var recent = clock.Now() - LateCommit;
+        var rows = await db.CaseEvents.AsNoTracking().Where(e => e.Id > after && (e.Id > from || e.At >= recent)).OrderBy(e => e.Id).Take(Window + Batch)
+            .Select(e => new { e.Id, e.CaseId, e.Kind, e.At, e.ActorName, e.From, e.To }).ToListAsync(ct);
+        var happened = new List<Happened>();
+        foreach (var e in rows)
+        {
+            if (WebhookEvents.TypeOf(e.Kind) is not { } type)
+            {
+                continue;
+            }
+            var change = new WebhookChange(e.Kind.ToWire(), e.ActorName, e.From, e.To);
+            happened.Add(new Happened($"e{e.Id}", e.Id, type, e.CaseId, e.At, null, change));
+            if (e.Kind == CaseEventKind.PriorityChanged && e.To == CasePriority.Urgent.ToWire())
+            {
+                happened.Add(new Happened($"e{e.Id}u", e.Id, WebhookEvents.Urgent, e.CaseId, e.At, null, change));
+            }
+        }
+        return happened;
+    }
+}
