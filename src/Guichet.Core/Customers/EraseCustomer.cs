@@ -38,6 +38,8 @@ public sealed class EraseCustomer(GuichetDb db, TimeProvider clock)
         var messages = db.Messages.Where(m => cases.Contains(m.CaseId));
         await db.Attachments.Where(a => messages.Any(m => m.Id == a.MessageId)).ExecuteDeleteAsync(ct);
         await db.Files.Where(f => cases.Contains(f.CaseId)).ExecuteDeleteAsync(ct);
+        // Payloads already written may name them and quote them: none leaves any more.
+        await db.WebhookDeliveries.Where(d => cases.Contains(d.CaseId)).ExecuteDeleteAsync(ct);
         await db.InboundEmails.Where(e => e.CaseId != null && cases.Contains(e.CaseId.Value))
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.Raw, Array.Empty<byte>()).SetProperty(e => e.From, (string?)null).SetProperty(e => e.Subject, (string?)null), ct);
         await messages.ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, Redacted).SetProperty(m => m.Cc, (string?)null).SetProperty(m => m.Bcc, (string?)null), ct);

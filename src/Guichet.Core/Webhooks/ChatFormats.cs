@@ -43,10 +43,12 @@ public static class ChatFormats
     public static string Render(string format, WebhookPayload payload, string team)
     {
         var what = Said.GetValueOrDefault(payload.Type, payload.Type);
-        var change = payload.Change is { } c && (c.From is not null || c.To is not null) ? $" ({c.From ?? "—"} → {c.To ?? "—"})" : "";
-        var who = payload.Case.Customer is { } customer ? $" · {customer}" : "";
-        var words = payload.Message?.Body is { Length: > 0 } body ? "\n> " + (body.Length > 300 ? body[..300] + "…" : body).ReplaceLineEndings("\n> ") : "";
-        var text = $"*[{payload.Case.Reference}] {payload.Case.Subject}* — {what}{change} · {team}{who}{words}";
+        var change = payload.Change is { } c && (c.From is not null || c.To is not null) ? $" ({Inert(c.From ?? "—")} → {Inert(c.To ?? "—")})" : "";
+        var who = payload.Case.Customer is { } customer ? $" · {Inert(customer)}" : "";
+        var words = payload.Message?.Body is { Length: > 0 } body ? "\n> " + Inert(body.Length > 300 ? body[..300] + "…" : body).ReplaceLineEndings("\n> ") : "";
+        var subject = Inert(payload.Case.Subject);
+        team = Inert(team);
+        var text = $"*[{payload.Case.Reference}] {subject}* — {what}{change} · {team}{who}{words}";
         JsonNode message = format == Teams
             ? new JsonObject
             {
@@ -60,7 +62,7 @@ public static class ChatFormats
                         ["type"] = "AdaptiveCard",
                         ["version"] = "1.4",
                         ["body"] = new JsonArray(
-                            new JsonObject { ["type"] = "TextBlock", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = $"[{payload.Case.Reference}] {payload.Case.Subject}" },
+                            new JsonObject { ["type"] = "TextBlock", ["weight"] = "Bolder", ["wrap"] = true, ["text"] = $"[{payload.Case.Reference}] {subject}" },
                             new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["text"] = $"{what}{change} · {team}{who}{words}" }),
                     },
                 }),
@@ -68,4 +70,13 @@ public static class ChatFormats
             : new JsonObject { ["text"] = text };
         return message.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
+
+    /// <summary>
+    /// What a customer wrote, made unable to act in the channel: the characters Slack's markup
+    /// reads (&amp; &lt; &gt;, so no &lt;!channel&gt; nor hidden link) escaped as Slack documents, and a
+    /// word joiner (U+2060, invisible) after every @, so "@all" or "@here" pings nobody in Mattermost or Rocket.Chat.
+    /// </summary>
+    private static string Inert(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("@", "@\u2060", StringComparison.Ordinal);
 }

@@ -28,8 +28,10 @@ public sealed class DeliverWebhooks(GuichetDb db, TimeProvider clock, HttpClient
         var delivered = 0;
         foreach (var id in due)
         {
-            var claimed = await db.WebhookDeliveries.Where(d => d.Id == id && d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= now)
-                .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAt, now + Lease), ct);
+            // The lease runs from the claim, not from the pass's start: earlier posts may have taken their ten seconds each.
+            var claimedAt = clock.Now();
+            var claimed = await db.WebhookDeliveries.Where(d => d.Id == id && d.State == WebhookDeliveryState.Pending && d.NextAttemptAt <= claimedAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAt, claimedAt + Lease), ct);
             if (claimed == 0)
             {
                 continue;
@@ -65,10 +67,9 @@ public sealed class DeliverWebhooks(GuichetDb db, TimeProvider clock, HttpClient
             request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Guichet-Webhooks", "1"));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-            var answer = await response.Content.ReadAsStringAsync(timeout.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             delivery.LastStatus = (int)response.StatusCode;
-            delivery.LastAnswer = answer.Length > 2000 ? answer[..2000] : answer;
+            delivery.LastAnswer = await StartOfAsync(response, timeout.Token);
             if (response.IsSuccessStatusCode)
             {
                 delivery.State = WebhookDeliveryState.Delivered;
@@ -84,6 +85,25 @@ public sealed class DeliverWebhooks(GuichetDb db, TimeProvider clock, HttpClient
         }
         Refused(subscription, delivery, now);
         return false;
+    }
+
+    /// <summary>The first characters of the answer, read from at most 8 kB whatever its size or charset claims.</summary>
+    private static async Task<string> StartOfAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var buffer = new byte[8192];
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var read = 0;
+        while (read < buffer.Length && await body.ReadAsync(buffer.AsMemory(read), ct) is var n and > 0)
+        {
+            read += n;
+        }
+        var text = Encoding.UTF8.GetString(buffer, 0, read);
+        var cut = Math.Min(text.Length, 2000);
+        if (cut > 0 && cut < text.Length && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+        return text[..cut];
     }
 
     private void Refused(WebhookSubscription subscription, WebhookDelivery delivery, DateTimeOffset now)

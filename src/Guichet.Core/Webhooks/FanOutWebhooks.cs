@@ -2,6 +2,7 @@ using System.Text.Json;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Guichet.Core.Webhooks;
 
@@ -13,24 +14,38 @@ namespace Guichet.Core.Webhooks;
 /// commit after a later one; the unique (endpoint, event) key makes a second reading write nothing.
 /// Endpoints hear only of what happened after they were made.
 /// </summary>
-public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
+public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<FanOutWebhooks> logger)
 {
     public const int Window = 1_000;
     public const int Batch = 500;
+    public const int MaxBatchesPerPass = 40;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active && s.PausedAt == null).ToListAsync(ct);
+        // Paused endpoints too: what happens while they are paused waits for them (DeliverWebhooks holds it back).
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(ct);
         var written = 0;
-        written += await PassAsync("messages", subscriptions, ct);
-        written += await PassAsync("events", subscriptions, ct);
+        foreach (var source in new[] { "messages", "events" })
+        {
+            // A backlog (a burst of intake, a bulk action) is read batch after batch in the same pass, up to a bound.
+            for (var batch = 0; batch < MaxBatchesPerPass; batch++)
+            {
+                var (count, more) = await PassAsync(source, subscriptions, ct);
+                written += count;
+                if (!more)
+                {
+                    break;
+                }
+            }
+        }
         return written;
     }
 
     private sealed record Happened(string Key, long RowId, string Type, long CaseId, DateTimeOffset At, WebhookMessage? Message, WebhookChange? Change);
 
-    private async Task<int> PassAsync(string source, IReadOnlyList<WebhookSubscription> subscriptions, CancellationToken ct)
+    /// <returns>The deliveries written, and whether a full batch was read (more may wait).</returns>
+    private async Task<(int Written, bool More)> PassAsync(string source, IReadOnlyList<WebhookSubscription> subscriptions, CancellationToken ct)
     {
         var cursor = await db.WebhookCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Source == source, ct);
         var from = cursor?.LastId ?? await NewestAsync(source, ct);
@@ -39,19 +54,20 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
             // The first pass starts from now: endpoints never hear of history.
             db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = from });
             await SaveIgnoringRaceAsync(ct);
-            return 0;
+            return (0, false);
         }
         if (subscriptions.Count == 0)
         {
             var newest = await NewestAsync(source, ct);
-            return newest > from ? await MoveAsync(source, from, newest, [], ct) : 0;
+            return (newest > from ? await MoveAsync(source, from, newest, [], ct) : 0, false);
         }
-        var happened = source == "messages" ? await MessagesAsync(from, ct) : await EventsAsync(from, ct);
+        var (happened, read, full) = source == "messages" ? await MessagesAsync(from, ct) : await EventsAsync(from, ct);
+        // Past every row read, whether it made an event or not: a long run of rows without one must not hold the cursor back.
+        var until = Math.Max(from, read);
         if (happened.Count == 0)
         {
-            return 0;
+            return (until > from ? await MoveAsync(source, from, until, [], ct) : 0, full);
         }
-        var until = Math.Max(from, happened.Max(h => h.RowId));
         var keys = happened.Select(h => h.Key).ToList();
         var ids = subscriptions.Select(s => s.Id).ToList();
         var known = (await db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.SubscriptionId) && keys.Contains(d.EventKey))
@@ -72,7 +88,8 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
             {
                 var payload = new WebhookPayload(h.Key, h.Type, h.At,
                     new WebhookCase(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Priority.ToWire(), c.Channel.ToWire(), c.TeamId, c.OwnerId, c.NextDueAt, s.IncludeContent ? c.Customer : null),
-                    h.Message is { } m ? m with { Body = s.IncludeContent ? m.Body : null } : null, h.Change);
+                    // A customer's name and words leave only when the admin allowed content.
+                    h.Message is { } m ? m with { Body = s.IncludeContent ? m.Body : null, Author = s.IncludeContent || m.Direction == "out" ? m.Author : null } : null, h.Change);
                 deliveries.Add(new WebhookDelivery
                 {
                     SubscriptionId = s.Id,
@@ -85,7 +102,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
                 });
             }
         }
-        return await MoveAsync(source, from, until, deliveries, ct);
+        return (await MoveAsync(source, from, until, deliveries, ct), full);
     }
 
     /// <summary>The deliveries and the cursor together; another node that moved the cursor first wins, and this pass writes nothing.</summary>
@@ -113,9 +130,10 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
             // Another node wrote the same rows first (unique keys): theirs stand.
+            logger.LogInformation("Webhook fan-out: another writer came first ({Error})", e.InnerException?.GetType().Name ?? e.GetType().Name);
             db.ChangeTracker.Clear();
             return false;
         }
@@ -142,20 +160,23 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
     /// <summary>Rows written lately before the cursor may have committed after it moved: they are read again for <see cref="LateCommit"/>.</summary>
     public static readonly TimeSpan LateCommit = TimeSpan.FromMinutes(2);
 
-    private async Task<List<Happened>> MessagesAsync(long from, CancellationToken ct)
+    private async Task<(List<Happened> Happened, long Read, bool Full)> MessagesAsync(long from, CancellationToken ct)
     {
         var after = from - Window;
         var recent = clock.Now() - LateCommit;
-        var rows = await db.Messages.AsNoTracking().Where(m => m.Id > after && (m.Id > from || m.CreatedAt >= recent)).OrderBy(m => m.Id).Take(Window + Batch)
-            .Select(m => new
+        // The rows past the cursor, a batch at a time, and apart from them the recent rows before it read again.
+        var rows = new[] { db.Messages.Where(m => m.Id > from).OrderBy(m => m.Id).Take(Batch), db.Messages.Where(m => m.Id > after && m.Id <= from && m.CreatedAt >= recent).OrderBy(m => m.Id).Take(Window) }
+            .Select(q => q.AsNoTracking().Select(m => new
             {
                 m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName, m.Body, m.IsAutomatic, m.CreatedAt,
                 Opened = db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt),
-            })
-            .ToListAsync(ct);
-        var urgentAtOpening = await UrgentAtOpeningAsync([.. rows.Where(m => m.Opened).Select(m => m.CaseId)], ct);
+            }))
+            .ToList();
+        var fresh = await rows[0].ToListAsync(ct);
+        var read = (await rows[1].ToListAsync(ct)).Concat(fresh).ToList();
+        var urgentAtOpening = await UrgentAtOpeningAsync([.. read.Where(m => m.Opened).Select(m => m.CaseId)], ct);
         var happened = new List<Happened>();
-        foreach (var m in rows)
+        foreach (var m in read)
         {
             if (WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is not { } type)
             {
@@ -168,7 +189,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
                 happened.Add(new Happened($"m{m.Id}u", m.Id, WebhookEvents.Urgent, m.CaseId, m.CreatedAt, message, null));
             }
         }
-        return happened;
+        return (happened, read.Count == 0 ? 0 : read.Max(m => m.Id), fresh.Count == Batch);
     }
 
     /// <summary>
@@ -193,12 +214,15 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
         return [.. read.Where(c => c.FirstFrom is { } from ? from == urgent : c.Now == CasePriority.Urgent).Select(c => c.Id)];
     }
 
-    private async Task<List<Happened>> EventsAsync(long from, CancellationToken ct)
+    private async Task<(List<Happened> Happened, long Read, bool Full)> EventsAsync(long from, CancellationToken ct)
     {
         var after = from - Window;
         var recent = clock.Now() - LateCommit;
-        var rows = await db.CaseEvents.AsNoTracking().Where(e => e.Id > after && (e.Id > from || e.At >= recent)).OrderBy(e => e.Id).Take(Window + Batch)
+        var late = await db.CaseEvents.AsNoTracking().Where(e => e.Id > after && e.Id <= from && e.At >= recent).OrderBy(e => e.Id).Take(Window)
             .Select(e => new { e.Id, e.CaseId, e.Kind, e.At, e.ActorName, e.From, e.To }).ToListAsync(ct);
+        var fresh = await db.CaseEvents.AsNoTracking().Where(e => e.Id > from).OrderBy(e => e.Id).Take(Batch)
+            .Select(e => new { e.Id, e.CaseId, e.Kind, e.At, e.ActorName, e.From, e.To }).ToListAsync(ct);
+        var rows = late.Concat(fresh).ToList();
         var happened = new List<Happened>();
         foreach (var e in rows)
         {
@@ -213,6 +237,6 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock)
                 happened.Add(new Happened($"e{e.Id}u", e.Id, WebhookEvents.Urgent, e.CaseId, e.At, null, change));
             }
         }
-        return happened;
+        return (happened, rows.Count == 0 ? 0 : rows.Max(e => e.Id), fresh.Count == Batch);
     }
 }

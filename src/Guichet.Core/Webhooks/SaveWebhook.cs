@@ -34,8 +34,17 @@ public sealed class SaveWebhook(GuichetDb db, TimeProvider clock)
             CreatedAt = clock.Now(),
         };
         db.WebhookSubscriptions.Add(subscription);
-        await FanOutWebhooks.StartCursorsAsync(db, ct);
         await db.SaveChangesAsync(ct);
+        try
+        {
+            await FanOutWebhooks.StartCursorsAsync(db, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The worker started them meanwhile, from the same point: theirs stand.
+            db.ChangeTracker.Clear();
+        }
         return subscription;
     }
 

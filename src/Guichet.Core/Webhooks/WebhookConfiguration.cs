@@ -24,6 +24,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         b.Property(d => d.EventKey).HasMaxLength(32);
         b.Property(d => d.LastAnswer).HasMaxLength(2000);
         b.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        // A case deleted (retention, erasure) takes its pending news with it.
+        b.HasOne<Cases.Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         // Once per endpoint, however often the fan-out reads the same rows again.
         b.HasIndex(d => new { d.SubscriptionId, d.EventKey }).IsUnique();
         b.HasIndex(d => new { d.State, d.NextAttemptAt });

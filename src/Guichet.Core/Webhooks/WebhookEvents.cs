@@ -9,8 +9,8 @@ public sealed record WebhookPayload(string Id, string Type, DateTimeOffset Occur
 /// <summary>The case as it stands; <c>Customer</c> only when the subscription includes content.</summary>
 public sealed record WebhookCase(long Id, string Reference, string Subject, string Status, string Priority, string Channel, long TeamId, long? OwnerId, DateTimeOffset? NextDueAt, string? Customer);
 
-/// <summary>A message; its <c>Body</c> only when the subscription includes content.</summary>
-public sealed record WebhookMessage(long Id, string Direction, string Kind, string Channel, string Author, string? Body);
+/// <summary>A message; its <c>Body</c>, and a customer's name as its <c>Author</c>, only when the subscription includes content.</summary>
+public sealed record WebhookMessage(long Id, string Direction, string Kind, string Channel, string? Author, string? Body);
 
 /// <summary>A change on the case, as its timeline shows it (From → To).</summary>
 public sealed record WebhookChange(string Kind, string Actor, string? From, string? To);

@@ -39,6 +39,12 @@ public sealed class WebhookSignatureTests
         Assert.Equal("*[G-2026-000001] Pompe* — URGENT (high → urgent) · Piscines", slack);
         var named = ChatFormats.Render(ChatFormats.Mattermost, payload with { Case = payload.Case with { Customer = "Claire Cliente" } }, "Piscines");
         Assert.Contains("Claire Cliente", named, StringComparison.Ordinal);
+        // What a customer typed cannot ping the channel nor hide a link.
+        var hostile = payload with { Case = payload.Case with { Subject = "<!channel> @all <https://evil.example|payez ici>" } };
+        var escaped = System.Text.Json.Nodes.JsonNode.Parse(ChatFormats.Render(ChatFormats.Slack, hostile, "Piscines"))!["text"]!.GetValue<string>();
+        Assert.DoesNotContain("<", escaped, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", escaped, StringComparison.Ordinal);
+        Assert.DoesNotContain("@all", escaped, StringComparison.Ordinal);
         var teams = System.Text.Json.Nodes.JsonNode.Parse(ChatFormats.Render(ChatFormats.Teams, payload, "Piscines"))!;
         Assert.Equal("AdaptiveCard", teams["attachments"]![0]!["content"]!["type"]!.GetValue<string>());
     }

@@ -83,6 +83,9 @@ public abstract class WebhookTests(GuichetServer server)
         var state = paused.AsArray().Single(h => h!.Str("id") == hook.Str("id"))!;
         Assert.NotEqual("", state.Str("pausedAt"));
         Assert.True(await server.ReadDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == Core.Notifications.NotificationKind.WebhookPaused)));
+        // What happens while it is paused waits for it too.
+        var (_, duringPause) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"pendant.{Guid.NewGuid():N}@example.fr"));
+        opens.Add(duringPause.Str("id"));
         var whilePaused = receiver.Requests.Count;
         await server.AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Equal(whilePaused, receiver.Requests.Count);
@@ -131,6 +134,29 @@ public abstract class WebhookTests(GuichetServer server)
         {
             (await server.Api.PatchJsonAsync($"/api/webhooks/{id}", new { active = false })).Response.EnsureSuccessStatusCode();
         }
+    }
+
+    /// <summary>A long run of rows that make no event (notes, say) never holds back the ones after it.</summary>
+    [Fact]
+    public async Task Thousands_of_rows_without_an_event_do_not_stop_the_events_after_them()
+    {
+        server.SkipIfUnavailable();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (_, hook) = await server.Api.PostJsonAsync("/api/webhooks", new { url = receiver.Url, events = new[] { "case.opened" } });
+        var (_, busy) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"notes.{Guid.NewGuid():N}@example.fr"));
+        var busyId = long.Parse(busy.Str("id"), System.Globalization.CultureInfo.InvariantCulture);
+        await server.ReadDbAsync(async db =>
+        {
+            db.CaseEvents.AddRange(Enumerable.Range(0, 2_500).Select(i => Core.Cases.CaseEvent.Create(Core.Cases.CaseEventKind.Note, server.Clock.GetUtcNow(), null, null, null, $"note {i}").On(busyId)));
+            return await db.SaveChangesAsync();
+        });
+        var (_, after) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"apres.{Guid.NewGuid():N}@example.fr"));
+        for (var pass = 0; pass < 8 && Mine(receiver, after.Str("id")).Count == 0; pass++)
+        {
+            await server.AdvanceAsync(TimeSpan.FromSeconds(1));
+        }
+        Assert.Contains(Mine(receiver, after.Str("id")), r => r.Event == "case.opened");
+        (await server.Api.PatchJsonAsync($"/api/webhooks/{hook.Str("id")}", new { active = false })).Response.EnsureSuccessStatusCode();
     }
 
     private static List<WebhookReceiver.Received> Mine(WebhookReceiver receiver, string caseId) =>

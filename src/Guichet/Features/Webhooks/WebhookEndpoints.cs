@@ -97,7 +97,7 @@ public static class WebhookEndpoints
 
     private static readonly WebhookPayload Example = new("m1234", WebhookEvents.CustomerWrote, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero),
         new WebhookCase(42, "G-2026-000042", "Colis perdu", "open", "high", "email", 1, 7, new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero), null),
-        new WebhookMessage(1234, "in", "contact", "email", "Claire Cliente", null));
+        new WebhookMessage(1234, "in", "contact", "email", null, null));
 
     private static async Task<IResult> Run<TRequest, TResult>(HttpContext http, Func<TRequest, Task<Result<TResult>>> run, Func<TResult, IResult> ok) where TRequest : class
     {

@@ -9,7 +9,9 @@ public static class WebhooksWeb
     {
         services.AddScoped<SaveWebhook>();
         services.AddScoped<FanOutWebhooks>();
-        services.AddHttpClient<DeliverWebhooks>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        // A redirect is an answer, not a success: followed, a POST becomes a GET and the event would be lost.
+        services.AddHttpClient<DeliverWebhooks>(client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services.AddDueWork<WebhookDispatcherService>();
     }
 

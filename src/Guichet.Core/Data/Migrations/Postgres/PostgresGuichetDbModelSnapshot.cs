@@ -2611,6 +2611,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId");
+
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "EventKey")
@@ -3131,6 +3133,12 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Guichet.Core.Webhooks.WebhookDelivery", b =>
                 {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Guichet.Core.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")

@@ -2522,6 +2522,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId");
+
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.HasIndex("SubscriptionId", "EventKey")
@@ -3040,6 +3042,12 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Guichet.Core.Webhooks.WebhookDelivery", b =>
                 {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Guichet.Core.Webhooks.WebhookSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
