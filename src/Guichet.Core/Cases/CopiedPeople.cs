@@ -71,11 +71,10 @@ public static class CopiedPeople
     }
 
     /// <summary>
-    /// An address as the list keeps it: one @, something on each side, at most 320 characters, and
-    /// none of the characters that separate or quote addresses (a quoted local part like "a,b"@x
+    /// An address as the list keeps it: a bare address as customers' are kept (<see cref="Customers.CustomerContact.NormaliseEmail"/>),
+    /// with none of the characters that separate or quote addresses (a quoted local part like "a,b"@x
     /// is valid mail but would split the list; such a person is not copied).
     /// </summary>
     private static bool Plain(string address) =>
-        address.Length is > 2 and <= 320 && address.Count(c => c == '@') == 1 && address[0] != '@' && address[^1] != '@'
-        && !address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ',' or ';' or '"' or '<' or '>' or '(' or ')' or '\\');
+        Customers.CustomerContact.NormaliseEmail(address) == address && !address.Any(c => c is ',' or ';' or '"' or '<' or '>' or '(' or ')' or '\\');
 }

@@ -147,7 +147,7 @@ public sealed class ChatConversation(GuichetDb db, TimeProvider clock, OpenCase 
         }
         var now = clock.Now();
         // Judged before anything is written: their kind and names now, the team's limit once the case is known.
-        Files.FileChecks.Check(files ?? [], Files.FileChecks.MaxLimitBytes, 0, null, now, errors);
+        Files.FileChecks.Judge(files ?? [], errors);
         if (text is { Length: > MaxTextLength } || (string.IsNullOrWhiteSpace(text) && files is not { Count: > 0 }))
         {
             errors.Add("text", $"Write a message (at most {MaxTextLength} characters).");

@@ -24,7 +24,7 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     public string Text { get; private init; } = "";
     public IReadOnlyList<MailAttachments.File> Files { get; private init; } = [];
     /// <summary>Where it was addressed (To, Cc, Delivered-To, X-Original-To), normalised: which team's mailbox it reached.</summary>
-    public IReadOnlyList<string> Recipients { get; private init; } = [];
+    public IReadOnlyList<string> Recipients => [.. Addressed.Concat(DeliveredTo).Distinct(StringComparer.Ordinal)];
     /// <summary>Who the sender wrote to and copied (To, Cc), normalised: the people on the conversation, ours among them.</summary>
     public IReadOnlyList<string> Addressed { get; private init; } = [];
     /// <summary>Who the sender copied (Cc), normalised.</summary>
@@ -97,7 +97,6 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
             RawFrom = sender?.Raw ?? mail.From.Mailboxes.FirstOrDefault()?.Address,
             Address = address,
             Subject = mail.Subject,
-            Recipients = addressed.Concat(delivered).Distinct(StringComparer.Ordinal).ToList(),
             Addressed = addressed,
             CarbonCopied = mail.Cc.Mailboxes.Select(m => CustomerContact.NormaliseEmail(m.Address)).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             DeliveredTo = delivered,

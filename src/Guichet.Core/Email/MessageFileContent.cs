@@ -1,22 +1,25 @@
+using System.Runtime.CompilerServices;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 
 namespace Guichet.Core.Email;
 
-/// <summary>The bytes of a message's files, wherever they are kept: a stored file, or the part of a received email.</summary>
+/// <summary>
+/// The bytes of files on messages, wherever they are kept: a stored file, or the part of a
+/// received email. One at a time, in the order given, each email read and parsed once for its
+/// files that follow one another (a message's files), so a whole customer's files never sit in memory together.
+/// </summary>
 public static class MessageFileContent
 {
     public static async Task<IReadOnlyList<OutgoingMail.File>> ReadAsync(GuichetDb db, long messageId, CancellationToken ct)
     {
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.MessageId == messageId).OrderBy(a => a.Id).ToListAsync(ct);
         var files = new List<OutgoingMail.File>();
-        foreach (var attachment in attachments)
+        await foreach (var (attachment, content) in ReadEachAsync(db, attachments, ct))
         {
-            if (await ReadAsync(db, attachment, ct) is { } content)
-            {
-                files.Add(new OutgoingMail.File(attachment.FileName, attachment.ContentType, content));
-            }
+            files.Add(new OutgoingMail.File(attachment.FileName, attachment.ContentType, content));
         }
         return files;
     }
@@ -24,16 +27,54 @@ public static class MessageFileContent
     /// <summary>One file's bytes; null when the email that held it no longer yields it.</summary>
     public static async Task<byte[]?> ReadAsync(GuichetDb db, Attachment attachment, CancellationToken ct)
     {
-        if (attachment.StoredFileId is { } stored)
+        await foreach (var (_, content) in ReadEachAsync(db, [attachment], ct))
         {
-            return await db.Files.AsNoTracking().Where(f => f.Id == stored).Select(f => f.Content).FirstOrDefaultAsync(ct);
+            return content;
         }
-        var raw = await db.InboundEmails.AsNoTracking().Where(e => e.Id == attachment.InboundEmailId).Select(e => e.Raw).FirstOrDefaultAsync(ct);
-        if (raw is not { Length: > 0 })
+        return null;
+    }
+
+    /// <summary>Each file with its bytes; a file whose email no longer yields it is left out.</summary>
+    public static async IAsyncEnumerable<(Attachment Attachment, byte[] Content)> ReadEachAsync(GuichetDb db, IEnumerable<Attachment> attachments, [EnumeratorCancellation] CancellationToken ct)
+    {
+        long? openId = null;
+        MimeMessage? open = null;
+        IReadOnlyList<MimePart> parts = [];
+        try
         {
-            return null;
+            foreach (var attachment in attachments)
+            {
+                byte[]? content = null;
+                if (attachment.StoredFileId is { } stored)
+                {
+                    content = await db.Files.AsNoTracking().Where(f => f.Id == stored).Select(f => f.Content).FirstOrDefaultAsync(ct);
+                }
+                else if (attachment.InboundEmailId is { } email)
+                {
+                    if (openId != email)
+                    {
+                        open?.Dispose();
+                        open = null;
+                        parts = [];
+                        openId = email;
+                        var raw = await db.InboundEmails.AsNoTracking().Where(e => e.Id == email).Select(e => e.Raw).FirstOrDefaultAsync(ct);
+                        if (raw is { Length: > 0 })
+                        {
+                            open = MailParse.Load(raw);
+                            parts = MailAttachments.Of(open);
+                        }
+                    }
+                    content = open is not null && MailAttachments.Find(parts, attachment.Part, attachment.FileName) is { } part ? MailAttachments.Read(part) : null;
+                }
+                if (content is not null)
+                {
+                    yield return (attachment, content);
+                }
+            }
         }
-        using var mail = MailParse.Load(raw);
-        return MailAttachments.Find(MailAttachments.Of(mail), attachment.Part, attachment.FileName) is { } part ? MailAttachments.Read(part) : null;
+        finally
+        {
+            open?.Dispose();
+        }
     }
 }

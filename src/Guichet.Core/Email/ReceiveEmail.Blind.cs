@@ -4,15 +4,15 @@ namespace Guichet.Core.Email;
 
 /// <summary>
 /// A blind copy's answer (issue 26): someone an agent put in Bcc (a supervisor, a colleague) answers
-/// into the thread. They are not the customer nor one of the people on the conversation, so their
+/// the message they got. They are not the customer nor one of the people on the conversation, so their
 /// words join the case for the agents only, like a side conversation, and never name them to the customer.
 /// </summary>
 public sealed partial class ReceiveEmail
 {
-    private async Task<bool> BlindCopiedAsync(long caseId, IncomingMail mail, CancellationToken ct)
+    /// <param name="bcc">Who got the answered message in blind copy (read with the thread, so an ordinary reply costs no query here).</param>
+    private async Task<bool> BlindCopiedAsync(long caseId, string? bcc, IncomingMail mail, CancellationToken ct)
     {
-        var blind = await rows.QueryAsync("""SELECT "Bcc" FROM "Messages" WHERE "CaseId" = @p0 AND "Bcc" IS NOT NULL""", r => r.GetString(0), ct, caseId);
-        if (blind.Count == 0 || !blind.SelectMany(CopiedPeople.Parse).Contains(mail.Address!, StringComparer.OrdinalIgnoreCase))
+        if (!CopiedPeople.Parse(bcc).Contains(mail.Address!, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }

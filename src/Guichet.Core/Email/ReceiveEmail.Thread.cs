@@ -10,7 +10,8 @@ namespace Guichet.Core.Email;
 public sealed partial class ReceiveEmail
 {
     /// <param name="Side">It answers a side conversation with a third party, not the customer's thread (issue 26).</param>
-    private sealed record Thread(long? CaseId, JoinReason Why, string? Evidence, Outcome? Held, bool Side = false)
+    /// <param name="Bcc">Who got the message it answers in blind copy.</param>
+    private sealed record Thread(long? CaseId, JoinReason Why, string? Evidence, Outcome? Held, bool Side = false, string? Bcc = null)
     {
         public static readonly Thread None = new(null, JoinReason.Reply, null, null);
     }
@@ -19,7 +20,7 @@ public sealed partial class ReceiveEmail
     {
         if (await MessageByIdsAsync(mail.ThreadIds, ct) is { } replied)
         {
-            return new Thread(replied.CaseId, JoinReason.Reply, null, null, replied.Side);
+            return new Thread(replied.CaseId, JoinReason.Reply, null, null, replied.Side, replied.Bcc);
         }
         if (CaseReferenceToken.Find(subject) is not { } reference)
         {
@@ -49,9 +50,9 @@ public sealed partial class ReceiveEmail
     /// </summary>
     private async Task<long?> CaseByMessageIdsAsync(IReadOnlyList<string> ids, CancellationToken ct) => (await MessageByIdsAsync(ids, ct))?.CaseId;
 
-    private sealed record Threaded(long CaseId, bool Side);
+    private sealed record Threaded(long CaseId, bool Side, string? Bcc);
 
-    /// <summary>The same, saying whether the message named is part of a side conversation.</summary>
+    /// <summary>The same, saying whether the message named is part of a side conversation, and who got it in blind copy.</summary>
     private async Task<Threaded?> MessageByIdsAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
@@ -62,13 +63,13 @@ public sealed partial class ReceiveEmail
         var args = Enumerable.Range(0, size).Select(i => (object?)ids[Math.Min(i, ids.Count - 1)])
             .Append(rows.Stored<Message>(nameof(Message.Kind), MessageKind.SideOut)).Append(rows.Stored<Message>(nameof(Message.Kind), MessageKind.SideIn)).ToArray();
         var hits = await rows.QueryAsync(
-            $"""SELECT "InternetMessageId", MAX("CaseId"), MAX(CASE WHEN "Kind" IN (@p{size}, @p{size + 1}) THEN 1 ELSE 0 END) FROM "Messages" WHERE "InternetMessageId" IN ({string.Join(", ", Enumerable.Range(0, size).Select(i => $"@p{i}"))}) GROUP BY "InternetMessageId" """,
-            r => (Id: r.GetString(0), Case: r.GetInt64(1), Side: r.GetInt32(2) == 1), ct, args);
+            $"""SELECT "InternetMessageId", MAX("CaseId"), MAX(CASE WHEN "Kind" IN (@p{size}, @p{size + 1}) THEN 1 ELSE 0 END), MAX("Bcc") FROM "Messages" WHERE "InternetMessageId" IN ({string.Join(", ", Enumerable.Range(0, size).Select(i => $"@p{i}"))}) GROUP BY "InternetMessageId" """,
+            r => (Id: r.GetString(0), Case: r.GetInt64(1), Side: r.GetInt32(2) == 1, Bcc: r.IsDBNull(3) ? null : r.GetString(3)), ct, args);
         if (hits.Count == 0)
         {
             return null;
         }
-        var byId = hits.ToDictionary(h => h.Id, h => new Threaded(h.Case, h.Side), StringComparer.Ordinal);
+        var byId = hits.ToDictionary(h => h.Id, h => new Threaded(h.Case, h.Side, h.Bcc), StringComparer.Ordinal);
         return ids.Select(id => byId.GetValueOrDefault(id)).FirstOrDefault(c => c is not null);
     }
 

@@ -182,9 +182,9 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         {
             return held;
         }
-        if (thread is { CaseId: { } sideCase, Side: true } || (thread is { CaseId: { } answered, Held: null } && await BlindCopiedAsync(answered, mail, ct)))
+        if (thread is { CaseId: { } answered } && (thread.Side || await BlindCopiedAsync(answered, thread.Bcc, mail, ct)))
         {
-            return await SideAnswerAsync(thread.CaseId!.Value, mail, now, ct);
+            return await SideAnswerAsync(answered, mail, now, ct);
         }
         if (thread.CaseId is { } caseId)
         {

@@ -21,12 +21,37 @@ public static class FileChecks
 
     public static IReadOnlyList<StoredFile> Check(IReadOnlyList<NewFile> files, long limitBytes, long caseId, long? uploadedBy, DateTimeOffset now, ValidationErrors errors, string field = "files")
     {
+        var judged = Judge(files, errors, field);
+        var total = files.Sum(f => (long)f.Content.Length);
+        if (total > limitBytes)
+        {
+            errors.Add(field, $"The files come to {Megabytes(total)}, over this team's limit of {Megabytes(limitBytes)} per message.");
+        }
+        return errors.Any ? [] : [.. judged.Select(j => new StoredFile
+        {
+            CaseId = caseId,
+            FileName = j.File.FileName!,
+            ContentType = j.Kind.ContentType,
+            Size = j.File.Content.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(j.File.Content)),
+            Content = j.File.Content,
+            CreatedAt = now,
+            UploadedById = uploadedBy,
+        })];
+    }
+
+    /// <summary>
+    /// Each file on its own (name, content, kind), without the limit: what a door checks before the
+    /// case, and so the team's limit, is known. The accepted ones with their kind.
+    /// </summary>
+    public static IReadOnlyList<(NewFile File, FileKinds.Kind Kind)> Judge(IReadOnlyList<NewFile> files, ValidationErrors errors, string field = "files")
+    {
         if (files.Count > MaxFiles)
         {
             errors.Add(field, $"At most {MaxFiles} files go with one message; {files.Count} were given.");
             return [];
         }
-        var accepted = new List<StoredFile>();
+        var accepted = new List<(NewFile, FileKinds.Kind)>();
         for (var i = 0; i < files.Count; i++)
         {
             var (name, content) = files[i];
@@ -52,24 +77,9 @@ public static class FileChecks
                 errors.Add(at, $"'{name}' is not a kind of file accepted here (images, PDF, office documents, text, ZIP, video), judged by its content.");
                 continue;
             }
-            accepted.Add(new StoredFile
-            {
-                CaseId = caseId,
-                FileName = name!,
-                ContentType = kind.ContentType,
-                Size = content.LongLength,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-                Content = content,
-                CreatedAt = now,
-                UploadedById = uploadedBy,
-            });
+            accepted.Add((files[i], kind));
         }
-        var total = files.Sum(f => (long)f.Content.Length);
-        if (total > limitBytes)
-        {
-            errors.Add(field, $"The files come to {Megabytes(total)}, over this team's limit of {Megabytes(limitBytes)} per message.");
-        }
-        return errors.Any ? [] : accepted;
+        return accepted;
     }
 
     /// <summary>Why a name cannot be kept as given, or null when it can.</summary>

@@ -34,7 +34,7 @@ public sealed class ContactFromPortal(GuichetDb db, TimeProvider clock, OpenCase
             return Failure.Invalid("customer.email", "Your email address is required so that we can answer you.");
         }
         var judged = new ValidationErrors();
-        Files.FileChecks.Check(files ?? [], Files.FileChecks.MaxLimitBytes, 0, null, clock.Now(), judged);
+        Files.FileChecks.Judge(files ?? [], judged);
         if (judged.Any)
         {
             return judged;

@@ -42,7 +42,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
         return written;
     }
 
-    private sealed record Happened(string Key, long RowId, string Type, long CaseId, DateTimeOffset At, WebhookMessage? Message, WebhookChange? Change);
+    private sealed record Happened(string Key, string Type, long CaseId, DateTimeOffset At, WebhookMessage? Message, WebhookChange? Change);
 
     /// <returns>The deliveries written, and whether a full batch was read (more may wait).</returns>
     private async Task<(int Written, bool More)> PassAsync(string source, IReadOnlyList<WebhookSubscription> subscriptions, CancellationToken ct)
@@ -61,7 +61,8 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
             var newest = await NewestAsync(source, ct);
             return (newest > from ? await MoveAsync(source, from, newest, [], ct) : 0, false);
         }
-        var (happened, read, full) = source == "messages" ? await MessagesAsync(from, ct) : await EventsAsync(from, ct);
+        // A message's text is read only when some endpoint may be sent it.
+        var (happened, read, full) = source == "messages" ? await MessagesAsync(from, subscriptions.Any(s => s.IncludeContent), ct) : await EventsAsync(from, ct);
         // Past every row read, whether it made an event or not: a long run of rows without one must not hold the cursor back.
         var until = Math.Max(from, read);
         if (happened.Count == 0)
@@ -160,20 +161,21 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
     /// <summary>Rows written lately before the cursor may have committed after it moved: they are read again for <see cref="LateCommit"/>.</summary>
     public static readonly TimeSpan LateCommit = TimeSpan.FromMinutes(2);
 
-    private async Task<(List<Happened> Happened, long Read, bool Full)> MessagesAsync(long from, CancellationToken ct)
+    private sealed record MessageRow(long Id, long CaseId, MessageDirection Direction, MessageKind Kind, Channel Channel, string AuthorName, string? Body, bool IsAutomatic, DateTimeOffset CreatedAt, bool Opened);
+
+    private sealed record EventRow(long Id, long CaseId, CaseEventKind Kind, DateTimeOffset At, string ActorName, string? From, string? To);
+
+    /// <summary>The recent rows before the cursor, read again (<see cref="LateCommit"/>), and apart from them the rows past it, a batch at a time.</summary>
+    private static async Task<(List<T> Late, List<T> Fresh)> ReadAsync<T>(IQueryable<T> late, IQueryable<T> fresh, CancellationToken ct) =>
+        (await late.Take(Window).ToListAsync(ct), await fresh.Take(Batch).ToListAsync(ct));
+
+    private async Task<(List<Happened> Happened, long Read, bool Full)> MessagesAsync(long from, bool withText, CancellationToken ct)
     {
-        var after = from - Window;
+        IQueryable<MessageRow> Rows(IQueryable<Message> messages) => messages.AsNoTracking().OrderBy(m => m.Id)
+            .Select(m => new MessageRow(m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName, withText ? m.Body : null, m.IsAutomatic, m.CreatedAt, db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)));
         var recent = clock.Now() - LateCommit;
-        // The rows past the cursor, a batch at a time, and apart from them the recent rows before it read again.
-        var rows = new[] { db.Messages.Where(m => m.Id > from).OrderBy(m => m.Id).Take(Batch), db.Messages.Where(m => m.Id > after && m.Id <= from && m.CreatedAt >= recent).OrderBy(m => m.Id).Take(Window) }
-            .Select(q => q.AsNoTracking().Select(m => new
-            {
-                m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName, m.Body, m.IsAutomatic, m.CreatedAt,
-                Opened = db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt),
-            }))
-            .ToList();
-        var fresh = await rows[0].ToListAsync(ct);
-        var read = (await rows[1].ToListAsync(ct)).Concat(fresh).ToList();
+        var (late, fresh) = await ReadAsync(Rows(db.Messages.Where(m => m.Id > from - Window && m.Id <= from && m.CreatedAt >= recent)), Rows(db.Messages.Where(m => m.Id > from)), ct);
+        var read = late.Concat(fresh).ToList();
         var urgentAtOpening = await UrgentAtOpeningAsync([.. read.Where(m => m.Opened).Select(m => m.CaseId)], ct);
         var happened = new List<Happened>();
         foreach (var m in read)
@@ -183,10 +185,10 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
                 continue;
             }
             var message = new WebhookMessage(m.Id, m.Direction.ToWire(), m.Kind.ToWire(), m.Channel.ToWire(), m.AuthorName, m.Body);
-            happened.Add(new Happened($"m{m.Id}", m.Id, type, m.CaseId, m.CreatedAt, message, null));
+            happened.Add(new Happened($"m{m.Id}", type, m.CaseId, m.CreatedAt, message, null));
             if (type == WebhookEvents.CaseOpened && urgentAtOpening.Contains(m.CaseId))
             {
-                happened.Add(new Happened($"m{m.Id}u", m.Id, WebhookEvents.Urgent, m.CaseId, m.CreatedAt, message, null));
+                happened.Add(new Happened($"m{m.Id}u", WebhookEvents.Urgent, m.CaseId, m.CreatedAt, message, null));
             }
         }
         return (happened, read.Count == 0 ? 0 : read.Max(m => m.Id), fresh.Count == Batch);
@@ -216,12 +218,9 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
 
     private async Task<(List<Happened> Happened, long Read, bool Full)> EventsAsync(long from, CancellationToken ct)
     {
-        var after = from - Window;
+        static IQueryable<EventRow> Rows(IQueryable<CaseEvent> events) => events.AsNoTracking().OrderBy(e => e.Id).Select(e => new EventRow(e.Id, e.CaseId, e.Kind, e.At, e.ActorName, e.From, e.To));
         var recent = clock.Now() - LateCommit;
-        var late = await db.CaseEvents.AsNoTracking().Where(e => e.Id > after && e.Id <= from && e.At >= recent).OrderBy(e => e.Id).Take(Window)
-            .Select(e => new { e.Id, e.CaseId, e.Kind, e.At, e.ActorName, e.From, e.To }).ToListAsync(ct);
-        var fresh = await db.CaseEvents.AsNoTracking().Where(e => e.Id > from).OrderBy(e => e.Id).Take(Batch)
-            .Select(e => new { e.Id, e.CaseId, e.Kind, e.At, e.ActorName, e.From, e.To }).ToListAsync(ct);
+        var (late, fresh) = await ReadAsync(Rows(db.CaseEvents.Where(e => e.Id > from - Window && e.Id <= from && e.At >= recent)), Rows(db.CaseEvents.Where(e => e.Id > from)), ct);
         var rows = late.Concat(fresh).ToList();
         var happened = new List<Happened>();
         foreach (var e in rows)
@@ -231,10 +230,10 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
                 continue;
             }
             var change = new WebhookChange(e.Kind.ToWire(), e.ActorName, e.From, e.To);
-            happened.Add(new Happened($"e{e.Id}", e.Id, type, e.CaseId, e.At, null, change));
+            happened.Add(new Happened($"e{e.Id}", type, e.CaseId, e.At, null, change));
             if (e.Kind == CaseEventKind.PriorityChanged && e.To == CasePriority.Urgent.ToWire())
             {
-                happened.Add(new Happened($"e{e.Id}u", e.Id, WebhookEvents.Urgent, e.CaseId, e.At, null, change));
+                happened.Add(new Happened($"e{e.Id}u", WebhookEvents.Urgent, e.CaseId, e.At, null, change));
             }
         }
         return (happened, rows.Count == 0 ? 0 : rows.Max(e => e.Id), fresh.Count == Batch);

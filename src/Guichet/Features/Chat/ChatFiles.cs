@@ -4,6 +4,7 @@ using Guichet.Core.Chat;
 using Guichet.Core.Data;
 using Guichet.Core.Email;
 using Guichet.Features.Cases;
+using Guichet.Features.Email;
 using Guichet.Hosting.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
@@ -53,7 +54,8 @@ public static class ChatFiles
             {
                 return Problems.Field(StatusCodes.Status404NotFound, "Not found", "key", "This link does not open a file.");
             }
-            return CustomerDownload.Of(http, file, content);
+            http.Response.Headers.CacheControl = "no-store";
+            return FileDownload.Of(http, file, content);
         })
         .AllowAnonymous().RequireRateLimiting(RateLimits.Chat).ExcludeFromDescription();
         return app;
@@ -77,18 +79,5 @@ public sealed class ChatFileLinks(IDataProtectionProvider protection)
         {
             return null;
         }
-    }
-}
-
-/// <summary>A file given to a customer's browser: always a download, never rendered in Guichet's origin, only inert types keeping theirs.</summary>
-public static class CustomerDownload
-{
-    private static readonly HashSet<string> InertTypes = ["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "text/csv"];
-
-    public static IResult Of(HttpContext http, Attachment file, byte[] content)
-    {
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(content, InertTypes.Contains(file.ContentType) ? file.ContentType : "application/octet-stream", file.FileName);
     }
 }

@@ -65,13 +65,10 @@ public static class CustomerDataEndpoints
                 {
                     await JsonSerializer.SerializeAsync(entry, document, Indented, ct);
                 }
-                foreach (var attachment in cases.SelectMany(c => c.Messages).Where(m => !m.IsSide).SelectMany(m => m.Attachments))
+                await foreach (var (attachment, content) in MessageFileContent.ReadEachAsync(db, cases.SelectMany(c => c.Messages).Where(m => !m.IsSide).SelectMany(m => m.Attachments), ct))
                 {
-                    if (await MessageFileContent.ReadAsync(db, attachment, ct) is { } content)
-                    {
-                        await using var entry = await zip.CreateEntry(FileIn(attachment)).OpenAsync(ct);
-                        await entry.WriteAsync(content, ct);
-                    }
+                    await using var entry = await zip.CreateEntry(FileIn(attachment)).OpenAsync(ct);
+                    await entry.WriteAsync(content, ct);
                 }
             }
             archive.Position = 0;

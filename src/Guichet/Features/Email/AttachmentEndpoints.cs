@@ -15,8 +15,6 @@ namespace Guichet.Features.Email;
 /// </summary>
 public static class AttachmentEndpoints
 {
-    private static readonly HashSet<string> InertTypes = ["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "text/csv", "message/rfc822"];
-
     public static RouteGroupBuilder MapAttachments(this RouteGroupBuilder api)
     {
         api.MapGet("/attachments/{id:long}", async (long id, HttpContext http, GuichetDb db, CancellationToken ct) =>
@@ -30,9 +28,7 @@ public static class AttachmentEndpoints
             {
                 return Problems.Field(StatusCodes.Status409Conflict, "Attachment unreadable", "id", $"The stored email no longer yields attachment {id}.");
             }
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            var type = InertTypes.Contains(found.ContentType) ? found.ContentType : "application/octet-stream";
-            return TypedResults.File(content, type, found.FileName);
+            return FileDownload.Of(http, found, content);
         })
         .WithTags("Email")
         .ProducesFile("application/octet-stream")

@@ -1,7 +1,7 @@
 using Guichet.Core.Data;
 using Guichet.Core.Email;
 using Guichet.Core.Portal;
-using Guichet.Features.Chat;
+using Guichet.Features.Email;
 using Guichet.Hosting.Web;
 
 namespace Guichet.Features.Portal;
@@ -21,7 +21,8 @@ public static class PortalFiles
             {
                 return Problems.Field(StatusCodes.Status404NotFound, "Not found", "id", "This link does not open a file.");
             }
-            return CustomerDownload.Of(http, file, content);
+            http.Response.Headers.CacheControl = "no-store";
+            return FileDownload.Of(http, file, content);
         })
         .AllowAnonymous().RequireRateLimiting(RateLimits.Portal).ExcludeFromDescription();
 }
