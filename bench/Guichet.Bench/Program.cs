@@ -24,6 +24,13 @@ if (args is ["inbound-load", var url, var token, var mbox, var senders, ..])
     return;
 }
 
+if (args is ["rules-setup", var rulesUrl, var rulesToken, var rulesCount, ..])
+{
+    // Against a running `guichet serve`, before inbound-load (see docs/benchmarks.md, issue 27).
+    await RulesSetup.RunAsync(rulesUrl, rulesToken, int.Parse(rulesCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["live-fanout", var liveUrl, var liveToken, var pid, ..])
 {
     // Against a running `guichet serve` (see docs/benchmarks.md): pages, then changes.

@@ -12,6 +12,7 @@ using Guichet.Core.Phone;
 using Guichet.Core.Portal;
 using Guichet.Core.Promises;
 using Guichet.Core.Replies;
+using Guichet.Core.Automations;
 using Guichet.Core.Routing;
 using Guichet.Core.Social;
 using Guichet.Core.Surveys;
@@ -41,5 +42,6 @@ public static class GuichetCore
         .AddPhone()
         .AddPortal()
         .AddSocial()
-        .AddChat();
+        .AddChat()
+        .AddAutomations();
 }

@@ -65,6 +65,8 @@ public sealed partial class Case
     /// agent removes them, and their answers thread into the case (issue 26, <see cref="CopiedPeople"/>).
     /// </summary>
     public string Copied { get; set; } = "";
+    /// <summary>The service level the case falls under (W8), chosen when it is acknowledged and when its priority changes.</summary>
+    public long? ServicePolicyId { get; set; }
     public List<Message> Messages { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
     public List<Promise> Promises { get; set; } = [];
@@ -117,7 +119,7 @@ public sealed partial class Case
     {
         FirstAnsweredAt ??= now;
         RecordAgentReply(agent, now);
-        foreach (var promise in Promises.Where(p => p.Kind == PromiseKind.FirstResponse && p.IsActive))
+        foreach (var promise in Promises.Where(p => p.Kind is PromiseKind.FirstResponse or PromiseKind.NextReply && p.IsActive))
         {
             promise.Keep(agent, now);
         }
@@ -193,13 +195,17 @@ public sealed partial class Case
         return null;
     }
 
-    public Failure? Resolve(Agent by, DateTimeOffset now)
+    public Failure? Resolve(Agent? by, DateTimeOffset now)
     {
         if (Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
             return Failure.Conflict("status", $"The case is already {Status.ToWire()}.");
         }
         ResolvedAt = now;
+        foreach (var target in Promises.Where(p => p.IsActive && p.SettledByResolution))
+        {
+            target.Keep(by, now);
+        }
         // Resolved: nobody waits on us any more; a new message reopens it and starts the wait again.
         CustomerWaitingSince = null;
         ChangeStatus(CaseStatus.Resolved, by, now);
@@ -219,7 +225,7 @@ public sealed partial class Case
     }
 
     /// <summary>An agent sets the priority by hand, saying why: the timeline keeps who, from what, to what and why (issue 24).</summary>
-    public Failure? SetPriority(CasePriority to, Agent by, string? reason, DateTimeOffset now)
+    public Failure? SetPriority(CasePriority to, Agent? by, string? reason, DateTimeOffset now)
     {
         if (to == Priority)
         {
@@ -231,7 +237,7 @@ public sealed partial class Case
         return null;
     }
 
-    public Failure? WaitForCustomer(Agent by, DateTimeOffset now)
+    public Failure? WaitForCustomer(Agent? by, DateTimeOffset now)
     {
         if (!IsActive)
         {
@@ -251,7 +257,7 @@ public sealed partial class Case
         return null;
     }
 
-    public void AddNote(Agent by, string text, DateTimeOffset now)
+    public void AddNote(Agent? by, string text, DateTimeOffset now)
     {
         UpdatedAt = now;
         Events.Add(CaseEvent.Create(CaseEventKind.Note, now, by, null, null, text));

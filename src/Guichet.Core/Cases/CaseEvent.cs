@@ -67,6 +67,10 @@ public enum CaseEventKind
     SplitInto,
     /// <summary>This case was split from another (From: its reference).</summary>
     SplitFrom,
+    /// <summary>An automation rule ran (W7): To its name, Detail what each action did.</summary>
+    RuleRan,
+    /// <summary>A service level's target moved earlier with the case's priority (W8): From → To, Detail what.</summary>
+    TargetMoved,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>
@@ -78,7 +82,9 @@ public sealed class CaseEvent
     public DateTimeOffset At { get; init; }
     public long? ActorId { get; init; }
     /// <summary>Who did it, kept as text so the timeline survives an agent's departure; "Guichet" for automation.</summary>
-    public string ActorName { get; init; } = "";
+    public string ActorName { get; internal set; } = "";
+    /// <summary>The automation rule that made this change (W7): rules do not run on what rules did, so they cannot loop.</summary>
+    public long? RuleId { get; internal set; }
     public string? From { get; init; }
     public string? To { get; init; }
     public string? Detail { get; init; }

@@ -3,7 +3,10 @@ using Guichet.Core.Data;
 
 namespace Guichet.Core.Cases;
 
-/// <summary>A case's priority set by hand, with the reason on the timeline (issue 24: only the rules ever changed it).</summary>
+/// <summary>
+/// A case's priority set by hand, with the reason on the timeline (issue 24: only the rules ever
+/// changed it); the service level's targets move with it (W8).
+/// </summary>
 public sealed class ChangeCasePriority(GuichetDb db, TimeProvider clock)
 {
     public const int MaxReasonLength = 500;
@@ -23,10 +26,12 @@ public sealed class ChangeCasePriority(GuichetDb db, TimeProvider clock)
         {
             return CaseQueries.CaseNotFound(caseId);
         }
-        if (@case.SetPriority(to, actor, reason, clock.Now()) is { } refused)
+        var now = clock.Now();
+        if (@case.SetPriority(to, actor, reason, now) is { } refused)
         {
             return refused;
         }
+        ServiceLevels.ServiceTargets.Retime(db, @case, now);
         await db.SaveChangesAsync(ct);
         return @case;
     }

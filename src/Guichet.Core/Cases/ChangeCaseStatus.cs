@@ -36,7 +36,8 @@ public sealed class ChangeCaseStatus(GuichetDb db, TimeProvider clock)
         {
             return CaseQueries.CaseNotFound(caseId);
         }
-        var open = @case.Promises.Where(p => p.IsActive).ToList();
+        // A service level's next-reply and resolution targets are settled by the resolution itself.
+        var open = @case.Promises.Where(p => p.IsActive && !p.SettledByResolution).ToList();
         var errors = new ValidationErrors();
         if (open.Where(p => !outcomes.ContainsKey(p.Id)).Select(p => p.What).ToList() is { Count: > 0 } undecided)
         {
@@ -90,7 +91,8 @@ public sealed class ChangeCaseStatus(GuichetDb db, TimeProvider clock)
     /// </summary>
     public async Task<Result<Case>> RunUnattendedAsync(long caseId, StatusChange change, Agent actor, CancellationToken ct = default)
     {
-        if (change == StatusChange.Resolve && await db.Promises.AnyAsync(p => p.CaseId == caseId && (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated), ct))
+        if (change == StatusChange.Resolve && await db.Promises.AnyAsync(p => p.CaseId == caseId && (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated)
+            && p.Kind != PromiseKind.NextReply && p.Kind != PromiseKind.Resolution, ct))
         {
             return Failure.Conflict("status", "The case has open promises: resolve it from its page, saying what became of each.");
         }

@@ -6,7 +6,7 @@ namespace Guichet.Core.Cases;
 /// <summary>
 /// A customer's contact on an existing case, from any channel: the message, the contact count
 /// (repeat contacts raise priority, C1), and a new acknowledgment with a new date when it
-/// reopens a settled case (P1). What the message says beyond its words (a re-explanation, a
+/// reopens a settled case (P1); under a service level, the next reply's target (W8). What the message says beyond its words (a re-explanation, a
 /// reason to escalate) is read against the case's history (C5, E1, E2).
 /// </summary>
 public static class CustomerWrites
@@ -21,10 +21,21 @@ public static class CustomerWrites
         var message = Message.Contact(channel, body, authorName, internetMessageId, now);
         @case.Messages.Add(message);
         var wasSettled = !@case.IsActive;
+        var priority = @case.Priority;
         @case.RecordCustomerContact(now);
         if (wasSettled)
         {
             Acknowledge.FirstContact(db, @case, now);
+            return message;
+        }
+        if (@case.ServicePolicyId is not null)
+        {
+            // Under a service level (W8) the caller loaded the case whole (its promises, its customer).
+            if (@case.Priority != priority)
+            {
+                ServiceLevels.ServiceTargets.Retime(db, @case, now);
+            }
+            ServiceLevels.ServiceTargets.NextReply(db, @case, now);
         }
         return message;
     }

@@ -22,6 +22,9 @@ public sealed record Failure(FailureKind Kind, IReadOnlyDictionary<string, strin
     /// </summary>
     public IReadOnlyList<Saying> Sayings { get; init; } = [];
 
+    /// <summary>Every refusal's words in one line, for a timeline or a log.</summary>
+    public string Message => string.Join(" ", Errors.SelectMany(e => e.Value));
+
     public static Failure NotFound(string field, string message) =>
         new(FailureKind.NotFound, new Dictionary<string, string[]> { [field] = [message] }, "Not found");
 

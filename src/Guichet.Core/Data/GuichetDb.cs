@@ -47,6 +47,9 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Webhooks.WebhookCursor> WebhookCursors => Set<Webhooks.WebhookCursor>();
+    public DbSet<Automations.Rule> Rules => Set<Automations.Rule>();
+    public DbSet<Automations.RuleRun> RuleRuns => Set<Automations.RuleRun>();
+    public DbSet<ServiceLevels.ServicePolicy> ServicePolicies => Set<ServiceLevels.ServicePolicy>();
     public DbSet<Phone.PhoneCall> PhoneCalls => Set<Phone.PhoneCall>();
     public DbSet<Portal.PortalAccess> PortalAccesses => Set<Portal.PortalAccess>();
     public DbSet<Social.SocialPost> SocialPosts => Set<Social.SocialPost>();
@@ -69,6 +72,10 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     /// <summary>The teams' templates as this unit of work reads them (decision 0015).</summary>
     public Replies.TemplateBook TemplateBook => _templateBook ??= new Replies.TemplateBook(this);
     private Replies.TemplateBook? _templateBook;
+
+    /// <summary>The active service levels (W8), read once per unit of work.</summary>
+    public ServiceLevels.ServicePolicies ServiceLevels => _serviceLevels ??= new ServiceLevels.ServicePolicies(this);
+    private ServiceLevels.ServicePolicies? _serviceLevels;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

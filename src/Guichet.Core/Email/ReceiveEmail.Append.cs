@@ -17,9 +17,10 @@ public sealed partial class ReceiveEmail
         var @case = await rows.FindAsync<Case>(caseId, ct) ?? throw new InvalidOperationException($"Case {caseId} vanished.");
         var joined = why == JoinReason.Reply ? null : MatterEvents.Joined(why, evidence, now);
         Message message;
-        if (!@case.IsActive)
+        if (!@case.IsActive || @case.ServicePolicyId is not null)
         {
-            // Reopening a settled case gives it a new promise among its old ones: the tracked path knows them all.
+            // Reopening a settled case gives it a new promise among its old ones, and a case under a
+            // service level may get its next reply's target (W8): the tracked path knows them all.
             var tracked = await db.FindCaseAsync(caseId, ct);
             message = await CustomerWrites.RecordAsync(db, tracked!, Channel.Email, Cut(mail.Text, OpenCaseRequest.MaxBodyLength)!, mail.Name, mail.MessageId, now, ct);
             if (joined is not null)

@@ -45,7 +45,7 @@ public sealed partial class ReceiveEmail
         // The reference is made of the id: the row first, then the acknowledgment that quotes it.
         await rows.InsertAsync(@case, ct);
         @case.Reference = Case.FormatReference(@case.Id, now);
-        var (_, delivery) = Acknowledge.Write(db.TemplateBook, @case, now);
+        var (_, delivery) = Acknowledge.Write(db, @case, now);
         await rows.UpdateAsync(@case, ct);
         await rows.InsertDependentsAsync(@case, ct);
         await rows.InsertAsync(delivery, ct);

@@ -18,6 +18,8 @@ public enum NotificationKind
     ThirdPartyAnswered,
     /// <summary>An outbound webhook kept failing and was paused (W10): an admin resumes it once the endpoint answers.</summary>
     WebhookPaused,
+    /// <summary>An automation rule asked for someone to be told (W7).</summary>
+    RuleRan,
 }
 
 /// <summary>Something an agent must see in the workspace, about one case.</summary>

@@ -45,6 +45,7 @@ public static class DelayNotices
         {
             promise.BreakSilently(now);
             current = Promise.Make(@case, promise.Kind, promise.What, newDue, manager, promise.ToConfirm, now);
+            current.FollowOn(promise);
         }
         // The first time, the customer learns who has the case now; after that, a plain new date from the same manager.
         var first = @case.OwnerId != manager.Id || promise.OwnerId != manager.Id;
@@ -70,6 +71,7 @@ public static class DelayNotices
         var @case = lapsed.Case;
         lapsed.BreakSilently(now);
         var replacement = Promise.Make(@case, lapsed.Kind, lapsed.What, newDue, lapsed.Owner, lapsed.ToConfirm, now);
+        replacement.FollowOn(lapsed);
         var composed = DelayNotice.WriteLate(db.TemplateBook, @case.Customer, @case.Team, @case.Reference, newDue.ToInstant(), now.ToInstant());
         @case.RecordRefusedTemplate(ShippedTemplates.LateNotice, composed, now);
         var notice = Message(@case, MessageKind.LateNotice, composed.Body, replacement, null, now);

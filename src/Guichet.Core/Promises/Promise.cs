@@ -13,7 +13,7 @@ public sealed class Promise
     public long CaseId { get; private set; }
     public Case Case { get; private set; } = null!;
     public PromiseKind Kind { get; init; }
-    public required string What { get; init; }
+    public required string What { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset DueAt { get; private set; }
     public long? OwnerId { get; private set; }
@@ -33,6 +33,11 @@ public sealed class Promise
     public DateTimeOffset? NoticeAt { get; private set; }
     public DateTimeOffset? NextActionAt { get; private set; }
     public List<PromiseRenegotiation> Renegotiations { get; set; } = [];
+    /// <summary>The service level this promise is a target of (W8); null for a person's promise.</summary>
+    public long? PolicyId { get; private set; }
+
+    /// <summary>A service level's next-reply and resolution targets are settled by the case's resolution, not one by one.</summary>
+    public bool SettledByResolution => Kind is PromiseKind.NextReply or PromiseKind.Resolution;
 
     public bool IsActive => State is PromiseState.Open or PromiseState.Renegotiated;
 
@@ -201,6 +206,28 @@ public sealed class Promise
             next = notice;
         }
         NextActionAt = next;
+    }
+
+    /// <summary>A promise made to replace a lapsed one stays the same service level's target.</summary>
+    public void FollowOn(Promise lapsed) => PolicyId = lapsed.PolicyId;
+
+    /// <summary>Makes it a service level's target, under the policy's name.</summary>
+    public void ForPolicy(long policyId, string what) => (PolicyId, What) = (policyId, what);
+
+    /// <summary>
+    /// A service level's target moved earlier (the case's priority rose): no notice, since the customer
+    /// was promised nothing later than the date they have; the timeline says from when to when.
+    /// </summary>
+    public void Advance(DateTimeOffset newDueAt, DateTimeOffset now)
+    {
+        if (!IsActive || newDueAt >= DueAt)
+        {
+            return;
+        }
+        Case.Events.Add(CaseEvent.Create(CaseEventKind.TargetMoved, now, null, DueAt.ToString("O"), newDueAt.ToString("O"), What));
+        DueAt = newDueAt;
+        Case.RefreshNextDue();
+        Schedule(now);
     }
 
     /// <summary>The promise's keeper; null gives it to the case's team until someone owns the case.</summary>

@@ -15,4 +15,8 @@ public enum PromiseKind
     FirstResponse,
     /// <summary>Anything an agent commits to: call back, ship, refund, decide.</summary>
     Commitment,
+    /// <summary>A service level's target (W8): a person answers the customer's latest message by this time.</summary>
+    NextReply,
+    /// <summary>A service level's target (W8): the case is resolved by this time.</summary>
+    Resolution,
 }

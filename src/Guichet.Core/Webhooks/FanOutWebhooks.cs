@@ -172,7 +172,8 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
     private async Task<(List<Happened> Happened, long Read, bool Full)> MessagesAsync(long from, bool withText, CancellationToken ct)
     {
         IQueryable<MessageRow> Rows(IQueryable<Message> messages) => messages.AsNoTracking().OrderBy(m => m.Id)
-            .Select(m => new MessageRow(m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName, withText ? m.Body : null, m.IsAutomatic, m.CreatedAt, db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)));
+            .Select(m => new MessageRow(m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName, withText ? m.Body : null, m.IsAutomatic, m.CreatedAt, db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)
+                && !db.Messages.Any(o => o.CaseId == m.CaseId && o.Id < m.Id && o.Direction == MessageDirection.In)));
         var recent = clock.Now() - LateCommit;
         var (late, fresh) = await ReadAsync(Rows(db.Messages.Where(m => m.Id > from - Window && m.Id <= from && m.CreatedAt >= recent)), Rows(db.Messages.Where(m => m.Id > from)), ct);
         var read = late.Concat(fresh).ToList();

@@ -40,6 +40,7 @@ public static class GuichetHost
         // Due work runs by stage (IDueWork); within one, in this order.
         services.AddEmailWeb(options).AddIncidentsWeb().AddPromisesWeb().AddSurveysWeb().AddCasesWeb().AddJourneysWeb().AddMetricsWeb().AddChatWeb().AddLiveWeb(options);
         Features.Webhooks.WebhooksWeb.AddWebhooksWeb(services);
+        Features.Automations.AutomationsWeb.AddAutomationsWeb(services);
 
         var app = builder.Build();
         app.UseGuichetPipeline();
@@ -66,6 +67,7 @@ public static class GuichetHost
         routes.MapChatWeb();
         Features.Portal.PortalFiles.MapPortalWeb(routes);
         Features.Webhooks.WebhooksWeb.MapWebhooksWeb(routes);
+        Features.Automations.AutomationsWeb.MapAutomationsWeb(routes);
         routes.MapLiveWeb();
         routes.MapAdminWeb(options);
         app.MapRazorComponents<Components.App>();

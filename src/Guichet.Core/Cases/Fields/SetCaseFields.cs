@@ -14,12 +14,28 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
 
     public async Task<Result<IReadOnlyDictionary<string, string>>> RunAsync(long caseId, IReadOnlyDictionary<string, string?>? values, Agent? actor, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors();
         if (values is null || values.Count == 0)
         {
-            errors.Add("customFields", "Give the fields to set, by key.");
-            return errors;
+            return Failure.Invalid("customFields", "Give the fields to set, by key.");
         }
+        var @case = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null)
+        {
+            return CaseQueries.CaseNotFound(caseId);
+        }
+        var staged = await StageAsync(@case, values, actor, clock.Now(), ct);
+        if (staged.Failure is { } failure)
+        {
+            return failure;
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<IReadOnlyDictionary<string, string>>.Ok(await ValuesAsync(db, caseId, ct));
+    }
+
+    /// <summary>Checks and sets the values on a tracked case, for the caller to save; returns the keys that changed.</summary>
+    public async Task<Result<IReadOnlyList<string>>> StageAsync(Case @case, IReadOnlyDictionary<string, string?> values, Agent? actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
         var fields = await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo == FieldObject.Case).ToDictionaryAsync(f => f.Key, ct);
         var cleaned = new Dictionary<long, string?>();
         foreach (var (key, text) in values)
@@ -49,11 +65,7 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
         {
             return errors;
         }
-        var @case = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null)
-        {
-            return CaseQueries.CaseNotFound(caseId);
-        }
+        var caseId = @case.Id;
         var held = await db.FieldValues.Where(v => v.CaseId == caseId).ToDictionaryAsync(v => v.FieldId, ct);
         var changed = new List<string>();
         foreach (var (fieldId, value) in cleaned)
@@ -80,11 +92,10 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
         }
         if (changed.Count > 0)
         {
-            db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.FieldsChanged, clock.Now(), actor, null, string.Join(",", changed)).On(caseId));
-            @case.Touch(clock.Now());
+            db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.FieldsChanged, now, actor, null, string.Join(",", changed)).On(caseId));
+            @case.Touch(now);
         }
-        await db.SaveChangesAsync(ct);
-        return Result<IReadOnlyDictionary<string, string>>.Ok(await ValuesAsync(db, caseId, ct));
+        return Result<IReadOnlyList<string>>.Ok(changed);
     }
 
     /// <summary>A case's custom fields by key.</summary>

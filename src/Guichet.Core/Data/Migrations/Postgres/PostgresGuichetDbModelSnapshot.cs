@@ -268,6 +268,91 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Automations.Rule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Hours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Rules");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Automations.RuleRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RuleId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RuleRuns");
+                });
+
             modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -503,6 +588,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ServicePolicyId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -592,6 +680,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("RuleId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("To")
                         .HasMaxLength(200)
@@ -2075,6 +2166,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<long?>("OwnerId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("PolicyId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("ScheduledFrom")
                         .HasColumnType("timestamp with time zone");
 
@@ -2104,6 +2198,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("NextActionAt");
 
                     b.HasIndex("OwnerId", "CaseId");
+
+                    b.HasIndex("PolicyId", "CreatedAt");
 
                     b.HasIndex("State", "DueAt");
 
@@ -2257,6 +2353,60 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.HasIndex("Position");
 
                     b.ToTable("RoutingRules");
+                });
+
+            modelBuilder.Entity("Guichet.Core.ServiceLevels.ServicePolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("FirstReplyHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("NextReplyHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("OrganisationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("ResolutionHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ServicePolicies");
                 });
 
             modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>
@@ -2552,6 +2702,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<long>("LastId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Pending")
+                        .HasColumnType("text");
+
                     b.HasKey("Source");
 
                     b.ToTable("WebhookCursors");
@@ -2698,6 +2851,34 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Agent");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Automations.Rule", b =>
+                {
+                    b.HasOne("Guichet.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Guichet.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Guichet.Core.Automations.RuleRun", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Automations.Rule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
@@ -3103,6 +3284,19 @@ namespace Guichet.Core.Data.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.ServiceLevels.ServicePolicy", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Guichet.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>

@@ -253,6 +253,87 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Automations.Rule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Rules");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Automations.RuleRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RuleId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RuleRuns");
+                });
+
             modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -482,6 +563,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ServicePolicyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -569,6 +653,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RuleId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("To")
                         .HasMaxLength(200)
@@ -2000,6 +2087,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long?>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PolicyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ScheduledFrom")
                         .HasColumnType("INTEGER");
 
@@ -2029,6 +2119,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("NextActionAt");
 
                     b.HasIndex("OwnerId", "CaseId");
+
+                    b.HasIndex("PolicyId", "CreatedAt");
 
                     b.HasIndex("State", "DueAt");
 
@@ -2176,6 +2268,58 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("Position");
 
                     b.ToTable("RoutingRules");
+                });
+
+            modelBuilder.Entity("Guichet.Core.ServiceLevels.ServicePolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FirstReplyHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("NextReplyHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ResolutionHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ServicePolicies");
                 });
 
             modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>
@@ -2465,6 +2609,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long>("LastId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Pending")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Source");
 
                     b.ToTable("WebhookCursors");
@@ -2607,6 +2754,34 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Agent");
+                });
+
+            modelBuilder.Entity("Guichet.Core.Automations.Rule", b =>
+                {
+                    b.HasOne("Guichet.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Guichet.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Guichet.Core.Automations.RuleRun", b =>
+                {
+                    b.HasOne("Guichet.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Guichet.Core.Automations.Rule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Guichet.Core.Cases.Attachment", b =>
@@ -3012,6 +3187,19 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Core.ServiceLevels.ServicePolicy", b =>
+                {
+                    b.HasOne("Guichet.Core.Customers.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Guichet.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Guichet.Core.Social.SocialPost", b =>

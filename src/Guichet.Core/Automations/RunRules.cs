@@ -1,0 +1,234 @@
+using Guichet.Core.Cases;
+using Guichet.Core.Data;
+using Guichet.Core.Teams;
+using Guichet.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Guichet.Core.Automations;
+
+/// <summary>
+/// Runs the rules on what happened (W7). Messages and case events are written with the change,
+/// so they are the queue: this pass reads them past a cursor, batch by batch, and in one
+/// transaction moves the cursor (conditionally: a node that moved it first wins, and the other
+/// writes nothing), runs the rules in order on each case, and records each run. A change made by
+/// a rule starts no rule, so rules cannot loop; within one happening, each rule sees the case as
+/// the rules before it left it. Rules run a moment after the change, never holding up the intake.
+/// </summary>
+public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clock, ILogger<RunRules> logger)
+{
+    public const int Batch = 500;
+    public const int MaxBatchesPerPass = 40;
+    public const string Messages = "rules.messages";
+    public const string Events = "rules.events";
+
+    private sealed record Happened(long RowId, string Key, string When, long CaseId, string? Text);
+
+    /// <returns>The rule runs written.</returns>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var rules = await db.Rules.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        var onChange = rules.Where(r => !r.IsTimed).ToList();
+        var ran = 0;
+        foreach (var source in new[] { Messages, Events })
+        {
+            for (var batch = 0; batch < MaxBatchesPerPass; batch++)
+            {
+                var (count, more) = await PassAsync(source, onChange, ct);
+                ran += count;
+                if (!more)
+                {
+                    break;
+                }
+            }
+        }
+        return ran;
+    }
+
+    private async Task<(int Ran, bool More)> PassAsync(string source, List<Rule> rules, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cursor = await db.WebhookCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Source == source, ct);
+        if (cursor is null)
+        {
+            await StartAsync(source, ct);
+            await tx.CommitAsync(ct);
+            return (0, false);
+        }
+        var now = clock.Now();
+        var from = cursor.LastId;
+        var late = ReadCursor.Parse(cursor.Pending);
+        if (rules.Count == 0)
+        {
+            // Nothing to run: the cursor follows the tables, so a rule made later starts from then.
+            var newest = await NewestAsync(db, source, ct);
+            if (newest != from)
+            {
+                await MoveAsync(source, from, newest, null, ct);
+            }
+            await tx.CommitAsync(ct);
+            return (0, false);
+        }
+        var needs = RuleSubjects.Needs.Of(rules);
+        var (happened, read, full) = source == Messages ? await MessagesAsync(from, late.Pending, needs.Words, ct) : await EventsAsync(from, late.Pending, ct);
+        var until = read.Where(id => id > from).DefaultIfEmpty(from).Max();
+        if (!await MoveAsync(source, from, until, late.Next(from, read, now), ct))
+        {
+            return (0, false);
+        }
+        var ran = await RunOnAsync(happened.Where(h => rules.Any(r => r.When == h.When)).ToList(), rules, needs, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return (ran, full);
+    }
+
+    private async Task<int> RunOnAsync(List<Happened> happened, List<Rule> rules, RuleSubjects.Needs needs, DateTimeOffset now, CancellationToken ct)
+    {
+        if (happened.Count == 0)
+        {
+            return 0;
+        }
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        var subjects = await RuleSubjects.LoadAsync(db, happened.Select(h => h.CaseId).Distinct().ToList(), teams, needs, now, ct);
+        var keys = happened.Select(h => h.Key).ToList();
+        var ruleIds = rules.Select(r => r.Id).ToList();
+        var done = (await db.RuleRuns.AsNoTracking().Where(r => ruleIds.Contains(r.RuleId) && keys.Contains(r.Key)).Select(r => new { r.RuleId, r.Key }).ToListAsync(ct))
+            .Select(r => (r.RuleId, r.Key)).ToHashSet();
+        var loaded = new Dictionary<long, Case>();
+        var ran = 0;
+        foreach (var h in happened)
+        {
+            if (!subjects.TryGetValue(h.CaseId, out var subject))
+            {
+                continue;
+            }
+            subject = subject with { Text = h.Text };
+            foreach (var rule in rules.Where(r => r.When == h.When && !done.Contains((r.Id, h.Key))))
+            {
+                if ((rule.TeamId is { } team && team != subject.TeamId) || !RuleConditions.Hold(rule.Conditions, subject))
+                {
+                    continue;
+                }
+                if (!loaded.TryGetValue(h.CaseId, out var @case))
+                {
+                    @case = await LoadAsync(db, h.CaseId, ct);
+                    if (@case is null)
+                    {
+                        break;
+                    }
+                    loaded[h.CaseId] = @case;
+                }
+                await ApplyAsync(db, actions, rule, @case, h.Key, now, ct);
+                subject = RuleSubjects.After(subject, @case);
+                ran++;
+            }
+            subjects[h.CaseId] = subject with { Text = null };
+        }
+        return ran;
+    }
+
+    /// <summary>A case as rules change it: its team, owner, customer, tags and promises.</summary>
+    public static Task<Case?> LoadAsync(GuichetDb db, long caseId, CancellationToken ct) =>
+        db.Cases
+            .Include(c => c.Team)
+            .Include(c => c.Owner)
+            .Include(c => c.Customer).ThenInclude(c => c.Identities)
+            .Include(c => c.Promises).ThenInclude(p => p.Renegotiations)
+            .Include(c => c.Tags)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == caseId, ct);
+
+    /// <summary>
+    /// One rule's actions on the case, then its run recorded and written on the case: every change
+    /// it made carries its id (so no rule runs on it) and its name as the actor.
+    /// </summary>
+    public static async Task ApplyAsync(GuichetDb db, RuleActions actions, Rule rule, Case @case, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        var said = await actions.RunAsync(rule, @case, key, now, ct);
+        @case.Events.Add(CaseEvent.Create(CaseEventKind.RuleRan, now, null, null, rule.Name, Clip(string.Join("; ", said))));
+        foreach (var entry in db.ChangeTracker.Entries<CaseEvent>().Where(e => e.State == EntityState.Added && e.Entity.RuleId is null))
+        {
+            entry.Entity.RuleId = rule.Id;
+            if (entry.Entity.ActorId is null)
+            {
+                entry.Entity.ActorName = rule.ActorName.Length > 200 ? rule.ActorName[..200] : rule.ActorName;
+            }
+        }
+        db.RuleRuns.Add(new RuleRun { RuleId = rule.Id, CaseId = @case.Id, Key = key, At = now });
+    }
+
+    private static string Clip(string text) => text.Length > 2000 ? text[..2000] : text;
+
+    private async Task<bool> MoveAsync(string source, long from, long until, string? pending, CancellationToken ct)
+    {
+        var moved = await db.WebhookCursors.Where(c => c.Source == source && c.LastId == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastId, until).SetProperty(c => c.Pending, pending), ct);
+        if (moved == 0)
+        {
+            logger.LogDebug("Rules: another node read {Source} first", source);
+        }
+        return moved == 1;
+    }
+
+    private async Task StartAsync(string source, CancellationToken ct)
+    {
+        db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = await NewestAsync(db, source, ct) });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Rules hear only of what happens after they exist: called when one is made (the caller saves).</summary>
+    public static async Task StartCursorsAsync(GuichetDb db, CancellationToken ct)
+    {
+        foreach (var source in new[] { Messages, Events })
+        {
+            if (!await db.WebhookCursors.AnyAsync(c => c.Source == source, ct))
+            {
+                db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = await NewestAsync(db, source, ct) });
+            }
+        }
+    }
+
+    private static async Task<long> NewestAsync(GuichetDb db, string source, CancellationToken ct) => source == Messages
+        ? await db.Messages.MaxAsync(m => (long?)m.Id, ct) ?? 0
+        : await db.CaseEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+
+    private async Task<(List<Happened> Happened, List<long> Read, bool Full)> MessagesAsync(long from, IReadOnlyCollection<long> pending, bool withText, CancellationToken ct)
+    {
+        var ids = pending.ToList();
+        var rows = await db.Messages.AsNoTracking().Where(m => m.Id > from || ids.Contains(m.Id)).OrderBy(m => m.Id).Take(Batch)
+            .Select(m => new
+            {
+                m.Id, m.CaseId, m.Direction, m.Kind, m.IsAutomatic,
+                // The case's subject is part of what the customer wrote.
+                Body = withText && m.Direction == MessageDirection.In ? db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Subject).FirstOrDefault() + "\n" + m.Body : null,
+                // The customer's first word on the case (a second one may carry the same instant).
+                Opened = db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)
+                    && !db.Messages.Any(o => o.CaseId == m.CaseId && o.Id < m.Id && o.Direction == MessageDirection.In),
+            })
+            .ToListAsync(ct);
+        var happened = rows
+            .Select(m => WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, m.Body) : null)
+            .OfType<Happened>().ToList();
+        return (happened, [.. rows.Select(m => m.Id)], rows.Count(m => m.Id > from) == Batch);
+    }
+
+    private async Task<(List<Happened> Happened, List<long> Read, bool Full)> EventsAsync(long from, IReadOnlyCollection<long> pending, CancellationToken ct)
+    {
+        var ids = pending.ToList();
+        var rows = await db.CaseEvents.AsNoTracking().Where(e => e.Id > from || ids.Contains(e.Id)).OrderBy(e => e.Id).Take(Batch)
+            .Select(e => new { e.Id, e.CaseId, e.Kind, e.RuleId })
+            .ToListAsync(ct);
+        var happened = rows
+            .Select(e => e.RuleId is null && WebhookEvents.TypeOf(e.Kind) is { } when ? new Happened(e.Id, $"e{e.Id}", when, e.CaseId, null) : null)
+            .OfType<Happened>().ToList();
+        return (happened, [.. rows.Select(e => e.Id)], rows.Count(e => e.Id > from) == Batch);
+    }
+}
