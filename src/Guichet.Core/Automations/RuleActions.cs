@@ -91,7 +91,8 @@ public sealed class RuleActions(GuichetDb db, SetCaseFields fields)
             case "priority":
                 return !WireNames.TryParseWire<CasePriority>(action.Value, out var priority) ? "not a priority"
                     : priority == @case.Priority ? null
-                    : @case.SetPriority(priority, null, rule.ActorName, now)?.Message;
+                    : @case.SetPriority(priority, null, rule.ActorName, now) is { } refused ? refused.Message
+                    : Retimed(@case, now);
             case "status":
                 return Status(action.Value, @case, now);
             case "addTag" or "removeTag":
@@ -119,6 +120,13 @@ public sealed class RuleActions(GuichetDb db, SetCaseFields fields)
             default:
                 return "unknown action";
         }
+    }
+
+    /// <summary>The service level's targets move with the priority (W8).</summary>
+    private string? Retimed(Case @case, DateTimeOffset now)
+    {
+        ServiceLevels.ServiceTargets.Retime(db, @case, now);
+        return null;
     }
 
     private static long Id(string value) => long.TryParse(value, CultureInfo.InvariantCulture, out var id) ? id : -1;

@@ -23,6 +23,7 @@ public static class RuleConditions
         ["tier"] = ["is", "isNot"],
         ["organisation"] = ["is", "isNot"],
         ["tag"] = ["has", "hasNot"],
+        ["tagAdded"] = ["is"],
         ["language"] = ["is", "isNot"],
         ["words"] = ["any", "none"],
         ["hours"] = ["is"],
@@ -64,6 +65,8 @@ public static class RuleConditions
             "tier" => Is(c, s.Tier),
             "organisation" => c.Op == "isNot" ^ (long.TryParse(c.Value, CultureInfo.InvariantCulture, out var org) && s.Organisations.Contains(org)),
             "tag" => c.Op == "hasNot" ^ s.Tags.Contains(c.Value),
+            // The tag this change put on (a rule on "tags changed"), not one the case had before.
+            "tagAdded" => s.TagsAdded?.Contains(c.Value) == true,
             "language" => Is(c, s.Language),
             "words" => c.Op == "none" ^ AnyWord(c.Value, s.Text),
             "hours" => (c.Value == "open") == s.Calendar.IsOpen(s.At.ToInstant()),

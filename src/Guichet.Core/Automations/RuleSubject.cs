@@ -3,7 +3,7 @@ using Guichet.Core.Cases;
 
 namespace Guichet.Core.Automations;
 
-/// <summary>What a rule's conditions see of a case at the moment it runs (and the message that made it run, if any).</summary>
+/// <summary>What a rule's conditions see of a case at the moment it runs, and what made it run: a message's words, the tags a change added.</summary>
 public sealed record RuleSubject(
     long CaseId,
     Channel Channel,
@@ -18,4 +18,5 @@ public sealed record RuleSubject(
     IReadOnlyDictionary<string, string> Fields,
     ServiceCalendar Calendar,
     DateTimeOffset At,
-    string? Text);
+    string? Text,
+    IReadOnlyCollection<string>? TagsAdded = null);

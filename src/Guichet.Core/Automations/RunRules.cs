@@ -22,7 +22,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
     public const string Messages = "rules.messages";
     public const string Events = "rules.events";
 
-    private sealed record Happened(long RowId, string Key, string When, long CaseId, string? Text);
+    private sealed record Happened(long RowId, string Key, string When, long CaseId, string? Text, IReadOnlyCollection<string>? TagsAdded = null);
 
     /// <returns>The rule runs written.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -45,14 +45,17 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         return ran;
     }
 
+    /// <summary>
+    /// One batch: read and judged outside the write transaction (on SQLite the intake keeps
+    /// committing meanwhile); then, in it, the cursor moved (or another node won), the cases some
+    /// rule holds for loaded together, the rules run, all saved.
+    /// </summary>
     private async Task<(int Ran, bool More)> PassAsync(string source, List<Rule> rules, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cursor = await db.WebhookCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Source == source, ct);
         if (cursor is null)
         {
             await StartAsync(source, ct);
-            await tx.CommitAsync(ct);
             return (0, false);
         }
         var now = clock.Now();
@@ -64,98 +67,101 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
             var newest = await NewestAsync(db, source, ct);
             if (newest != from)
             {
+                await using var moving = await db.Database.BeginTransactionAsync(ct);
                 await MoveAsync(source, from, newest, null, ct);
+                await moving.CommitAsync(ct);
             }
-            await tx.CommitAsync(ct);
             return (0, false);
         }
         var needs = RuleSubjects.Needs.Of(rules);
         var (happened, read, full) = source == Messages ? await MessagesAsync(from, late.Pending, needs.Words, ct) : await EventsAsync(from, late.Pending, ct);
         var until = read.Where(id => id > from).DefaultIfEmpty(from).Max();
+        var relevant = happened.Where(h => rules.Any(r => r.When == h.When)).ToList();
+        var teams = relevant.Count == 0 ? [] : await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        var subjects = await RuleSubjects.LoadAsync(db, relevant.Select(h => h.CaseId).Distinct().ToList(), teams, needs, now, ct);
+        // Rules that hold for nothing as the case stands change nothing, so none after them holds either.
+        var acting = relevant.Where(h => subjects.TryGetValue(h.CaseId, out var s) && rules.Any(r => Holds(r, h, s))).ToList();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await MoveAsync(source, from, until, late.Next(from, read, now), ct))
         {
             return (0, false);
         }
-        var ran = await RunOnAsync(happened.Where(h => rules.Any(r => r.When == h.When)).ToList(), rules, needs, now, ct);
+        var ran = await RunOnAsync(acting, rules, subjects, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (ran, full);
     }
 
-    private async Task<int> RunOnAsync(List<Happened> happened, List<Rule> rules, RuleSubjects.Needs needs, DateTimeOffset now, CancellationToken ct)
+    private static bool Holds(Rule rule, Happened h, RuleSubject subject) =>
+        rule.When == h.When && (rule.TeamId is not { } team || team == subject.TeamId)
+        && RuleConditions.Hold(rule.Conditions, subject with { Text = h.Text, TagsAdded = h.TagsAdded });
+
+    private async Task<int> RunOnAsync(List<Happened> happened, List<Rule> rules, Dictionary<long, RuleSubject> subjects, DateTimeOffset now, CancellationToken ct)
     {
         if (happened.Count == 0)
         {
             return 0;
         }
-        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
-        var subjects = await RuleSubjects.LoadAsync(db, happened.Select(h => h.CaseId).Distinct().ToList(), teams, needs, now, ct);
-        var keys = happened.Select(h => h.Key).ToList();
-        var ruleIds = rules.Select(r => r.Id).ToList();
-        var done = (await db.RuleRuns.AsNoTracking().Where(r => ruleIds.Contains(r.RuleId) && keys.Contains(r.Key)).Select(r => new { r.RuleId, r.Key }).ToListAsync(ct))
-            .Select(r => (r.RuleId, r.Key)).ToHashSet();
-        var loaded = new Dictionary<long, Case>();
+        var loaded = (await Loading(db).Where(c => happened.Select(h => h.CaseId).Distinct().Contains(c.Id)).ToListAsync(ct)).ToDictionary(c => c.Id);
         var ran = 0;
         foreach (var h in happened)
         {
-            if (!subjects.TryGetValue(h.CaseId, out var subject))
+            if (!subjects.TryGetValue(h.CaseId, out var subject) || !loaded.TryGetValue(h.CaseId, out var @case))
             {
                 continue;
             }
-            subject = subject with { Text = h.Text };
-            foreach (var rule in rules.Where(r => r.When == h.When && !done.Contains((r.Id, h.Key))))
+            foreach (var rule in rules)
             {
-                if ((rule.TeamId is { } team && team != subject.TeamId) || !RuleConditions.Hold(rule.Conditions, subject))
+                // Each sees the case as the rules before it left it.
+                if (!Holds(rule, h, subject))
                 {
                     continue;
                 }
-                if (!loaded.TryGetValue(h.CaseId, out var @case))
-                {
-                    @case = await LoadAsync(db, h.CaseId, ct);
-                    if (@case is null)
-                    {
-                        break;
-                    }
-                    loaded[h.CaseId] = @case;
-                }
-                await ApplyAsync(db, actions, rule, @case, h.Key, now, ct);
+                await ApplyAsync(db, actions, rule, @case, h.Key, now, recordRun: false, ct);
                 subject = RuleSubjects.After(subject, @case);
                 ran++;
             }
-            subjects[h.CaseId] = subject with { Text = null };
+            subjects[h.CaseId] = subject;
         }
         return ran;
     }
 
-    /// <summary>A case as rules change it: its team, owner, customer, tags and promises.</summary>
-    public static Task<Case?> LoadAsync(GuichetDb db, long caseId, CancellationToken ct) =>
+    /// <summary>Cases as rules change them: their team, owner, customer, tags and promises.</summary>
+    private static IQueryable<Case> Loading(GuichetDb db) =>
         db.Cases
             .Include(c => c.Team)
             .Include(c => c.Owner)
             .Include(c => c.Customer).ThenInclude(c => c.Identities)
             .Include(c => c.Promises).ThenInclude(p => p.Renegotiations)
             .Include(c => c.Tags)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == caseId, ct);
+            .AsSplitQuery();
+
+    public static Task<Case?> LoadAsync(GuichetDb db, long caseId, CancellationToken ct) => Loading(db).FirstOrDefaultAsync(c => c.Id == caseId, ct);
 
     /// <summary>
-    /// One rule's actions on the case, then its run recorded and written on the case: every change
-    /// it made carries its id (so no rule runs on it) and its name as the actor.
+    /// One rule's actions on the case, then its run written on the case: every change it made
+    /// carries its id (so no rule runs on it) and its name as the actor. A time rule's run is also
+    /// recorded under its occurrence, so that it runs once.
     /// </summary>
-    public static async Task ApplyAsync(GuichetDb db, RuleActions actions, Rule rule, Case @case, string key, DateTimeOffset now, CancellationToken ct)
+    public static async Task ApplyAsync(GuichetDb db, RuleActions actions, Rule rule, Case @case, string key, DateTimeOffset now, bool recordRun, CancellationToken ct)
     {
+        var before = @case.Events.Count;
         var said = await actions.RunAsync(rule, @case, key, now, ct);
         @case.Events.Add(CaseEvent.Create(CaseEventKind.RuleRan, now, null, null, rule.Name, Clip(string.Join("; ", said))));
-        foreach (var entry in db.ChangeTracker.Entries<CaseEvent>().Where(e => e.State == EntityState.Added && e.Entity.RuleId is null))
+        foreach (var made in @case.Events.Skip(before))
         {
-            entry.Entity.RuleId = rule.Id;
-            if (entry.Entity.ActorId is null)
+            made.RuleId = rule.Id;
+            if (made.ActorId is null)
             {
-                entry.Entity.ActorName = rule.ActorName.Length > 200 ? rule.ActorName[..200] : rule.ActorName;
+                made.ActorName = rule.ActorName.Length > 200 ? rule.ActorName[..200] : rule.ActorName;
             }
         }
-        db.RuleRuns.Add(new RuleRun { RuleId = rule.Id, CaseId = @case.Id, Key = key, At = now });
+        if (recordRun)
+        {
+            db.RuleRuns.Add(new RuleRun { RuleId = rule.Id, CaseId = @case.Id, Key = key, At = now });
+        }
     }
 
     private static string Clip(string text) => text.Length > 2000 ? text[..2000] : text;
@@ -224,10 +230,12 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
     {
         var ids = pending.ToList();
         var rows = await db.CaseEvents.AsNoTracking().Where(e => e.Id > from || ids.Contains(e.Id)).OrderBy(e => e.Id).Take(Batch)
-            .Select(e => new { e.Id, e.CaseId, e.Kind, e.RuleId })
+            .Select(e => new { e.Id, e.CaseId, e.Kind, e.RuleId, e.To })
             .ToListAsync(ct);
         var happened = rows
-            .Select(e => e.RuleId is null && WebhookEvents.TypeOf(e.Kind) is { } when ? new Happened(e.Id, $"e{e.Id}", when, e.CaseId, null) : null)
+            .Select(e => e.RuleId is null && WebhookEvents.TypeOf(e.Kind) is { } when
+                ? new Happened(e.Id, $"e{e.Id}", when, e.CaseId, null, e.Kind == CaseEventKind.Tagged ? (e.To ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries) : null)
+                : null)
             .OfType<Happened>().ToList();
         return (happened, [.. rows.Select(e => e.Id)], rows.Count(e => e.Id > from) == Batch);
     }

@@ -63,7 +63,7 @@ public sealed class RunTimeRules(GuichetDb db, RuleActions actions, TimeProvider
                 {
                     continue;
                 }
-                await RunRules.ApplyAsync(db, actions, rule, @case, candidate.Key, now, ct);
+                await RunRules.ApplyAsync(db, actions, rule, @case, candidate.Key, now, recordRun: true, ct);
                 subjects[candidate.CaseId] = RuleSubjects.After(subject, @case);
                 ran++;
             }

@@ -149,12 +149,13 @@ public sealed class SaveRule(GuichetDb db, TimeProvider clock)
                 errors.Add($"{at}.value", $"Give a value of at most {MaxValueLength} characters.");
                 continue;
             }
-            if (await ConditionProblemAsync(field, field == "tag" ? TagName.Normalise(value) ?? "" : value, ct) is { } problem)
+            var isTag = field is "tag" or "tagAdded";
+            if (await ConditionProblemAsync(field, isTag ? TagName.Normalise(value) ?? "" : value, ct) is { } problem)
             {
                 errors.Add($"{at}.value", problem);
                 continue;
             }
-            kept.Add(new RuleCondition(field, row.Op, field == "tag" ? TagName.Normalise(value)! : value));
+            kept.Add(new RuleCondition(field, row.Op, isTag ? TagName.Normalise(value)! : value));
         }
         return kept;
     }
@@ -175,7 +176,7 @@ public sealed class SaveRule(GuichetDb db, TimeProvider clock)
             "organisation" => await ExistsAsync(db.Organisations.Select(o => o.Id), value, ct) ? null : "An organisation's id.",
             "owner" => value is "none" or "any" || await ExistsAsync(db.Agents.Select(a => a.Id), value, ct) ? null : "none, any, or a person's id.",
             "hours" => value is "open" or "closed" ? null : "open or closed (the team's business hours).",
-            "tag" => value.Length > 0 ? null : "A tag's name.",
+            "tag" or "tagAdded" => value.Length > 0 ? null : "A tag's name.",
             "language" => Customers.CustomerLanguage.IsSupported(value) ? null : "A language: fr or en.",
             _ => null,
         };

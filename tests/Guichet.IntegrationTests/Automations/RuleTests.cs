@@ -39,7 +39,7 @@ public abstract class RuleTests(GuichetServer server)
         var (_, second) = await server.Api.PostJsonAsync("/api/rules", new
         {
             name = $"Juridique {word}", when = "case.tags_changed",
-            conditions = new[] { new { field = "tag", op = "has", value = $"litige-{word}" } },
+            conditions = new[] { new { field = "tagAdded", op = "is", value = $"litige-{word}" } },
             actions = new object[] { new { kind = "addTag", value = $"juridique-{word}" }, new { kind = "note", value = "Voir le service juridique." } },
         });
         var (_, third) = await server.Api.PostJsonAsync("/api/rules", new
@@ -72,7 +72,10 @@ public abstract class RuleTests(GuichetServer server)
         Assert.Contains($"juridique-{word}", Tags(tagged));
         Assert.Contains($"vu-{word}", Tags(tagged));
         Assert.Equal([$"Juridique {word}", $"Boucle {word}"], Ran(tagged).Select(e => e.Str("to")));
-        Assert.Equal(1, await server.ReadDbAsync(db => db.RuleRuns.CountAsync(r => r.RuleId == long.Parse(third.Str("id")), Ct)));
+        // Its own changes (the tag taken off, put back, and another) carry its id and ran nothing.
+        var boucle = long.Parse(third.Str("id"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await server.ReadDbAsync(db => db.CaseEvents.CountAsync(e => e.RuleId == boucle && e.Kind == Core.Cases.CaseEventKind.RuleRan, Ct)));
+        Assert.Equal(3, await server.ReadDbAsync(db => db.CaseEvents.CountAsync(e => e.RuleId == boucle && (e.Kind == Core.Cases.CaseEventKind.Tagged || e.Kind == Core.Cases.CaseEventKind.Untagged), Ct)));
         Assert.Contains(tagged["events"]!.AsArray(), e => e!.Str("kind") == "note" && e!.Str("detail") == "Voir le service juridique.");
 
         foreach (var rule in new[] { first, second, third })

@@ -92,7 +92,7 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
         }
         if (changed.Count > 0)
         {
-            db.CaseEvents.Add(CaseEvent.Create(CaseEventKind.FieldsChanged, now, actor, null, string.Join(",", changed)).On(caseId));
+            @case.Events.Add(CaseEvent.Create(CaseEventKind.FieldsChanged, now, actor, null, string.Join(",", changed)));
             @case.Touch(now);
         }
         return Result<IReadOnlyList<string>>.Ok(changed);
