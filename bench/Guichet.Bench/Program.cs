@@ -27,7 +27,7 @@ if (args is ["inbound-load", var url, var token, var mbox, var senders, ..])
 if (args is ["rules-setup", var rulesUrl, var rulesToken, var rulesCount, ..])
 {
     // Against a running `guichet serve`, before inbound-load (see docs/benchmarks.md, issue 27).
-    await RulesSetup.RunAsync(rulesUrl, rulesToken, int.Parse(rulesCount, System.Globalization.CultureInfo.InvariantCulture));
+    await RulesSetup.RunAsync(rulesUrl, rulesToken, int.Parse(rulesCount, System.Globalization.CultureInfo.InvariantCulture), heavy: args.Length > 4 && args[4] == "heavy");
     return;
 }
 

@@ -41,7 +41,7 @@ public sealed class RuleRun
     public long Id { get; private set; }
     public long RuleId { get; init; }
     public long CaseId { get; init; }
-    /// <summary>What it ran for: "m12" (a message), "e34" (an event), "w56@…" (a wait that began then), "p78@…" (a promise's due time).</summary>
+    /// <summary>What it ran for: "m12" (a message), "e34" (an event), "w56@…" (a wait that began then), "p78@1" (a promise after one renegotiation).</summary>
     public required string Key { get; init; }
     public DateTimeOffset At { get; init; }
 }

@@ -72,17 +72,18 @@ public sealed class RuleActions(GuichetDb db, SetCaseFields fields)
         switch (action.Kind)
         {
             case "team":
-                var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == Id(action.Value), ct);
+                // Found among the loaded cases' teams first: no query per run.
+                var team = await db.Teams.FindAsync([Id(action.Value)], ct);
                 return team is null ? "the team no longer exists"
                     : team.Id == @case.TeamId ? null
                     : @case.TransferTo(team, null, rule.ActorName, null, now)?.Message;
             case "owner":
-                var owner = await db.Agents.FirstOrDefaultAsync(a => a.Id == Id(action.Value) && a.Active, ct);
-                if (owner is null)
+                var owner = await db.Agents.FindAsync([Id(action.Value)], ct);
+                if (owner is not { Active: true })
                 {
                     return "that person is no longer active";
                 }
-                if (owner.TeamId != @case.TeamId && @case.TransferTo(owner.Team ?? await db.Teams.FirstAsync(t => t.Id == owner.TeamId, ct), owner, rule.ActorName, null, now) is { } moved)
+                if (owner.TeamId != @case.TeamId && @case.TransferTo((await db.Teams.FindAsync([owner.TeamId], ct))!, owner, rule.ActorName, null, now) is { } moved)
                 {
                     return moved.Message;
                 }
@@ -93,6 +94,8 @@ public sealed class RuleActions(GuichetDb db, SetCaseFields fields)
                     : priority == @case.Priority ? null
                     : @case.SetPriority(priority, null, rule.ActorName, now) is { } refused ? refused.Message
                     : Retimed(@case, now);
+            case "status" when action.Value == "resolve" && await SetCaseFields.MissingAsync(db, @case.Id, ct) is { Count: > 0 } missing:
+                return $"required fields are empty: {string.Join(", ", missing)}";
             case "status":
                 return Status(action.Value, @case, now);
             case "addTag" or "removeTag":
@@ -201,8 +204,8 @@ public sealed class RuleActions(GuichetDb db, SetCaseFields fields)
     /// <summary>A delivery to one of the admins' endpoints, signed and retried like every other (type "rule.ran").</summary>
     private async Task<string?> WebhookAsync(Rule rule, string value, Case @case, string key, DateTimeOffset now, CancellationToken ct)
     {
-        var subscription = await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == Id(value) && s.Active, ct);
-        if (subscription is null)
+        var subscription = await db.WebhookSubscriptions.FindAsync([Id(value)], ct);
+        if (subscription is not { Active: true })
         {
             return "that webhook is gone or inactive";
         }
@@ -228,7 +231,7 @@ public sealed class RuleActions(GuichetDb db, SetCaseFields fields)
     /// <summary>A macro's steps as rule actions; "assign to me" has nobody to mean here and is left out.</summary>
     private async Task<List<RuleAction>?> MacroStepsAsync(string id, CancellationToken ct)
     {
-        var macro = await db.Macros.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id(id), ct);
+        var macro = await db.Macros.FindAsync([Id(id)], ct);
         if (macro is null)
         {
             return null;

@@ -32,23 +32,32 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         var ran = 0;
         foreach (var source in new[] { Messages, Events })
         {
-            for (var batch = 0; batch < MaxBatchesPerPass; batch++)
+            try
             {
-                var (count, more) = await PassAsync(source, onChange, ct);
-                ran += count;
-                if (!more)
+                for (var batch = 0; batch < MaxBatchesPerPass; batch++)
                 {
-                    break;
+                    var (count, more) = await PassAsync(source, onChange, ct);
+                    ran += count;
+                    if (!more)
+                    {
+                        break;
+                    }
                 }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The batch is tried again next tick; the other source goes on meanwhile.
+                logger.LogError(e, "Rules on {Source} failed", source);
+                db.ChangeTracker.Clear();
             }
         }
         return ran;
     }
 
     /// <summary>
-    /// One batch: read and judged outside the write transaction (on SQLite the intake keeps
-    /// committing meanwhile); then, in it, the cursor moved (or another node won), the cases some
-    /// rule holds for loaded together, the rules run, all saved.
+    /// One batch: read, judged and run outside the write transaction (on SQLite the intake keeps
+    /// committing meanwhile); then, in it, the cursor moved (or another node won) and all saved, unless
+    /// a case changed in between, when the batch runs again inside the transaction.
     /// </summary>
     private async Task<(int Ran, bool More)> PassAsync(string source, List<Rule> rules, CancellationToken ct)
     {
@@ -68,7 +77,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
             if (newest != from)
             {
                 await using var moving = await db.Database.BeginTransactionAsync(ct);
-                await MoveAsync(source, from, newest, null, ct);
+                await MoveAsync(source, from, cursor.Pending, newest, null, ct);
                 await moving.CommitAsync(ct);
             }
             return (0, false);
@@ -80,18 +89,45 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         var teams = relevant.Count == 0 ? [] : await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
         var subjects = await RuleSubjects.LoadAsync(db, relevant.Select(h => h.CaseId).Distinct().ToList(), teams, needs, now, ct);
         // Rules that hold for nothing as the case stands change nothing, so none after them holds either.
-        var acting = relevant.Where(h => subjects.TryGetValue(h.CaseId, out var s) && rules.Any(r => Holds(r, h, s))).ToList();
+        // A case some rule acts on has all its happenings of the batch judged in order, each after the last's changes.
+        var touched = relevant.Where(h => subjects.TryGetValue(h.CaseId, out var s) && rules.Any(r => Holds(r, h, s))).Select(h => h.CaseId).ToHashSet();
+        var acting = relevant.Where(h => touched.Contains(h.CaseId)).ToList();
 
+        // The rules run on cases read before the write transaction, so that on SQLite the intake goes on
+        // committing meanwhile; if one of them changed before the transaction began, the batch runs again in it.
+        var ran = await RunOnAsync(acting, rules, new(subjects), now, ct);
+        var stamps = Stamps();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await MoveAsync(source, from, until, late.Next(from, read, now), ct))
+        if (!await MoveAsync(source, from, cursor.Pending, until, late.Next(from, read, now), ct))
         {
+            db.ChangeTracker.Clear();
             return (0, false);
         }
-        var ran = await RunOnAsync(acting, rules, subjects, now, ct);
+        if (!await UnchangedAsync(stamps, ct))
+        {
+            db.ChangeTracker.Clear();
+            ran = await RunOnAsync(acting, rules, subjects, now, ct);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (ran, full);
+    }
+
+    /// <summary>What every change to a case moves: its last update, and its next due time (a promise kept or moved).</summary>
+    private Dictionary<long, (DateTimeOffset UpdatedAt, DateTimeOffset? NextDueAt)> Stamps() =>
+        db.ChangeTracker.Entries<Case>().ToDictionary(e => e.Entity.Id,
+            e => (e.OriginalValues.GetValue<DateTimeOffset>(nameof(Case.UpdatedAt)), e.OriginalValues.GetValue<DateTimeOffset?>(nameof(Case.NextDueAt))));
+
+    private async Task<bool> UnchangedAsync(Dictionary<long, (DateTimeOffset UpdatedAt, DateTimeOffset? NextDueAt)> stamps, CancellationToken ct)
+    {
+        if (stamps.Count == 0)
+        {
+            return true;
+        }
+        var ids = stamps.Keys.ToList();
+        var now = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.UpdatedAt, c.NextDueAt }).ToListAsync(ct);
+        return now.Count == stamps.Count && now.All(c => stamps[c.Id] == (c.UpdatedAt, c.NextDueAt));
     }
 
     private static bool Holds(Rule rule, Happened h, RuleSubject subject) =>
@@ -104,7 +140,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         {
             return 0;
         }
-        var loaded = (await Loading(db).Where(c => happened.Select(h => h.CaseId).Distinct().Contains(c.Id)).ToListAsync(ct)).ToDictionary(c => c.Id);
+        var loaded = await LoadManyAsync(db, [.. happened.Select(h => h.CaseId).Distinct()], ct);
         var ran = 0;
         foreach (var h in happened)
         {
@@ -138,7 +174,8 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
             .Include(c => c.Tags)
             .AsSplitQuery();
 
-    public static Task<Case?> LoadAsync(GuichetDb db, long caseId, CancellationToken ct) => Loading(db).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+    public static async Task<Dictionary<long, Case>> LoadManyAsync(GuichetDb db, List<long> caseIds, CancellationToken ct) =>
+        caseIds.Count == 0 ? [] : await Loading(db).Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
 
     /// <summary>
     /// One rule's actions on the case, then its run written on the case: every change it made
@@ -166,9 +203,10 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
 
     private static string Clip(string text) => text.Length > 2000 ? text[..2000] : text;
 
-    private async Task<bool> MoveAsync(string source, long from, long until, string? pending, CancellationToken ct)
+    /// <summary>Moves the cursor if nobody moved it since it was read: the same last id and the same ids waiting (a pass may read only late rows).</summary>
+    private async Task<bool> MoveAsync(string source, long from, string? wasPending, long until, string? pending, CancellationToken ct)
     {
-        var moved = await db.WebhookCursors.Where(c => c.Source == source && c.LastId == from)
+        var moved = await db.WebhookCursors.Where(c => c.Source == source && c.LastId == from && c.Pending == wasPending)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastId, until).SetProperty(c => c.Pending, pending), ct);
         if (moved == 0)
         {

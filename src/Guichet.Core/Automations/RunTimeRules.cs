@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Guichet.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -31,45 +32,67 @@ public sealed class RunTimeRules(GuichetDb db, RuleActions actions, TimeProvider
         return ran;
     }
 
+    // Where each rule's scan stopped on this node: a long backlog of cases whose conditions do not
+    // hold yet is read a page range at a time, round and round, so newer cases are reached too.
+    private static readonly ConcurrentDictionary<long, long> ScannedTo = new();
+
     private async Task<int> RunAsync(Rule rule, CancellationToken ct)
     {
+        try
+        {
+            return await RunOnceAsync(rule, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One rule's failure must not keep the others from running; it is tried again next minute.
+            logger.LogError(e, "Time rule {Rule} failed", rule.Id);
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+
+    /// <summary>Judged outside the write transaction; in it, the rule claimed, what ran meanwhile left out, the matched cases loaded together and acted on.</summary>
+    private async Task<int> RunOnceAsync(Rule rule, CancellationToken ct)
+    {
+        var now = clock.Now();
+        var teams = await db.Teams.AsNoTracking().ToListAsync(ct);
+        var byId = teams.ToDictionary(t => t.Id);
+        var needs = RuleSubjects.Needs.Of([rule]);
+        var matched = new List<TimeCandidates.Candidate>();
+        var after = ScannedTo.GetValueOrDefault(rule.Id);
+        for (var page = 0; page < MaxPagesPerRule; page++)
+        {
+            var candidates = await TimeCandidates.PageAsync(db, rule, teams, now, after, Page, ct);
+            after = candidates.Count < Page ? 0 : candidates[^1].CaseId;
+            var subjects = await RuleSubjects.LoadAsync(db, candidates.Select(c => c.CaseId).Distinct().ToList(), byId, needs, now, ct);
+            matched.AddRange(candidates.Where(c => subjects.TryGetValue(c.CaseId, out var s) && RuleConditions.Hold(rule.Conditions, s)));
+            if (after == 0)
+            {
+                break;
+            }
+        }
+        ScannedTo[rule.Id] = after;
+        if (matched.Count == 0)
+        {
+            return 0;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db is PostgresGuichetDb && (await db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Rules" WHERE "Id" = {rule.Id} FOR UPDATE SKIP LOCKED""").ToListAsync(ct)).Count == 0)
         {
             return 0;
         }
-        var now = clock.Now();
-        var teams = await db.Teams.AsNoTracking().ToListAsync(ct);
-        var byId = teams.ToDictionary(t => t.Id);
-        var needs = RuleSubjects.Needs.Of([rule]);
+        var keys = matched.Select(c => c.Key).ToList();
+        var done = (await db.RuleRuns.AsNoTracking().Where(r => r.RuleId == rule.Id && keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct)).ToHashSet();
+        var fresh = matched.Where(c => !done.Contains(c.Key)).ToList();
+        var cases = await RunRules.LoadManyAsync(db, fresh.Select(c => c.CaseId).Distinct().ToList(), ct);
         var ran = 0;
-        var after = 0L;
-        for (var page = 0; page < MaxPagesPerRule; page++)
+        foreach (var candidate in fresh)
         {
-            var candidates = await TimeCandidates.PageAsync(db, rule, teams, now, after, Page, ct);
-            if (candidates.Count == 0)
+            if (cases.TryGetValue(candidate.CaseId, out var @case))
             {
-                break;
-            }
-            after = candidates[^1].CaseId;
-            var keys = candidates.Select(c => c.Key).ToList();
-            var done = (await db.RuleRuns.AsNoTracking().Where(r => r.RuleId == rule.Id && keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(ct)).ToHashSet();
-            var fresh = candidates.Where(c => !done.Contains(c.Key)).ToList();
-            var subjects = await RuleSubjects.LoadAsync(db, fresh.Select(c => c.CaseId).Distinct().ToList(), byId, needs, now, ct);
-            foreach (var candidate in fresh)
-            {
-                if (!subjects.TryGetValue(candidate.CaseId, out var subject) || !RuleConditions.Hold(rule.Conditions, subject)
-                    || await RunRules.LoadAsync(db, candidate.CaseId, ct) is not { } @case)
-                {
-                    continue;
-                }
                 await RunRules.ApplyAsync(db, actions, rule, @case, candidate.Key, now, recordRun: true, ct);
-                subjects[candidate.CaseId] = RuleSubjects.After(subject, @case);
                 ran++;
-            }
-            if (candidates.Count < Page)
-            {
-                break;
             }
         }
         try

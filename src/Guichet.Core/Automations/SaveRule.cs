@@ -100,7 +100,15 @@ public sealed class SaveRule(GuichetDb db, TimeProvider clock)
             }
         }
         var conditions = await ConditionsAsync(request.Conditions ?? [], errors, ct);
-        var actions = await ActionsAsync(request.Actions ?? [], errors, ct);
+        var actions = await ActionsAsync(request.Actions ?? [], maker, errors, ct);
+        if (when == RuleTriggers.PromiseDueWithin && await MakesPromiseAsync(actions, ct) is { } at)
+        {
+            errors.Add($"actions[{at}].kind", "A rule on promises due soon does not make a promise: the new one would be due soon too, and the rule would run on its own.");
+        }
+        if (actions.Where(a => a.Kind == "webhook").GroupBy(a => a.Value).Any(g => g.Count() > 1))
+        {
+            errors.Add("actions", "Call each webhook once per rule.");
+        }
         if (actions.Count == 0 && !errors.Has("actions"))
         {
             errors.Add("actions", "A rule does at least one thing.");
@@ -182,7 +190,20 @@ public sealed class SaveRule(GuichetDb db, TimeProvider clock)
         };
     }
 
-    private async Task<List<RuleAction>> ActionsAsync(IReadOnlyList<RuleAction?> rows, ValidationErrors errors, CancellationToken ct)
+    private async Task<int?> MakesPromiseAsync(List<RuleAction> actions, CancellationToken ct)
+    {
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (actions[i].Kind == "promise" || (actions[i].Kind == "macro"
+                && await db.Macros.AnyAsync(m => m.Id == long.Parse(actions[i].Value, CultureInfo.InvariantCulture) && m.PromiseWhat != null, ct)))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private async Task<List<RuleAction>> ActionsAsync(IReadOnlyList<RuleAction?> rows, Agent maker, ValidationErrors errors, CancellationToken ct)
     {
         var kept = new List<RuleAction>();
         if (rows.Count > MaxRows)
@@ -214,7 +235,7 @@ public sealed class SaveRule(GuichetDb db, TimeProvider clock)
                 errors.Add($"{at}.hours", "A promise is due in a number of business hours above 0.");
                 continue;
             }
-            if (await ActionProblemAsync(row.Kind, value, ct) is { } problem)
+            if (await ActionProblemAsync(row.Kind, value, maker, ct) is { } problem)
             {
                 errors.Add($"{at}.value", problem);
                 continue;
@@ -224,7 +245,8 @@ public sealed class SaveRule(GuichetDb db, TimeProvider clock)
         return kept;
     }
 
-    private async Task<string?> ActionProblemAsync(string kind, string value, CancellationToken ct) => kind switch
+    /// <summary>What the value of an action must name; a lead's rule uses their team's macros and webhooks, not other teams'.</summary>
+    private async Task<string?> ActionProblemAsync(string kind, string value, Agent maker, CancellationToken ct) => kind switch
     {
         "team" => await ExistsAsync(db.Teams.Select(t => t.Id), value, ct) ? null : "A team's id.",
         "owner" => await ExistsAsync(db.Agents.Where(a => a.Active && a.Role != AgentRole.Auditor).Select(a => a.Id), value, ct) ? null : "An active person's id.",
@@ -232,13 +254,13 @@ public sealed class SaveRule(GuichetDb db, TimeProvider clock)
         "status" => RuleActions.Statuses.Contains(value) ? null : $"A status: {string.Join(", ", RuleActions.Statuses)}.",
         "field" => !FieldPair.TrySplit(value, out var key, out _) ? "key=value."
             : await db.FieldDefinitions.AnyAsync(f => f.Key == key && f.AppliesTo == FieldObject.Case, ct) ? null : $"There is no case field '{key}'.",
-        "macro" => await ExistsAsync(db.Macros.Where(m => m.OwnerId == null).Select(m => m.Id), value, ct) ? null : "A shared macro's id.",
+        "macro" => await ExistsAsync(db.Macros.UsableBy(maker).Where(m => m.OwnerId == null).Select(m => m.Id), value, ct) ? null : "A shared macro's id.",
         "notify" => value == "owner"
             || (value.Split(':') is ["agent", var a] && await ExistsAsync(db.Agents.Where(x => x.Active).Select(x => x.Id), a, ct))
             || (value.Split(':') is ["team", var t] && await ExistsAsync(db.Teams.Select(x => x.Id), t, ct))
                 ? null : "owner, agent:ID or team:ID.",
         "reply" => ShippedTemplates.Find(value, "fr") is not null || await db.ReplyTemplates.AnyAsync(t => t.Key == value, ct) ? null : $"There is no template '{value}'.",
-        "webhook" => await ExistsAsync(db.WebhookSubscriptions.Select(s => s.Id), value, ct) ? null : "A webhook's id.",
+        "webhook" => await ExistsAsync(db.WebhookSubscriptions.Where(s => maker.Role == AgentRole.Admin || s.TeamId == maker.TeamId).Select(s => s.Id), value, ct) ? null : "A webhook's id (a lead's rule: one for their team).",
         _ => null,
     };
 

@@ -9,7 +9,7 @@ namespace Guichet.Core.Automations;
 
 /// <summary>
 /// The cases whose time has come for a time rule, each with the occurrence it would run for: a
-/// promise's current due time, the moment a wait began. Counted in each team's business hours, so
+/// promise and its renegotiations so far, the moment a wait began. Counted in each team's business hours, so
 /// the query bound is computed per team and the rows come from indexed columns.
 /// </summary>
 public static class TimeCandidates
@@ -30,8 +30,9 @@ public static class TimeCandidates
                     var limit = team.Calendar.AddBusinessTime(now.ToInstant(), hours).ToUtc();
                     found.AddRange((await db.Promises.AsNoTracking()
                         .Where(p => (p.State == PromiseState.Open || p.State == PromiseState.Renegotiated) && p.DueAt > now && p.DueAt <= limit && p.Case.TeamId == teamId && p.CaseId > afterCaseId)
-                        .OrderBy(p => p.CaseId).Take(size).Select(p => new { p.CaseId, p.Id, p.DueAt }).ToListAsync(ct))
-                        .Select(p => new Candidate(p.CaseId, $"p{p.Id}@{p.DueAt.ToUnixTimeSeconds()}")));
+                        .OrderBy(p => p.CaseId).Take(size).Select(p => new { p.CaseId, p.Id, Dates = p.Renegotiations.Count }).ToListAsync(ct))
+                        // A new date given to the customer is a new occurrence; a target moved earlier with the priority is not.
+                        .Select(p => new Candidate(p.CaseId, $"p{p.Id}@{p.Dates}")));
                     break;
                 case RuleTriggers.WaitingOnUs:
                     var since = team.Calendar.SubtractBusinessTime(now.ToInstant(), hours).ToUtc();

@@ -17,11 +17,11 @@ public static class CustomerWrites
     /// <param name="team">The case's team, and <paramref name="history"/> its earlier messages, read by the caller (the email intake's lean path).</param>
     public static Message Record(GuichetDb db, Case @case, Teams.Team team, IReadOnlyList<PastMessage> history, Channel channel, string body, string authorName, string? internetMessageId, DateTimeOffset now, FoldedText? read = null)
     {
+        var priority = @case.Priority;
         ReadCustomerMessage.Apply(@case, team, body, history, now, read);
         var message = Message.Contact(channel, body, authorName, internetMessageId, now);
         @case.Messages.Add(message);
         var wasSettled = !@case.IsActive;
-        var priority = @case.Priority;
         @case.RecordCustomerContact(now);
         if (wasSettled)
         {

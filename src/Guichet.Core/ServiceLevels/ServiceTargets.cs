@@ -67,7 +67,8 @@ public static class ServiceTargets
         // The first answer's promise, made before any policy applied, is the first-reply target from now on.
         foreach (var target in @case.Promises.Where(p => p.IsActive && (p.PolicyId is not null || p.Kind == PromiseKind.FirstResponse)).ToList())
         {
-            if (policy.HoursFor(target.Kind) is not { } hours)
+            // Under the same policy a target keeps its date, and a date the customer was given is never pulled back.
+            if (target.PolicyId == policy.Id || policy.HoursFor(target.Kind) is not { } hours)
             {
                 continue;
             }
@@ -77,7 +78,7 @@ public static class ServiceTargets
             {
                 DelayNotices.Renegotiate(db, target, due, null, now);
             }
-            else if (due < target.DueAt)
+            else if (due < target.DueAt && target.Renegotiations.Count == 0)
             {
                 var earliest = now + ShortestLead;
                 target.Advance(due > earliest ? due : earliest, now);

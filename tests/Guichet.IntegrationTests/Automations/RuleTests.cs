@@ -27,6 +27,10 @@ public abstract class RuleTests(GuichetServer server)
         (await server.Api.PostJsonAsync("/api/rules", new { name = "x", when = "case.opened", conditions = new[] { new { field = "priority", op = "has", value = "high" } }, actions = new[] { new { kind = "note", value = "n" } } })).AssertProblemNames(400, "conditions[0].op");
         (await server.Api.PostJsonAsync("/api/rules", new { name = "x", when = "case.opened", actions = new[] { new { kind = "team", value = "999999" } } })).AssertProblemNames(400, "actions[0].value");
         (await server.Api.PostJsonAsync("/api/rules", new { name = "x", when = "case.waiting_on_us", actions = new[] { new { kind = "note", value = "n" } } })).AssertProblemNames(400, "hours");
+        // A rule on promises due soon that makes a promise would run on its own promise: refused.
+        (await server.Api.PostJsonAsync("/api/rules", new { name = "x", when = "promise.due_within", hours = 4, actions = new[] { new { kind = "promise", value = "Rappeler", hours = 2.0 } } })).AssertProblemNames(400, "actions[0].kind");
+        (await server.Api.PostJsonAsync("/api/rules", new { name = "x", when = "case.opened", actions = new object?[] { null } })).AssertProblemNames(400, "actions[0].kind");
+        (await server.Api.PostJsonAsync("/api/rules", new { name = "x", when = "case.opened", conditions = new object?[] { null }, actions = new[] { new { kind = "note", value = "n" } } })).AssertProblemNames(400, "conditions[0].field");
 
         // 1: a case opened with the word is urgent and tagged; 2: when the tag arrives, another tag and a note.
         var (made, first) = await server.Api.PostJsonAsync("/api/rules", new

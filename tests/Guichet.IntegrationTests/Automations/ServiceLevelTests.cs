@@ -58,7 +58,9 @@ public abstract class ServiceLevelTests(GuichetServer server)
             c = await CaseAsync(id);
             Assert.Equal(("kept", "kept"), (Promise(c, "nextReply").Str("state"), Promise(c, "resolution").Str("state")));
 
-            var (_, report) = await server.Api.GetJsonAsync($"/api/service-levels/report?from={Uri.EscapeDataString(GuichetServer.Start.AddDays(-1).ToString("O"))}");
+            (await server.Api.GetJsonAsync("/api/service-levels/report?to=0001-01-01T00:00:00Z")).AssertProblemNames(400, "to");
+            // Any offset is read as the instant it names.
+            var (_, report) = await server.Api.GetJsonAsync($"/api/service-levels/report?from={Uri.EscapeDataString(GuichetServer.Start.AddDays(-1).ToOffset(TimeSpan.FromHours(1)).ToString("O"))}");
             var mine = report.AsArray().Where(r => r!.Str("policyId") == policy.Str("id")).ToDictionary(r => r!.Str("target"), r => r!);
             Assert.Equal(("1", "0", "0"), (mine["firstResponse"].Str("met"), mine["firstResponse"].Str("renegotiated"), mine["firstResponse"].Str("breached")));
             Assert.Equal(("0", "1", "0"), (mine["nextReply"].Str("met"), mine["nextReply"].Str("renegotiated"), mine["nextReply"].Str("breached")));

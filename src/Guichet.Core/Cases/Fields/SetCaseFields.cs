@@ -12,6 +12,8 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
 {
     public const int MaxValueLength = 500;
 
+    private Dictionary<string, FieldDefinition>? _definitions;
+
     public async Task<Result<IReadOnlyDictionary<string, string>>> RunAsync(long caseId, IReadOnlyDictionary<string, string?>? values, Agent? actor, CancellationToken ct = default)
     {
         if (values is null || values.Count == 0)
@@ -36,7 +38,8 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
     public async Task<Result<IReadOnlyList<string>>> StageAsync(Case @case, IReadOnlyDictionary<string, string?> values, Agent? actor, DateTimeOffset now, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var fields = await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo == FieldObject.Case).ToDictionaryAsync(f => f.Key, ct);
+        // Read once per unit of work: a rule pass sets fields on many cases.
+        var fields = _definitions ??= await db.FieldDefinitions.AsNoTracking().Where(f => f.AppliesTo == FieldObject.Case).ToDictionaryAsync(f => f.Key, ct);
         var cleaned = new Dictionary<long, string?>();
         foreach (var (key, text) in values)
         {
@@ -67,6 +70,11 @@ public sealed class SetCaseFields(GuichetDb db, TimeProvider clock)
         }
         var caseId = @case.Id;
         var held = await db.FieldValues.Where(v => v.CaseId == caseId).ToDictionaryAsync(v => v.FieldId, ct);
+        // A value set earlier in the same unit of work (two rules on one case) is not in the database yet.
+        foreach (var staged in db.FieldValues.Local.Where(v => v.CaseId == caseId))
+        {
+            held[staged.FieldId] = staged;
+        }
         var changed = new List<string>();
         foreach (var (fieldId, value) in cleaned)
         {

@@ -52,8 +52,13 @@ public static class ServiceLevelEndpoints
 
         levels.MapGet("/report", async (ServiceLevelReport report, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct) =>
             {
-                var until = to ?? clock.GetUtcNow();
-                var since = from ?? until.AddDays(-30);
+                var errors = new ValidationErrors();
+                if (!AcceptedTimes.Check(from, "from", errors) || !AcceptedTimes.Check(to, "to", errors))
+                {
+                    return Problems.From(errors.ToFailure());
+                }
+                var until = to?.ToUniversalTime() ?? clock.GetUtcNow();
+                var since = from?.ToUniversalTime() ?? until.AddDays(-30);
                 return since >= until
                     ? Problems.Field(StatusCodes.Status400BadRequest, "Invalid request", "from", "from must be before to.")
                     : Results.Ok(await report.RunAsync(since, until, ct));
