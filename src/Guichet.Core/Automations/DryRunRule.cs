@@ -51,7 +51,7 @@ public sealed class DryRunRule(GuichetDb db, SaveRule save, TimeProvider clock)
         var subjects = await RuleSubjects.LoadAsync(db, caseIds, byId, needs, now, ct);
         var texts = needs.Words ? await LastWordsAsync(caseIds, ct) : [];
         var matching = caseIds
-            .Where(id => subjects.TryGetValue(id, out var s) && RuleConditions.Hold(rule.Conditions, s with { Text = texts.GetValueOrDefault(id) }))
+            .Where(id => subjects.TryGetValue(id, out var s) && RuleConditions.Hold(rule.Conditions, s with { Words = RuleSubject.Fold(texts.GetValueOrDefault(id)) }))
             .ToList();
         var shown = matching.Take(Shown).ToList();
         var rows = await db.Cases.AsNoTracking().Where(c => shown.Contains(c.Id)).Select(c => new { c.Id, c.Reference, c.Subject, c.Status, c.Priority }).ToDictionaryAsync(c => c.Id, ct);

@@ -18,5 +18,9 @@ public sealed record RuleSubject(
     IReadOnlyDictionary<string, string> Fields,
     ServiceCalendar Calendar,
     DateTimeOffset At,
-    string? Text,
-    IReadOnlyCollection<string>? TagsAdded = null);
+    string? Words,
+    IReadOnlyCollection<string>? TagsAdded = null)
+{
+    /// <summary>A message's text (with the case's subject) as conditions read it: folded once (<see cref="Guichet.Core.Words.Padded"/>).</summary>
+    public static string? Fold(string? text) => text is null ? null : Guichet.Core.Words.Padded(text);
+}

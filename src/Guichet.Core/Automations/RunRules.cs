@@ -22,7 +22,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
     public const string Messages = "rules.messages";
     public const string Events = "rules.events";
 
-    private sealed record Happened(long RowId, string Key, string When, long CaseId, string? Text, IReadOnlyCollection<string>? TagsAdded = null);
+    private sealed record Happened(long RowId, string Key, string When, long CaseId, string? Words, IReadOnlyCollection<string>? TagsAdded = null);
 
     /// <returns>The rule runs written.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -132,7 +132,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
 
     private static bool Holds(Rule rule, Happened h, RuleSubject subject) =>
         rule.When == h.When && (rule.TeamId is not { } team || team == subject.TeamId)
-        && RuleConditions.Hold(rule.Conditions, subject with { Text = h.Text, TagsAdded = h.TagsAdded });
+        && RuleConditions.Hold(rule.Conditions, subject with { Words = h.Words, TagsAdded = h.TagsAdded });
 
     private async Task<int> RunOnAsync(List<Happened> happened, List<Rule> rules, Dictionary<long, RuleSubject> subjects, DateTimeOffset now, CancellationToken ct)
     {
@@ -254,12 +254,13 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
                 // The case's subject is part of what the customer wrote.
                 Body = withText && m.Direction == MessageDirection.In ? db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Subject).FirstOrDefault() + "\n" + m.Body : null,
                 // The customer's first word on the case (a second one may carry the same instant).
-                Opened = db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)
+                Opened = m.Direction == MessageDirection.In && m.Kind == MessageKind.Contact
+                    && db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)
                     && !db.Messages.Any(o => o.CaseId == m.CaseId && o.Id < m.Id && o.Direction == MessageDirection.In),
             })
             .ToListAsync(ct);
         var happened = rows
-            .Select(m => WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, m.Body) : null)
+            .Select(m => WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, RuleSubject.Fold(m.Body)) : null)
             .OfType<Happened>().ToList();
         return (happened, [.. rows.Select(m => m.Id)], rows.Count(m => m.Id > from) == Batch);
     }

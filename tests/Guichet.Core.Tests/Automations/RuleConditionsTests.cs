@@ -16,7 +16,7 @@ public class RuleConditionsTests
     private static RuleSubject Subject(string? text = null, DateTimeOffset? at = null) => new(
         1, Channel.Email, 3, CasePriority.High, CaseStatus.Open, null, "gold", "fr",
         new HashSet<long> { 7 }, new HashSet<string> { "vip", "litige" }, new Dictionary<string, string> { ["segment"] = "PME" },
-        Paris, at ?? Open, text, ["litige"]);
+        Paris, at ?? Open, RuleSubject.Fold(text), ["litige"]);
 
     [Theory]
     [InlineData("channel", "is", "email", true)]
