@@ -56,5 +56,23 @@ public sealed class RulesInChromiumTests(ChromiumFixture chromium, SqliteServer 
         Assert.Equal("high", c.Str("priority"));
         await page.GotoAsync($"/cases/{other.Str("id")}");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync($"Pièces {word}");
+
+        // A service level from the same page: refused without a target, then listed with whom it covers.
+        await page.ClickAsync("#rules-link");
+        await page.FillAsync("#policy-name", "Or");
+        await page.ClickAsync("#policy-save");
+        await Assertions.Expect(page.Locator("#rule-errors")).ToContainTextAsync("firstReplyHours");
+        await page.FillAsync("#policy-name", "Or");
+        await page.SelectOptionAsync("#policy-priority", "urgent");
+        await page.FillAsync("#policy-tier", "gold");
+        await page.FillAsync("#policy-first", "2");
+        await page.FillAsync("#policy-next", "4,5");
+        await page.ClickAsync("#policy-save");
+        await Assertions.Expect(page.Locator("#service-levels")).ToContainTextAsync("urgent · gold");
+        var (_, levels) = await server.Api.GetJsonAsync("/api/service-levels");
+        var gold = levels.AsArray().Single(p => p!.Str("name") == "Or")!;
+        Assert.Equal(("2", "4.5"), (gold.Str("firstReplyHours"), gold.Str("nextReplyHours")));
+        await page.Locator("#service-levels tr", new() { HasText = "Or" }).Locator("button").ClickAsync();
+        await Assertions.Expect(page.Locator("#service-levels")).ToHaveCountAsync(0);
     }
 }
