@@ -62,6 +62,7 @@ public sealed class RulesInChromiumTests(ChromiumFixture chromium, SqliteServer 
         await page.FillAsync("#policy-name", "Or");
         await page.ClickAsync("#policy-save");
         await Assertions.Expect(page.Locator("#rule-errors")).ToContainTextAsync("firstReplyHours");
+        await Assertions.Expect(page.Locator("select[name='c0.field']")).ToHaveCountAsync(1);
         await page.FillAsync("#policy-name", "Or");
         await page.SelectOptionAsync("#policy-priority", "urgent");
         await page.FillAsync("#policy-tier", "gold");
