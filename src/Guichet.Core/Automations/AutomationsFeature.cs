@@ -10,6 +10,7 @@ public static class AutomationsFeature
         .AddScoped<DryRunRule>()
         .AddScoped<RunRules>()
         .AddScoped<RunTimeRules>()
+        .AddSingleton<TimeRuleScan>()
         .AddScoped<ServiceLevels.SaveServicePolicy>()
         .AddScoped<ServiceLevels.ServiceLevelReport>();
 }

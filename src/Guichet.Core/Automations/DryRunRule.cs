@@ -1,6 +1,7 @@
 using Guichet.Core.Agents;
 using Guichet.Core.Cases;
 using Guichet.Core.Data;
+using Guichet.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Automations;
@@ -64,8 +65,7 @@ public sealed class DryRunRule(GuichetDb db, SaveRule save, TimeProvider clock)
         var last = await db.Messages.AsNoTracking()
             .Where(m => caseIds.Contains(m.CaseId) && m.Direction == MessageDirection.In)
             .GroupBy(m => m.CaseId).Select(g => g.Max(m => m.Id)).ToListAsync(ct);
-        return await db.Messages.AsNoTracking().Where(m => last.Contains(m.Id))
-            .Select(m => new { m.CaseId, Text = db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Subject).FirstOrDefault() + "\n" + m.Body })
-            .ToDictionaryAsync(m => m.CaseId, m => m.Text, ct);
+        var read = await db.Messages.Where(m => last.Contains(m.Id)).Read(db, withBody: true, withSubject: true).ToListAsync(ct);
+        return read.ToDictionary(m => m.CaseId, m => m.Words!);
     }
 }

@@ -211,7 +211,7 @@ public sealed class RuleActions(GuichetDb db, SetCaseFields fields)
         }
         var eventKey = $"r{rule.Id}{key}";
         var payload = new WebhookPayload(eventKey, RuleRanEvent, now,
-            new WebhookCase(@case.Id, @case.Reference, @case.Subject, @case.Status.ToWire(), @case.Priority.ToWire(), @case.Channel.ToWire(), @case.TeamId, @case.OwnerId, @case.NextDueAt, subscription.IncludeContent ? @case.Customer.Name : null),
+            WebhookCase.Of(@case, subscription.IncludeContent ? @case.Customer.Name : null),
             Change: new WebhookChange("ruleRan", rule.ActorName, null, rule.Name));
         db.WebhookDeliveries.Add(new WebhookDelivery
         {

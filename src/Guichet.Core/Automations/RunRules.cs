@@ -73,7 +73,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         if (rules.Count == 0)
         {
             // Nothing to run: the cursor follows the tables, so a rule made later starts from then.
-            var newest = await NewestAsync(db, source, ct);
+            var newest = await ChangeFeed.NewestAsync(db, source, ct);
             if (newest != from)
             {
                 await using var moving = await db.Database.BeginTransactionAsync(ct);
@@ -217,7 +217,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
 
     private async Task StartAsync(string source, CancellationToken ct)
     {
-        db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = await NewestAsync(db, source, ct) });
+        db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = await ChangeFeed.NewestAsync(db, source, ct) });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -229,38 +229,16 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
     }
 
     /// <summary>Rules hear only of what happens after they exist: called when one is made (the caller saves).</summary>
-    public static async Task StartCursorsAsync(GuichetDb db, CancellationToken ct)
-    {
-        foreach (var source in new[] { Messages, Events })
-        {
-            if (!await db.WebhookCursors.AnyAsync(c => c.Source == source, ct))
-            {
-                db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = await NewestAsync(db, source, ct) });
-            }
-        }
-    }
-
-    private static async Task<long> NewestAsync(GuichetDb db, string source, CancellationToken ct) => source == Messages
-        ? await db.Messages.MaxAsync(m => (long?)m.Id, ct) ?? 0
-        : await db.CaseEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+    public static Task StartCursorsAsync(GuichetDb db, CancellationToken ct) => ChangeFeed.StartAsync(db, [Messages, Events], ct);
 
     private async Task<(List<Happened> Happened, List<long> Read, bool Full)> MessagesAsync(long from, IReadOnlyCollection<long> pending, bool withText, CancellationToken ct)
     {
         var ids = pending.ToList();
-        var rows = await db.Messages.AsNoTracking().Where(m => m.Id > from || ids.Contains(m.Id)).OrderBy(m => m.Id).Take(Batch)
-            .Select(m => new
-            {
-                m.Id, m.CaseId, m.Direction, m.Kind, m.IsAutomatic,
-                // The case's subject is part of what the customer wrote.
-                Body = withText && m.Direction == MessageDirection.In ? db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Subject).FirstOrDefault() + "\n" + m.Body : null,
-                // The customer's first word on the case (a second one may carry the same instant).
-                Opened = m.Direction == MessageDirection.In && m.Kind == MessageKind.Contact
-                    && db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)
-                    && !db.Messages.Any(o => o.CaseId == m.CaseId && o.Id < m.Id && o.Direction == MessageDirection.In),
-            })
-            .ToListAsync(ct);
+        var rows = await db.Messages.Where(m => m.Id > from || ids.Contains(m.Id)).Read(db, withBody: withText, withSubject: withText).Take(Batch).ToListAsync(ct);
         var happened = rows
-            .Select(m => WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, RuleSubject.Fold(m.Body)) : null)
+            .Select(m => WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when
+                ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, RuleSubject.Fold(m.Direction == MessageDirection.In ? m.Words : null))
+                : null)
             .OfType<Happened>().ToList();
         return (happened, [.. rows.Select(m => m.Id)], rows.Count(m => m.Id > from) == Batch);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Guichet.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ namespace Guichet.Core.Automations;
 /// (FOR UPDATE SKIP LOCKED) for its pass and the others skip it; SQLite's write transaction is
 /// exclusive. A case whose conditions do not hold yet is looked at again on later passes.
 /// </summary>
-public sealed class RunTimeRules(GuichetDb db, RuleActions actions, TimeProvider clock, ILogger<RunTimeRules> logger)
+public sealed class RunTimeRules(GuichetDb db, RuleActions actions, TimeRuleScan scan, TimeProvider clock, ILogger<RunTimeRules> logger)
 {
     public const int Page = 500;
     public const int MaxPagesPerRule = 20;
@@ -31,10 +30,6 @@ public sealed class RunTimeRules(GuichetDb db, RuleActions actions, TimeProvider
         }
         return ran;
     }
-
-    // Where each rule's scan stopped on this node: a long backlog of cases whose conditions do not
-    // hold yet is read a page range at a time, round and round, so newer cases are reached too.
-    private static readonly ConcurrentDictionary<long, long> ScannedTo = new();
 
     private async Task<int> RunAsync(Rule rule, CancellationToken ct)
     {
@@ -59,7 +54,7 @@ public sealed class RunTimeRules(GuichetDb db, RuleActions actions, TimeProvider
         var byId = teams.ToDictionary(t => t.Id);
         var needs = RuleSubjects.Needs.Of([rule]);
         var matched = new List<TimeCandidates.Candidate>();
-        var after = ScannedTo.GetValueOrDefault(rule.Id);
+        var after = scan.For(rule.Id);
         for (var page = 0; page < MaxPagesPerRule; page++)
         {
             var candidates = await TimeCandidates.PageAsync(db, rule, teams, now, after, Page, ct);
@@ -71,7 +66,7 @@ public sealed class RunTimeRules(GuichetDb db, RuleActions actions, TimeProvider
                 break;
             }
         }
-        ScannedTo[rule.Id] = after;
+        scan.Stopped(rule.Id, after);
         if (matched.Count == 0)
         {
             return 0;

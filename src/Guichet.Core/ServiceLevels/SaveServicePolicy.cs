@@ -33,6 +33,7 @@ public sealed class SaveServicePolicy(GuichetDb db, TimeProvider clock)
         policy.Position = request.Position ?? (await db.ServicePolicies.MaxAsync(p => (int?)p.Position, ct) ?? 0) + 1;
         db.ServicePolicies.Add(policy);
         await db.SaveChangesAsync(ct);
+        ServicePolicies.Changed(db);
         return policy;
     }
 
@@ -50,11 +51,19 @@ public sealed class SaveServicePolicy(GuichetDb db, TimeProvider clock)
         }
         policy.Position = request.Position ?? policy.Position;
         await db.SaveChangesAsync(ct);
+        ServicePolicies.Changed(db);
         return policy;
     }
 
-    public async Task<Result<bool>> DeleteAsync(long id, CancellationToken ct = default) =>
-        await db.ServicePolicies.Where(p => p.Id == id).ExecuteDeleteAsync(ct) == 0 ? Failure.NotFound("id", $"There is no service level {id}.") : true;
+    public async Task<Result<bool>> DeleteAsync(long id, CancellationToken ct = default)
+    {
+        if (await db.ServicePolicies.Where(p => p.Id == id).ExecuteDeleteAsync(ct) == 0)
+        {
+            return Failure.NotFound("id", $"There is no service level {id}.");
+        }
+        ServicePolicies.Changed(db);
+        return true;
+    }
 
     private async Task<ValidationErrors> FillAsync(ServicePolicy policy, ServicePolicyRequest request, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
     public const int Window = 1_000;
     public const int Batch = 500;
     public const int MaxBatchesPerPass = 40;
+    private static readonly string[] Sources = ["messages", "events"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<int> RunAsync(CancellationToken ct)
@@ -26,7 +27,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
         // Paused endpoints too: what happens while they are paused waits for them (DeliverWebhooks holds it back).
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(ct);
         var written = 0;
-        foreach (var source in new[] { "messages", "events" })
+        foreach (var source in Sources)
         {
             // A backlog (a burst of intake, a bulk action) is read batch after batch in the same pass, up to a bound.
             for (var batch = 0; batch < MaxBatchesPerPass; batch++)
@@ -48,7 +49,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
     private async Task<(int Written, bool More)> PassAsync(string source, IReadOnlyList<WebhookSubscription> subscriptions, CancellationToken ct)
     {
         var cursor = await db.WebhookCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Source == source, ct);
-        var from = cursor?.LastId ?? await NewestAsync(source, ct);
+        var from = cursor?.LastId ?? await ChangeFeed.NewestAsync(db, source, ct);
         if (cursor is null)
         {
             // The first pass starts from now: endpoints never hear of history.
@@ -58,7 +59,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
         }
         if (subscriptions.Count == 0)
         {
-            var newest = await NewestAsync(source, ct);
+            var newest = await ChangeFeed.NewestAsync(db, source, ct);
             return (newest > from ? await MoveAsync(source, from, newest, [], ct) : 0, false);
         }
         // A message's text is read only when some endpoint may be sent it.
@@ -75,8 +76,8 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
             .Select(d => new { d.SubscriptionId, d.EventKey }).ToListAsync(ct)).Select(d => (d.SubscriptionId, d.EventKey)).ToHashSet();
         var caseIds = happened.Select(h => h.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Reference, c.Subject, c.Status, c.Priority, c.Channel, c.TeamId, Team = c.Team.Name, c.OwnerId, c.NextDueAt, Customer = c.Customer.Name })
-            .ToDictionaryAsync(c => c.Id, ct);
+            .Select(c => new { Case = c, Team = c.Team.Name, Customer = c.Customer.Name })
+            .ToDictionaryAsync(c => c.Case.Id, ct);
         var now = clock.Now();
         var deliveries = new List<WebhookDelivery>();
         foreach (var h in happened)
@@ -85,10 +86,10 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
             {
                 continue;
             }
-            foreach (var s in subscriptions.Where(s => s.Wants(h.Type) && h.At >= s.CreatedAt && (s.TeamId is null || s.TeamId == c.TeamId) && !known.Contains((s.Id, h.Key))))
+            foreach (var s in subscriptions.Where(s => s.Wants(h.Type) && h.At >= s.CreatedAt && (s.TeamId is null || s.TeamId == c.Case.TeamId) && !known.Contains((s.Id, h.Key))))
             {
                 var payload = new WebhookPayload(h.Key, h.Type, h.At,
-                    new WebhookCase(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Priority.ToWire(), c.Channel.ToWire(), c.TeamId, c.OwnerId, c.NextDueAt, s.IncludeContent ? c.Customer : null),
+                    WebhookCase.Of(c.Case, s.IncludeContent ? c.Customer : null),
                     // A customer's name and words leave only when the admin allowed content.
                     h.Message is { } m ? m with { Body = s.IncludeContent ? m.Body : null, Author = s.IncludeContent || m.Direction == "out" ? m.Author : null } : null, h.Change);
                 deliveries.Add(new WebhookDelivery
@@ -140,28 +141,11 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
         }
     }
 
-    private Task<long> NewestAsync(string source, CancellationToken ct) => NewestAsync(db, source, ct);
-
-    private static async Task<long> NewestAsync(GuichetDb db, string source, CancellationToken ct) => source == "messages"
-        ? await db.Messages.MaxAsync(m => (long?)m.Id, ct) ?? 0
-        : await db.CaseEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-
     /// <summary>Called when an endpoint is made: from then on nothing that happens is passed over (the caller saves).</summary>
-    public static async Task StartCursorsAsync(GuichetDb db, CancellationToken ct)
-    {
-        foreach (var source in new[] { "messages", "events" })
-        {
-            if (!await db.WebhookCursors.AnyAsync(c => c.Source == source, ct))
-            {
-                db.WebhookCursors.Add(new WebhookCursor { Source = source, LastId = await NewestAsync(db, source, ct) });
-            }
-        }
-    }
+    public static Task StartCursorsAsync(GuichetDb db, CancellationToken ct) => ChangeFeed.StartAsync(db, Sources, ct);
 
     /// <summary>Rows written lately before the cursor may have committed after it moved: they are read again for <see cref="LateCommit"/>.</summary>
     public static readonly TimeSpan LateCommit = TimeSpan.FromMinutes(2);
-
-    private sealed record MessageRow(long Id, long CaseId, MessageDirection Direction, MessageKind Kind, Channel Channel, string AuthorName, string? Body, bool IsAutomatic, DateTimeOffset CreatedAt, bool Opened);
 
     private sealed record EventRow(long Id, long CaseId, CaseEventKind Kind, DateTimeOffset At, string ActorName, string? From, string? To);
 
@@ -171,9 +155,7 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
 
     private async Task<(List<Happened> Happened, long Read, bool Full)> MessagesAsync(long from, bool withText, CancellationToken ct)
     {
-        IQueryable<MessageRow> Rows(IQueryable<Message> messages) => messages.AsNoTracking().OrderBy(m => m.Id)
-            .Select(m => new MessageRow(m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName, withText ? m.Body : null, m.IsAutomatic, m.CreatedAt, db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)
-                && !db.Messages.Any(o => o.CaseId == m.CaseId && o.Id < m.Id && o.Direction == MessageDirection.In)));
+        IQueryable<FedMessage> Rows(IQueryable<Message> messages) => messages.Read(db, withBody: withText, withSubject: false);
         var recent = clock.Now() - LateCommit;
         var (late, fresh) = await ReadAsync(Rows(db.Messages.Where(m => m.Id > from - Window && m.Id <= from && m.CreatedAt >= recent)), Rows(db.Messages.Where(m => m.Id > from)), ct);
         var read = late.Concat(fresh).ToList();

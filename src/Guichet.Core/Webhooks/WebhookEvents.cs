@@ -7,7 +7,12 @@ namespace Guichet.Core.Webhooks;
 public sealed record WebhookPayload(string Id, string Type, DateTimeOffset OccurredAt, WebhookCase Case, WebhookMessage? Message = null, WebhookChange? Change = null);
 
 /// <summary>The case as it stands; <c>Customer</c> only when the subscription includes content.</summary>
-public sealed record WebhookCase(long Id, string Reference, string Subject, string Status, string Priority, string Channel, long TeamId, long? OwnerId, DateTimeOffset? NextDueAt, string? Customer);
+public sealed record WebhookCase(long Id, string Reference, string Subject, string Status, string Priority, string Channel, long TeamId, long? OwnerId, DateTimeOffset? NextDueAt, string? Customer)
+{
+    /// <param name="customer">The customer's name, or null when the subscription leaves content out.</param>
+    public static WebhookCase Of(Case c, string? customer) =>
+        new(c.Id, c.Reference, c.Subject, c.Status.ToWire(), c.Priority.ToWire(), c.Channel.ToWire(), c.TeamId, c.OwnerId, c.NextDueAt, customer);
+}
 
 /// <summary>A message; its <c>Body</c>, and a customer's name as its <c>Author</c>, only when the subscription includes content.</summary>
 public sealed record WebhookMessage(long Id, string Direction, string Kind, string Channel, string? Author, string? Body);

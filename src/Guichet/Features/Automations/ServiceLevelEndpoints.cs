@@ -26,7 +26,7 @@ public static class ServiceLevelEndpoints
             .RequireAuthorization(Access.Oversee)
             .WithSummary("The service levels, in the order they are matched: the first whose priority, tier, organisation and team fit a case applies.");
 
-        levels.MapPost("/", (HttpContext http, SaveServicePolicy save) => Run<ServicePolicyRequest, ServicePolicy>(http, r => save.CreateAsync(r, http.RequestAborted),
+        levels.MapPost("/", (HttpContext http, SaveServicePolicy save) => JsonBody.RunAsync<ServicePolicyRequest, ServicePolicy>(http, r => save.CreateAsync(r, http.RequestAborted),
                 p => TypedResults.Created($"/api/service-levels/{p.Id}", ServicePolicyDto.From(p))))
             .RequireAuthorization(Access.Admin)
             .Accepts<ServicePolicyRequest>("application/json")
@@ -35,7 +35,7 @@ public static class ServiceLevelEndpoints
             .NamesInBody("organisationId", "an organisation, which admins see whole")
             .WithSummary("Make a service level {name, priority, tier, organisationId, team (a slug), firstReplyHours, nextReplyHours, resolutionHours (business hours), position, active}: each target becomes a promise on the cases it covers.");
 
-        levels.MapPut("/{id:long}", (long id, HttpContext http, SaveServicePolicy save) => Run<ServicePolicyRequest, ServicePolicy>(http, r => save.ChangeAsync(id, r, http.RequestAborted),
+        levels.MapPut("/{id:long}", (long id, HttpContext http, SaveServicePolicy save) => JsonBody.RunAsync<ServicePolicyRequest, ServicePolicy>(http, r => save.ChangeAsync(id, r, http.RequestAborted),
                 p => TypedResults.Ok(ServicePolicyDto.From(p))))
             .RequireAuthorization(Access.Admin)
             .Accepts<ServicePolicyRequest>("application/json")
@@ -67,11 +67,5 @@ public static class ServiceLevelEndpoints
             .Produces<ServiceLevelFigures[]>()
             .WithSummary("Per service level and target, the targets begun in the period (30 days by default): met, renegotiated with the customer, breached (silently: nobody told them), running.");
         return api;
-    }
-
-    private static async Task<IResult> Run<TRequest, TResult>(HttpContext http, Func<TRequest, Task<Result<TResult>>> run, Func<TResult, IResult> ok) where TRequest : class
-    {
-        var (request, problem) = await JsonBody.ReadAsync<TRequest>(http);
-        return problem ?? Problems.Ok(await run(request!), ok);
     }
 }

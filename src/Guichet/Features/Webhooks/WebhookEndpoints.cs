@@ -44,14 +44,14 @@ public static class WebhookEndpoints
             .Produces<WebhookPayload>()
             .WithSummary("An example of the JSON each delivery posts (its schema is WebhookPayload): id (the same on every retry), type, occurredAt, case, and message or change. Headers: Guichet-Event, Guichet-Delivery, Guichet-Signature.");
 
-        hooks.MapPost("/", (HttpContext http, SaveWebhook save) => Run<WebhookRequest, WebhookSubscription>(http, r => save.CreateAsync(r, http.RequestAborted),
+        hooks.MapPost("/", (HttpContext http, SaveWebhook save) => JsonBody.RunAsync<WebhookRequest, WebhookSubscription>(http, r => save.CreateAsync(r, http.RequestAborted),
                 s => TypedResults.Created($"/api/webhooks/{s.Id}", WebhookDto.From(s, withSecret: true))))
             .Accepts<WebhookRequest>("application/json")
             .Produces<WebhookDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .WithSummary("Subscribe an endpoint {url, events (\"*\" or types), includeContent (messages' text and customers' names; false by default), format (json, or a team chat's incoming webhook: slack, teams, mattermost, rocketchat), team (a slug: only its cases)}; the answer shows its signing secret, once.");
 
-        hooks.MapPatch("/{id:long}", (long id, HttpContext http, SaveWebhook save) => Run<WebhookRequest, WebhookSubscription>(http, r => save.ChangeAsync(id, r, http.RequestAborted),
+        hooks.MapPatch("/{id:long}", (long id, HttpContext http, SaveWebhook save) => JsonBody.RunAsync<WebhookRequest, WebhookSubscription>(http, r => save.ChangeAsync(id, r, http.RequestAborted),
                 s => TypedResults.Ok(WebhookDto.From(s))))
             .Accepts<WebhookRequest>("application/json")
             .Produces<WebhookDto>()
@@ -98,10 +98,4 @@ public static class WebhookEndpoints
     private static readonly WebhookPayload Example = new("m1234", WebhookEvents.CustomerWrote, new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero),
         new WebhookCase(42, "G-2026-000042", "Colis perdu", "open", "high", "email", 1, 7, new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero), null),
         new WebhookMessage(1234, "in", "contact", "email", null, null));
-
-    private static async Task<IResult> Run<TRequest, TResult>(HttpContext http, Func<TRequest, Task<Result<TResult>>> run, Func<TResult, IResult> ok) where TRequest : class
-    {
-        var (request, problem) = await JsonBody.ReadAsync<TRequest>(http);
-        return problem ?? Problems.Ok(await run(request!), ok);
-    }
 }

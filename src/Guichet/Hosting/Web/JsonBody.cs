@@ -1,3 +1,4 @@
+using Guichet.Core;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -47,6 +48,14 @@ public static class JsonBody
         {
             return (null, TooLarge());
         }
+    }
+
+    /// <summary>Reads the body, runs the operation on it, and answers its result or the problem naming the field.</summary>
+    public static async Task<IResult> RunAsync<TRequest, TResult>(HttpContext http, Func<TRequest, Task<Result<TResult>>> run, Func<TResult, IResult> ok)
+        where TRequest : class
+    {
+        var (request, problem) = await ReadAsync<TRequest>(http);
+        return problem ?? Problems.Ok(await run(request!), ok);
     }
 
     private static IResult TooLarge() => Problems.Field(
