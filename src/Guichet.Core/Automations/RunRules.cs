@@ -22,7 +22,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
     public const string Messages = "rules.messages";
     public const string Events = "rules.events";
 
-    private sealed record Happened(long RowId, string Key, string When, long CaseId, string? Words, IReadOnlyCollection<string>? TagsAdded = null);
+    private sealed record Happened(long RowId, string Key, string When, long CaseId, DateTimeOffset At, string? Words, IReadOnlyCollection<string>? TagsAdded = null);
 
     /// <returns>The rule runs written.</returns>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -130,8 +130,9 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         return now.Count == stamps.Count && now.All(c => stamps[c.Id] == (c.UpdatedAt, c.NextDueAt));
     }
 
+    // A rule acts on what happens once it exists: history brought in by an import is dated before it.
     private static bool Holds(Rule rule, Happened h, RuleSubject subject) =>
-        rule.When == h.When && (rule.TeamId is not { } team || team == subject.TeamId)
+        rule.When == h.When && h.At >= rule.CreatedAt && (rule.TeamId is not { } team || team == subject.TeamId)
         && RuleConditions.Hold(rule.Conditions, subject with { Words = h.Words, TagsAdded = h.TagsAdded });
 
     private async Task<int> RunOnAsync(List<Happened> happened, List<Rule> rules, Dictionary<long, RuleSubject> subjects, DateTimeOffset now, CancellationToken ct)
@@ -237,7 +238,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         var rows = await db.Messages.Where(m => m.Id > from || ids.Contains(m.Id)).Read(db, withBody: withText, withSubject: withText).Take(Batch).ToListAsync(ct);
         var happened = rows
             .Select(m => WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when
-                ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, RuleSubject.Fold(m.Direction == MessageDirection.In ? m.Words : null))
+                ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, m.CreatedAt, RuleSubject.Fold(m.Direction == MessageDirection.In ? m.Words : null))
                 : null)
             .OfType<Happened>().ToList();
         return (happened, [.. rows.Select(m => m.Id)], rows.Count(m => m.Id > from) == Batch);
@@ -247,11 +248,11 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
     {
         var ids = pending.ToList();
         var rows = await db.CaseEvents.AsNoTracking().Where(e => e.Id > from || ids.Contains(e.Id)).OrderBy(e => e.Id).Take(Batch)
-            .Select(e => new { e.Id, e.CaseId, e.Kind, e.RuleId, e.To })
+            .Select(e => new { e.Id, e.CaseId, e.Kind, e.RuleId, e.To, e.At })
             .ToListAsync(ct);
         var happened = rows
             .Select(e => e.RuleId is null && WebhookEvents.TypeOf(e.Kind) is { } when
-                ? new Happened(e.Id, $"e{e.Id}", when, e.CaseId, null, e.Kind == CaseEventKind.Tagged ? (e.To ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries) : null)
+                ? new Happened(e.Id, $"e{e.Id}", when, e.CaseId, e.At, null, e.Kind == CaseEventKind.Tagged ? (e.To ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries) : null)
                 : null)
             .OfType<Happened>().ToList();
         return (happened, [.. rows.Select(e => e.Id)], rows.Count(e => e.Id > from) == Batch);
