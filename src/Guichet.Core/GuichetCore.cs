@@ -6,6 +6,7 @@ using Guichet.Core.Data;
 using Guichet.Core.Email;
 using Guichet.Core.Goodwill;
 using Guichet.Core.Incidents;
+using Guichet.Core.Imports;
 using Guichet.Core.Journeys;
 using Guichet.Core.Knowledge;
 using Guichet.Core.Phone;
@@ -43,5 +44,6 @@ public static class GuichetCore
         .AddPortal()
         .AddSocial()
         .AddChat()
-        .AddAutomations();
+        .AddAutomations()
+        .AddImports();
 }

@@ -71,6 +71,8 @@ public enum CaseEventKind
     RuleRan,
     /// <summary>A service level's target moved earlier with the case's priority (W8): From → To, Detail what.</summary>
     TargetMoved,
+    /// <summary>The case was brought from another help desk (W10): To its number there, Detail the tool and number.</summary>
+    Imported,
 }
 
 /// <summary>Something that happened on a case: the timeline beside the messages (SPEC K2).</summary>

@@ -66,6 +66,8 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Incidents.IncidentRecipient> IncidentRecipients => Set<Incidents.IncidentRecipient>();
     public DbSet<Incidents.IncidentList> IncidentLists => Set<Incidents.IncidentList>();
     public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
+    public DbSet<Imports.ImportedKey> ImportedKeys => Set<Imports.ImportedKey>();
+    public DbSet<Imports.ImportRun> ImportRuns => Set<Imports.ImportRun>();
     public DbSet<Journeys.TestJourney> TestJourneys => Set<Journeys.TestJourney>();
     public DbSet<Journeys.JourneyRun> JourneyRuns => Set<Journeys.JourneyRun>();
 

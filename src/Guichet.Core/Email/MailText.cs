@@ -18,15 +18,25 @@ public static class MailText
         var text = mail.TextBody;
         if (string.IsNullOrWhiteSpace(text) && mail.HtmlBody is { } html)
         {
-            var clean = Sanitizer.Sanitize(html);
-            var document = new HtmlParser().ParseDocument(clean);
-            foreach (var block in document.QuerySelectorAll("br, p, div, li, tr, h1, h2, h3"))
-            {
-                block.InsertBefore(document.CreateTextNode("\n"), block.FirstChild);
-            }
-            text = document.Body?.TextContent;
+            text = OfHtml(html);
         }
-        // NUL is not text (and PostgreSQL refuses it in a text column).
+        return Clean(text);
+    }
+
+    /// <summary>HTML sanitised and reduced to its text, a line per block.</summary>
+    public static string OfHtml(string html)
+    {
+        var document = new HtmlParser().ParseDocument(Sanitizer.Sanitize(html));
+        foreach (var block in document.QuerySelectorAll("br, p, div, li, tr, h1, h2, h3"))
+        {
+            block.InsertBefore(document.CreateTextNode("\n"), block.FirstChild);
+        }
+        return document.Body?.TextContent ?? "";
+    }
+
+    /// <summary>Line ends as "\n", no NUL (PostgreSQL refuses it in a text column), never empty.</summary>
+    public static string Clean(string? text)
+    {
         text = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\0", "", StringComparison.Ordinal).Trim();
         return text.Length == 0 ? "(message sans texte)" : text;
     }

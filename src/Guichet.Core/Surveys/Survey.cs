@@ -52,6 +52,19 @@ public sealed class Survey
         Token = NewToken(),
     };
 
+    /// <summary>A satisfaction rating given in another help desk (W10): answered as it was, never sent again.</summary>
+    public static Survey Imported(long caseId, int csat, string? comment, DateTimeOffset at) => new()
+    {
+        CaseId = caseId,
+        State = SurveyState.Answered,
+        ScheduledAt = at,
+        SentAt = at,
+        AnsweredAt = at,
+        Csat = Math.Clamp(csat, 1, 5),
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, MaxCommentLength)],
+        Token = NewToken(),
+    };
+
     /// <summary>The case was resolved again after a cancellation: one more chance, same row (never two surveys sent).</summary>
     public void Reschedule(DateTimeOffset sendAt, DateTimeOffset now)
     {

@@ -14,8 +14,18 @@ public static class GuichetCli
     {
         ServeCommand.Build(),
         SimulateCommand.Build(),
-        new Command("import", "Bring existing data into Guichet.") { ImportMailCommand.Build(), ImportCustomersCommand.Build(), Features.Customers.ImportOrganisationsCommand.Build(), ImportIncidentCommand.Build() },
+        ImportVerbs(),
         BackupCommands.Backup(),
         BackupCommands.Restore(),
     };
+
+    private static Command ImportVerbs()
+    {
+        var import = new Command("import", "Bring existing data into Guichet.") { ImportMailCommand.Build(), ImportCustomersCommand.Build(), Features.Customers.ImportOrganisationsCommand.Build(), ImportIncidentCommand.Build() };
+        foreach (var verb in Features.Imports.ImportHistoryCommand.Build())
+        {
+            import.Subcommands.Add(verb);
+        }
+        return import;
+    }
 }
