@@ -110,6 +110,14 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             else
             {
                 report.Count(report.Updated, "field");
+                // A list of the same name gains the choices it lacked, so every imported value is one of them.
+                var missing = f.Options.Select(o => o.Label.Trim()).Where(o => o.Length > 0 && !same.Choices.Contains(o, StringComparer.OrdinalIgnoreCase)).Distinct().ToList();
+                if (type == FieldType.List && missing.Count > 0 && !keys.DryRun)
+                {
+                    db.FieldDefinitions.Attach(same);
+                    same.Options = string.Join('\n', same.Choices.Concat(missing));
+                    await db.SaveChangesAsync(ct);
+                }
             }
             Fields[f.ExternalId] = (same, f);
             keys.Add("field", f.ExternalId, same.Id);

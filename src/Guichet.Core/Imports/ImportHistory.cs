@@ -19,7 +19,7 @@ public sealed class ImportHistory(GuichetDb db, TimeProvider clock, ILogger<Impo
     public const int Batch = 500;
 
     /// <param name="progress">Called after each batch with the report so far and how far the reading is (0 to 1).</param>
-    public async Task<ImportReport> RunAsync(ExportReader reader, ImportOptions options, Action<ImportReport, double>? progress = null, CancellationToken ct = default)
+    public async Task<ImportReport> RunAsync(ExportReader reader, ImportOptions options, Func<ImportReport, double, Task>? progress = null, CancellationToken ct = default)
     {
         var report = new ImportReport(reader.Source, options.DryRun);
         var keys = new ImportKeys(db, reader.Source, options.DryRun);
@@ -30,13 +30,15 @@ public sealed class ImportHistory(GuichetDb db, TimeProvider clock, ILogger<Impo
         var extras = new ImportExtras(db, keys, report, clock);
         var waiting = new Waiting();
 
+        Task Progress(double? done = null) => progress?.Invoke(report, done ?? reader.Done) ?? Task.CompletedTask;
+
         async Task FlushAsync(int upTo)
         {
             if (upTo >= 0 && waiting.Teams.Count > 0) { await directory.TeamsAsync(waiting.Teams, ct); waiting.Teams.Clear(); }
             if (upTo >= 1 && waiting.Fields.Count > 0) { await directory.FieldsAsync(waiting.Fields, ct); waiting.Fields.Clear(); }
             if (upTo >= 2 && waiting.Organisations.Count > 0) { await directory.OrganisationsAsync(waiting.Organisations, ct); waiting.Organisations.Clear(); }
             if (upTo >= 3 && waiting.People.Count > 0) { await directory.PeopleAsync(waiting.People, ct); waiting.People.Clear(); }
-            if (upTo >= 4 && waiting.Cases.Count > 0) { await cases.WriteAsync(waiting.Cases, ct); waiting.Cases.Clear(); progress?.Invoke(report, reader.Done); }
+            if (upTo >= 4 && waiting.Cases.Count > 0) { await cases.WriteAsync(waiting.Cases, ct); waiting.Cases.Clear(); await Progress(); }
             if (upTo >= 5 && waiting.Ratings.Count > 0) { await extras.RatingsAsync(waiting.Ratings, ct); waiting.Ratings.Clear(); }
             if (upTo >= 6 && waiting.Articles.Count > 0) { await extras.ArticlesAsync(waiting.Articles, ct); waiting.Articles.Clear(); }
         }
@@ -71,7 +73,7 @@ public sealed class ImportHistory(GuichetDb db, TimeProvider clock, ILogger<Impo
         {
             db.ChangeTracker.Clear();
         }
-        progress?.Invoke(report, 1);
+        await Progress(1);
         logger.LogInformation("Import from {Source} {Mode}: {Cases} cases created, {Updated} updated, {Refused} refused",
             reader.Source, options.DryRun ? "(dry run)" : "", report.Created.GetValueOrDefault("case"), report.Updated.GetValueOrDefault("case"), report.RefusedCount);
         return report;

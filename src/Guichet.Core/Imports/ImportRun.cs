@@ -26,11 +26,17 @@ public sealed class ImportRun
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The running node's last word: a run silent for <see cref="Silence"/> was interrupted (its node stopped) and may be asked again, resuming.</summary>
+    public DateTimeOffset? HeardAt { get; set; }
     /// <summary>0 to 1.</summary>
     public double Done { get; set; }
     /// <summary>The report as JSON (<see cref="ImportReport"/>), written as the run goes.</summary>
     public string? Report { get; set; }
     public string? Error { get; set; }
+
+    public static readonly TimeSpan Silence = TimeSpan.FromMinutes(5);
+
+    public bool Interrupted(DateTimeOffset now) => State is ImportState.Queued or ImportState.Running && (HeardAt ?? CreatedAt) < now - Silence;
 }
 
 public sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>

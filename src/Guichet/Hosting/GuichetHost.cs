@@ -41,6 +41,7 @@ public static class GuichetHost
         services.AddEmailWeb(options).AddIncidentsWeb().AddPromisesWeb().AddSurveysWeb().AddCasesWeb().AddJourneysWeb().AddMetricsWeb().AddChatWeb().AddLiveWeb(options);
         Features.Webhooks.WebhooksWeb.AddWebhooksWeb(services);
         Features.Automations.AutomationsWeb.AddAutomationsWeb(services);
+        Features.Imports.ImportsWeb.AddImportsWeb(services);
 
         var app = builder.Build();
         app.UseGuichetPipeline();
@@ -68,6 +69,7 @@ public static class GuichetHost
         Features.Portal.PortalFiles.MapPortalWeb(routes);
         Features.Webhooks.WebhooksWeb.MapWebhooksWeb(routes);
         Features.Automations.AutomationsWeb.MapAutomationsWeb(routes);
+        Features.Imports.ImportsWeb.MapImportsWeb(routes);
         routes.MapLiveWeb();
         routes.MapAdminWeb(options);
         app.MapRazorComponents<Components.App>();

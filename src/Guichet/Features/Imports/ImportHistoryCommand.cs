@@ -23,6 +23,7 @@ public static class ImportHistoryCommand
                 {
                     task.Value = done;
                     task.Description = $"{(import.DryRun ? "Reading" : "Importing")} {reader.Source}: {r.CasesSeen.ToString("N0", CultureInfo.InvariantCulture)} cases";
+                    return Task.CompletedTask;
                 }, ct);
                 task.Value = 1.0;
             });

@@ -44,6 +44,7 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeardAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Done = table.Column<double>(type: "REAL", nullable: false),
                     Report = table.Column<string>(type: "TEXT", nullable: true),
                     Error = table.Column<string>(type: "TEXT", nullable: true)

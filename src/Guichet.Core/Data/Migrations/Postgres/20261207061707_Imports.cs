@@ -46,6 +46,7 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HeardAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Done = table.Column<double>(type: "double precision", nullable: false),
                     Report = table.Column<string>(type: "text", nullable: true),
                     Error = table.Column<string>(type: "text", nullable: true)
