@@ -11,10 +11,11 @@ namespace Guichet.Core;
 /// </summary>
 public static class CsvInput
 {
-    public static CsvReader Open(TextReader source, Action<string, string> malformed, Func<string, string>? header = null) =>
+    /// <param name="lineBreaksInQuotes">A quoted field may span lines (a message's body): then a quote never closed swallows the rest of the file, reported once.</param>
+    public static CsvReader Open(TextReader source, Action<string, string> malformed, Func<string, string>? header = null, bool lineBreaksInQuotes = false) =>
         CsvReader.Create(source, CsvReaderOptions.Default with
         {
-            AllowLineBreaksInQuotes = false,
+            AllowLineBreaksInQuotes = lineBreaksInQuotes,
             MalformedData = CsvMalformedDataHandling.Skip,
             TrackLineNumbers = true,
             TrimWhitespace = true,

@@ -169,8 +169,10 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
 
     public async Task PeopleAsync(IReadOnlyList<ImportedPerson> people, CancellationToken ct)
     {
-        var agents = people.Where(p => p.IsAgent).ToList();
-        var customers = people.Where(p => !p.IsAgent).ToList();
+        // A person named twice in a batch (a CSV's rows, a repeated user) is one person: their last version.
+        var distinct = people.GroupBy(p => (p.ExternalId, p.IsAgent)).Select(g => g.Last()).ToList();
+        var agents = distinct.Where(p => p.IsAgent).ToList();
+        var customers = distinct.Where(p => !p.IsAgent).ToList();
         await AgentsAsync(agents, ct);
         await CustomersAsync(customers, ct);
     }
@@ -180,6 +182,7 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
         var emails = people.SelectMany(p => p.Emails).Select(e => e.Trim().ToLowerInvariant()).ToList();
         var existing = await db.Agents.AsNoTracking().Where(a => emails.Contains(a.Email)).ToDictionaryAsync(a => a.Email, a => a.Id, StringComparer.OrdinalIgnoreCase, ct);
         var created = new List<(string ExternalId, Agent Agent)>();
+        var made = new Dictionary<string, Agent>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in people)
         {
             if (keys.Find("agent", p.ExternalId) is not null)
@@ -189,7 +192,15 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             }
             if (p.Emails.Select(e => e.Trim().ToLowerInvariant()).FirstOrDefault(existing.ContainsKey) is { } known)
             {
-                keys.Add("agent", p.ExternalId, existing[known]);
+                if (made.TryGetValue(known, out var twin))
+                {
+                    // Another record of this batch has the address: the same agent, known once saved.
+                    created.Add((p.ExternalId, twin));
+                }
+                else
+                {
+                    keys.Add("agent", p.ExternalId, existing[known]);
+                }
                 report.Count(report.Updated, "agent");
                 continue;
             }
@@ -202,6 +213,7 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
                 continue;
             }
             existing[agent.Email] = 0;
+            made[agent.Email] = agent;
             db.Agents.Add(agent);
             created.Add((p.ExternalId, agent));
         }
@@ -232,6 +244,7 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             .Select(i => new { i.Value, i.CustomerId }).ToListAsync(ct);
         var owner = owned.GroupBy(i => i.Value).ToDictionary(g => g.Key, g => g.First().CustomerId);
         var created = new List<(ImportedPerson Person, Customer Customer)>();
+        var made = new Dictionary<string, Customer>(StringComparer.Ordinal);
         foreach (var (p, emails, phones) in addresses)
         {
             if (keys.Find("customer", p.ExternalId) is not null)
@@ -241,7 +254,14 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             }
             if (emails.Concat(phones).FirstOrDefault(owner.ContainsKey) is { } known)
             {
-                keys.Add("customer", p.ExternalId, owner[known]);
+                if (made.TryGetValue(known, out var twin))
+                {
+                    created.Add((p, twin));
+                }
+                else
+                {
+                    keys.Add("customer", p.ExternalId, owner[known]);
+                }
                 report.Count(report.Updated, "customer");
                 continue;
             }
@@ -251,11 +271,13 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             {
                 customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Email, Value = email, Verified = true });
                 owner[email] = 0;
+                made[email] = customer;
             }
             foreach (var phone in phones.Where(n => !owner.ContainsKey(n)))
             {
                 customer.Identities.Add(new CustomerIdentity { Kind = IdentityKind.Phone, Value = phone });
                 owner[phone] = 0;
+                made[phone] = customer;
             }
             if (keys.DryRun)
             {
@@ -266,10 +288,11 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             created.Add((p, customer));
         }
         await SaveAsync(ct);
+        var members = new HashSet<(long, long)>();
         foreach (var (p, customer) in created)
         {
             keys.Add("customer", p.ExternalId, customer.Id);
-            foreach (var org in p.OrganisationExternalIds.Select(o => keys.Find("organisation", o)).OfType<long>().Distinct())
+            foreach (var org in p.OrganisationExternalIds.Select(o => keys.Find("organisation", o)).OfType<long>().Where(o => members.Add((o, customer.Id))))
             {
                 db.Memberships.Add(new Membership { OrganisationId = org, CustomerId = customer.Id });
             }

@@ -108,6 +108,31 @@ public abstract class ImportTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task A_CSV_of_messages_comes_in_a_case_per_ticket_with_its_bad_rows_refused_by_line()
+    {
+        server.SkipIfUnavailable();
+        var run = await ImportAsync("cases");
+        Assert.Equal(("done", 3, 7, 1), (run.Str("state"), Count(run, "created", "case"), Count(run, "created", "message"), Count(run, "created", "note")));
+        var refused = run["report"]!["refused"]!.AsArray().Select(r => $"{r!.Str("externalId")}: {r!.Str("reason")}").ToList();
+        Assert.Contains(refused, r => r.StartsWith("line 11: 'hier matin'", StringComparison.Ordinal));
+        Assert.Contains(refused, r => r.StartsWith("line 13: No ticket id", StringComparison.Ordinal));
+
+        var c = await CaseAsync("csv", "T-1");
+        Assert.Equal(("Pompe de filtration bruyante", "open", "high", "Léa Martin"), (c.Str("subject"), c.Str("status"), c.Str("priority"), c["owner"]!.Str("name")));
+        var messages = c["messages"]!.AsArray();
+        Assert.Equal(["in", "out", "in"], messages.Select(m => m!.Str("direction")));
+        // A quoted body keeps its lines and its doubled quotes.
+        Assert.Equal("Bonjour,\nla pompe fait un bruit de ferraille depuis hier.\nMarc", messages[0]!.Str("body"));
+        Assert.Contains("\"métallique\"", messages[2]!.Str("body"));
+        Assert.Contains(c["events"]!.AsArray(), e => e!.Str("kind") == "note" && e!.Str("detail")!.Contains("roulement", StringComparison.Ordinal));
+        Assert.Equal(["bruit", "pompe"], c["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Contains("CMD-2041", c["customFields"]!.AsObject().Select(f => f.Value!.GetValue<string>()));
+
+        var again = await ImportAsync("cases");
+        Assert.Equal((0, 3, 0), (Count(again, "created", "case"), Count(again, "unchanged", "case"), Count(again, "created", "message")));
+    }
+
+    [Fact]
     public async Task A_bad_import_request_names_its_field_and_writes_nothing()
     {
         server.SkipIfUnavailable();
@@ -145,7 +170,7 @@ public abstract class ImportTests(GuichetServer server)
     private static byte[] Zip(string source)
     {
         using var buffer = new MemoryStream();
-        ZipFile.CreateFromDirectory(Path.Combine(AppContext.BaseDirectory, "Imports", "Samples", source), buffer);
+        ZipFile.CreateFromDirectory(Path.Combine(AppContext.BaseDirectory, "Imports", "Samples", source == "cases" ? "csv" : source), buffer);
         return buffer.ToArray();
     }
 
