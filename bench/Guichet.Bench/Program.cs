@@ -11,6 +11,12 @@ if (args is ["mail-corpus", var path, var count, ..])
     MailCorpus.Write(path, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), seed: 1);
     return;
 }
+if (args is ["zendesk-corpus", var zendeskPath, var tickets, ..])
+{
+    // dotnet run -c Release --project bench/Guichet.Bench -- zendesk-corpus /tmp/zendesk-1m 1000000
+    ZendeskCorpus.Write(zendeskPath, int.Parse(tickets, System.Globalization.CultureInfo.InvariantCulture), commentsPerTicket: 5, seed: 28);
+    return;
+}
 if (args is ["affected-list", var listPath, var listCount, ..])
 {
     // dotnet run -c Release --project bench/Guichet.Bench -- affected-list /tmp/affected.csv 1000000

@@ -53,11 +53,19 @@ public sealed partial class ModelRows
             return;
         }
         var statement = Prepare<T>("insert-keyed", BuildKeyedInsert);
-        var ids = await ReserveKeysAsync(db.Model.FindEntityType(typeof(T))!, entities.Count, ct);
-        for (var i = 0; i < entities.Count; i++)
+        var type = db.Model.FindEntityType(typeof(T))!;
+        // A row keyed by its own values (a case's tag: case and name) has no key to reserve.
+        if (type.FindPrimaryKey()!.Properties is [{ ValueGenerated: not ValueGenerated.Never }])
         {
-            statement.Key.Set(entities[i], ids[i]);
-            keyed?.Invoke(entities[i]);
+            var ids = await ReserveKeysAsync(type, entities.Count, ct);
+            for (var i = 0; i < entities.Count; i++)
+            {
+                statement.Key.Set(entities[i], ids[i]);
+            }
+        }
+        foreach (var entity in entities)
+        {
+            keyed?.Invoke(entity);
         }
         if (db.Database.IsSqlite())
         {

@@ -12,6 +12,7 @@ public sealed partial class Case
     public static Case Imported(Team team, long customerId, string subject, Channel channel, CaseStatus status, CasePriority priority,
         long? ownerId, DateTimeOffset createdAt, DateTimeOffset updatedAt, DateTimeOffset? resolvedAt, DateTimeOffset now)
     {
+        (createdAt, updatedAt, resolvedAt) = (createdAt.ToUniversalTime(), updatedAt.ToUniversalTime(), resolvedAt?.ToUniversalTime());
         var active = status is CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer;
         var from = active ? now : createdAt;
         return new Case
@@ -62,8 +63,8 @@ public sealed partial class Case
         Status = status;
         Priority = priority;
         OwnerId = ownerId;
-        UpdatedAt = updatedAt > UpdatedAt ? updatedAt : UpdatedAt;
-        ResolvedAt = IsActive ? null : resolvedAt ?? ResolvedAt ?? updatedAt;
+        UpdatedAt = updatedAt > UpdatedAt ? updatedAt.ToUniversalTime() : UpdatedAt;
+        ResolvedAt = IsActive ? null : resolvedAt?.ToUniversalTime() ?? ResolvedAt ?? updatedAt.ToUniversalTime();
         if (!IsActive)
         {
             CustomerWaitingSince = null;

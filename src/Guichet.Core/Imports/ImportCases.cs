@@ -2,6 +2,7 @@ using Guichet.Core.Cases;
 using Guichet.Core.Cases.Fields;
 using Guichet.Core.Cases.Tags;
 using Guichet.Core.Data;
+using Guichet.Core.Files;
 using Guichet.Core.Promises;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,34 +34,79 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await people.ResolveAsync(tickets, ct);
         var now = clock.GetUtcNow();
-        var cases = fresh.Select(t => (Ticket: t, Case: NewCase(t, now))).ToList();
-        db.Cases.AddRange(cases.Select(c => c.Case));
-        await db.SaveChangesAsync(ct);
-        foreach (var (ticket, @case) in cases)
-        {
-            @case.Reference = Case.FormatReference(@case.Id, @case.CreatedAt);
-            var conversation = Conversation(ticket, @case.Id, ticket.Comments);
-            @case.CountImported(conversation);
-            Tags(ticket, @case.Id, []);
-            Fields(ticket, @case.Id, []);
-            @case.Events.Add(CaseEvent.Create(CaseEventKind.Imported, now, null, null, ticket.Number, $"{people.SourceName} #{ticket.Number ?? ticket.ExternalId}"));
-            if (promiseOpen && @case.IsActive && @case.CustomerWaitingSince is not null)
-            {
-                var team = directory.Teams[@case.TeamId];
-                var due = team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays).ToUtc();
-                Promise.Make(@case, PromiseKind.FirstResponse, OpenCase.FirstResponseWhat, due, null, toConfirm: false, now);
-            }
-            keys.Add("case", ticket.ExternalId, @case.Id, Version(ticket), Children(ticket.Comments));
-            if (ticket.MergedInto is { } target)
-            {
-                Merges.Add((@case.Id, @case.Reference, target));
-            }
-            report.Count(report.Created, "case");
-        }
+        await InsertAsync(fresh, now, ct);
         await UpdateAsync(changed, known, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// New cases and all that hangs on them, a table at a time in a few statements (keys reserved
+    /// first, as the incidents' outreach does): tracking a million tickets' rows one by one cost more than writing them.
+    /// </summary>
+    private async Task InsertAsync(List<ImportedCase> fresh, DateTimeOffset now, CancellationToken ct)
+    {
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+        var built = fresh.Select(t => Build(t, now)).ToList();
+        await using var rows = new ModelRows(db);
+        await rows.InsertManyAsync(built.ConvertAll(b => b.Case), ct, keyed: c => c.Reference = Case.FormatReference(c.Id, c.CreatedAt));
+        var files = new List<StoredFile>();
+        var events = new List<CaseEvent>();
+        var tags = new List<CaseTag>();
+        var values = new List<FieldValue>();
+        var keyRows = new List<ImportedKey>();
+        foreach (var b in built)
+        {
+            var id = b.Case.Id;
+            b.Messages.ForEach(m => m.CaseId = id);
+            files.AddRange(b.Files.Select(f => { f.CaseId = id; return f; }));
+            events.AddRange(b.Notes.Concat(b.Case.Events).Select(e => e.On(id)));
+            tags.AddRange(TagNames(b.Ticket, []).Select(name => new CaseTag { CaseId = id, Name = name }));
+            values.AddRange(Values(b.Ticket).Select(v => new FieldValue { FieldId = v.FieldId, CaseId = id, Value = v.Value }));
+            keyRows.Add(keys.Remember("case", b.Ticket.ExternalId, id, Version(b.Ticket), Children(b.Ticket.Comments)));
+            if (b.Ticket.MergedInto is { } target)
+            {
+                Merges.Add((id, b.Case.Reference, target));
+            }
+        }
+        foreach (var file in files)
+        {
+            // One at a time: their bytes are parameters, not JSON (files are few beside messages).
+            await rows.InsertAsync(file, ct);
+        }
+        var messages = built.SelectMany(b => b.Messages).ToList();
+        await rows.InsertManyAsync(messages, ct, keyed: m => m.Attachments.ForEach(a => a.MessageId = m.Id));
+        await rows.InsertManyAsync(messages.SelectMany(m => m.Attachments).ToList(), ct);
+        await rows.InsertManyAsync(events, ct);
+        await rows.InsertManyAsync(built.SelectMany(b => b.Case.Promises).ToList(), ct);
+        await rows.InsertManyAsync(tags, ct);
+        await rows.InsertManyAsync(values, ct);
+        await rows.InsertManyAsync(keyRows, ct);
+        report.Count(report.Created, "case", built.Count);
+        report.Count(report.Created, "message", messages.Count);
+        report.Count(report.Created, "note", built.Sum(b => b.Notes.Count));
+    }
+
+    private sealed record Built(ImportedCase Ticket, Case Case, List<Message> Messages, List<CaseEvent> Notes, List<StoredFile> Files);
+
+    /// <summary>A case as the ticket stands, its conversation, counters and (if asked) its promise, before any of it has an id.</summary>
+    private Built Build(ImportedCase ticket, DateTimeOffset now)
+    {
+        var @case = NewCase(ticket, now);
+        var (messages, notes, files) = Conversation(ticket, ticket.Comments);
+        @case.CountImported(messages);
+        @case.Events.Add(CaseEvent.Create(CaseEventKind.Imported, now, null, null, ticket.Number, $"{people.SourceName} #{ticket.Number ?? ticket.ExternalId}"));
+        if (promiseOpen && @case.IsActive && @case.CustomerWaitingSince is not null)
+        {
+            var team = directory.Teams[@case.TeamId];
+            var due = team.Calendar.AddBusinessDays(now.ToInstant(), team.FirstResponseBusinessDays).ToUtc();
+            Promise.Make(@case, PromiseKind.FirstResponse, OpenCase.FirstResponseWhat, due, null, toConfirm: false, now);
+        }
+        return new Built(ticket, @case, messages, notes, files);
     }
 
     private void DryRun(List<ImportedCase> fresh, List<ImportedCase> changed, Dictionary<string, ImportedKey> known)
@@ -115,54 +161,71 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
             var team = directory.Teams.GetValueOrDefault(keys.Find("team", t.TeamExternalId) ?? 0) ?? directory.Teams.GetValueOrDefault(@case.TeamId) ?? directory.DefaultTeam;
             @case.UpdateImported(team, Status(t.Status), t.Priority, people.AgentFor(t.AssigneeExternalId), t.UpdatedAt, t.SolvedAt);
             var seen = Seen(key);
-            var added = Conversation(t, @case.Id, [.. t.Comments.Where(c => !seen.Contains(c.ExternalId))]);
+            var (added, notes, files) = Conversation(t, [.. t.Comments.Where(c => !seen.Contains(c.ExternalId))]);
+            added.ForEach(m => m.CaseId = @case.Id);
+            db.Messages.AddRange(added);
+            db.CaseEvents.AddRange(notes.Select(n => n.On(@case.Id)));
+            db.Files.AddRange(files.Select(f => { f.CaseId = @case.Id; return f; }));
+            report.Count(report.Created, "message", added.Count);
+            report.Count(report.Created, "note", notes.Count);
             @case.CountImported(messages[@case.Id].Concat(added));
-            Tags(t, @case.Id, [.. tags[@case.Id]]);
-            Fields(t, @case.Id, [.. values[@case.Id]]);
+            db.CaseTags.AddRange(TagNames(t, [.. tags[@case.Id]]).Select(name => new CaseTag { CaseId = @case.Id, Name = name }));
+            var present = values[@case.Id].ToDictionary(v => v.FieldId);
+            foreach (var (fieldId, value) in Values(t))
+            {
+                if (present.TryGetValue(fieldId, out var kept))
+                {
+                    kept.Value = value;
+                }
+                else
+                {
+                    db.FieldValues.Add(new FieldValue { FieldId = fieldId, CaseId = @case.Id, Value = value });
+                }
+            }
             key.Version = Version(t);
             key.Children = Children(t.Comments);
             report.Count(report.Updated, "case");
         }
     }
 
-    /// <summary>The comments as messages (what the customer and the agents said) and notes (what agents wrote for each other).</summary>
-    private List<Message> Conversation(ImportedCase ticket, long caseId, IReadOnlyList<ImportedComment> comments)
+    /// <summary>The comments as messages (what the customer and the agents said) and notes (what agents wrote for each other), with their files.</summary>
+    private (List<Message> Messages, List<CaseEvent> Notes, List<StoredFile> CaseFiles) Conversation(ImportedCase ticket, IReadOnlyList<ImportedComment> comments)
     {
         var messages = new List<Message>();
+        var notes = new List<CaseEvent>();
+        var files = new List<StoredFile>();
         foreach (var c in comments.OrderBy(c => c.CreatedAt))
         {
-            var (message, note) = people.Said(ticket, caseId, c);
+            var (message, note) = people.Said(ticket, c);
+            var stored = ImportFiles.Read(report, ticket.ExternalId, c.Files, c.CreatedAt);
             if (message is not null)
             {
-                ImportFiles.Attach(db, report, ticket.ExternalId, caseId, message, c.Files, directory.DefaultTeam);
-                db.Messages.Add(message);
+                var part = 0;
+                message.Attachments.AddRange(stored.Select(f => new Attachment { FileName = f.FileName, ContentType = f.ContentType, Size = f.Size, File = f, Part = part++ }));
                 messages.Add(message);
-                report.Count(report.Created, "message");
             }
             else if (note is not null)
             {
-                ImportFiles.Keep(db, report, ticket.ExternalId, caseId, c.Files, c.CreatedAt);
-                db.CaseEvents.Add(note.On(caseId));
-                report.Count(report.Created, "note");
+                notes.Add(note);
             }
+            // A note carries no attachment of its own: its files are kept on the case.
+            files.AddRange(stored);
         }
-        return messages;
+        return (messages, notes, files);
     }
 
-    private void Tags(ImportedCase ticket, long caseId, HashSet<string> present)
+    private static IEnumerable<string> TagNames(ImportedCase ticket, HashSet<string> present)
     {
         var wanted = ticket.Tags.Select(TagName.Normalise).OfType<string>();
         if (ticket.Status == ImportedStatus.OnHold)
         {
             wanted = wanted.Append("on-hold");
         }
-        foreach (var name in wanted.Distinct().Where(present.Add))
-        {
-            db.CaseTags.Add(new CaseTag { CaseId = caseId, Name = name });
-        }
+        return wanted.Distinct().Where(present.Add);
     }
 
-    private void Fields(ImportedCase ticket, long caseId, List<FieldValue> present)
+    /// <summary>The ticket's field values as Guichet stores them; one that does not fit its field is refused.</summary>
+    private IEnumerable<(long FieldId, string Value)> Values(ImportedCase ticket)
     {
         foreach (var (fieldId, raw) in ticket.Fields)
         {
@@ -171,20 +234,12 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
                 report.Refuse("field", $"{ticket.ExternalId}/{fieldId}", "A value for a field the export does not describe.");
                 continue;
             }
-            var text = ImportFieldValue.Label(field.Imported, raw);
-            if (!FieldText.TryNormalise(field.Field, text, out var value, out var problem))
+            if (!FieldText.TryNormalise(field.Field, ImportFieldValue.Label(field.Imported, raw), out var value, out var problem))
             {
                 report.Refuse("field", $"{ticket.ExternalId}/{fieldId}", problem ?? "Not a value of this field.");
                 continue;
             }
-            if (present.FirstOrDefault(v => v.FieldId == field.Field.Id) is { } kept)
-            {
-                kept.Value = value;
-            }
-            else
-            {
-                db.FieldValues.Add(new FieldValue { FieldId = field.Field.Id, CaseId = caseId, Value = value });
-            }
+            yield return (field.Field.Id, value);
         }
     }
 

@@ -11,20 +11,10 @@ namespace Guichet.Core.Imports;
 /// </summary>
 internal static class ImportFiles
 {
-    public static void Attach(GuichetDb db, ImportReport report, string ticket, long caseId, Message message, IReadOnlyList<ImportedFile> files, Team team)
-    {
-        var part = 0;
-        foreach (var stored in Read(report, ticket, caseId, files, message.CreatedAt))
-        {
-            message.Attachments.Add(new Attachment { FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size, File = stored, Part = part++ });
-        }
-    }
+    /// <summary>The files read and judged, their case set once it has an id.</summary>
+    public static List<StoredFile> Read(ImportReport report, string ticket, IReadOnlyList<ImportedFile> files, DateTimeOffset at) => [.. Judged(report, ticket, files, at)];
 
-    /// <summary>An internal note's files: kept on the case (a note carries no attachment of its own).</summary>
-    public static void Keep(GuichetDb db, ImportReport report, string ticket, long caseId, IReadOnlyList<ImportedFile> files, DateTimeOffset at) =>
-        db.Files.AddRange(Read(report, ticket, caseId, files, at));
-
-    private static IEnumerable<StoredFile> Read(ImportReport report, string ticket, long caseId, IReadOnlyList<ImportedFile> files, DateTimeOffset at)
+    private static IEnumerable<StoredFile> Judged(ImportReport report, string ticket, IReadOnlyList<ImportedFile> files, DateTimeOffset at)
     {
         foreach (var file in files)
         {
@@ -41,7 +31,7 @@ internal static class ImportFiles
             }
             var errors = new ValidationErrors();
             var content = File.ReadAllBytes(file.LocalPath);
-            var judged = FileChecks.Check([new NewFile(file.FileName, content)], FileChecks.MaxLimitBytes, caseId, null, at, errors);
+            var judged = FileChecks.Check([new NewFile(file.FileName, content)], FileChecks.MaxLimitBytes, 0, null, at, errors);
             if (errors.Any)
             {
                 report.Refuse("file", where, string.Join(" ", errors.ToFailure().Errors.SelectMany(e => e.Value)));

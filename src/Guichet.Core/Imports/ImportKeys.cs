@@ -40,6 +40,10 @@ internal sealed class ImportKeys(GuichetDb db, string source, bool dryRun)
         return localId;
     }
 
+    /// <summary>Remembers a key written by the caller (with the rows of its batch).</summary>
+    public ImportedKey Remember(string kind, string id, long localId, string? version, string? children) =>
+        new() { Source = source, Kind = kind, ExternalId = id, LocalId = localId, Version = version, Children = children };
+
     /// <summary>A stand-in id for what a dry run would create.</summary>
     public long StandIn() => --_standIn;
 

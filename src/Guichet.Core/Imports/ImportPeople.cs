@@ -102,7 +102,7 @@ internal sealed class ImportPeople(GuichetDb db, ImportKeys keys, ImportDirector
     public long? AgentFor(string? externalId) => keys.Find("agent", externalId);
 
     /// <summary>A comment as a message (the customer's word, a reply, an automatic word) or as an internal note.</summary>
-    public (Message? Message, CaseEvent? Note) Said(ImportedCase ticket, long caseId, ImportedComment c)
+    public (Message? Message, CaseEvent? Note) Said(ImportedCase ticket, ImportedComment c)
     {
         var body = ImportText.Body(c);
         var agent = c.BySystem ? null : keys.Find("agent", c.AuthorExternalId);
@@ -113,7 +113,7 @@ internal sealed class ImportPeople(GuichetDb db, ImportKeys keys, ImportDirector
             : c.AuthorName ?? $"{SourceName} user {c.AuthorExternalId}";
         if (!c.Public)
         {
-            return (null, new CaseEvent { Kind = CaseEventKind.Note, At = c.CreatedAt, ActorId = agent, ActorName = name, Detail = body });
+            return (null, new CaseEvent { Kind = CaseEventKind.Note, At = c.CreatedAt.ToUniversalTime(), ActorId = agent, ActorName = name, Detail = body });
         }
         var channel = c.Channel ?? ticket.Channel;
         // The requester's own words are theirs even when they are an agent too; anyone else with an agent's account answers.
@@ -121,13 +121,13 @@ internal sealed class ImportPeople(GuichetDb db, ImportKeys keys, ImportDirector
         return (reply
             ? new Message
             {
-                CaseId = caseId, Direction = MessageDirection.Out, Kind = c.BySystem ? MessageKind.IntakeNotice : MessageKind.Reply, IsAutomatic = c.BySystem,
-                Channel = channel, Body = body, AuthorId = agent, AuthorName = name, CreatedAt = c.CreatedAt, Cc = c.Cc,
+                Direction = MessageDirection.Out, Kind = c.BySystem ? MessageKind.IntakeNotice : MessageKind.Reply, IsAutomatic = c.BySystem,
+                Channel = channel, Body = body, AuthorId = agent, AuthorName = name, CreatedAt = c.CreatedAt.ToUniversalTime(), Cc = c.Cc,
             }
             : new Message
             {
-                CaseId = caseId, Direction = MessageDirection.In, Kind = MessageKind.Contact,
-                Channel = channel, Body = body, AuthorName = name, CreatedAt = c.CreatedAt, Cc = c.Cc,
+                Direction = MessageDirection.In, Kind = MessageKind.Contact,
+                Channel = channel, Body = body, AuthorName = name, CreatedAt = c.CreatedAt.ToUniversalTime(), Cc = c.Cc,
             }, null);
     }
 }
