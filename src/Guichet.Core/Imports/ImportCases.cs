@@ -31,8 +31,12 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
             DryRun(fresh, changed, known);
             return;
         }
+        if (fresh.Count + changed.Count == 0)
+        {
+            return;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await people.ResolveAsync(tickets, ct);
+        await people.ResolveAsync([.. fresh, .. changed], ct);
         var now = clock.GetUtcNow();
         await InsertAsync(fresh, now, ct);
         await UpdateAsync(changed, known, now, ct);
