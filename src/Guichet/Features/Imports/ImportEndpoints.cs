@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Guichet.Core;
 using Guichet.Core.Cases;
@@ -19,10 +18,6 @@ namespace Guichet.Features.Imports;
 /// </summary>
 public static class ImportEndpoints
 {
-    /// <summary>The largest export the API takes; beyond it, `guichet import` reads it from the disk.</summary>
-    public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
-    private const long MaxUnzippedBytes = 20L * 1024 * 1024 * 1024;
-
     public sealed record ImportRunDto(long Id, string Source, string State, bool DryRun, double Done, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
         string? Error, JsonElement? Report)
     {
@@ -37,42 +32,22 @@ public static class ImportEndpoints
     {
         var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Access.Admin);
 
-        imports.MapPost("/", async (HttpContext http, GuichetDb db, ServeOptions options, ImportRunner runner, TimeProvider clock, CancellationToken ct) =>
+        imports.MapPost("/", async (HttpContext http, StartImport start, TimeProvider clock, CancellationToken ct) =>
         {
             var query = new QueryParams(http.Request);
-            var source = query.Text("source");
-            if (source is null || !ExportReaders.Sources.Contains(source))
-            {
-                query.Errors.Add("source", $"Which tool the export comes from: {string.Join(", ", ExportReaders.Sources)}.");
-            }
-            var dryRun = Flag(query, "dryRun");
-            var promiseOpen = Flag(query, "promiseOpen");
-            var team = query.Text("team");
-            if (team is not null && !await db.Teams.AnyAsync(t => t.Slug == team, ct))
-            {
-                query.Errors.Add("team", $"There is no team '{team}'.");
-            }
+            var request = new StartImport.Request(query.Text("source"), Flag(query, "dryRun"), Flag(query, "promiseOpen"), query.Text("team"));
             if (query.Errors.Any)
             {
                 return Problems.From(query.Errors.ToFailure());
             }
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = MaxUploadBytes;
+                limit.MaxRequestBodySize = StartImport.MaxUploadBytes;
             }
-            var run = new ImportRun { Source = source!, Path = ".", DryRun = dryRun, PromiseOpen = promiseOpen, Team = team, CreatedAt = clock.GetUtcNow(), ById = http.User.AgentId() };
-            db.ImportRuns.Add(run);
-            await db.SaveChangesAsync(ct);
-            var folder = ImportRunner.Folder(options, run.Id);
-            if (await UnzipAsync(http.Request.Body, folder, ct) is { } problem)
-            {
-                Directory.Delete(folder, recursive: true);
-                db.ImportRuns.Remove(run);
-                await db.SaveChangesAsync(ct);
-                return Problems.Field(StatusCodes.Status400BadRequest, "Invalid request", "body", problem);
-            }
-            runner.Enqueue(run.Id);
-            return TypedResults.Accepted($"/api/imports/{run.Id}", ImportRunDto.From(run, clock.GetUtcNow()));
+            var run = await start.RunAsync(request, http.Request.Body, http.User.AgentId(), "body", ct);
+            return run.Succeeded
+                ? TypedResults.Accepted($"/api/imports/{run.Value.Id}", ImportRunDto.From(run.Value, clock.GetUtcNow()))
+                : Problems.From(run.Failure!);
         })
         .Accepts<byte[]>("application/zip")
         .Produces<ImportRunDto>(StatusCodes.Status202Accepted)
@@ -128,51 +103,5 @@ public static class ImportEndpoints
         }
         query.Errors.Add(name, "true or false.");
         return false;
-    }
-
-    /// <summary>The zip into the run's folder; its entries stay inside it (.NET refuses a path that climbs out) and a zip bomb is stopped.</summary>
-    private static async Task<string?> UnzipAsync(Stream body, string folder, CancellationToken ct)
-    {
-        Directory.CreateDirectory(folder);
-        var zip = Path.Combine(folder, "..", Path.GetFileName(folder) + ".zip");
-        try
-        {
-            await using (var file = File.Create(zip))
-            {
-                await body.CopyToAsync(file, ct);
-            }
-            if (new FileInfo(zip).Length == 0)
-            {
-                return "Send the export's folder as a zip (Content-Type: application/zip).";
-            }
-            using var archive = ZipFile.OpenRead(zip);
-            if (archive.Entries.Sum(e => e.Length) > MaxUnzippedBytes)
-            {
-                return $"The zip holds more than {MaxUnzippedBytes / (1024 * 1024 * 1024)} GB: import it from the server's disk with `guichet import`.";
-            }
-            archive.ExtractToDirectory(folder);
-            // A zip of the folder itself (export/tickets.json): the export is that one folder.
-            var inside = Directory.GetFileSystemEntries(folder);
-            if (inside.Length == 1 && Directory.Exists(inside[0]))
-            {
-                foreach (var entry in Directory.GetFileSystemEntries(inside[0]))
-                {
-                    Directory.Move(entry, Path.Combine(folder, Path.GetFileName(entry)));
-                }
-            }
-            return null;
-        }
-        catch (InvalidDataException e)
-        {
-            return $"This is not a zip file: {e.Message}";
-        }
-        catch (IOException e)
-        {
-            return $"The zip could not be unpacked: {e.Message}";
-        }
-        finally
-        {
-            File.Delete(zip);
-        }
     }
 }

@@ -4,8 +4,13 @@ namespace Guichet.Features.Imports;
 public static class ImportsWeb
 {
     public static IServiceCollection AddImportsWeb(this IServiceCollection services) => services
+        .AddScoped<StartImport>()
         .AddSingleton<ImportRunner>()
         .AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
 
-    public static void MapImportsWeb(this GuichetRoutes routes) => routes.Api.MapImports();
+    public static void MapImportsWeb(this GuichetRoutes routes)
+    {
+        routes.Api.MapImports();
+        routes.Ui.MapImportForms();
+    }
 }
