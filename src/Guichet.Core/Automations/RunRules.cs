@@ -237,7 +237,7 @@ public sealed class RunRules(GuichetDb db, RuleActions actions, TimeProvider clo
         var ids = pending.ToList();
         var rows = await db.Messages.Where(m => m.Id > from || ids.Contains(m.Id)).Read(db, withBody: withText, withSubject: withText).Take(Batch).ToListAsync(ct);
         var happened = rows
-            .Select(m => WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when
+            .Select(m => !m.IsImported && WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is { } when
                 ? new Happened(m.Id, $"m{m.Id}", when, m.CaseId, m.CreatedAt, RuleSubject.Fold(m.Direction == MessageDirection.In ? m.Words : null))
                 : null)
             .OfType<Happened>().ToList();

@@ -68,6 +68,9 @@ public sealed class Message
     /// <summary>The third party of a side conversation (<see cref="MessageKind.SideOut"/>, <see cref="MessageKind.SideIn"/>).</summary>
     public string? ThirdParty { get; set; }
 
+    /// <summary>Brought from another help desk (W10): history, which rules and webhooks do not act on.</summary>
+    public bool IsImported { get; init; }
+
     /// <summary>A received email that had an HTML part: the case page shows it as its sender laid it out, the text a click away.</summary>
     public bool HasHtml { get; set; }
 

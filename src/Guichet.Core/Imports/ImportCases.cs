@@ -16,12 +16,9 @@ namespace Guichet.Core.Imports;
 /// </summary>
 internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory directory, ImportReport report, ImportPeople people, bool promiseOpen, TimeProvider clock)
 {
-    /// <summary>Cases merged into another ticket, linked once every case is in.</summary>
-    public List<(long CaseId, string Reference, string Target)> Merges { get; } = [];
-
     public async Task WriteAsync(IReadOnlyList<ImportedCase> batch, CancellationToken ct)
     {
-        var tickets = batch.GroupBy(t => t.ExternalId).Select(g => g.Last()).ToList();
+        var tickets = batch.GroupBy(t => ImportedKey.Normalise(t.ExternalId)).Select(Together).ToList();
         var known = await keys.CasesAsync([.. tickets.Select(t => t.ExternalId)], ct);
         var fresh = tickets.Where(t => !known.ContainsKey(t.ExternalId)).ToList();
         var changed = tickets.Where(t => known.TryGetValue(t.ExternalId, out var k) && k.Version != Version(t)).ToList();
@@ -74,7 +71,8 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
             keyRows.Add(keys.Remember("case", b.Ticket.ExternalId, id, Version(b.Ticket), Children(b.Ticket.Comments)));
             if (b.Ticket.MergedInto is { } target)
             {
-                Merges.Add((id, b.Case.Reference, target));
+                // Kept with the batch, linked once every case is in: an interrupted run links it when it resumes.
+                keyRows.Add(keys.Remember("merge", b.Ticket.ExternalId, id, target, null));
             }
         }
         foreach (var file in files)
@@ -103,7 +101,7 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
         var @case = NewCase(ticket, now);
         var (messages, notes, files) = Conversation(ticket, ticket.Comments);
         @case.CountImported(messages);
-        @case.Events.Add(CaseEvent.Create(CaseEventKind.Imported, now, null, null, ticket.Number, $"{people.SourceName} #{ticket.Number ?? ticket.ExternalId}"));
+        @case.Events.Add(CaseEvent.Create(CaseEventKind.Imported, now, null, null, ImportDirectory.Clip(ticket.Number ?? ticket.ExternalId, 200), ImportDirectory.Clip($"{people.SourceName} #{ticket.Number ?? ticket.ExternalId}", 2000)));
         if (promiseOpen && @case.IsActive && @case.CustomerWaitingSince is not null)
         {
             var team = directory.Teams[@case.TeamId];
@@ -113,19 +111,42 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
         return new Built(ticket, @case, messages, notes, files);
     }
 
+    /// <summary>
+    /// A ticket met more than once in a batch (a later version in an incremental export, a CSV's rows
+    /// apart): its last version, with every comment any of them carried.
+    /// </summary>
+    private static ImportedCase Together(IGrouping<string, ImportedCase> versions)
+    {
+        var last = versions.Last() with { ExternalId = versions.Key };
+        return versions.Count() == 1 ? last
+            : last with { Comments = [.. versions.SelectMany(v => v.Comments).GroupBy(c => c.ExternalId).Select(g => g.Last()).OrderBy(c => c.CreatedAt)] };
+    }
+
     private void DryRun(List<ImportedCase> fresh, List<ImportedCase> changed, Dictionary<string, ImportedKey> known)
     {
         foreach (var t in fresh)
         {
             keys.DryCase(t.ExternalId);
             report.Count(report.Created, "case");
-            report.Count(report.Created, "message", t.Comments.Count);
+            DryComments(t, t.Comments);
         }
         foreach (var t in changed)
         {
             var seen = Seen(known[t.ExternalId]);
             report.Count(report.Updated, "case");
-            report.Count(report.Created, "message", t.Comments.Count(c => !seen.Contains(c.ExternalId)));
+            DryComments(t, [.. t.Comments.Where(c => !seen.Contains(c.ExternalId))]);
+        }
+    }
+
+    /// <summary>What a dry run can tell without writing: messages and notes counted, values that fit no field and files the export lacks refused.</summary>
+    private void DryComments(ImportedCase t, IReadOnlyList<ImportedComment> comments)
+    {
+        report.Count(report.Created, "message", comments.Count(c => c.Public));
+        report.Count(report.Created, "note", comments.Count(c => !c.Public));
+        _ = Values(t).Count();
+        foreach (var (comment, file) in comments.SelectMany(c => c.Files.Select(f => (c, f))).Where(x => x.f.LocalPath is null))
+        {
+            report.Refuse("file", $"{t.ExternalId}/{file.ExternalId}", $"'{file.FileName}' is not in the export: the message names it, without its bytes.");
         }
     }
 
@@ -142,6 +163,15 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
         return @case;
     }
 
+    /// <summary>A ticket merged in the source since the last import: linked at the end like the others.</summary>
+    private async Task MergeLaterAsync(long caseId, string ticket, string target, CancellationToken ct)
+    {
+        if (!await db.ImportedKeys.AnyAsync(k => k.Source == report.Source && k.Kind == "merge" && k.ExternalId == ticket, ct))
+        {
+            db.ImportedKeys.Add(keys.Remember("merge", ticket, caseId, target, null));
+        }
+    }
+
     private async Task UpdateAsync(List<ImportedCase> changed, Dictionary<string, ImportedKey> known, DateTimeOffset now, CancellationToken ct)
     {
         if (changed.Count == 0)
@@ -150,7 +180,11 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
         }
         var ids = changed.Select(t => known[t.ExternalId].LocalId).ToList();
         var cases = await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var messages = (await db.Messages.AsNoTracking().Where(m => ids.Contains(m.CaseId)).ToListAsync(ct)).ToLookup(m => m.CaseId);
+        // Only what the counters need, not the bodies.
+        var messages = (await db.Messages.AsNoTracking().Where(m => ids.Contains(m.CaseId))
+            .Select(m => new Message { CaseId = m.CaseId, Direction = m.Direction, Kind = m.Kind, IsAutomatic = m.IsAutomatic, CreatedAt = m.CreatedAt, Body = "", AuthorName = "" })
+            .ToListAsync(ct)).ToLookup(m => m.CaseId);
+        var erased = (await db.Cases.Where(c => ids.Contains(c.Id) && c.Customer.ErasedAt != null).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var tags = (await db.CaseTags.AsNoTracking().Where(t => ids.Contains(t.CaseId)).ToListAsync(ct)).ToLookup(t => t.CaseId, t => t.Name);
         var values = (await db.FieldValues.Where(v => ids.Contains(v.CaseId)).ToListAsync(ct)).ToLookup(v => v.CaseId);
         foreach (var t in changed)
@@ -160,6 +194,11 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
             {
                 // The case was deleted here since (retention, erasure): it is not brought back.
                 report.Refuse("ticket", t.ExternalId, "Imported before, then deleted in Guichet: left deleted.");
+                continue;
+            }
+            if (erased.Contains(@case.Id))
+            {
+                report.Refuse("ticket", t.ExternalId, "Its customer was erased in Guichet: nothing of theirs is brought back.");
                 continue;
             }
             var team = directory.Teams.GetValueOrDefault(keys.Find("team", t.TeamExternalId) ?? 0) ?? directory.Teams.GetValueOrDefault(@case.TeamId) ?? directory.DefaultTeam;
@@ -187,7 +226,11 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
                 }
             }
             key.Version = Version(t);
-            key.Children = Children(t.Comments);
+            key.Children = string.Join(',', seen.Union(t.Comments.Select(c => c.ExternalId)));
+            if (t.MergedInto is { } target)
+            {
+                await MergeLaterAsync(@case.Id, t.ExternalId, target, ct);
+            }
             report.Count(report.Updated, "case");
         }
     }
@@ -231,6 +274,8 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
     /// <summary>The ticket's field values as Guichet stores them; one that does not fit its field is refused.</summary>
     private IEnumerable<(long FieldId, string Value)> Values(ImportedCase ticket)
     {
+        // Two fields of the source may be one here (the same label): the first value given is kept.
+        var given = new HashSet<long>();
         foreach (var (fieldId, raw) in ticket.Fields)
         {
             if (!directory.Fields.TryGetValue(fieldId, out var field))
@@ -243,7 +288,10 @@ internal sealed class ImportCases(GuichetDb db, ImportKeys keys, ImportDirectory
                 report.Refuse("field", $"{ticket.ExternalId}/{fieldId}", problem ?? "Not a value of this field.");
                 continue;
             }
-            yield return (field.Field.Id, value);
+            if (given.Add(field.Field.Id))
+            {
+                yield return (field.Field.Id, value);
+            }
         }
     }
 

@@ -146,7 +146,7 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
                 continue;
             }
             report.Count(report.Created, "organisation");
-            var organisation = new Organisation { Name = o.Name.Trim(), Notes = o.Notes, CreatedAt = clock.GetUtcNow() };
+            var organisation = new Organisation { Name = Clip(o.Name.Trim(), 200), Notes = o.Notes is null ? null : Clip(o.Notes, 20_000), CreatedAt = clock.GetUtcNow() };
             foreach (var domain in o.Domains.Select(d => d.Trim().ToLowerInvariant()).Where(d => d.Length > 0 && domains.Add(d)))
             {
                 organisation.Domains.Add(new OrganisationDomain { Domain = domain });
@@ -179,7 +179,7 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
 
     private async Task AgentsAsync(IReadOnlyList<ImportedPerson> people, CancellationToken ct)
     {
-        var emails = people.SelectMany(p => p.Emails).Select(e => e.Trim().ToLowerInvariant()).ToList();
+        var emails = people.SelectMany(p => p.Emails).Select(e => CustomerContact.NormaliseEmail(e)).OfType<string>().ToList();
         var existing = await db.Agents.AsNoTracking().Where(a => emails.Contains(a.Email)).ToDictionaryAsync(a => a.Email, a => a.Id, StringComparer.OrdinalIgnoreCase, ct);
         var created = new List<(string ExternalId, Agent Agent)>();
         var made = new Dictionary<string, Agent>(StringComparer.OrdinalIgnoreCase);
@@ -190,7 +190,7 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
                 report.Count(report.Unchanged, "agent");
                 continue;
             }
-            if (p.Emails.Select(e => e.Trim().ToLowerInvariant()).FirstOrDefault(existing.ContainsKey) is { } known)
+            if (p.Emails.Select(e => CustomerContact.NormaliseEmail(e)).OfType<string>().FirstOrDefault(existing.ContainsKey) is { } known)
             {
                 if (made.TryGetValue(known, out var twin))
                 {
@@ -207,12 +207,12 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             var agent = NewAgent(p.ExternalId, p.Name, p.Emails.Select(e => CustomerContact.NormaliseEmail(e)).FirstOrDefault(e => e is not null && !existing.ContainsKey(e)),
                 p.IsAdmin ? AgentRole.Admin : AgentRole.Agent, keys.Find("team", p.TeamExternalId));
             report.Count(report.Created, "agent");
+            existing[agent.Email] = 0;
             if (keys.DryRun)
             {
                 keys.Add("agent", p.ExternalId, keys.StandIn());
                 continue;
             }
-            existing[agent.Email] = 0;
             made[agent.Email] = agent;
             db.Agents.Add(agent);
             created.Add((p.ExternalId, agent));
@@ -281,7 +281,13 @@ internal sealed class ImportDirectory(GuichetDb db, ImportKeys keys, ImportRepor
             }
             if (keys.DryRun)
             {
-                keys.Add("customer", p.ExternalId, keys.StandIn());
+                // Its addresses were claimed above: a second record with one of them is the same customer.
+                var standIn = keys.Add("customer", p.ExternalId, keys.StandIn());
+                foreach (var address in emails.Concat(phones))
+                {
+                    owner[address] = standIn;
+                    made.Remove(address);
+                }
                 continue;
             }
             db.Customers.Add(customer);

@@ -31,7 +31,7 @@ internal static class ImportFiles
             }
             var errors = new ValidationErrors();
             var content = File.ReadAllBytes(file.LocalPath);
-            var judged = FileChecks.Check([new NewFile(file.FileName, content)], FileChecks.MaxLimitBytes, 0, null, at, errors);
+            var judged = FileChecks.Check([new NewFile(file.FileName, content)], FileChecks.MaxLimitBytes, 0, null, at.ToUniversalTime(), errors);
             if (errors.Any)
             {
                 report.Refuse("file", where, string.Join(" ", errors.ToFailure().Errors.SelectMany(e => e.Value)));

@@ -27,20 +27,32 @@ public sealed class ImportHistory(GuichetDb db, TimeProvider clock, ILogger<Impo
         await directory.StartAsync(options.Team, ct);
         var people = new ImportPeople(db, keys, directory, reader.Source);
         var cases = new ImportCases(db, keys, directory, report, people, options.PromiseOpen, clock);
-        var extras = new ImportExtras(db, keys, report, clock);
+        var extras = new ImportExtras(db, keys, report);
         var waiting = new Waiting();
 
         Task Progress(double? done = null) => progress?.Invoke(report, done ?? reader.Done) ?? Task.CompletedTask;
 
+        // Each kind's records with their keys in one transaction: an interrupted run finds both or neither.
+        async Task InOneAsync(Func<Task> write)
+        {
+            await using var tx = options.DryRun ? null : await db.Database.BeginTransactionAsync(ct);
+            await write();
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+        }
+
+        // What a kind refers to is written before it: flushing a kind flushes the kinds before it first.
         async Task FlushAsync(int upTo)
         {
-            if (upTo >= 0 && waiting.Teams.Count > 0) { await directory.TeamsAsync(waiting.Teams, ct); waiting.Teams.Clear(); }
-            if (upTo >= 1 && waiting.Fields.Count > 0) { await directory.FieldsAsync(waiting.Fields, ct); waiting.Fields.Clear(); }
-            if (upTo >= 2 && waiting.Organisations.Count > 0) { await directory.OrganisationsAsync(waiting.Organisations, ct); waiting.Organisations.Clear(); }
-            if (upTo >= 3 && waiting.People.Count > 0) { await directory.PeopleAsync(waiting.People, ct); waiting.People.Clear(); }
+            if (upTo >= 0 && waiting.Teams.Count > 0) { await InOneAsync(() => directory.TeamsAsync(waiting.Teams, ct)); waiting.Teams.Clear(); }
+            if (upTo >= 1 && waiting.Fields.Count > 0) { await InOneAsync(() => directory.FieldsAsync(waiting.Fields, ct)); waiting.Fields.Clear(); }
+            if (upTo >= 2 && waiting.Organisations.Count > 0) { await InOneAsync(() => directory.OrganisationsAsync(waiting.Organisations, ct)); waiting.Organisations.Clear(); }
+            if (upTo >= 3 && waiting.People.Count > 0) { await InOneAsync(() => directory.PeopleAsync(waiting.People, ct)); waiting.People.Clear(); }
             if (upTo >= 4 && waiting.Cases.Count > 0) { await cases.WriteAsync(waiting.Cases, ct); waiting.Cases.Clear(); await Progress(); }
-            if (upTo >= 5 && waiting.Ratings.Count > 0) { await extras.RatingsAsync(waiting.Ratings, ct); waiting.Ratings.Clear(); }
-            if (upTo >= 6 && waiting.Articles.Count > 0) { await extras.ArticlesAsync(waiting.Articles, ct); waiting.Articles.Clear(); }
+            if (upTo >= 5 && waiting.Ratings.Count > 0) { await InOneAsync(() => extras.RatingsAsync(waiting.Ratings, ct)); waiting.Ratings.Clear(); }
+            if (upTo >= 6 && waiting.Articles.Count > 0) { await InOneAsync(() => extras.ArticlesAsync(waiting.Articles, ct)); waiting.Articles.Clear(); }
         }
 
         try
@@ -48,8 +60,11 @@ public sealed class ImportHistory(GuichetDb db, TimeProvider clock, ILogger<Impo
             await foreach (var record in reader.ReadAsync(ct))
             {
                 var rank = Rank(record);
-                // What a record refers to is written before it.
-                await FlushAsync(rank - 1);
+                if (record is not RefusedRecord && record.ExternalId.Length == 0)
+                {
+                    report.Refuse(record.GetType().Name, "?", "A record without an id.");
+                    continue;
+                }
                 switch (record)
                 {
                     case RefusedRecord refused: report.Refuse(refused.Kind, refused.ExternalId, refused.Reason); break;
@@ -67,7 +82,7 @@ public sealed class ImportHistory(GuichetDb db, TimeProvider clock, ILogger<Impo
                 }
             }
             await FlushAsync(6);
-            await extras.MergesAsync(cases.Merges, ct);
+            await InOneAsync(() => extras.MergesAsync(ct));
         }
         finally
         {

@@ -27,11 +27,12 @@ internal sealed class ImportKeys(GuichetDb db, string source, bool dryRun)
         }
     }
 
-    public long? Find(string kind, string? id) => id is not null && _known.TryGetValue((kind, id), out var local) ? local : null;
+    public long? Find(string kind, string? id) => id is not null && _known.TryGetValue((kind, ImportedKey.Normalise(id)), out var local) ? local : null;
 
     /// <summary>Remembers what was brought; the key row is written with the record (unless a dry run).</summary>
     public long Add(string kind, string id, long localId, string? version = null, string? children = null)
     {
+        id = ImportedKey.Normalise(id);
         _known[(kind, id)] = localId;
         if (!dryRun)
         {
@@ -42,7 +43,7 @@ internal sealed class ImportKeys(GuichetDb db, string source, bool dryRun)
 
     /// <summary>Remembers a key written by the caller (with the rows of its batch).</summary>
     public ImportedKey Remember(string kind, string id, long localId, string? version, string? children) =>
-        new() { Source = source, Kind = kind, ExternalId = id, LocalId = localId, Version = version, Children = children };
+        new() { Source = source, Kind = kind, ExternalId = ImportedKey.Normalise(id), LocalId = localId, Version = version, Children = children };
 
     /// <summary>A stand-in id for what a dry run would create.</summary>
     public long StandIn() => --_standIn;
@@ -50,7 +51,7 @@ internal sealed class ImportKeys(GuichetDb db, string source, bool dryRun)
     /// <summary>The cases of this batch brought before (tracked, so a newer version updates its key).</summary>
     public async Task<Dictionary<string, ImportedKey>> CasesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
-        var list = ids.ToList();
+        var list = ids.Select(ImportedKey.Normalise).ToList();
         var found = await db.ImportedKeys.Where(k => k.Source == source && k.Kind == "case" && list.Contains(k.ExternalId)).ToDictionaryAsync(k => k.ExternalId, ct);
         if (dryRun)
         {
@@ -62,10 +63,13 @@ internal sealed class ImportKeys(GuichetDb db, string source, bool dryRun)
         return found;
     }
 
-    public void DryCase(string id) => _dryCases.Add(id);
+    public void DryCase(string id) => _dryCases.Add(ImportedKey.Normalise(id));
 
     /// <summary>A case key (for ratings and merges), from the database or this dry run.</summary>
-    public async Task<long?> CaseAsync(string id, CancellationToken ct) =>
-        dryRun && _dryCases.Contains(id) ? 0
+    public async Task<long?> CaseAsync(string id, CancellationToken ct)
+    {
+        id = ImportedKey.Normalise(id);
+        return dryRun && _dryCases.Contains(id) ? 0
             : await db.ImportedKeys.AsNoTracking().Where(k => k.Source == source && k.Kind == "case" && k.ExternalId == id).Select(k => (long?)k.LocalId).FirstOrDefaultAsync(ct);
+    }
 }

@@ -107,10 +107,11 @@ internal sealed class ImportPeople(GuichetDb db, ImportKeys keys, ImportDirector
         var body = ImportText.Body(c);
         var agent = c.BySystem ? null : keys.Find("agent", c.AuthorExternalId);
         var customer = c.BySystem ? null : keys.Find("customer", c.AuthorExternalId);
-        var name = c.BySystem ? c.AuthorName ?? CaseEvent.SystemActor
+        var name = ImportDirectory.Clip(c.BySystem ? c.AuthorName ?? CaseEvent.SystemActor
             : agent is { } a && _agents.TryGetValue(a, out var an) ? an
             : customer is { } k && _customers.TryGetValue(k, out var cn) ? cn
-            : c.AuthorName ?? $"{SourceName} user {c.AuthorExternalId}";
+            : c.AuthorName ?? $"{SourceName} user {c.AuthorExternalId}", 200);
+        var cc = c.Cc is null ? null : ImportDirectory.Clip(c.Cc, CopiedPeople.MaxLength);
         if (!c.Public)
         {
             return (null, new CaseEvent { Kind = CaseEventKind.Note, At = c.CreatedAt.ToUniversalTime(), ActorId = agent, ActorName = name, Detail = body });
@@ -121,13 +122,13 @@ internal sealed class ImportPeople(GuichetDb db, ImportKeys keys, ImportDirector
         return (reply
             ? new Message
             {
-                Direction = MessageDirection.Out, Kind = c.BySystem ? MessageKind.IntakeNotice : MessageKind.Reply, IsAutomatic = c.BySystem,
-                Channel = channel, Body = body, AuthorId = agent, AuthorName = name, CreatedAt = c.CreatedAt.ToUniversalTime(), Cc = c.Cc,
+                IsImported = true, Direction = MessageDirection.Out, Kind = c.BySystem ? MessageKind.IntakeNotice : MessageKind.Reply, IsAutomatic = c.BySystem,
+                Channel = channel, Body = body, AuthorId = agent, AuthorName = name, CreatedAt = c.CreatedAt.ToUniversalTime(), Cc = cc,
             }
             : new Message
             {
-                Direction = MessageDirection.In, Kind = MessageKind.Contact,
-                Channel = channel, Body = body, AuthorName = name, CreatedAt = c.CreatedAt.ToUniversalTime(), Cc = c.Cc,
+                IsImported = true, Direction = MessageDirection.In, Kind = MessageKind.Contact,
+                Channel = channel, Body = body, AuthorName = name, CreatedAt = c.CreatedAt.ToUniversalTime(), Cc = cc,
             }, null);
     }
 }

@@ -19,6 +19,12 @@ public sealed class ImportedKey
     public long LocalId { get; set; }
     public string? Version { get; set; }
     public string? Children { get; set; }
+
+    public const int MaxIdLength = 200;
+
+    /// <summary>An id as it is kept: a longer one (a CSV's person named by a long address) by its hash, so every id fits.</summary>
+    public static string Normalise(string externalId) => externalId.Length <= MaxIdLength ? externalId
+        : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(externalId)));
 }
 
 public sealed class ImportedKeyConfiguration : IEntityTypeConfiguration<ImportedKey>
@@ -27,7 +33,7 @@ public sealed class ImportedKeyConfiguration : IEntityTypeConfiguration<Imported
     {
         builder.Property(k => k.Source).HasMaxLength(32);
         builder.Property(k => k.Kind).HasMaxLength(32);
-        builder.Property(k => k.ExternalId).HasMaxLength(200);
+        builder.Property(k => k.ExternalId).HasMaxLength(ImportedKey.MaxIdLength);
         builder.HasIndex(k => new { k.Source, k.Kind, k.ExternalId }).IsUnique();
         builder.HasIndex(k => new { k.Kind, k.LocalId });
     }

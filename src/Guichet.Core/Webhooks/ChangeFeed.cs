@@ -39,7 +39,7 @@ public static class ChangeFeed
             m.Id, m.CaseId, m.Direction, m.Kind, m.Channel, m.AuthorName,
             withSubject ? db.Cases.Where(c => c.Id == m.CaseId).Select(c => c.Subject).FirstOrDefault() : null,
             withBody ? m.Body : null,
-            m.IsAutomatic, m.CreatedAt,
+            m.IsAutomatic, m.IsImported, m.CreatedAt,
             m.Direction == MessageDirection.In && m.Kind == MessageKind.Contact
                 && db.Cases.Any(c => c.Id == m.CaseId && c.CreatedAt == m.CreatedAt)
                 && !db.Messages.Any(o => o.CaseId == m.CaseId && o.Id < m.Id && o.Direction == MessageDirection.In)));
@@ -47,7 +47,7 @@ public static class ChangeFeed
 
 /// <summary>A message read from the feed; its subject and body only when asked for.</summary>
 public sealed record FedMessage(long Id, long CaseId, MessageDirection Direction, MessageKind Kind, Channel Channel, string AuthorName,
-    string? Subject, string? Body, bool IsAutomatic, DateTimeOffset CreatedAt, bool Opened)
+    string? Subject, string? Body, bool IsAutomatic, bool IsImported, DateTimeOffset CreatedAt, bool Opened)
 {
     /// <summary>What the customer wrote: the case's subject is part of it.</summary>
     public string? Words => Body is null ? null : Subject + "\n" + Body;

@@ -163,7 +163,8 @@ public sealed class FanOutWebhooks(GuichetDb db, TimeProvider clock, ILogger<Fan
         var happened = new List<Happened>();
         foreach (var m in read)
         {
-            if (WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is not { } type)
+            // History brought by an import happened elsewhere, before: nobody is told of it.
+            if (m.IsImported || WebhookEvents.TypeOf(m.Direction, m.Kind, m.IsAutomatic, m.Opened) is not { } type)
             {
                 continue;
             }

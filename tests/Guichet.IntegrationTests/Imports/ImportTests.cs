@@ -65,6 +65,52 @@ public abstract class ImportTests(GuichetServer server)
         Assert.Equal((0, 16), (Count(again, "created", "case"), Count(again, "unchanged", "case")));
         Assert.Equal((0, 0, 0), (Count(again, "created", "message"), Count(again, "created", "customer"), Count(again, "created", "rating")));
         Assert.Equal(messages.Count, (await CaseAsync("zendesk", "4103"))["messages"]!.AsArray().Count);
+
+        // Later, in Zendesk, 4105 got an answer from its customer and was solved: a new export updates the case, nothing twice.
+        var before = await CaseAsync("zendesk", "4105");
+        var later = await ImportAsync("zendesk", zip: ZipFolder(Changed4105()));
+        Assert.Equal((1, 15, 1), (Count(later, "updated", "case"), Count(later, "unchanged", "case"), Count(later, "created", "message")));
+        var after = await CaseAsync("zendesk", "4105");
+        Assert.Equal(("resolved", before["messages"]!.AsArray().Count + 1), (after.Str("status"), after["messages"]!.AsArray().Count));
+        Assert.Equal("Thanks, it works now.", after["messages"]!.AsArray().Last()!.Str("body"));
+        Assert.Equal(before.Str("reference"), after.Str("reference"));
+        var last = await ImportAsync("zendesk", zip: ZipFolder(Changed4105()));
+        Assert.Equal((0, 16, 0), (Count(last, "updated", "case"), Count(last, "unchanged", "case"), Count(last, "created", "message")));
+    }
+
+    /// <summary>A copy of the Zendesk sample where ticket 4105 was solved after a last word from its customer.</summary>
+    private static string Changed4105()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"zendesk-{Guid.NewGuid():N}");
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, "Imports", "Samples", "zendesk"), folder);
+        var tickets = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "tickets.json")))!;
+        foreach (var t in tickets["tickets"]!.AsArray().Where(t => t!["id"]!.GetValue<long>() == 4105))
+        {
+            t!["status"] = "solved";
+            t["updated_at"] = "2024-03-20T10:00:00Z";
+        }
+        File.WriteAllText(Path.Combine(folder, "tickets.json"), tickets.ToJsonString());
+        var comments = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "ticket_comments", "4105.json")))!;
+        comments["comments"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = 39990000001, ["author_id"] = 9000000013, ["public"] = true, ["body"] = "Thanks, it works now.", ["created_at"] = "2024-03-20T09:00:00Z",
+            ["via"] = new JsonObject { ["channel"] = "email" },
+        });
+        File.WriteAllText(Path.Combine(folder, "ticket_comments", "4105.json"), comments.ToJsonString());
+        return folder;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        }
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -144,9 +190,9 @@ public abstract class ImportTests(GuichetServer server)
         (await server.Api.GetJsonAsync("/api/imports/lookup?externalId=1")).AssertProblemNames(400, "source");
     }
 
-    private async Task<JsonNode> ImportAsync(string source, bool dryRun = false)
+    private async Task<JsonNode> ImportAsync(string source, bool dryRun = false, byte[]? zip = null)
     {
-        var (posted, run) = await PostAsync($"/api/imports?source={source}&dryRun={(dryRun ? "true" : "false")}", Zip(source));
+        var (posted, run) = await PostAsync($"/api/imports?source={source}&dryRun={(dryRun ? "true" : "false")}", zip ?? Zip(source));
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         // The run is a background job on a real thread: its progress is read until it ends.
         for (var i = 0; i < 600 && run.Str("state") is "queued" or "running"; i++)
@@ -167,10 +213,13 @@ public abstract class ImportTests(GuichetServer server)
         return (response, JsonNode.Parse(text.Length == 0 ? "{}" : text)!);
     }
 
-    private static byte[] Zip(string source)
+    private static byte[] Zip(string source) =>
+        ZipFolder(Path.Combine(AppContext.BaseDirectory, "Imports", "Samples", source == "cases" ? "csv" : source));
+
+    private static byte[] ZipFolder(string folder)
     {
         using var buffer = new MemoryStream();
-        ZipFile.CreateFromDirectory(Path.Combine(AppContext.BaseDirectory, "Imports", "Samples", source == "cases" ? "csv" : source), buffer);
+        ZipFile.CreateFromDirectory(folder, buffer);
         return buffer.ToArray();
     }
 

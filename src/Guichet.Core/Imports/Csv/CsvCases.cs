@@ -104,13 +104,14 @@ public sealed class CsvCases(string path) : ExportReader
         var comments = new List<ImportedComment>();
         foreach (var row in rows)
         {
-            if (!DateTimeOffset.TryParse(row.Get("at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) || row.Get("body") is not { } body)
+            if (!DateTimeOffset.TryParse(row.Get("at"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) || row.Get("body") is not { } body)
             {
                 yield return new RefusedRecord("row", $"line {row.Line}", row.Get("body") is null ? "No body." : $"'{row.Get("at")}' is not a date and time (2024-03-05T08:20:00Z).");
                 continue;
             }
             var from = (row.Get("from") ?? "customer").ToLowerInvariant();
-            var author = from is "agent" or "note" ? Person(row.Get("author_email"), null, row.Get("author_name"), agent: true) : null;
+            // An agent's row without an author is still an agent's: a stand-in named "Agent" wrote it.
+            var author = from is "agent" or "note" ? Person(row.Get("author_email"), null, row.Get("author_name") ?? "Agent", agent: true) : null;
             if (author is not null)
             {
                 yield return author;

@@ -43,12 +43,7 @@ internal sealed partial class FreshdeskFiles
     /// <summary>The file's full path when it is inside the attachments folder and exists; a name climbing out of it is not followed.</summary>
     private static string? OnDisk(string directory, string? localFile)
     {
-        if (string.IsNullOrWhiteSpace(localFile) || localFile.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
-        {
-            return null;
-        }
-        var path = Path.GetFullPath(Path.Combine(directory, localFile));
-        return path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path) ? path : null;
+        return ExportFolder.Inside(directory, localFile);
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ internal static class FreshdeskJson
     };
 
     public static DateTimeOffset? Date(this JsonElement e, string name) =>
-        DateTimeOffset.TryParse(e.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+        DateTimeOffset.TryParse(e.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
 
     /// <summary>The non-empty strings of an array property.</summary>
     public static List<string> Strings(this JsonElement e, string name) =>

@@ -47,7 +47,6 @@ internal sealed class ZammadAttachments
         {
             return null;
         }
-        var path = Path.GetFullPath(Path.Combine(folder, name));
-        return path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && System.IO.File.Exists(path) ? path : null;
+        return ExportFolder.Inside(folder, name);
     }
 }

@@ -21,9 +21,8 @@ internal static class ZendeskFiles
             {
                 if (entry.Text("attachment_id") is { } id)
                 {
-                    var local = entry.Text("local_file") is { Length: > 0 } name ? Path.GetFullPath(Path.Combine(dir, name)) : null;
                     // Only a file inside the attachments folder: a manifest cannot point elsewhere on the disk.
-                    files[id] = local is not null && local.StartsWith(Path.GetFullPath(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(local) ? local : null;
+                    files[id] = ExportFolder.Inside(dir, entry.Text("local_file"));
                 }
             }
             return files;

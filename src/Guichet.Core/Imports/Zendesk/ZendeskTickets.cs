@@ -138,8 +138,10 @@ internal sealed partial class ZendeskTickets(ZendeskPeople people, IReadOnlyDict
                 long.TryParse(a.Text("size"), out var size) ? size : 0, local, a.Flag("inline"));
         }).ToList();
         var via = comment.TryGetProperty("via", out var v) ? v.Text("channel") : null;
+        // A trigger's or automation's comment (via "rule", author -1) is Zendesk speaking, not a person answering.
+        var bySystem = via is "rule" or "system" || comment.Text("author_id") == "-1";
         return new ImportedComment(comment.Text("id") ?? $"{ticketId}-{comment.Text("created_at")}", comment.Text("author_id"), comment.Flag("public", true),
-            text, html, comment.Date("created_at") ?? DateTimeOffset.UnixEpoch, ChannelOf(via), attachments);
+            text, html, comment.Date("created_at") ?? DateTimeOffset.UnixEpoch, ChannelOf(via), attachments, BySystem: bySystem, AuthorName: bySystem ? "Zendesk" : null);
     }
 
     private static string? FieldValue(JsonElement value) => value.ValueKind == JsonValueKind.Array

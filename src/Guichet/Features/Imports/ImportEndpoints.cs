@@ -81,7 +81,8 @@ public static class ImportEndpoints
             {
                 return Problems.From(query.Errors.ToFailure());
             }
-            return await db.ImportedKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Source == source && k.Kind == kind && k.ExternalId == externalId, ct) is { } key
+            var kept = ImportedKey.Normalise(externalId!);
+            return await db.ImportedKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Source == source && k.Kind == kind && k.ExternalId == kept, ct) is { } key
                 ? Results.Ok(new ImportedKeyDto(key.Source, key.Kind, key.ExternalId, key.LocalId))
                 : Problems.Field(StatusCodes.Status404NotFound, "Not found", "externalId", $"No {kind} {externalId} was imported from {source}.");
         })

@@ -39,7 +39,7 @@ public static class ImportHistoryCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and match everything, write nothing: report what would be created." };
         var promiseOpen = new Option<bool>("--promise-open") { Description = "Give the tickets still waiting for an answer a first-response promise from their team's calendar." };
         var team = new Option<string?>("--team") { Description = "The team of tickets without a group (default: the default team)." };
-        var reportFile = new Option<string?>("--report") { Description = "Write the whole report (every refused record with its reason) to this JSON file." };
+        var reportFile = new Option<string?>("--report") { Description = "Write the report to this JSON file: the counts, and the refused records with their reasons (the first 10,000 listed, all counted)." };
         var data = CliOptions.Data();
         var database = CliOptions.Database();
         var verb = new Command(source, description) { path, dryRun, promiseOpen, team, reportFile, data, database };

@@ -38,7 +38,24 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock
             catch (Exception e)
             {
                 logger.LogError(e, "Import {Run} failed", id);
-                await FinishAsync(id, ImportState.Failed, e.Message, null, CancellationToken.None);
+                try
+                {
+                    await FinishAsync(id, ImportState.Failed, e.Message, null, CancellationToken.None);
+                }
+                catch (Exception unrecorded)
+                {
+                    // The database itself is failing: the run will read as interrupted, and the runner goes on.
+                    logger.LogError(unrecorded, "Import {Run}: its failure could not be recorded", id);
+                }
+            }
+            finally
+            {
+                // A run's files are needed only while it runs; asked again, the export is sent again.
+                var folder = Folder(scopes, id);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
     }
@@ -51,6 +68,21 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock
         var run = await services.GetRequiredService<GuichetDb>().ImportRuns.AsNoTracking().FirstAsync(r => r.Id == id, ct);
         var reader = ExportReaders.Open(run.Source, Path.Combine(Folder(options, id), run.Path))!;
         await UpdateAsync(id, r => { r.State = ImportState.Running; r.StartedAt = clock.GetUtcNow(); }, ct);
+        using var beating = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heart = BeatAsync(id, beating.Token);
+        try
+        {
+            await ImportAsync(id, run, reader, services, ct);
+        }
+        finally
+        {
+            await beating.CancelAsync();
+            await heart;
+        }
+    }
+
+    private async Task ImportAsync(long id, ImportRun run, ExportReader reader, IServiceProvider services, CancellationToken ct)
+    {
         var last = 0L;
         var report = await services.GetRequiredService<ImportHistory>().RunAsync(reader, new ImportOptions(run.DryRun, run.PromiseOpen, run.Team), async (so, done) =>
         {
@@ -62,7 +94,28 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock
             }
         }, ct);
         await FinishAsync(id, ImportState.Done, null, report, ct);
-        Directory.Delete(Folder(options, id), recursive: true);
+    }
+
+    private static string Folder(IServiceScopeFactory scopes, long id)
+    {
+        using var scope = scopes.CreateScope();
+        return Folder(scope.ServiceProvider.GetRequiredService<ServeOptions>(), id);
+    }
+
+    /// <summary>The run's heartbeat while it works (a long reading of people writes no progress): silence means its node stopped.</summary>
+    private async Task BeatAsync(long id, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await UpdateAsync(id, _ => { }, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task FinishAsync(long id, ImportState state, string? error, ImportReport? report, CancellationToken ct) =>

@@ -15,6 +15,7 @@ public sealed class StartImport(GuichetDb db, ServeOptions options, ImportRunner
     /// <summary>The largest export the API and the page take; beyond it, `guichet import` reads it from the disk.</summary>
     public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
     private const long MaxUnzippedBytes = 20L * 1024 * 1024 * 1024;
+    private const int MaxEntries = 2_000_000;
 
     public sealed record Request(string? Source, bool DryRun, bool PromiseOpen, string? Team);
 
@@ -34,19 +35,29 @@ public sealed class StartImport(GuichetDb db, ServeOptions options, ImportRunner
         {
             return errors.ToFailure();
         }
-        var run = new ImportRun { Source = request.Source!, Path = ".", DryRun = request.DryRun, PromiseOpen = request.PromiseOpen, Team = request.Team, CreatedAt = clock.GetUtcNow(), ById = by };
-        db.ImportRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        var folder = ImportRunner.Folder(options, run.Id);
-        if (await UnzipAsync(zip, folder, ct) is { } problem)
+        // Unpacked first, in a folder of its own: a refused or abandoned upload leaves neither a run nor files.
+        var unpacked = Path.Combine(Path.GetFullPath(options.DataDir), "imports", "upload-" + Guid.NewGuid().ToString("N"));
+        try
         {
-            Directory.Delete(folder, recursive: true);
-            db.ImportRuns.Remove(run);
+            if (await UnzipAsync(zip, unpacked, ct) is { } problem)
+            {
+                return Failure.Invalid(fileField, problem);
+            }
+            var now = clock.GetUtcNow();
+            var run = new ImportRun { Source = request.Source!, Path = ".", DryRun = request.DryRun, PromiseOpen = request.PromiseOpen, Team = request.Team, CreatedAt = now, HeardAt = now, ById = by };
+            db.ImportRuns.Add(run);
             await db.SaveChangesAsync(ct);
-            return Failure.Invalid(fileField, problem);
+            Directory.Move(unpacked, ImportRunner.Folder(options, run.Id));
+            runner.Enqueue(run.Id);
+            return run;
         }
-        runner.Enqueue(run.Id);
-        return run;
+        finally
+        {
+            if (Directory.Exists(unpacked))
+            {
+                Directory.Delete(unpacked, recursive: true);
+            }
+        }
     }
 
     /// <summary>The zip into the run's folder; its entries stay inside it (.NET refuses a path that climbs out) and a zip bomb is stopped.</summary>
@@ -65,6 +76,10 @@ public sealed class StartImport(GuichetDb db, ServeOptions options, ImportRunner
                 return "Send the export's folder as a zip (Content-Type: application/zip).";
             }
             using var archive = ZipFile.OpenRead(zip);
+            if (archive.Entries.Count > MaxEntries)
+            {
+                return $"The zip holds more than {MaxEntries:N0} files: import it from the server's disk with `guichet import`.";
+            }
             if (archive.Entries.Sum(e => e.Length) > MaxUnzippedBytes)
             {
                 return $"The zip holds more than {MaxUnzippedBytes / (1024 * 1024 * 1024)} GB: import it from the server's disk with `guichet import`.";
@@ -85,7 +100,7 @@ public sealed class StartImport(GuichetDb db, ServeOptions options, ImportRunner
         {
             return $"This is not a zip file: {e.Message}";
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return $"The zip could not be unpacked: {e.Message}";
         }

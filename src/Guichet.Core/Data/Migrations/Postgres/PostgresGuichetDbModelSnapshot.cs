@@ -885,6 +885,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 

@@ -852,6 +852,9 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
