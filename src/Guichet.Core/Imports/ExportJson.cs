@@ -3,10 +3,16 @@ using System.Text.Json;
 
 namespace Guichet.Core.Imports;
 
-/// <summary>Lenient reads of an export's JSON: a field may be missing, null or of another type than documented.</summary>
+/// <summary>
+/// Lenient reads of an export's JSON, shared by the readers: a field may be missing, null or of
+/// another type than documented. Dates come out in UTC (PostgreSQL keeps instants, not offsets).
+/// </summary>
 public static class ExportJson
 {
-    public static string? Text(this JsonElement e, string name) => e.TryGetProperty(name, out var v) ? AsText(v) : null;
+    /// <summary>A property of an object, whatever its value (null included); nothing when <paramref name="e"/> is not an object or lacks it.</summary>
+    public static JsonElement? Property(this JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : null;
+
+    public static string? Text(this JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? AsText(v) : null;
 
     /// <summary>Strings as they are, numbers in their invariant form, booleans "true"/"false", null and objects as null.</summary>
     public static string? AsText(JsonElement v) => v.ValueKind switch
@@ -19,7 +25,7 @@ public static class ExportJson
     };
 
     public static bool Flag(this JsonElement e, string name, bool otherwise = false) =>
-        e.TryGetProperty(name, out var v) ? v.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => otherwise } : otherwise;
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => otherwise } : otherwise;
 
     public static DateTimeOffset? Date(this JsonElement e, string name) =>
         e.Text(name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;

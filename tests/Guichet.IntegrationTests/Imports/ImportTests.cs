@@ -121,9 +121,19 @@ public abstract class ImportTests(GuichetServer server)
         Assert.Equal(("done", 15, 38, 9), (run.Str("state"), Count(run, "created", "case"), Count(run, "created", "message"), Count(run, "created", "note")));
         Assert.Equal(6, Count(run, "created", "article"));
 
+        // 103: ten articles; a phone note an agent took for the customer is the customer's word (origin_by_id); four internal notes.
         var c = await CaseAsync("zammad", "103");
-        Assert.Equal(6, c["messages"]!.AsArray().Count);
+        Assert.Equal(("Imprimante : voyant orange clignotant", "open", "high", "Hugo Bernard"), (c.Str("subject"), c.Str("status"), c.Str("priority"), c["owner"]!.Str("name")));
+        var messages = c["messages"]!.AsArray();
+        Assert.Equal(["in", "in", "in", "out", "in", "out"], messages.Select(m => m!.Str("direction")));
+        Assert.Equal(["Léa Fontaine", "Léa Fontaine", "Léa Fontaine", "Hugo Bernard", "Léa Fontaine", "Hugo Bernard"], messages.Select(m => m!.Str("author")));
+        Assert.Equal(new DateTimeOffset(2024, 3, 5, 8, 30, 0, TimeSpan.Zero), DateTimeOffset.Parse(c.Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["phone", "phone", "email", "email", "email", "email"], messages.Select(m => m!.Str("channel")));
         Assert.Equal(4, c["events"]!.AsArray().Count(e => e!.Str("kind") == "note"));
+        Assert.Equal(["garantie", "imprimante", "vip"], c["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var fields = c["customFields"]!.AsObject().Select(f => f.Value!.GetValue<string>()).ToList();
+        Assert.Contains("2", fields);
+        Assert.Contains("true", fields);
         var merged = await CaseAsync("zammad", "104");
         Assert.Equal("closed", merged.Str("status"));
         var into = (await CaseAsync("zammad", "105")).Str("reference");
@@ -145,9 +155,19 @@ public abstract class ImportTests(GuichetServer server)
         var refused = run["report"]!["refused"]!.AsArray().Select(r => r!.Str("reason")).ToList();
         Assert.Contains(refused, r => r.Contains("devis-D-7781.html", StringComparison.Ordinal));
 
+        // 303: its description, then ten conversations: replies, the customer's answers, five private notes.
         var c = await CaseAsync("freshdesk", "303");
-        Assert.Equal(6, c["messages"]!.AsArray().Count);
-        Assert.Equal("in", c["messages"]![0]!.Str("direction"));
+        Assert.Equal(("Terminal de paiement bloqué « E-217 »", "open", "urgent", "Oscar Lindqvist"), (c.Str("subject"), c.Str("status"), c.Str("priority"), c["owner"]!.Str("name")));
+        var messages = c["messages"]!.AsArray();
+        Assert.Equal(["in", "out", "in", "out", "in", "out"], messages.Select(m => m!.Str("direction")));
+        Assert.Equal(["Marie-Anne Lévêque", "Oscar Lindqvist", "Marie-Anne Lévêque", "Oscar Lindqvist", "Marie-Anne Lévêque", "Oscar Lindqvist"], messages.Select(m => m!.Str("author")));
+        Assert.Equal(new DateTimeOffset(2024, 3, 5, 8, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(messages[0]!.Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(5, c["events"]!.AsArray().Count(e => e!.Str("kind") == "note"));
+        Assert.Equal(["terminal", "urgent"], c["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var fields = c["customFields"]!.AsObject().Select(f => f.Value!.GetValue<string>()).ToList();
+        Assert.Contains("3", fields);
+        Assert.Contains("Terminal de paiement", fields);
+        Assert.Contains("Ventes", fields);
 
         var again = await ImportAsync("freshdesk");
         Assert.Equal((0, 14, 0, 0), (Count(again, "created", "case"), Count(again, "unchanged", "case"), Count(again, "created", "message"), Count(again, "created", "rating")));

@@ -56,7 +56,7 @@ public sealed partial class FreshdeskExport
             return new RefusedRecord("article", externalId, "no readable created_at");
         }
         var language = translation ?? e.Str("language")
-            ?? e.Array("hierarchy").Select(level => level.Prop("data")?.Str("language")).LastOrDefault(l => l is not null) ?? "en";
+            ?? e.Items("hierarchy").Select(level => level.Prop("data")?.Str("language")).LastOrDefault(l => l is not null) ?? "en";
         var published = e.Long("status") == 2;
         var seenBy = e.Long("folder_id") is { } folderId && visibility.TryGetValue(folderId, out var v) ? v : 1;
         return new ImportedArticle(externalId, title, e.Str("description") ?? "", language, published, published && seenBy is 1 or 2,

@@ -30,8 +30,8 @@ public sealed partial class FreshdeskExport
     {
         reading.Agents.Add(id);
         var contact = e.Prop("contact") ?? default;
-        var admin = e.Array("role_ids").Any(r => FreshdeskJson.AsLong(r) is { } role && reading.AdminRoles.Contains(role));
-        var team = e.Array("group_ids").Select(FreshdeskJson.AsLong).FirstOrDefault(g => g is not null);
+        var admin = e.Items("role_ids").Any(r => FreshdeskJson.AsLong(r) is { } role && reading.AdminRoles.Contains(role));
+        var team = e.Items("group_ids").Select(FreshdeskJson.AsLong).FirstOrDefault(g => g is not null);
         return new ImportedPerson(FreshdeskJson.Id(id), Name(contact, id), IsAgent: true, admin, contact.Bool("active") != false && e.Bool("deleted") != true,
             Emails(contact), Phones(contact), contact.Str("language"), team is { } t ? FreshdeskJson.Id(t) : null, []);
     }
@@ -48,7 +48,7 @@ public sealed partial class FreshdeskExport
         }
         var formerAgent = reading.NoteWriters.Contains(id);
         var organisations = new List<string>();
-        foreach (var company in e.Array("other_companies").Prepend(e.Prop("company_id") ?? default))
+        foreach (var company in e.Items("other_companies").Prepend(e.Prop("company_id") ?? default))
         {
             var companyId = company.ValueKind == JsonValueKind.Object ? company.Long("company_id") : FreshdeskJson.AsLong(company);
             if (companyId is { } known && !organisations.Contains(FreshdeskJson.Id(known)))

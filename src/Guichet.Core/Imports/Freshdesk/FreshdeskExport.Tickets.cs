@@ -124,7 +124,7 @@ public sealed partial class FreshdeskExport
 
     private static List<ImportedFile> Files(JsonElement message, string? html, FreshdeskFiles files)
     {
-        var attached = message.Array("attachments").Where(a => a.ValueKind == JsonValueKind.Object).Select(files.Attached).ToList();
+        var attached = message.Items("attachments").Where(a => a.ValueKind == JsonValueKind.Object).Select(files.Attached).ToList();
         attached.AddRange(files.Inline(html, attached.Select(f => f.ExternalId).ToHashSet(StringComparer.Ordinal)));
         return attached;
     }

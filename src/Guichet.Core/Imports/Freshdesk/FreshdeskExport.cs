@@ -145,7 +145,7 @@ public sealed partial class FreshdeskExport(string folder) : ExportReader
     private static List<(string Value, string Label)> Choices(JsonElement field)
     {
         var choices = new List<(string, string)>();
-        foreach (var c in field.Array("choices"))
+        foreach (var c in field.Items("choices"))
         {
             var value = c.ValueKind == JsonValueKind.String ? c.GetString() : c.Str("value") ?? c.Str("label");
             if (!string.IsNullOrEmpty(value))

@@ -24,7 +24,7 @@ internal sealed partial class FreshdeskFiles
         var directory = Path.GetFullPath(Path.Combine(folder, "attachments"));
         var (root, error) = await FreshdeskJson.FileAsync(Path.Combine(directory, "manifest.json"), ct);
         var files = new FreshdeskFiles();
-        foreach (var e in root?.Array("attachments") ?? [])
+        foreach (var e in root?.Items("attachments") ?? [])
         {
             var entry = new Entry(e.Long("attachment_id") ?? e.Long("id"), e.Str("name"), OnDisk(directory, e.Str("local_file")), e.Bool("inline") == true,
                 e.Long("size") ?? e.Long("file_size"));

@@ -90,17 +90,11 @@ internal static class FreshdeskJson
         _ => null,
     };
 
-    public static DateTimeOffset? Date(this JsonElement e, string name) =>
-        DateTimeOffset.TryParse(e.Str(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
-
     /// <summary>The non-empty strings of an array property.</summary>
     public static List<string> Strings(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Array } a
             ? [.. a.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!.Trim()).Where(s => s.Length > 0)]
             : [];
-
-    public static IEnumerable<JsonElement> Array(this JsonElement e, string name) =>
-        e.Prop(name) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
 
     /// <summary>
     /// A custom field's value as the source wrote it, invariant: numbers keep their JSON spelling

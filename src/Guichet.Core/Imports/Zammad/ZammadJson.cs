@@ -31,13 +31,6 @@ internal static class ZammadJson
         _ => otherwise,
     };
 
-    /// <summary>Zammad's "2024-03-04T08:10:00.314Z"; null when absent or unreadable (the caller says which matters).</summary>
-    public static DateTimeOffset? Date(this JsonElement e, string name) =>
-        DateTimeOffset.TryParse(e.Text(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
-
-    public static IEnumerable<JsonElement> Items(this JsonElement e, string name) =>
-        e.Get(name) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
-
     public static IEnumerable<JsonProperty> Entries(this JsonElement e, string name) =>
         e.Get(name) is { ValueKind: JsonValueKind.Object } o ? o.EnumerateObject() : [];
 

@@ -122,7 +122,7 @@ public sealed class ZendeskExport(string path) : ExportReader
             yield return new ImportedArticle(id, article.Text("title") ?? article.Text("name") ?? $"Article {id}", article.Text("body") ?? "",
                 ExportJson.Language(article.Text("locale")) ?? "fr", Published: !draft,
                 // A user segment restricts an article to signed-in people or agents: kept internal.
-                Public: !draft && article.TryGetProperty("user_segment_id", out var segment) && segment.ValueKind == JsonValueKind.Null,
+                Public: !draft && article.Property("user_segment_id") is { ValueKind: JsonValueKind.Null },
                 article.Texts("label_names"), created, article.Date("updated_at") ?? created);
         }
     }

@@ -95,7 +95,8 @@ internal sealed partial class ZendeskTickets(ZendeskPeople people, IReadOnlyDict
         var created = ticket.Date("created_at") ?? DateTimeOffset.UnixEpoch;
         var updated = ticket.Date("updated_at") ?? created;
         var requester = ticket.Text("requester_id");
-        var imported = comments?.Select(c => Comment(c, id)).ToList() ?? [];
+        // A comment that is not an object (a stray value in the array) carries nothing to bring.
+        var imported = comments?.Where(c => c.ValueKind == JsonValueKind.Object).Select(c => Comment(c, id)).ToList() ?? [];
         if (imported.Count == 0 && ticket.Text("description") is { Length: > 0 } description)
         {
             // No comments exported: the description is the requester's first message.
@@ -114,7 +115,7 @@ internal sealed partial class ZendeskTickets(ZendeskPeople people, IReadOnlyDict
         var fields = new Dictionary<string, string>();
         foreach (var field in ticket.Items("custom_fields"))
         {
-            if (field.Text("id") is { } fieldId && field.TryGetProperty("value", out var value) && FieldValue(value) is { Length: > 0 } text)
+            if (field.Text("id") is { } fieldId && field.Property("value") is { } value && FieldValue(value) is { Length: > 0 } text)
             {
                 fields[fieldId] = text;
             }
@@ -137,7 +138,7 @@ internal sealed partial class ZendeskTickets(ZendeskPeople people, IReadOnlyDict
             return new ImportedFile(fileId, a.Text("file_name") ?? "file", a.Text("content_type") ?? "application/octet-stream",
                 long.TryParse(a.Text("size"), out var size) ? size : 0, local, a.Flag("inline"));
         }).ToList();
-        var via = comment.TryGetProperty("via", out var v) ? v.Text("channel") : null;
+        var via = comment.Property("via")?.Text("channel");
         // A trigger's or automation's comment (via "rule", author -1) is Zendesk speaking, not a person answering.
         var bySystem = via is "rule" or "system" || comment.Text("author_id") == "-1";
         return new ImportedComment(comment.Text("id") ?? $"{ticketId}-{comment.Text("created_at")}", comment.Text("author_id"), comment.Flag("public", true),
@@ -157,7 +158,7 @@ internal sealed partial class ZendeskTickets(ZendeskPeople people, IReadOnlyDict
     };
 
     private static Channel Channel(JsonElement ticket) =>
-        ChannelOf(ticket.TryGetProperty("via", out var via) ? via.Text("channel") : null) ?? Guichet.Core.Channel.Portal;
+        ChannelOf(ticket.Property("via")?.Text("channel")) ?? Guichet.Core.Channel.Portal;
 
     /// <summary>Zendesk's via channels; "merge" and "rule" comments came from no channel of the customer's.</summary>
     private static Channel? ChannelOf(string? via) => via switch
