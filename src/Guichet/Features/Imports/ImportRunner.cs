@@ -14,7 +14,7 @@ namespace Guichet.Features.Imports;
 /// batch, so any node answers where it stands; a run whose node stopped is seen as interrupted and,
 /// asked again, resumes (the import is idempotent).
 /// </summary>
-public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportRunner> logger) : BackgroundService
+public sealed class ImportRunner(IServiceScopeFactory scopes, ServeOptions options, TimeProvider clock, ILogger<ImportRunner> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Channel<long> _queue = System.Threading.Channels.Channel.CreateUnbounded<long>();
@@ -50,12 +50,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock
             }
             finally
             {
-                // A run's files are needed only while it runs; asked again, the export is sent again.
-                var folder = Folder(scopes, id);
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
+                Clean(id);
             }
         }
     }
@@ -64,7 +59,6 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var options = services.GetRequiredService<ServeOptions>();
         var run = await services.GetRequiredService<GuichetDb>().ImportRuns.AsNoTracking().FirstAsync(r => r.Id == id, ct);
         var reader = ExportReaders.Open(run.Source, Path.Combine(Folder(options, id), run.Path))!;
         await UpdateAsync(id, r => { r.State = ImportState.Running; r.StartedAt = clock.GetUtcNow(); }, ct);
@@ -96,10 +90,21 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock
         await FinishAsync(id, ImportState.Done, null, report, ct);
     }
 
-    private static string Folder(IServiceScopeFactory scopes, long id)
+    /// <summary>A run's files are needed only while it runs (asked again, the export is sent again); one that cannot be removed is logged, never the runner's end.</summary>
+    private void Clean(long id)
     {
-        using var scope = scopes.CreateScope();
-        return Folder(scope.ServiceProvider.GetRequiredService<ServeOptions>(), id);
+        var folder = Folder(options, id);
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Import {Run}: its files could not be removed from {Folder}", id, folder);
+        }
     }
 
     /// <summary>The run's heartbeat while it works (a long reading of people writes no progress): silence means its node stopped.</summary>
@@ -110,7 +115,15 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, TimeProvider clock
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                await UpdateAsync(id, _ => { }, ct);
+                try
+                {
+                    await UpdateAsync(id, _ => { }, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A missed beat (the database busy) is not the run's failure: the next one comes in a minute.
+                    logger.LogWarning(e, "Import {Run}: a heartbeat could not be written", id);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

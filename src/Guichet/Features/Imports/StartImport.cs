@@ -47,7 +47,13 @@ public sealed class StartImport(GuichetDb db, ServeOptions options, ImportRunner
             var run = new ImportRun { Source = request.Source!, Path = ".", DryRun = request.DryRun, PromiseOpen = request.PromiseOpen, Team = request.Team, CreatedAt = now, HeardAt = now, ById = by };
             db.ImportRuns.Add(run);
             await db.SaveChangesAsync(ct);
-            Directory.Move(unpacked, ImportRunner.Folder(options, run.Id));
+            var folder = ImportRunner.Folder(options, run.Id);
+            if (Directory.Exists(folder))
+            {
+                // Left by an earlier database with the same run number (a restore): not this run's.
+                Directory.Delete(folder, recursive: true);
+            }
+            Directory.Move(unpacked, folder);
             runner.Enqueue(run.Id);
             return run;
         }
