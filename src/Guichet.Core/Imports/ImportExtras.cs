@@ -14,10 +14,16 @@ internal sealed class ImportExtras(GuichetDb db, ImportKeys keys, ImportReport r
         var ids = ratings.Select(r => ImportedKey.Normalise(r.ExternalId)).ToList();
         var known = (await db.ImportedKeys.AsNoTracking().Where(k => k.Source == report.Source && k.Kind == "rating" && ids.Contains(k.ExternalId))
             .Select(k => k.ExternalId).ToListAsync(ct)).ToHashSet();
+        var fresh = ratings.Where(r => !known.Contains(ImportedKey.Normalise(r.ExternalId))).DistinctBy(r => r.ExternalId).ToList();
+        // The batch's cases, which of them are still here and which already have a survey: three reads, not three per rating.
+        var caseIds = await keys.CasesOfAsync([.. fresh.Select(r => r.CaseExternalId)], ct);
+        var local = caseIds.Values.Where(id => id > 0).ToList();
+        var live = (await db.Cases.Where(c => local.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var surveyed = (await db.Surveys.Where(s => local.Contains(s.CaseId)).Select(s => s.CaseId).ToListAsync(ct)).ToHashSet();
         var added = new List<(string Id, Survey Survey)>();
-        foreach (var rating in ratings.Where(r => !known.Contains(ImportedKey.Normalise(r.ExternalId))).DistinctBy(r => r.ExternalId))
+        foreach (var rating in fresh)
         {
-            if (await keys.CaseAsync(rating.CaseExternalId, ct) is not { } caseId)
+            if (!caseIds.TryGetValue(ImportedKey.Normalise(rating.CaseExternalId), out var caseId))
             {
                 report.Refuse("rating", rating.ExternalId, $"Its ticket {rating.CaseExternalId} is not imported.");
                 continue;
@@ -28,7 +34,7 @@ internal sealed class ImportExtras(GuichetDb db, ImportKeys keys, ImportReport r
                 continue;
             }
             // One survey per case, on a case that is still here (retention may have deleted it since).
-            if (!await db.Cases.AnyAsync(c => c.Id == caseId, ct) || await db.Surveys.AnyAsync(s => s.CaseId == caseId, ct) || added.Any(a => a.Survey.CaseId == caseId))
+            if (!live.Contains(caseId) || !surveyed.Add(caseId))
             {
                 report.Refuse("rating", rating.ExternalId, "Its case is gone or already has a survey answer.");
                 continue;

@@ -65,7 +65,20 @@ internal sealed class ImportKeys(GuichetDb db, string source, bool dryRun)
 
     public void DryCase(string id) => _dryCases.Add(ImportedKey.Normalise(id));
 
-    /// <summary>A case key (for ratings and merges), from the database or this dry run.</summary>
+    /// <summary>Case keys of many tickets at once (normalised id → local id; 0 for a case this dry run would create).</summary>
+    public async Task<Dictionary<string, long>> CasesOfAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var list = ids.Select(ImportedKey.Normalise).Distinct().ToList();
+        var found = await db.ImportedKeys.AsNoTracking().Where(k => k.Source == source && k.Kind == "case" && list.Contains(k.ExternalId))
+            .ToDictionaryAsync(k => k.ExternalId, k => k.LocalId, ct);
+        foreach (var id in list.Where(id => dryRun && _dryCases.Contains(id)))
+        {
+            found.TryAdd(id, 0);
+        }
+        return found;
+    }
+
+    /// <summary>A case key (for merges), from the database or this dry run.</summary>
     public async Task<long?> CaseAsync(string id, CancellationToken ct)
     {
         id = ImportedKey.Normalise(id);

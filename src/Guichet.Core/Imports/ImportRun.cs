@@ -36,6 +36,9 @@ public sealed class ImportRun
 
     public static readonly TimeSpan Silence = TimeSpan.FromMinutes(5);
 
+    /// <summary>The state as the API and the page name it: queued, running, done, failed, or interrupted.</summary>
+    public string StateName(DateTimeOffset now) => Interrupted(now) ? "interrupted" : Cases.WireNames.ToWire(State);
+
     public bool Interrupted(DateTimeOffset now) => State is ImportState.Queued or ImportState.Running && (HeardAt ?? CreatedAt) < now - Silence;
 }
 

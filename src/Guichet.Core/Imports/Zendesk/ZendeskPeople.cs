@@ -13,8 +13,6 @@ internal sealed class ZendeskPeople(string folder)
 
     public bool IsAgent(string? id) => id is not null && _known.TryGetValue(id, out var person) && person.Agent;
 
-    public bool Knows(string? id) => id is not null && _known.ContainsKey(id);
-
     public string? EmailOf(string id) => _known.TryGetValue(id, out var person) ? person.Email : null;
 
     public IEnumerable<ImportRecord> Read()

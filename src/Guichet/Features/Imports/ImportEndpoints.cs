@@ -22,7 +22,7 @@ public static class ImportEndpoints
         string? Error, JsonElement? Report)
     {
         public static ImportRunDto From(ImportRun r, DateTimeOffset now) => new(r.Id, r.Source,
-            r.Interrupted(now) ? "interrupted" : r.State.ToWire(), r.DryRun, r.Done, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Error,
+            r.StateName(now), r.DryRun, r.Done, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Error,
             r.Report is null ? null : JsonDocument.Parse(r.Report).RootElement.Clone());
     }
 
