@@ -53,6 +53,14 @@ if (args is ["search-load", var folder, ..])
     return;
 }
 
+if (args is ["scale-load", var scaleFolder, ..])
+{
+    // dotnet run -c Release --project bench/Guichet.Bench -- scale-load /tmp/scale 10000000 [postgres connection string|-] [measure]
+    var scalePostgres = args.Length > 3 && args[3] != "-" ? args[3] : null;
+    await ScaleLoad.RunAsync(scaleFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000, scalePostgres, measureOnly: args.Length > 4 && args[4] == "measure");
+    return;
+}
+
 if (args is ["find-load", var findFolder, ..])
 {
     // dotnet run -c Release --project bench/Guichet.Bench -- find-load /tmp/find 1000000 [postgres connection string]

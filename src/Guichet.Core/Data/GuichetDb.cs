@@ -39,6 +39,7 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<OrganisationFieldValue> OrganisationFieldValues => Set<OrganisationFieldValue>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
+    public DbSet<PromiseTally> PromiseTallies => Set<PromiseTally>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();

@@ -20,6 +20,8 @@ public sealed partial class Case
             Subject = subject,
             Channel = channel,
             TeamId = team.Id,
+            // Its promises are scheduled on the team's calendar (--promise-open).
+            Team = team,
             CustomerId = customerId,
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,

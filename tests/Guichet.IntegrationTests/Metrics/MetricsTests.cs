@@ -72,6 +72,89 @@ public abstract class MetricsTests(GuichetServer server)
         Assert.StartsWith("email,1,3,2,1,1,1,0,3,3,4,1,0,1,1,1", lines[1], StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 29: the promise counters come from the database's tally; after any writes, by any path, they equal a count of every promise.</summary>
+    [Fact]
+    public async Task The_promise_counters_kept_by_the_database_equal_a_full_recount_after_random_writes_by_any_path()
+    {
+        server.SkipIfUnavailable();
+        // A second of its own: the other tests read the figures of the cases opened in their second.
+        server.Clock.Advance(TimeSpan.FromSeconds(2));
+        var random = new Random(29);
+        var cases = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            var (_, c) = await server.Api.PostJsonAsync("/api/cases", Contacts.French($"tally{i}@example.fr"));
+            cases.Add(c.Str("id"));
+            if (random.Next(3) == 0)
+            {
+                (await server.Api.PostJsonAsync($"/api/cases/{c.Str("id")}/messages", new { direction = "out", body = "Bonjour, je m'en occupe." })).Response.EnsureSuccessStatusCode();
+            }
+            var (_, p) = await server.Api.PostJsonAsync($"/api/cases/{c.Str("id")}/promises", new { what = "Rappeler", dueAt = server.Clock.GetUtcNow().AddHours(1 + random.Next(48)) });
+            if (random.Next(2) == 0)
+            {
+                (await server.Api.PostJsonAsync($"/api/promises/{p.Str("id")}/renegotiate", new { newDueAt = server.Clock.GetUtcNow().AddDays(4) })).Response.EnsureSuccessStatusCode();
+            }
+        }
+        await AssertCountsAsync();
+        // Only this test's cases' promises are rewritten: the other tests' figures stay theirs.
+        var mine = $"\"CaseId\" IN ({string.Join(", ", cases)})";
+
+        // Writes that pass EF Core by: statements over many rows, a copy of rows, deletes, a silent breach set by hand.
+        for (var round = 0; round < 6; round++)
+        {
+            var (state, modulo, rest) = (new[] { "Kept", "Broken", "Open", "Renegotiated" }[random.Next(4)], 2 + random.Next(4), random.Next(2));
+            await server.ReadDbAsync(async db =>
+            {
+                var flip = db.Database.IsNpgsql() ? "NOT \"SilentBreach\"" : "1 - \"SilentBreach\"";
+                string[] statements =
+                [
+                    $"""UPDATE "Promises" SET "State" = '{state}' WHERE {mine} AND "Id" % {modulo} = {rest}""",
+                    $"""UPDATE "Promises" SET "SilentBreach" = {flip} WHERE {mine} AND "Id" % 7 = {round}""",
+                    $"""
+                    INSERT INTO "Promises" ("CaseId", "Kind", "What", "CreatedAt", "DueAt", "State", "ToConfirm", "SilentBreach", "ScheduledFrom", "NoticeAt")
+                    SELECT "CaseId", "Kind", 'copie', "CreatedAt", "DueAt", "State", "ToConfirm", "SilentBreach", "ScheduledFrom", "NoticeAt" FROM "Promises" WHERE {mine} AND "Id" % 5 = 0
+                    """,
+                    $"""DELETE FROM "Promises" WHERE "What" = 'copie' AND "Id" % 3 = {round % 3}""",
+                ];
+                foreach (var sql in statements)
+                {
+                    await db.Database.ExecuteSqlRawAsync(sql);
+                }
+                return 0;
+            });
+            await AssertCountsAsync();
+            if (round % 2 == 1)
+            {
+                await server.ReadDbAsync(db => Core.Promises.PromiseTally.FoldAsync(db, default));
+                await AssertCountsAsync();
+            }
+        }
+        // Through the API, which reads the same counters.
+        var (_, api) = await server.Api.GetJsonAsync("/api/metrics/promises");
+        var recount = await server.ReadDbAsync(db => RecountAsync(db));
+        Assert.Equal((recount.Open, recount.Kept, recount.Broken, recount.SilentBreaches), (int.Parse(api.Str("open"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(api.Str("kept"), System.Globalization.CultureInfo.InvariantCulture), int.Parse(api.Str("broken"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(api.Str("silentBreaches"), System.Globalization.CultureInfo.InvariantCulture)));
+        server.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        async Task AssertCountsAsync()
+        {
+            var (kept, full) = await server.ReadDbAsync(async db => (await Core.Metrics.PromiseCounts.ReadAsync(db, server.Clock), await RecountAsync(db)));
+            Assert.Equal(full, kept);
+        }
+    }
+
+    /// <summary>The counters as they were computed before issue 29: every promise read.</summary>
+    private async Task<Core.Metrics.PromiseCounts> RecountAsync(Core.Data.GuichetDb db)
+    {
+        var now = server.Clock.GetUtcNow();
+        var promises = db.Promises.Where(p => p.Case.Origin != Core.Cases.CaseOrigin.TestJourney);
+        var byState = await promises.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var silent = await promises.CountAsync(p => p.SilentBreach || ((p.State == Core.Promises.PromiseState.Open || p.State == Core.Promises.PromiseState.Renegotiated) && p.DueAt <= now));
+        int Count(Core.Promises.PromiseState s) => byState.FirstOrDefault(x => x.Key == s)?.Count ?? 0;
+        return new(Count(Core.Promises.PromiseState.Open), Count(Core.Promises.PromiseState.Kept), Count(Core.Promises.PromiseState.Renegotiated), Count(Core.Promises.PromiseState.Broken), silent);
+    }
+
     [Fact]
     public async Task Promise_keeping_counts_per_team_and_owner_and_forecasts_the_next_24_hours()
     {

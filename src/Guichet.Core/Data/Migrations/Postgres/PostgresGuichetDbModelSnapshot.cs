@@ -2347,6 +2347,30 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.ToTable("PromiseRenegotiations");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Promises.PromiseTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SilentBreach")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PromiseTallies");
+                });
+
             modelBuilder.Entity("Guichet.Core.Replies.ReplyTemplate", b =>
                 {
                     b.Property<long>("Id")

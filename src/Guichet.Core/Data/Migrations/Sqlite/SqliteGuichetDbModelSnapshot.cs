@@ -2262,6 +2262,28 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.ToTable("PromiseRenegotiations");
                 });
 
+            modelBuilder.Entity("Guichet.Core.Promises.PromiseTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SilentBreach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PromiseTallies");
+                });
+
             modelBuilder.Entity("Guichet.Core.Replies.ReplyTemplate", b =>
                 {
                     b.Property<long>("Id")
