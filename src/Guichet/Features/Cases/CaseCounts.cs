@@ -6,67 +6,66 @@ using Guichet.Core.Live;
 namespace Guichet.Features.Cases;
 
 /// <summary>
-/// Counts of case lists (a view's count in the sidebar, a list's total), kept until a case changes
-/// (<see cref="CaseChanges"/>, which moves on every save of a case on any node). A list's total is
-/// always exact: counted again after a change. The sidebar's counts may be a little behind, as
-/// Zendesk's are ("fresh": false): after a change the last count is shown at once and counted
-/// again in the background, unless it is older than <see cref="MaxStale"/> (decision 0036). So a
-/// page with ten views never waits for ten counts over a million cases; the next live redraw shows
-/// the new ones. A list of a time window ("due within 24 h") is counted per minute of its window.
+/// Counts of case lists (a view's count in the sidebar, a list's total), in time that does not grow
+/// with history (issue 29, decision 0041). A count is kept until a case changes (<see cref="CaseChanges"/>,
+/// which moves on every save of a case on any node). After a change, a list of up to
+/// <see cref="ExactUpTo"/> cases is counted again at once, exactly, reading no more than that many
+/// index entries; a longer one shows its last count, marked not exact ("fresh": false, "totalExact":
+/// false), while it is counted again in the background — as Zendesk shows large views' counts. The
+/// first count of a list is always exact. A list of a time window ("due within 24 h") is counted per
+/// minute of its window.
 /// </summary>
-public sealed class CaseCounts(CaseChanges changes, TimeProvider clock, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<CaseCounts> logger)
+public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<CaseCounts> logger)
 {
-    public static readonly TimeSpan MaxStale = TimeSpan.FromSeconds(60);
+    /// <summary>Up to this many cases a list is always counted exactly: 10,000 index entries take a few milliseconds. Tests lower it.</summary>
+    public int ExactUpTo { get; set; } = 10_000;
     private const int Kept = 10_000;
 
     private readonly record struct Key(long Reader, long Team, AgentRole Role, bool AllTeams, CaseList.Filter Filter);
 
-    private readonly record struct Counted(long Generation, int Count, DateTimeOffset At);
+    private readonly record struct Counted(long Generation, int Count);
 
-    /// <summary>A sidebar count, and whether it is exact as of the last change.</summary>
-    public readonly record struct SidebarCount(int Count, bool Fresh);
+    /// <summary>A list's count, and whether it is exact as of the last change.</summary>
+    public readonly record struct ListCount(int Count, bool Exact);
 
     private readonly ConcurrentDictionary<Key, Counted> counted = new();
     private readonly ConcurrentDictionary<Key, Task> refreshing = new();
 
-    /// <summary>The exact count of the list as of the last change.</summary>
-    public async Task<int> CountAsync(GuichetDb db, CaseList.Filter filter, Agent? viewer, CancellationToken ct)
+    /// <summary>The count of the list: exact unless it is longer than <see cref="ExactUpTo"/> and a case changed since it was last counted.</summary>
+    public async Task<ListCount> CountAsync(GuichetDb db, CaseList.Filter filter, Agent? viewer, CancellationToken ct)
     {
         // A list read without a person (none here today) is counted each time.
         if (viewer is null)
         {
-            return await CaseList.CountAsync(db, filter, viewer, ct);
+            return new ListCount(await CaseList.CountAsync(db, filter, viewer, ct), true);
         }
         var key = KeyOf(filter, viewer);
         var generation = changes.Generation;
-        if (counted.TryGetValue(key, out var known) && known.Generation == generation)
+        var seen = counted.TryGetValue(key, out var known);
+        if (seen && known.Generation == generation)
         {
-            return known.Count;
+            return new ListCount(known.Count, true);
         }
-        return await CountNowAsync(db, key, filter, viewer, generation, ct);
+        var upTo = await CaseList.CountAsync(db, filter, viewer, ct, ExactUpTo + 1);
+        if (upTo <= ExactUpTo)
+        {
+            Keep(key, new Counted(generation, upTo));
+            return new ListCount(upTo, true);
+        }
+        if (seen)
+        {
+            Refresh(key, filter, viewer, generation);
+            return new ListCount(known.Count, false);
+        }
+        return new ListCount(await CountNowAsync(db, key, filter, viewer, generation, ct), true);
     }
 
-    /// <summary>
-    /// A view's count for the sidebar: exact when nothing changed since it was counted, else the
-    /// last count (not older than <see cref="MaxStale"/>) while a new one is made in the background.
-    /// </summary>
-    public async Task<SidebarCount> SidebarCountAsync(GuichetDb db, CaseList.Filter filter, Agent viewer, CancellationToken ct)
+    /// <summary>The exact count as of the last change, counted now if need be (a view's <c>?fresh=true</c>).</summary>
+    public async Task<int> ExactCountAsync(GuichetDb db, CaseList.Filter filter, Agent viewer, CancellationToken ct)
     {
         var key = KeyOf(filter, viewer);
         var generation = changes.Generation;
-        if (counted.TryGetValue(key, out var known))
-        {
-            if (known.Generation == generation)
-            {
-                return new SidebarCount(known.Count, true);
-            }
-            if (clock.GetUtcNow() - known.At < MaxStale)
-            {
-                Refresh(key, filter, viewer, generation);
-                return new SidebarCount(known.Count, false);
-            }
-        }
-        return new SidebarCount(await CountNowAsync(db, key, filter, viewer, generation, ct), true);
+        return counted.TryGetValue(key, out var known) && known.Generation == generation ? known.Count : await CountNowAsync(db, key, filter, viewer, generation, ct);
     }
 
     /// <summary>Completes when the background counts started so far are done (for tests and benchmarks).</summary>
@@ -74,9 +73,8 @@ public sealed class CaseCounts(CaseChanges changes, TimeProvider clock, IService
 
     private async Task<int> CountNowAsync(GuichetDb db, Key key, CaseList.Filter filter, Agent viewer, long generation, CancellationToken ct)
     {
-        var at = clock.GetUtcNow();
         var count = await CaseList.CountAsync(db, filter, viewer, ct);
-        Keep(key, new Counted(generation, count, at));
+        Keep(key, new Counted(generation, count));
         return count;
     }
 

@@ -96,4 +96,7 @@ public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
 
     /// <summary>The cursor of the next page (pass it as <c>after=</c>); null when this page is the last (issue 25).</summary>
     public string? Next { get; init; }
+
+    /// <summary>False when the total is the last count of a long list, made before its latest change and being made again (issue 29, decision 0041).</summary>
+    public bool TotalExact { get; init; } = true;
 }

@@ -183,16 +183,20 @@ public static class CaseList
     public static Task<List<long>> IdsAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, int max, CancellationToken ct) =>
         (Orders.GetValueOrDefault(filter.Sort) ?? Orders["due"]).Order(Query(db, filter, viewer)).Select(c => c.Id).Take(max).ToListAsync(ct);
 
-    /// <summary>How many cases the filter names: a view's count in the sidebar (W4).</summary>
-    public static Task<int> CountAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct) =>
-        Query(db, filter, viewer).CountAsync(ct);
+    /// <summary>How many cases the filter names (a view's count in the sidebar, W4), or <paramref name="upTo"/> when there are at least as many.</summary>
+    public static Task<int> CountAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CancellationToken ct, int? upTo = null) =>
+        upTo is { } most ? Query(db, filter, viewer).Take(most).CountAsync(ct) : Query(db, filter, viewer).CountAsync(ct);
 
     /// <summary>The page of cases the filter names, in its order, with their total.</summary>
     public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CaseCounts counts, CancellationToken ct)
     {
         var total = await counts.CountAsync(db, filter, viewer, ct);
         var (items, after) = await ItemsAsync(db, filter, viewer, ct);
-        return new Page<CaseSummaryDto>(items, filter.After is null ? filter.Page : 1, filter.PageSize, total) { Next = items.Length < filter.PageSize ? null : after };
+        return new Page<CaseSummaryDto>(items, filter.After is null ? filter.Page : 1, filter.PageSize, total.Count)
+        {
+            Next = items.Length < filter.PageSize ? null : after,
+            TotalExact = total.Exact,
+        };
     }
 
     /// <summary>One page of the filter's cases in its order, and the cursor after the last of them (null when none).</summary>
