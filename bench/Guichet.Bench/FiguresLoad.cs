@@ -72,10 +72,8 @@ public static class FiguresLoad
                 await read();
                 Console.WriteLine($"  {name}: {watch.Elapsed.TotalMilliseconds:N0} ms");
             }
-            var effort = new List<CaseEffort>();
-            await Part("cases and contacts (effort, parity)", async () => effort = await CaseEfforts.ReadAsync(db, filter));
-            await Part("promises (keeping)", () => PromiseKeeping.ReadAsync(db, clock, filter, effort.ToDictionary(c => c.CaseId, c => c.Team)));
-            await Part("surveys", () => SurveyFigures.ReadAsync(db, filter));
+            await Part("cases and contacts (effort, parity)", () => CaseEfforts.ReadAsync(db, filter));
+            await Part("the sums from the rows (effort, promises, surveys)", () => FigureParts.ReadLiveAsync(db, filter, default));
             await Part("forecast", () => PromiseForecast.ReadAsync(db, clock, null, null));
             await Part("journeys", () => JourneyFigures.ReadAsync(db, filter));
         }

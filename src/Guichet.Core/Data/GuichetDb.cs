@@ -40,6 +40,8 @@ public abstract class GuichetDb(DbContextOptions options) : DbContext(options)
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<PromiseRenegotiation> PromiseRenegotiations => Set<PromiseRenegotiation>();
     public DbSet<PromiseTally> PromiseTallies => Set<PromiseTally>();
+    public DbSet<Metrics.FigureRollup> FigureRollups => Set<Metrics.FigureRollup>();
+    public DbSet<Metrics.FigureDirtyDay> FigureDirtyDays => Set<Metrics.FigureDirtyDay>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();

@@ -13,17 +13,23 @@ public static class CaseEfforts
             && (filter.Team == null || c.Team.Slug == filter.Team)
             && (filter.Channel == null || c.Channel == filter.Channel));
 
-    public static Task<List<CaseEffort>> ReadAsync(GuichetDb db, MetricFilter filter, CancellationToken ct = default) =>
+    public static async Task<List<CaseEffort>> ReadAsync(GuichetDb db, MetricFilter filter, CancellationToken ct = default) =>
+        (await ReadAsync(db, db.Cases.AsNoTracking().Covered(filter), ct)).ConvertAll(k => k.Effort);
+
+    /// <summary>The covered cases' effort with the ids of their team and owner: what the rollups are keyed by.</summary>
+    public static Task<List<Keyed>> ReadKeyedAsync(GuichetDb db, MetricFilter filter, CancellationToken ct = default) =>
         ReadAsync(db, db.Cases.AsNoTracking().Covered(filter), ct);
 
     /// <summary>One case, whatever its origin, for its page and the API.</summary>
     public static async Task<CaseEffort?> OfCaseAsync(GuichetDb db, long caseId, CancellationToken ct = default) =>
-        (await ReadAsync(db, db.Cases.AsNoTracking().Where(c => c.Id == caseId), ct)).FirstOrDefault();
+        (await ReadAsync(db, db.Cases.AsNoTracking().Where(c => c.Id == caseId), ct)).FirstOrDefault()?.Effort;
+
+    public sealed record Keyed(CaseEffort Effort, long TeamId, long? OwnerId);
 
     // Plain columns, one indexed range scan; names, redirects, survey answers and contact channels
     // come from separate set-based reads and are joined here (correlated subqueries per case cost
     // several seconds at 100,000 cases: docs/benchmarks.md).
-    private static async Task<List<CaseEffort>> ReadAsync(GuichetDb db, IQueryable<Case> covered, CancellationToken ct)
+    private static async Task<List<Keyed>> ReadAsync(GuichetDb db, IQueryable<Case> covered, CancellationToken ct)
     {
         var cases = await covered
             .Select(c => new { c.Id, c.Reference, c.TeamId, c.OwnerId, c.Channel, c.CreatedAt, c.ContactCount, c.Transfers, c.ReExplanations, c.FirstAnsweredAt, c.ResolvedAt })
@@ -54,9 +60,9 @@ public static class CaseEfforts
         return cases.Select(c =>
         {
             var (switches, called) = CaseEffort.Path(contacts.GetValueOrDefault(c.Id) ?? []);
-            return new CaseEffort(c.Id, c.Reference, teams.GetValueOrDefault(c.TeamId, "?"), c.OwnerId is { } owner ? agents.GetValueOrDefault(owner) : null, c.Channel, c.CreatedAt,
+            return new Keyed(new CaseEffort(c.Id, c.Reference, teams.GetValueOrDefault(c.TeamId, "?"), c.OwnerId is { } owner ? agents.GetValueOrDefault(owner) : null, c.Channel, c.CreatedAt,
                 c.ContactCount, switches, c.Transfers, c.ReExplanations, redirects.GetValueOrDefault(c.Id), called,
-                Hours(c.CreatedAt, c.FirstAnsweredAt), Hours(c.CreatedAt, c.ResolvedAt), said.TryGetValue(c.Id, out var effort) ? effort : null);
+                Hours(c.CreatedAt, c.FirstAnsweredAt), Hours(c.CreatedAt, c.ResolvedAt), said.TryGetValue(c.Id, out var effort) ? effort : null), c.TeamId, c.OwnerId);
         }).ToList();
     }
 

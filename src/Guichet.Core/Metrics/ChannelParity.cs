@@ -17,17 +17,17 @@ public sealed record ChannelParity(
     double? ResolutionP90Hours)
 {
     public static List<ChannelParity> Of(IEnumerable<CaseEffort> cases) =>
-        cases.GroupBy(c => c.Channel).OrderBy(g => g.Key).Select(g =>
-        {
-            var list = g.ToList();
-            return new ChannelParity(g.Key.ToWire(), list.Count,
-                list.Count(c => c.FirstHumanAnswerHours is not null),
-                Quantiles.Of(list.Select(c => c.FirstHumanAnswerHours), 0.5),
-                Quantiles.Of(list.Select(c => c.FirstHumanAnswerHours), 0.9),
-                list.Count(c => c.ResolutionHours is not null),
-                Quantiles.Of(list.Select(c => c.ResolutionHours), 0.5),
-                Quantiles.Of(list.Select(c => c.ResolutionHours), 0.9));
-        }).ToList();
+        Of(cases.GroupBy(c => c.Channel).Select(g => (g.Key, EffortSums.Of(g))));
+
+    /// <summary>One row per channel, from each channel's sums.</summary>
+    public static List<ChannelParity> Of(IEnumerable<(Channel Channel, EffortSums Sums)> channels) =>
+        channels.OrderBy(c => c.Channel).Select(c => new ChannelParity(c.Channel.ToWire(), c.Sums.Cases,
+            c.Sums.FirstAnswers.Count,
+            EffortSums.Quantile(c.Sums.FirstAnswers, 0.5),
+            EffortSums.Quantile(c.Sums.FirstAnswers, 0.9),
+            c.Sums.Resolutions.Count,
+            EffortSums.Quantile(c.Sums.Resolutions, 0.5),
+            EffortSums.Quantile(c.Sums.Resolutions, 0.9))).ToList();
 
     /// <summary>How many times slower the slowest channel's typical first response is than the fastest's; null with fewer than two answered channels.</summary>
     public static double? Gap(IReadOnlyList<ChannelParity> rows)

@@ -26,23 +26,25 @@ public sealed record EffortFigures(
     double TransferredShare,
     double SeveralContactsShare)
 {
-    public static EffortFigures Of(string group, IReadOnlyCollection<CaseEffort> cases) => new(
+    public static EffortFigures Of(string group, IReadOnlyCollection<CaseEffort> cases) => Of(group, EffortSums.Of(cases));
+
+    public static EffortFigures Of(string group, EffortSums s) => new(
         group,
-        cases.Count,
-        cases.Sum(c => c.Contacts),
-        cases.Sum(c => c.RepeatContacts),
-        cases.Sum(c => c.ChannelSwitches),
-        cases.Sum(c => c.Transfers),
-        cases.Sum(c => c.ReExplanations),
-        cases.Sum(c => c.HotlineRedirects),
-        cases.Count == 0 ? 0 : Math.Round(cases.Sum(c => c.Contacts) / (double)cases.Count, 2),
-        Quantiles.Of(cases.Select(c => c.FirstHumanAnswerHours), 0.5),
-        Quantiles.Of(cases.Select(c => c.ResolutionHours), 0.5),
-        Quantiles.Share(cases.Count(c => c.ReExplained), cases.Count),
-        Quantiles.Share(cases.Count(c => c.CalledAfterWritingOnline), cases.Count),
-        Quantiles.Share(cases.Count(c => c.HighEffort), cases.Count),
-        Quantiles.Share(cases.Count(c => c.Transferred), cases.Count),
-        Quantiles.Share(cases.Count(c => c.SeveralContacts), cases.Count));
+        s.Cases,
+        s.Contacts,
+        s.RepeatContacts,
+        s.ChannelSwitches,
+        s.Transfers,
+        s.ReExplanations,
+        s.HotlineRedirects,
+        s.Cases == 0 ? 0 : Math.Round(s.Contacts / (double)s.Cases, 2),
+        EffortSums.Quantile(s.FirstAnswers, 0.5),
+        EffortSums.Quantile(s.Resolutions, 0.5),
+        Quantiles.Share(s.ReExplained, s.Cases),
+        Quantiles.Share(s.CalledAfterWriting, s.Cases),
+        Quantiles.Share(s.HighEffort, s.Cases),
+        Quantiles.Share(s.Transferred, s.Cases),
+        Quantiles.Share(s.SeveralContacts, s.Cases));
 
     /// <summary>One row per group, in the group's natural order (periods by date, others by name).</summary>
     public static List<EffortFigures> By(MetricGrouping grouping, IEnumerable<CaseEffort> cases) =>
@@ -52,14 +54,18 @@ public sealed record EffortFigures(
             .ToList();
 
     /// <summary>The group a case falls in; periods are UTC calendar days, ISO weeks and months, written to sort.</summary>
-    public static string GroupOf(MetricGrouping grouping, CaseEffort c) => grouping switch
+    public static string GroupOf(MetricGrouping grouping, CaseEffort c) =>
+        GroupOf(grouping, DateOnly.FromDateTime(c.CreatedAt.UtcDateTime), c.Team, c.Owner, c.Channel);
+
+    /// <summary>The group of the cases opened on <paramref name="day"/> (UTC) for a team, owner and first channel.</summary>
+    public static string GroupOf(MetricGrouping grouping, DateOnly day, string team, string? owner, Channel channel) => grouping switch
     {
-        MetricGrouping.Team => c.Team,
-        MetricGrouping.Agent => c.Owner ?? "(unassigned)",
-        MetricGrouping.Channel => c.Channel.ToWire(),
-        MetricGrouping.Day => c.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        MetricGrouping.Week => $"{ISOWeek.GetYear(c.CreatedAt.UtcDateTime)}-W{ISOWeek.GetWeekOfYear(c.CreatedAt.UtcDateTime):D2}",
-        MetricGrouping.Month => c.CreatedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        MetricGrouping.Team => team,
+        MetricGrouping.Agent => owner ?? "(unassigned)",
+        MetricGrouping.Channel => channel.ToWire(),
+        MetricGrouping.Day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        MetricGrouping.Week => $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}",
+        MetricGrouping.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         _ => "all",
     };
 }

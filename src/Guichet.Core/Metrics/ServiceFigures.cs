@@ -1,4 +1,5 @@
 using Guichet.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Metrics;
 
@@ -21,25 +22,59 @@ public sealed record ServiceFigures(
     IReadOnlyList<SurveyFigures> SurveysByTeam,
     IReadOnlyList<JourneyFigures> Journeys)
 {
-    public static async Task<ServiceFigures> ReadAsync(GuichetDb db, TimeProvider clock, MetricFilter filter, MetricGrouping grouping = MetricGrouping.Team, CancellationToken ct = default)
+    /// <summary>The figures from the day rollups, and from the rows for the days not rolled up yet (issue 29).</summary>
+    public static async Task<ServiceFigures> ReadAsync(GuichetDb db, TimeProvider clock, MetricFilter filter, MetricGrouping grouping = MetricGrouping.Team, CancellationToken ct = default) =>
+        await FromAsync(db, clock, filter, grouping, await FigureRollups.ReadAsync(db, filter, ct), ct);
+
+    /// <summary>The figures from the rows alone: the full recomputation the rollups are checked against.</summary>
+    public static async Task<ServiceFigures> RecomputeAsync(GuichetDb db, TimeProvider clock, MetricFilter filter, MetricGrouping grouping = MetricGrouping.Team, CancellationToken ct = default) =>
+        await FromAsync(db, clock, filter, grouping, await FigureParts.ReadLiveAsync(db, filter, ct), ct);
+
+    private static async Task<ServiceFigures> FromAsync(GuichetDb db, TimeProvider clock, MetricFilter filter, MetricGrouping grouping, FigureParts parts, CancellationToken ct)
     {
-        var cases = await CaseEfforts.ReadAsync(db, filter, ct);
-        var promises = await PromiseKeeping.ReadAsync(db, clock, filter, cases.ToDictionary(c => c.CaseId, c => c.Team), ct);
-        var surveys = await SurveyFigures.ReadAsync(db, filter, ct);
-        var channels = ChannelParity.Of(cases);
+        var now = clock.Now();
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var agents = await db.Agents.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        string Team(long id) => teams.GetValueOrDefault(id, "?");
+        string? Owner(long? id) => id is { } owner ? agents.GetValueOrDefault(owner) : null;
+
+        var effortBy = parts.Effort
+            .GroupBy(p => EffortFigures.GroupOf(grouping, p.Key.Day, Team(p.Key.TeamId), Owner(p.Key.OwnerId), p.Key.Channel), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => EffortFigures.Of(g.Key, Sum<EffortSums>(g.Select(p => p.Value), (a, b) => a.Add(b))))
+            .ToList();
+        var channels = ChannelParity.Of(parts.Effort.GroupBy(p => p.Key.Channel).Select(g => (g.Key, Sum<EffortSums>(g.Select(p => p.Value), (a, b) => a.Add(b)))));
+        List<PromiseKeeping> PromisesBy(Func<FigureKey, string> group) => parts.Promises
+            .GroupBy(p => group(p.Key), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => PromiseKeeping.Of(g.Key, Sum<PromiseSums>(g.Select(p => p.Value), (a, b) => a.Add(b)), now))
+            .ToList();
+        var surveysByTeam = parts.Surveys
+            .GroupBy(p => Team(p.Key.TeamId), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => SurveyFigures.Of(g.Key, Sum<SurveySums>(g.Select(p => p.Value), (a, b) => a.Add(b))))
+            .ToList();
         return new ServiceFigures(
             filter,
             grouping,
-            EffortFigures.Of("all", cases),
-            EffortFigures.By(grouping, cases),
+            EffortFigures.Of("all", Sum<EffortSums>(parts.Effort.Values, (a, b) => a.Add(b))),
+            effortBy,
             channels,
             ChannelParity.Gap(channels),
-            PromiseKeeping.Of("all", promises),
-            PromiseKeeping.ByTeam(promises),
-            PromiseKeeping.ByOwner(promises),
+            PromiseKeeping.Of("all", Sum<PromiseSums>(parts.Promises.Values, (a, b) => a.Add(b)), now),
+            PromisesBy(k => Team(k.TeamId)),
+            PromisesBy(k => PromiseKeeping.OwnerGroup(Owner(k.OwnerId), Team(k.TeamId))),
             await PromiseForecast.ReadAsync(db, clock, filter.Team, filter.Channel, ct),
-            SurveyFigures.Of("all", surveys),
-            SurveyFigures.ByTeam(surveys),
+            SurveyFigures.Of("all", Sum<SurveySums>(parts.Surveys.Values, (a, b) => a.Add(b))),
+            surveysByTeam,
             await JourneyFigures.ReadAsync(db, filter, ct));
+    }
+
+    private static T Sum<T>(IEnumerable<T> parts, Action<T, T> add) where T : new()
+    {
+        var total = new T();
+        foreach (var part in parts)
+        {
+            add(total, part);
+        }
+        return total;
     }
 }

@@ -25,31 +25,34 @@ public sealed record SurveyFigures(
 {
     public sealed record Row(string Team, SurveyState State, int? Csat, int? Effort);
 
-    public static Task<List<Row>> ReadAsync(GuichetDb db, MetricFilter filter, CancellationToken ct = default) =>
-        db.Cases.AsNoTracking().Covered(filter)
-            .Join(db.Surveys, c => c.Id, s => s.CaseId, (c, s) => new Row(c.Team.Name, s.State, s.Csat, s.Effort))
-            .ToListAsync(ct);
-
-    public static SurveyFigures Of(string group, IReadOnlyCollection<Row> rows)
+    public static SurveyFigures Of(string group, IEnumerable<Row> rows)
     {
-        var csat = rows.Where(r => r.Csat is not null).Select(r => r.Csat!.Value).ToList();
-        var effort = rows.Where(r => r.Effort is not null).Select(r => r.Effort!.Value).ToList();
-        var answered = rows.Count(r => r.State == SurveyState.Answered);
-        var sent = rows.Count(r => r.State is SurveyState.Sent or SurveyState.Answered);
+        var sums = new SurveySums();
+        foreach (var r in rows)
+        {
+            sums.Add(r.State, r.Csat, r.Effort);
+        }
+        return Of(group, sums);
+    }
+
+    public static SurveyFigures Of(string group, SurveySums s)
+    {
+        var csat = SurveySums.Scores(s.Csat, s.OtherCsat).ToList();
+        var effort = SurveySums.Scores(s.Effort, s.OtherEffort).ToList();
         return new(group,
-            rows.Count(r => r.State == SurveyState.Scheduled),
-            sent,
-            answered,
-            rows.Count(r => r.State == SurveyState.Cancelled),
-            Quantiles.Share(answered, sent),
+            s.Scheduled,
+            s.Sent,
+            s.Answered,
+            s.Cancelled,
+            Quantiles.Share(s.Answered, s.Sent),
             csat.Count == 0 ? null : Math.Round(csat.Average(), 2),
-            csat.Count == 0 ? null : Quantiles.Share(csat.Count(s => s >= 4), csat.Count),
+            csat.Count == 0 ? null : Quantiles.Share(csat.Count(x => x >= 4), csat.Count),
             effort.Count == 0 ? null : Math.Round(effort.Average(), 2),
-            effort.Count == 0 ? null : Quantiles.Share(effort.Count(s => s >= CaseEffort.HighSaidEffort), effort.Count),
-            [.. Enumerable.Range(1, 5).Select(n => csat.Count(s => s == n))],
-            [.. Enumerable.Range(1, 7).Select(n => effort.Count(s => s == n))]);
+            effort.Count == 0 ? null : Quantiles.Share(effort.Count(x => x >= CaseEffort.HighSaidEffort), effort.Count),
+            [.. Enumerable.Range(1, 5).Select(n => csat.Count(x => x == n))],
+            [.. Enumerable.Range(1, 7).Select(n => effort.Count(x => x == n))]);
     }
 
     public static List<SurveyFigures> ByTeam(IEnumerable<Row> rows) =>
-        rows.GroupBy(r => r.Team, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.ToList())).ToList();
+        rows.GroupBy(r => r.Team, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g)).ToList();
 }

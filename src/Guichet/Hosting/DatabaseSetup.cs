@@ -18,19 +18,24 @@ public static class DatabaseSetup
         services.TryAddSingleton<Core.Customers.CustomerStamps>();
         if (options.UsesPostgres)
         {
-            services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => db.UseNpgsql(options.Database).AddInterceptors(sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>()));
+            services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => Quiet(db.UseNpgsql(options.Database)).AddInterceptors(sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>()));
         }
         else
         {
             var connection = SqliteConnectionString(options.DataDir);
             services.AddDbContext<GuichetDb, SqliteGuichetDb>((sp, db) =>
             {
-                db.UseSqlite(connection);
+                Quiet(db.UseSqlite(connection));
                 db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable, sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>());
             });
         }
         return services;
     }
+
+    // A count bounded by Take (CaseCounts) needs no order: ordering it would make the database sort
+    // or walk the key instead of the filter's index.
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder db) =>
+        db.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     /// <summary>The embedded database's file in its data folder.</summary>
     public static string DatabaseFile(string dataDir) => Path.Combine(Path.GetFullPath(dataDir), "guichet.db");

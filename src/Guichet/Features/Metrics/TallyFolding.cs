@@ -1,21 +1,27 @@
 using Guichet.Core.Data;
+using Guichet.Core.Metrics;
 using Guichet.Core.Promises;
 
 namespace Guichet.Features.Metrics;
 
 /// <summary>
-/// Sums the promise tally's rows (<see cref="PromiseTally"/>) each tick, so reading the counters
-/// stays a few rows however many promises changed. Safe on every node at once.
+/// Keeps the counters and the dashboard's rollups up to date each tick (issue 29): sums the promise
+/// tally's rows (<see cref="PromiseTally"/>) and rolls up the days changed since
+/// (<see cref="FigureRollups"/>), newest first, a month of days at most a tick. Safe on every node at once.
 /// </summary>
 public sealed class TallyFolding(IServiceScopeFactory scopes, ServeOptions options, ILogger<TallyFolding> logger)
     : PeriodicDueWork(scopes, options.WatcherInterval, logger)
 {
-    protected override string Name => "Tally folding";
+    public const int DaysPerTick = 31;
+
+    protected override string Name => "Tallies and rollups";
     public override DueStage Stage => DueStage.Measures;
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        var folded = await PromiseTally.FoldAsync(services.GetRequiredService<GuichetDb>(), ct);
-        logger.LogDebug("Promise tally: {Rows} rows folded", folded);
+        var db = services.GetRequiredService<GuichetDb>();
+        var folded = await PromiseTally.FoldAsync(db, ct);
+        var days = await FigureRollups.RefreshAsync(db, DaysPerTick, ct);
+        logger.LogDebug("Promise tally: {Rows} rows folded; {Days} days rolled up", folded, days);
     }
 }
