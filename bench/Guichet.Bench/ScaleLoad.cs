@@ -52,6 +52,13 @@ public static class ScaleLoad
                     Console.WriteLine($"generated {cases - have:N0} cases in {watch.Elapsed.TotalSeconds:N0} s ({(cases - have) / watch.Elapsed.TotalSeconds:N0} cases/s)");
                 }
             }
+            using (var scope = app.Services.CreateScope())
+            {
+                // A server that has been running has its recent days rolled up (its worker does a month a tick).
+                var watch = Stopwatch.StartNew();
+                var days = await Core.Metrics.FigureRollups.RefreshAsync(scope.ServiceProvider.GetRequiredService<GuichetDb>(), 400, default);
+                Console.WriteLine($"rolled up {days} days in {watch.Elapsed.TotalSeconds:N1} s");
+            }
             await app.StartAsync();
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
@@ -155,7 +162,10 @@ public static class ScaleLoad
             ? (Pick(24, 1000) == 0 ? CaseStatus.Open : CaseStatus.Closed)
             : age < TimeSpan.FromDays(1) ? (roll < 50 ? CaseStatus.New : CaseStatus.Open)
             : roll < 55 ? CaseStatus.Closed : roll < 70 ? CaseStatus.Resolved : roll < 90 ? CaseStatus.Open : CaseStatus.WaitingOnCustomer;
-        var owner = status == CaseStatus.New ? null : agents[Pick(31, agents.Count)];
+        // Agents work in their team: agent n is in team n % 5.
+        var teamIndex = teams.IndexOf(team);
+        var ofTeam = agents.Where((_, n) => n % teams.Count == teamIndex).ToList();
+        var owner = status == CaseStatus.New || ofTeam.Count == 0 ? null : ofTeam[Pick(31, ofTeam.Count)];
         var answeredAt = status == CaseStatus.New ? (DateTimeOffset?)null : created.AddMinutes(5 + Pick(37, Math.Max(6, Math.Min(2_880, (int)age.TotalMinutes - 5))));
         var resolvedAt = status is CaseStatus.Closed or CaseStatus.Resolved ? answeredAt!.Value.AddMinutes(Pick(43, 4_320)) : (DateTimeOffset?)null;
         if (resolvedAt > now)
@@ -243,6 +253,8 @@ public static class ScaleLoad
         await TimeAsync(http, "promise counters, just after a case changed", 20, _ => "/api/metrics/promises", r => TouchAsync(http, maxId - 100 - r));
         await TimeAsync(http, "dashboard figures, 30 days (GET /api/metrics)", 10, _ => "/api/metrics");
         await TimeAsync(http, "dashboard figures, 30 days, just after a case changed", 5, _ => "/api/metrics", r => TouchAsync(http, maxId - 200 - r));
+        var year = DateTimeOffset.UtcNow.AddDays(-365).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await TimeAsync(http, "dashboard figures, a year by month (GET /api/metrics?from=…&by=month)", 5, _ => $"/api/metrics?from={year}&by=month");
     }
 
     private static async Task TouchAsync(HttpClient http, long caseId)

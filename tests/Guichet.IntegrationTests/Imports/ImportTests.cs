@@ -199,6 +199,38 @@ public abstract class ImportTests(GuichetServer server)
     }
 
     [Fact]
+    public async Task Asked_to_the_open_tickets_still_waiting_get_a_first_response_promise_on_their_teams_calendar()
+    {
+        server.SkipIfUnavailable();
+        var folder = Directory.CreateTempSubdirectory("guichet-import-promise-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "cases.csv"), """
+                ticket,subject,status,priority,channel,team,tags,customer_name,customer_email,customer_phone,assignee_name,assignee_email,from,author_name,author_email,at,body
+                P-1,Filtre bouché,open,normal,email,,,Nina Filtre,nina.filtre@example.fr,,,,customer,,,2023-06-12T08:00:00Z,Bonjour le filtre est bouché.
+                P-2,Merci,solved,normal,email,,,Nina Filtre,nina.filtre@example.fr,,,,customer,,,2023-06-13T08:00:00Z,Merci pour tout.
+                """);
+            var (posted, run) = await PostAsync("/api/imports?source=cases&promiseOpen=true", ZipFolder(folder));
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+            for (var i = 0; i < 600 && run.Str("state") is "queued" or "running"; i++)
+            {
+                await Task.Delay(100, Ct);
+                run = (await server.Api.GetJsonAsync($"/api/imports/{run.Str("id")}")).Body;
+            }
+            Assert.True(run.Str("state") == "done", run.ToJsonString());
+            var waiting = (await CaseAsync("csv", "P-1"))["promises"]!.AsArray();
+            var promise = Assert.Single(waiting)!;
+            Assert.Equal(("open", "firstResponse"), (promise.Str("state"), promise.Str("kind")));
+            Assert.True(DateTimeOffset.Parse(promise.Str("dueAt"), System.Globalization.CultureInfo.InvariantCulture) > server.Clock.GetUtcNow());
+            Assert.Empty((await CaseAsync("csv", "P-2"))["promises"]!.AsArray());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_import_request_names_its_field_and_writes_nothing()
     {
         server.SkipIfUnavailable();
