@@ -10,7 +10,8 @@ namespace Guichet.Bench;
 /// </summary>
 public static class InboundLoad
 {
-    public static async Task RunAsync(string baseUrl, string token, string mbox, int senders)
+    /// <param name="probe">An agent at work during the load (issue 29): an internal note and a case read every 50 ms, timed.</param>
+    public static async Task RunAsync(string baseUrl, string token, string mbox, int senders, bool probe = false)
     {
         var messages = new List<byte[]>();
         await foreach (var (raw, _) in MailSources.ReadAsync(mbox, CancellationToken.None))
@@ -21,6 +22,11 @@ public static class InboundLoad
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var next = -1;
         var failures = 0;
+        using var agent = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var probeCase = probe ? await OpenProbeCaseAsync(agent) : 0;
+        using var loadDone = new CancellationTokenSource();
+        var probing = probe ? ProbeAsync(agent, probeCase, loadDone.Token) : Task.FromResult((new List<double>(), new List<double>()));
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
         {
@@ -37,6 +43,56 @@ public static class InboundLoad
             }
         }));
         watch.Stop();
+        await loadDone.CancelAsync();
+        var (notes, reads) = await probing;
         Console.WriteLine($"{messages.Count:N0} messages, {senders} concurrent senders: {watch.Elapsed.TotalSeconds:F1} s, {messages.Count / watch.Elapsed.TotalSeconds:N0} messages/s, {failures} not accepted");
+        if (probe)
+        {
+            Report("  an agent's internal note during the load (POST /api/cases/{id}/notes)", notes);
+            Report("  an agent reading a case during the load (GET /api/cases/{id})", reads);
+        }
+    }
+
+    private static async Task<long> OpenProbeCaseAsync(HttpClient agent)
+    {
+        var opened = await agent.PostAsync("/api/cases", new StringContent("""
+            {"customer":{"name":"Sonde Agent","email":"sonde.agent@example.fr"},"channel":"email","subject":"Sonde","body":"Bonjour, ceci est la sonde de l'agent."}
+            """, System.Text.Encoding.UTF8, "application/json"));
+        opened.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await opened.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetInt64();
+    }
+
+    private static async Task<(List<double> Notes, List<double> Reads)> ProbeAsync(HttpClient agent, long caseId, CancellationToken done)
+    {
+        var (notes, reads) = (new List<double>(), new List<double>());
+        for (var n = 0; !done.IsCancellationRequested; n++)
+        {
+            var watch = Stopwatch.StartNew();
+            using (var note = await agent.PostAsync($"/api/cases/{caseId}/notes", new StringContent($$"""{"text":"Note de la sonde {{n}}"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None))
+            {
+                note.EnsureSuccessStatusCode();
+            }
+            notes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            using (var read = await agent.GetAsync($"/api/cases/{caseId}", CancellationToken.None))
+            {
+                read.EnsureSuccessStatusCode();
+            }
+            reads.Add(watch.Elapsed.TotalMilliseconds);
+            await Task.Delay(50, CancellationToken.None);
+        }
+        return (notes, reads);
+    }
+
+    private static void Report(string what, List<double> ms)
+    {
+        if (ms.Count == 0)
+        {
+            return;
+        }
+        ms.Sort();
+        double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
+        Console.WriteLine($"{what}: p50 {P(0.50):N1} ms, p95 {P(0.95):N1} ms, max {ms[^1]:N1} ms ({ms.Count} requests)");
     }
 }

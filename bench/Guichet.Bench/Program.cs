@@ -25,8 +25,9 @@ if (args is ["affected-list", var listPath, var listCount, ..])
 }
 if (args is ["inbound-load", var url, var token, var mbox, var senders, ..])
 {
+    // Add "probe" as a sixth argument to time an agent's note and case read during the load (issue 29).
     // Against a running `guichet serve` with GUICHET_ADMIN_TOKEN=token (see docs/benchmarks.md).
-    await InboundLoad.RunAsync(url, token, mbox, int.Parse(senders, System.Globalization.CultureInfo.InvariantCulture));
+    await InboundLoad.RunAsync(url, token, mbox, int.Parse(senders, System.Globalization.CultureInfo.InvariantCulture), probe: args.Length > 5 && args[5] == "probe");
     return;
 }
 
