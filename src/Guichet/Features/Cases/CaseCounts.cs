@@ -7,23 +7,29 @@ namespace Guichet.Features.Cases;
 
 /// <summary>
 /// Counts of case lists (a view's count in the sidebar, a list's total), in time that does not grow
-/// with history (issue 29, decision 0041). A count is kept until a case changes (<see cref="CaseChanges"/>,
-/// which moves on every save of a case on any node). After a change, a list of up to
-/// <see cref="ExactUpTo"/> cases is counted again at once, exactly, reading no more than that many
-/// index entries; a longer one shows its last count, marked not exact ("fresh": false, "totalExact":
-/// false), while it is counted again in the background — as Zendesk shows large views' counts. The
-/// first count of a list is always exact. A list of a time window ("due within 24 h") is counted per
-/// minute of its window.
+/// with history (issues 25 and 29, decisions 0036 and 0041). A count is kept until a case changes
+/// (<see cref="CaseChanges"/>, which moves on every save of a case on any node). After a change:
+/// <list type="bullet">
+/// <item>the sidebar shows each view's last count at once, marked ("fresh": false), while it is
+/// counted again in the background — ten views on every page and every live redraw never wait for
+/// ten counts;</item>
+/// <item>a list's own total is counted again at once when the list holds at most
+/// <see cref="ExactUpTo"/> cases (a count bounded by a LIMIT); a longer list shows its last count,
+/// marked ("totalExact": false), while it is counted again behind — as Zendesk shows large views.</item>
+/// </list>
+/// A list's first count is always exact. A list of a time window ("due within 24 h") is counted
+/// per minute of its window.
 /// </summary>
 public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<CaseCounts> logger)
 {
-    /// <summary>Up to this many cases a list is always counted exactly: 10,000 index entries take a few milliseconds. Tests lower it.</summary>
-    public int ExactUpTo { get; set; } = 10_000;
     private const int Kept = 10_000;
+
+    /// <summary>Up to this many cases a list's total is counted exactly after a change: a bounded count stops there. Tests lower it.</summary>
+    public int ExactUpTo { get; set; } = 10_000;
 
     private readonly record struct Key(long Reader, long Team, AgentRole Role, bool AllTeams, CaseList.Filter Filter);
 
-    private readonly record struct Counted(long Generation, int Count);
+    private readonly record struct Counted(long Generation, int Count, long ReadAt);
 
     /// <summary>A list's count, and whether it is exact as of the last change.</summary>
     public readonly record struct ListCount(int Count, bool Exact);
@@ -31,8 +37,8 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
     private readonly ConcurrentDictionary<Key, Counted> counted = new();
     private readonly ConcurrentDictionary<Key, Task> refreshing = new();
 
-    /// <summary>The count of the list: exact unless it is longer than <see cref="ExactUpTo"/> and a case changed since it was last counted.</summary>
-    public async Task<ListCount> CountAsync(GuichetDb db, CaseList.Filter filter, Agent? viewer, CancellationToken ct)
+    /// <summary>A list's total: exact unless the list is longer than <see cref="ExactUpTo"/> and a case changed since it was counted.</summary>
+    public async Task<ListCount> TotalAsync(GuichetDb db, CaseList.Filter filter, Agent? viewer, CancellationToken ct)
     {
         // A list read without a person (none here today) is counted each time.
         if (viewer is null)
@@ -41,7 +47,7 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         }
         var key = KeyOf(filter, viewer);
         var generation = changes.Generation;
-        var seen = counted.TryGetValue(key, out var known);
+        var seen = Read(key, out var known);
         if (seen && known.Generation == generation)
         {
             return new ListCount(known.Count, true);
@@ -49,7 +55,7 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         var upTo = await CaseList.CountAsync(db, filter, viewer, ct, ExactUpTo + 1);
         if (upTo <= ExactUpTo)
         {
-            Keep(key, new Counted(generation, upTo));
+            Keep(key, new Counted(generation, upTo, Environment.TickCount64));
             return new ListCount(upTo, true);
         }
         if (seen)
@@ -60,12 +66,39 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         return new ListCount(await CountNowAsync(db, key, filter, viewer, generation, ct), true);
     }
 
+    /// <summary>A view's count for the sidebar: exact when nothing changed since it was counted, else the last count while a new one is made in the background.</summary>
+    public async Task<ListCount> SidebarCountAsync(GuichetDb db, CaseList.Filter filter, Agent viewer, CancellationToken ct)
+    {
+        var key = KeyOf(filter, viewer);
+        var generation = changes.Generation;
+        if (Read(key, out var known))
+        {
+            if (known.Generation != generation)
+            {
+                Refresh(key, filter, viewer, generation);
+            }
+            return new ListCount(known.Count, known.Generation == generation);
+        }
+        return new ListCount(await CountNowAsync(db, key, filter, viewer, generation, ct), true);
+    }
+
     /// <summary>The exact count as of the last change, counted now if need be (a view's <c>?fresh=true</c>).</summary>
     public async Task<int> ExactCountAsync(GuichetDb db, CaseList.Filter filter, Agent viewer, CancellationToken ct)
     {
         var key = KeyOf(filter, viewer);
         var generation = changes.Generation;
-        return counted.TryGetValue(key, out var known) && known.Generation == generation ? known.Count : await CountNowAsync(db, key, filter, viewer, generation, ct);
+        return Read(key, out var known) && known.Generation == generation ? known.Count : await CountNowAsync(db, key, filter, viewer, generation, ct);
+    }
+
+    private bool Read(Key key, out Counted known)
+    {
+        if (!counted.TryGetValue(key, out known))
+        {
+            return false;
+        }
+        // Marked as read, so that the lists people look at are the ones kept.
+        counted.TryUpdate(key, known with { ReadAt = Environment.TickCount64 }, known);
+        return true;
     }
 
     /// <summary>Completes when the background counts started so far are done (for tests and benchmarks).</summary>
@@ -74,7 +107,7 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
     private async Task<int> CountNowAsync(GuichetDb db, Key key, CaseList.Filter filter, Agent viewer, long generation, CancellationToken ct)
     {
         var count = await CaseList.CountAsync(db, filter, viewer, ct);
-        Keep(key, new Counted(generation, count));
+        Keep(key, new Counted(generation, count, Environment.TickCount64));
         return count;
     }
 
@@ -115,7 +148,11 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
     {
         if (counted.Count >= Kept)
         {
-            counted.Clear();
+            // The half read longest ago goes: a clear would make every long list's next reading a full count.
+            foreach (var old in counted.OrderBy(c => c.Value.ReadAt).Take(Kept / 2).ToList())
+            {
+                counted.TryRemove(old.Key, out _);
+            }
         }
         // A slower count of an older generation never replaces a newer one.
         counted.AddOrUpdate(key, count, (_, held) => held.Generation > count.Generation ? held : count);

@@ -190,7 +190,7 @@ public static class CaseList
     /// <summary>The page of cases the filter names, in its order, with their total.</summary>
     public static async Task<Page<CaseSummaryDto>> ReadAsync(GuichetDb db, Filter filter, Core.Agents.Agent? viewer, CaseCounts counts, CancellationToken ct)
     {
-        var total = await counts.CountAsync(db, filter, viewer, ct);
+        var total = await counts.TotalAsync(db, filter, viewer, ct);
         var (items, after) = await ItemsAsync(db, filter, viewer, ct);
         return new Page<CaseSummaryDto>(items, filter.After is null ? filter.Page : 1, filter.PageSize, total.Count)
         {

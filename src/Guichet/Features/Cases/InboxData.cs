@@ -26,9 +26,9 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
         var me = await http.CurrentAgentAsync(db);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var counts = http.RequestServices.GetRequiredService<CaseCounts>();
-        // A page opened shows the counts it has at once; its live redraw (in the background) waits for exact ones.
-        var live = http.Request.Headers.ContainsKey("X-Live");
-        var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, counts, ct, exact: live);
+        // The sidebar shows the counts it has at once, recounted behind after a change (decision 0041):
+        // a live redraw after each change of any case must not count every view of every reader.
+        var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, counts, ct);
         var view = views.Select(v => v.View).FirstOrDefault(v => v.Id == query.View);
         var filter = FilterOf(query, me, view, now);
         // A column's header reorders the list for this reading only; the view keeps its own order.

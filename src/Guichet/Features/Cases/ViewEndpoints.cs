@@ -29,7 +29,7 @@ public static class ViewEndpoints
                 ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), counts, ct, exact: fresh == true)).Select(c => ViewDto.From(c.View, c.Count, c.Fresh)).ToList())
                 : Results.Unauthorized())
         .Produces<List<ViewDto>>()
-        .WithSummary("The views the caller sees (their own, their team's, everyone's), each with its count: countFresh false when cases changed since it was counted and a new count is under way (at most a minute old); fresh=true counts each again now.");
+        .WithSummary("The views the caller sees (their own, their team's, everyone's), each with its count: countFresh false when cases changed since it was counted and a new count is under way; fresh=true counts each again now.");
 
         views.MapPost("/", (HttpContext http, GuichetDb db, SaveView save) =>
             CaseEndpoints.WithActor<ViewRequest, View>(http, db, (r, me) => save.CreateAsync(r, me, http.RequestAborted),

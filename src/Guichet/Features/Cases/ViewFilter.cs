@@ -41,14 +41,14 @@ public static class ViewFilter
         return views.OrderBy(v => v.OwnerId is not null ? 0 : v.TeamId is not null ? 1 : 2).ThenBy(v => v.Position).ThenBy(v => v.Id).ToList();
     }
 
-    /// <summary>The reader's views with their sidebar counts; <paramref name="exact"/> counts each again after a change, however long.</summary>
+    /// <summary>The reader's views with their sidebar counts; <paramref name="exact"/> counts each again after a change before answering.</summary>
     public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CaseCounts counts, CancellationToken ct, bool exact = false)
     {
         var counted = new List<Counted>();
         foreach (var view in await OfReaderAsync(db, reader, ct))
         {
             var filter = Of(view, reader, now);
-            var (count, fresh) = exact ? new CaseCounts.ListCount(await counts.ExactCountAsync(db, filter, reader, ct), true) : await counts.CountAsync(db, filter, reader, ct);
+            var (count, fresh) = exact ? new CaseCounts.ListCount(await counts.ExactCountAsync(db, filter, reader, ct), true) : await counts.SidebarCountAsync(db, filter, reader, ct);
             counted.Add(new Counted(view, count, fresh));
         }
         return counted;
