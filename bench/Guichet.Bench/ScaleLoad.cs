@@ -54,10 +54,14 @@ public static class ScaleLoad
             }
             using (var scope = app.Services.CreateScope())
             {
+                var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+                // The generated history carries its surveys: the server's survey rounds would otherwise
+                // survey the month's resolved cases (tens of thousands of sends) during the measures.
+                await db.Teams.ExecuteUpdateAsync(t => t.SetProperty(x => x.SurveysOn, false));
                 // A server that has been running has its recent days rolled up (its worker does a month a tick).
                 var watch = Stopwatch.StartNew();
-                var days = await Core.Metrics.FigureRollups.RefreshAsync(scope.ServiceProvider.GetRequiredService<GuichetDb>(), 400, default);
-                Console.WriteLine($"rolled up {days} days in {watch.Elapsed.TotalSeconds:N1} s");
+                var days = await Core.Metrics.FigureRollups.RefreshAsync(db, 400, default);
+                Console.WriteLine($"rolled up {days.Count} days in {watch.Elapsed.TotalSeconds:N1} s");
             }
             await app.StartAsync();
             using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
@@ -142,7 +146,8 @@ public static class ScaleLoad
         ];
     }
 
-    private static DateTimeOffset Created(int k, int n, DateTimeOffset now) => now.AddSeconds(-(n - 1 - k) * 86_400 / PerDay);
+    // In double: (n − 1 − k) × 86,400 overflows an int past 24,855 cases.
+    private static DateTimeOffset Created(int k, int n, DateTimeOffset now) => now.AddSeconds(-(n - 1.0 - k) * 86_400 / PerDay);
 
     /// <summary>
     /// Case k of n, made as the company's day made it: the newest now, one every 26 s before. Its

@@ -18,6 +18,8 @@ public sealed class SqliteGuichetDb(DbContextOptions<SqliteGuichetDb> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // One mark a day whose version moves (FigureDirtyDay): the triggers' INSERT OR IGNORE relies on it.
+        modelBuilder.Entity<Metrics.FigureDirtyDay>().HasIndex(d => d.Day).IsUnique();
         // Microseconds since 1970 as the converter writes them; 253402214400000000 is 9999-12-31 (Case.DueOrderSentinel).
         modelBuilder.Entity<Cases.Case>().Property(c => c.DueOrder)
             .HasComputedColumnSql("COALESCE(\"NextDueAt\", \"CustomerWaitingSince\", 253402214400000000)", stored: false);

@@ -46,7 +46,8 @@ public static class CaseEfforts
             .Where(e => (e.Kind == CaseEventKind.RedirectedElsewhere || (e.Kind == CaseEventKind.GuardOverridden && e.To != null && e.To.Contains("C3.redirect"))) && ids.Contains(e.CaseId))
             .GroupBy(e => e.CaseId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var said = await db.Surveys.AsNoTracking().Where(s => s.Effort != null && covered.Any(c => c.Id == s.CaseId))
+        // "CaseId IN (covered cases)" walks the surveys' case index; an EXISTS per survey read every survey.
+        var said = await db.Surveys.AsNoTracking().Where(s => s.Effort != null && ids.Contains(s.CaseId))
             .ToDictionaryAsync(s => s.CaseId, s => s.Effort!.Value, ct);
         // Only a case with two contacts or more can have switched channel. "IN (cases)" lets SQLite
         // walk the messages' (CaseId, CreatedAt) index once per case instead of joining both ways.

@@ -22,10 +22,10 @@ public sealed record ChannelParity(
     /// <summary>One row per channel, from each channel's sums.</summary>
     public static List<ChannelParity> Of(IEnumerable<(Channel Channel, EffortSums Sums)> channels) =>
         channels.OrderBy(c => c.Channel).Select(c => new ChannelParity(c.Channel.ToWire(), c.Sums.Cases,
-            c.Sums.FirstAnswers.Count,
+            c.Sums.Answered,
             EffortSums.Quantile(c.Sums.FirstAnswers, 0.5),
             EffortSums.Quantile(c.Sums.FirstAnswers, 0.9),
-            c.Sums.Resolutions.Count,
+            c.Sums.Resolved,
             EffortSums.Quantile(c.Sums.Resolutions, 0.5),
             EffortSums.Quantile(c.Sums.Resolutions, 0.9))).ToList();
 

@@ -2,9 +2,10 @@ namespace Guichet.Core.Metrics;
 
 /// <summary>
 /// What the effort figures (SPEC M2, M3) need of a group of cases, summed: the counts of each
-/// irritant and the waits themselves (hundredths of hours, as the figures round them) for the
-/// medians. Adding two groups' sums gives the sums of both, so a day's cases are summed once and
-/// any period adds its days (issue 29).
+/// irritant and how many cases waited each time (hundredths of hours, as the figures round them),
+/// so that medians and p90 stay exact. Adding two groups' sums gives the sums of both, so a day's
+/// cases are summed once and any period adds its days (issue 29); a period's waits take as much
+/// room as their distinct values, not as their cases.
 /// </summary>
 public sealed class EffortSums
 {
@@ -20,10 +21,15 @@ public sealed class EffortSums
     public int HighEffort { get; set; }
     public int Transferred { get; set; }
     public int SeveralContacts { get; set; }
-    /// <summary>First human answers, in hundredths of an hour after the case opened.</summary>
-    public List<int> FirstAnswers { get; set; } = [];
-    /// <summary>Resolutions, in hundredths of an hour after the case opened.</summary>
-    public List<int> Resolutions { get; set; } = [];
+    /// <summary>First human answers: how many came that many hundredths of an hour after the case opened.</summary>
+    public Dictionary<int, int> FirstAnswers { get; set; } = [];
+    /// <summary>Resolutions: how many came that many hundredths of an hour after the case opened.</summary>
+    public Dictionary<int, int> Resolutions { get; set; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Answered => FirstAnswers.Values.Sum();
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Resolved => Resolutions.Values.Sum();
 
     public static EffortSums Of(IEnumerable<CaseEffort> cases)
     {
@@ -51,11 +57,11 @@ public sealed class EffortSums
         SeveralContacts += c.SeveralContacts ? 1 : 0;
         if (c.FirstHumanAnswerHours is { } first)
         {
-            FirstAnswers.Add(Hundredths(first));
+            Count(FirstAnswers, Hundredths(first), 1);
         }
         if (c.ResolutionHours is { } resolved)
         {
-            Resolutions.Add(Hundredths(resolved));
+            Count(Resolutions, Hundredths(resolved), 1);
         }
     }
 
@@ -73,12 +79,38 @@ public sealed class EffortSums
         HighEffort += s.HighEffort;
         Transferred += s.Transferred;
         SeveralContacts += s.SeveralContacts;
-        FirstAnswers.AddRange(s.FirstAnswers);
-        Resolutions.AddRange(s.Resolutions);
+        foreach (var (wait, n) in s.FirstAnswers)
+        {
+            Count(FirstAnswers, wait, n);
+        }
+        foreach (var (wait, n) in s.Resolutions)
+        {
+            Count(Resolutions, wait, n);
+        }
     }
 
-    /// <summary>The nearest-rank quantile of waits, in hours as the figures show them.</summary>
-    public static double? Quantile(List<int> hundredths, double q) => Quantiles.Of(hundredths.Select(h => (double?)(h / 100.0)), q);
+    /// <summary>The nearest-rank quantile of waits (as <see cref="Quantiles.Of"/>), in hours as the figures show them.</summary>
+    public static double? Quantile(Dictionary<int, int> waits, double q)
+    {
+        var total = waits.Values.Sum();
+        if (total == 0)
+        {
+            return null;
+        }
+        var rank = Math.Clamp((int)Math.Ceiling(q * total) - 1, 0, total - 1);
+        var seen = 0;
+        foreach (var wait in waits.Keys.Order())
+        {
+            seen += waits[wait];
+            if (seen > rank)
+            {
+                return wait / 100.0;
+            }
+        }
+        return null;
+    }
+
+    private static void Count(Dictionary<int, int> waits, int wait, int n) => waits[wait] = waits.GetValueOrDefault(wait) + n;
 
     // The figures round waits to hundredths of an hour (CaseEfforts): kept as such, they add up exactly.
     private static int Hundredths(double hours) => (int)Math.Round(hours * 100, MidpointRounding.AwayFromZero);

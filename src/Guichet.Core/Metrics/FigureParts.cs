@@ -62,7 +62,9 @@ public sealed class FigureParts
         var promises = await db.Promises.AsNoTracking().Where(p => ids.Contains(p.CaseId))
             .Select(p => new { p.Id, p.CaseId, p.OwnerId, p.State, p.SilentBreach, p.DueAt })
             .ToListAsync(ct);
-        var renegotiated = promises.Count == 0 ? [] : (await db.PromiseRenegotiations.AsNoTracking().Where(r => db.Promises.Any(p => p.Id == r.PromiseId && ids.Contains(p.CaseId)))
+        // "PromiseId IN (their promises)" walks the renegotiations' promise index; an EXISTS per renegotiation read them all.
+        var promiseIds = db.Promises.Where(p => ids.Contains(p.CaseId)).Select(p => p.Id);
+        var renegotiated = promises.Count == 0 ? [] : (await db.PromiseRenegotiations.AsNoTracking().Where(r => promiseIds.Contains(r.PromiseId))
             .Select(r => r.PromiseId).Distinct().ToListAsync(ct)).ToHashSet();
         foreach (var p in promises)
         {

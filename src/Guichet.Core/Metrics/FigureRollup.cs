@@ -26,14 +26,21 @@ public sealed class FigureRollup
 }
 
 /// <summary>
-/// A day whose rollup is out of date: written by database triggers whenever a case opened that day,
-/// its promises or its surveys change (so every path of writing is seen), removed when the day is
-/// rolled up again. On SQLite one row per day whose version moves at each change; on PostgreSQL one
-/// row per change, so that writers never wait on one another.
+/// A mark on a day whose rollup may be out of date, written by database triggers (so every path of
+/// writing is seen) whenever a case opened that day changes, or its contacts (messages in), its
+/// promises and their renegotiations, its surveys or its redirect events. A day is out of date
+/// while a mark has <see cref="Version"/> above <see cref="RolledVersion"/>.
+/// <list type="bullet">
+/// <item>SQLite: one row a day (unique); each change moves its version up, never down; the pass
+/// records the version it read as rolled.</item>
+/// <item>PostgreSQL: one row per writing statement and day (version 1, rolled 0), so that writers
+/// never wait on one another; the pass deletes the marks it takes.</item>
+/// </list>
 /// </summary>
 public sealed class FigureDirtyDay
 {
     public long Id { get; private set; }
     public DateTimeOffset Day { get; init; }
     public long Version { get; init; }
+    public long RolledVersion { get; init; }
 }

@@ -7,6 +7,6 @@ internal sealed class FigureRollupConfiguration : IEntityTypeConfiguration<Figur
 {
     public void Configure(EntityTypeBuilder<FigureRollup> b) => b.HasIndex(r => r.Day);
 
-    // On SQLite the migration makes Day unique (one row a day, its version moving); not on PostgreSQL.
+    // Unique on SQLite (SqliteGuichetDb): one row a day, its version moving. Not on PostgreSQL: a row per writing statement.
     public void Configure(EntityTypeBuilder<FigureDirtyDay> b) => b.HasIndex(d => d.Day);
 }

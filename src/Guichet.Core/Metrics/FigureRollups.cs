@@ -22,7 +22,7 @@ public static class FigureRollups
         {
             return await FigureParts.ReadLiveAsync(db, filter, ct);
         }
-        var dirty = (await db.FigureDirtyDays.AsNoTracking().Where(d => d.Day >= first && d.Day < end).Select(d => d.Day).Distinct().ToListAsync(ct)).ToHashSet();
+        var dirty = (await db.FigureDirtyDays.AsNoTracking().Where(d => d.Day >= first && d.Day < end && d.Version > d.RolledVersion).Select(d => d.Day).Distinct().ToListAsync(ct)).ToHashSet();
         var parts = new FigureParts();
         foreach (var (from, to) in LiveRanges(filter, first, end, dirty))
         {
@@ -50,19 +50,21 @@ public static class FigureRollups
 
     /// <summary>
     /// Rolls up to <paramref name="maxDays"/> out-of-date days, newest first (the dashboard's month
-    /// first). On SQLite the day is read outside the write lock and written only if nothing changed
-    /// it meanwhile; on PostgreSQL the day's marks are taken in the transaction that reads it, and one
-    /// node at a time does this. Returns the days rolled up.
+    /// first), passing over those <paramref name="later"/> names (rolled up moments ago: a day that
+    /// changes all the time is read from its rows meanwhile, which costs one day). On SQLite the day
+    /// is read outside the write lock and written only if nothing changed it meanwhile; on PostgreSQL
+    /// the day's marks are taken in the transaction that reads it, and one node at a time does this.
+    /// Returns the days rolled up.
     /// </summary>
-    public static async Task<int> RefreshAsync(GuichetDb db, int maxDays, CancellationToken ct)
+    public static async Task<List<DateTimeOffset>> RefreshAsync(GuichetDb db, int maxDays, CancellationToken ct, Func<DateTimeOffset, bool>? later = null)
     {
-        var days = await db.FigureDirtyDays.AsNoTracking().Select(d => d.Day).Distinct().OrderByDescending(d => d).Take(maxDays).ToListAsync(ct);
-        var done = 0;
-        foreach (var day in days)
+        var marked = await db.FigureDirtyDays.AsNoTracking().Where(d => d.Version > d.RolledVersion).Select(d => d.Day).Distinct().OrderByDescending(d => d).ToListAsync(ct);
+        var done = new List<DateTimeOffset>();
+        foreach (var day in marked.Where(d => later?.Invoke(d) != true).Take(maxDays))
         {
             if (db.Database.IsNpgsql() ? await RefreshOnPostgresAsync(db, day, ct) : await RefreshOnSqliteAsync(db, day, ct))
             {
-                done++;
+                done.Add(day);
             }
         }
         return done;
@@ -70,15 +72,15 @@ public static class FigureRollups
 
     private static async Task<bool> RefreshOnSqliteAsync(GuichetDb db, DateTimeOffset day, CancellationToken ct)
     {
-        var version = await db.FigureDirtyDays.AsNoTracking().Where(d => d.Day == day).Select(d => (long?)d.Version).FirstOrDefaultAsync(ct);
+        var version = await db.FigureDirtyDays.AsNoTracking().Where(d => d.Day == day && d.Version > d.RolledVersion).Select(d => (long?)d.Version).SingleOrDefaultAsync(ct);
         if (version is null)
         {
             return false;
         }
-        // Any change from now on moves the version: the day then stays marked and is read again.
+        // Any change from now on moves the version up: the day then stays out of date and is read again.
         var parts = await FigureParts.ReadLiveAsync(db, new MetricFilter(day, day + Day), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.FigureDirtyDays.Where(d => d.Day == day && d.Version == version).ExecuteDeleteAsync(ct) == 0)
+        if (await db.FigureDirtyDays.Where(d => d.Day == day && d.Version == version).ExecuteUpdateAsync(d => d.SetProperty(x => x.RolledVersion, version), ct) == 0)
         {
             return false;
         }

@@ -1,7 +1,4 @@
-using Guichet.Core.Cases;
-using Guichet.Core.Data;
 using Guichet.Core.Promises;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Core.Metrics;
 

@@ -1,7 +1,3 @@
-using Guichet.Core.Data;
-using Guichet.Core.Surveys;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Core.Metrics;
 
 /// <summary>
@@ -23,18 +19,6 @@ public sealed record SurveyFigures(
     IReadOnlyList<int> CsatCounts,
     IReadOnlyList<int> EffortCounts)
 {
-    public sealed record Row(string Team, SurveyState State, int? Csat, int? Effort);
-
-    public static SurveyFigures Of(string group, IEnumerable<Row> rows)
-    {
-        var sums = new SurveySums();
-        foreach (var r in rows)
-        {
-            sums.Add(r.State, r.Csat, r.Effort);
-        }
-        return Of(group, sums);
-    }
-
     public static SurveyFigures Of(string group, SurveySums s)
     {
         var csat = SurveySums.Scores(s.Csat, s.OtherCsat).ToList();
@@ -52,7 +36,4 @@ public sealed record SurveyFigures(
             [.. Enumerable.Range(1, 5).Select(n => csat.Count(x => x == n))],
             [.. Enumerable.Range(1, 7).Select(n => effort.Count(x => x == n))]);
     }
-
-    public static List<SurveyFigures> ByTeam(IEnumerable<Row> rows) =>
-        rows.GroupBy(r => r.Team, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g)).ToList();
 }

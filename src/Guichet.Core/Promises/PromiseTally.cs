@@ -26,30 +26,34 @@ public sealed class PromiseTally
     /// <summary>
     /// Sums the rows written so far into one per state and removes them, in one statement on
     /// PostgreSQL (rows another node commits meanwhile are either summed or left, never lost) and
-    /// under SQLite's single writer. Returns how many rows were folded.
+    /// under SQLite's single writer; nothing is written when every state has one row already.
+    /// Returns how many rows were summed.
     /// </summary>
     public static async Task<int> FoldAsync(GuichetDb db, CancellationToken ct)
     {
+        var rows = await db.PromiseTallies.CountAsync(ct);
+        var groups = await db.PromiseTallies.Select(t => new { t.State, t.SilentBreach }).Distinct().CountAsync(ct);
+        if (rows <= groups)
+        {
+            return 0;
+        }
         if (db.Database.IsNpgsql())
         {
-            return await db.Database.ExecuteSqlRawAsync("""
+            await db.Database.ExecuteSqlRawAsync("""
                 WITH gone AS (DELETE FROM "PromiseTallies" RETURNING "State", "SilentBreach", "Delta")
                 INSERT INTO "PromiseTallies" ("State", "SilentBreach", "Delta")
                 SELECT "State", "SilentBreach", SUM("Delta") FROM gone GROUP BY "State", "SilentBreach" HAVING SUM("Delta") <> 0
                 """, ct);
+            return rows;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var last = await db.PromiseTallies.MaxAsync(t => (long?)t.Id, ct) ?? 0;
-        var rows = await db.PromiseTallies.CountAsync(t => t.Id <= last, ct);
-        if (rows > 4)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "PromiseTallies" ("State", "SilentBreach", "Delta")
-                SELECT "State", "SilentBreach", SUM("Delta") FROM "PromiseTallies" WHERE "Id" <= {last} GROUP BY "State", "SilentBreach" HAVING SUM("Delta") <> 0
-                """, ct);
-            await db.Database.ExecuteSqlAsync($"""DELETE FROM "PromiseTallies" WHERE "Id" <= {last}""", ct);
-        }
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "PromiseTallies" ("State", "SilentBreach", "Delta")
+            SELECT "State", "SilentBreach", SUM("Delta") FROM "PromiseTallies" WHERE "Id" <= {last} GROUP BY "State", "SilentBreach" HAVING SUM("Delta") <> 0
+            """, ct);
+        var summed = await db.Database.ExecuteSqlAsync($"""DELETE FROM "PromiseTallies" WHERE "Id" <= {last}""", ct);
         await tx.CommitAsync(ct);
-        return rows;
+        return summed;
     }
 }

@@ -97,6 +97,6 @@ public sealed record Page<T>(T[] Items, int PageNumber, int PageSize, int Total)
     /// <summary>The cursor of the next page (pass it as <c>after=</c>); null when this page is the last (issue 25).</summary>
     public string? Next { get; init; }
 
-    /// <summary>False when the total is the last count of a long list, made before its latest change and being made again (issue 29, decision 0041).</summary>
+    /// <summary>False when the total is not exact (issue 29, decision 0041): a long case list's last count, made before its latest change and being made again; a long promise list's first 10,000.</summary>
     public bool TotalExact { get; init; } = true;
 }

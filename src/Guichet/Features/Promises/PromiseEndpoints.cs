@@ -13,6 +13,7 @@ namespace Guichet.Features.Promises;
 public static class PromiseEndpoints
 {
     private static readonly Keyset<Core.Promises.Promise> ByDue = new("promises.due", (p => p.DueAt, false), (p => p.Id, false));
+    private const int MostCounted = 10_000;
 
     public sealed record RenegotiateRequest(DateTimeOffset? NewDueAt);
 
@@ -80,20 +81,23 @@ public static class PromiseEndpoints
             {
                 list = list.Where(p => p.DueAt < before);
             }
-            var total = await list.CountAsync(http.RequestAborted);
+            // Counted up to 10,000 (issue 29): past that the total says "at least" (totalExact false);
+            // GET /api/metrics/promises has every state's exact count, kept by the database.
+            var total = await list.Take(MostCounted + 1).CountAsync(http.RequestAborted);
             var items = await ByDue.Page(list.Include(p => p.Owner).Include(p => p.Renegotiations), after, page, pageSize)
                 .AsSplitQuery()
                 .ToListAsync(http.RequestAborted);
             var now = clock.Now();
-            return TypedResults.Ok(new Page<PromiseDto>(items.Select(p => PromiseDto.From(p, now)).ToArray(), after is null ? page : 1, pageSize, total)
+            return TypedResults.Ok(new Page<PromiseDto>(items.Select(p => PromiseDto.From(p, now)).ToArray(), after is null ? page : 1, pageSize, Math.Min(total, MostCounted))
             {
                 Next = ByDue.Next(items.LastOrDefault(), items.Count, pageSize),
+                TotalExact = total <= MostCounted,
             });
         })
         .Produces<Page<PromiseDto>>()
         .WithPaging()
         .WithQuery("state: open, kept, renegotiated or broken.", "dueBefore: only promises due before this time (ISO 8601).")
-        .WithSummary("Promises across cases, by due time. Filters: state, dueBefore; page, pageSize ≤ 100.");
+        .WithSummary("Promises across cases, by due time. Filters: state, dueBefore; page, pageSize ≤ 100. The total is counted up to 10,000: past that it is 10,000 with totalExact false.");
         return api;
     }
 }

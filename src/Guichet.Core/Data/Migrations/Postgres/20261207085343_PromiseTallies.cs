@@ -26,8 +26,10 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     table.PrimaryKey("PK_PromiseTallies", x => x.Id);
                 });
 
-            // Issue 29: promise counts kept by the database, whoever writes (PromiseTally).
+            // Issue 29: promise counts kept by the database, whoever writes (PromiseTally). Another node's
+            // writes wait for this migration's end: none is counted twice or missed between the count and the triggers.
             migrationBuilder.Sql("""
+                LOCK TABLE "Promises" IN SHARE ROW EXCLUSIVE MODE;
                 INSERT INTO "PromiseTallies" ("State", "SilentBreach", "Delta")
                 SELECT "State", "SilentBreach", COUNT(*) FROM "Promises" GROUP BY "State", "SilentBreach";
                 """);

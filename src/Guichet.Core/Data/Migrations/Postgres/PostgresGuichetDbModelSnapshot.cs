@@ -2113,6 +2113,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("Day")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("RolledVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 

@@ -2036,12 +2036,16 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RolledVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Day");
+                    b.HasIndex("Day")
+                        .IsUnique();
 
                     b.ToTable("FigureDirtyDays");
                 });

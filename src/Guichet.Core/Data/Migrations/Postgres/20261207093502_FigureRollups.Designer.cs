@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Guichet.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGuichetDb))]
-    [Migration("20261207090944_FigureRollups")]
+    [Migration("20261207093502_FigureRollups")]
     partial class FigureRollups
     {
         /// <inheritdoc />
@@ -2115,6 +2115,9 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("Day")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RolledVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");

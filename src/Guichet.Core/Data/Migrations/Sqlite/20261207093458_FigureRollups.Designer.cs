@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Guichet.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGuichetDb))]
-    [Migration("20261207090941_FigureRollups")]
+    [Migration("20261207093458_FigureRollups")]
     partial class FigureRollups
     {
         /// <inheritdoc />
@@ -2039,12 +2039,16 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.Property<long>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RolledVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Day");
+                    b.HasIndex("Day")
+                        .IsUnique();
 
                     b.ToTable("FigureDirtyDays");
                 });
