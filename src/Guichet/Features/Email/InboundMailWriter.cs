@@ -10,11 +10,9 @@ namespace Guichet.Features.Email;
 /// receipt once that commit is durable. One commit per request topped out near 1,800 messages/s
 /// on two cores; grouping turns the fsync per message into one per group.
 /// </summary>
-public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSettings settings, Hosting.Web.AgentsFirst agents, ILogger<InboundMailWriter> logger) : BackgroundService
+public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSettings settings, ILogger<InboundMailWriter> logger) : BackgroundService
 {
     private const int MaxGroup = 256;
-    // While people work, a group holds the one writer for a few tens of milliseconds, not a few hundred (issue 29).
-    private const int GroupWhilePeopleWork = 32;
 
     private sealed record Pending(IncomingMail Mail, string? Team, TaskCompletionSource<ReceiveEmail.Receipt> Done);
 
@@ -23,18 +21,8 @@ public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSet
     /// <summary>Completes once the message is committed (or fails with the reason the whole group failed).</summary>
     public async Task<ReceiveEmail.Receipt> SubmitAsync(byte[] raw, string? team, CancellationToken ct)
     {
-        // Read (parsed) here, by the request, concurrently with the others (one a core): the one writer only writes.
-        await agents.IntakeParsing.WaitAsync(ct);
-        IncomingMail mail;
-        try
-        {
-            mail = ReceiveEmail.ReadAhead(raw, settings);
-        }
-        finally
-        {
-            agents.IntakeParsing.Release();
-        }
-        var pending = new Pending(mail, team, new TaskCompletionSource<ReceiveEmail.Receipt>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Read (parsed) here, by the request, concurrently with the others: the one writer only writes.
+        var pending = new Pending(ReceiveEmail.ReadAhead(raw, settings), team, new TaskCompletionSource<ReceiveEmail.Receipt>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
             await queue.Writer.WriteAsync(pending, ct);
@@ -49,8 +37,7 @@ public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSet
         using var stopping = stoppingToken.Register(() => queue.Writer.TryComplete());
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            var most = await agents.YieldAsync() ? GroupWhilePeopleWork : MaxGroup;
-            while (group.Count < most && queue.Reader.TryRead(out var next))
+            while (group.Count < MaxGroup && queue.Reader.TryRead(out var next))
             {
                 group.Add(next);
             }

@@ -80,7 +80,6 @@ public static class WebPlumbing
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         });
         AddOpenTelemetry(services);
-        services.AddSingleton<AgentsFirst>();
     }
 
     public static void UseGuichetPipeline(this WebApplication app)
@@ -92,8 +91,6 @@ public static class WebPlumbing
             app.UseForwardedHeaders();
         }
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
-        var agentsFirst = app.Services.GetRequiredService<AgentsFirst>();
-        app.Use(agentsFirst.TrackAsync);
         app.UseSecurityHeaders();
         // Only on https answers (a TLS listener or a proxy saying so), never for localhost.
         app.UseHsts();
