@@ -26,9 +26,11 @@ public sealed record InboxData(Page<CaseSummaryDto> Page, IReadOnlyList<Core.Tea
         var me = await http.CurrentAgentAsync(db);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var counts = http.RequestServices.GetRequiredService<CaseCounts>();
-        // The sidebar shows the counts it has at once, recounted behind after a change (decision 0041):
-        // a live redraw after each change of any case must not count every view of every reader.
-        var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, counts, ct);
+        // A page opened shows the counts it has at once, recounted behind after a change; its live
+        // redraw counts again the views of up to 10,000 cases, so they follow their cases, and shows
+        // the last count of longer ones (decision 0041): a redraw after each change must not count them all.
+        var live = http.Request.Headers.ContainsKey("X-Live");
+        var views = me is null ? [] : await ViewFilter.CountedAsync(db, me, now, counts, ct, live ? ViewFilter.Counting.Live : ViewFilter.Counting.Sidebar);
         var view = views.Select(v => v.View).FirstOrDefault(v => v.Id == query.View);
         var filter = FilterOf(query, me, view, now);
         // A column's header reorders the list for this reading only; the view keeps its own order.

@@ -26,7 +26,7 @@ public static class ViewEndpoints
 
         views.MapGet("/", async (bool? fresh, HttpContext http, GuichetDb db, TimeProvider clock, CaseCounts counts, CancellationToken ct) =>
             await http.CurrentAgentAsync(db) is { } me
-                ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), counts, ct, exact: fresh == true)).Select(c => ViewDto.From(c.View, c.Count, c.Fresh)).ToList())
+                ? TypedResults.Ok((await ViewFilter.CountedAsync(db, me, clock.Now(), counts, ct, fresh == true ? ViewFilter.Counting.Exact : ViewFilter.Counting.Sidebar)).Select(c => ViewDto.From(c.View, c.Count, c.Fresh)).ToList())
                 : Results.Unauthorized())
         .Produces<List<ViewDto>>()
         .WithSummary("The views the caller sees (their own, their team's, everyone's), each with its count: countFresh false when cases changed since it was counted and a new count is under way; fresh=true counts each again now.");

@@ -41,14 +41,30 @@ public static class ViewFilter
         return views.OrderBy(v => v.OwnerId is not null ? 0 : v.TeamId is not null ? 1 : 2).ThenBy(v => v.Position).ThenBy(v => v.Id).ToList();
     }
 
-    /// <summary>The reader's views with their sidebar counts; <paramref name="exact"/> counts each again after a change before answering.</summary>
-    public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CaseCounts counts, CancellationToken ct, bool exact = false)
+    /// <summary>How a view's count is read after a change (decision 0041).</summary>
+    public enum Counting
+    {
+        /// <summary>The last count at once, counted again behind: a page opened.</summary>
+        Sidebar,
+        /// <summary>Counted again at once up to 10,000 cases, else the last count: a live redraw, so a short view follows its cases.</summary>
+        Live,
+        /// <summary>Counted again before answering, however long: <c>?fresh=true</c>.</summary>
+        Exact,
+    }
+
+    /// <summary>The reader's views with their counts, read as <paramref name="counting"/> says.</summary>
+    public static async Task<IReadOnlyList<Counted>> CountedAsync(GuichetDb db, Agent reader, DateTimeOffset now, CaseCounts counts, CancellationToken ct, Counting counting = Counting.Sidebar)
     {
         var counted = new List<Counted>();
         foreach (var view in await OfReaderAsync(db, reader, ct))
         {
             var filter = Of(view, reader, now);
-            var (count, fresh) = exact ? new CaseCounts.ListCount(await counts.ExactCountAsync(db, filter, reader, ct), true) : await counts.SidebarCountAsync(db, filter, reader, ct);
+            var (count, fresh) = counting switch
+            {
+                Counting.Exact => new CaseCounts.ListCount(await counts.ExactCountAsync(db, filter, reader, ct), true),
+                Counting.Live => await counts.TotalAsync(db, filter, reader, ct),
+                _ => await counts.SidebarCountAsync(db, filter, reader, ct),
+            };
             counted.Add(new Counted(view, count, fresh));
         }
         return counted;
