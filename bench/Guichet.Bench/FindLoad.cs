@@ -219,10 +219,10 @@ public static class FindLoad
             search.Add(watch.Elapsed.TotalMilliseconds);
             (byKind.TryGetValue(kinds[q % 6], out var list) ? list : byKind[kinds[q % 6]] = []).Add(watch.Elapsed.TotalMilliseconds);
         }
-        Report("search box (GET /api/search: reference, email, phone, #tag, words, name)", search);
+        Timings.Report("search box (GET /api/search: reference, email, phone, #tag, words, name)", search);
         foreach (var (kind, ms) in byKind)
         {
-            Report($"  {kind}", ms);
+            Timings.Report($"  {kind}", ms);
         }
 
         var page = new List<double>();
@@ -237,10 +237,10 @@ public static class FindLoad
                 byView[id].Add(watch.Elapsed.TotalMilliseconds);
             }
         }
-        Report("a view's first page with its count (GET /api/views/{id}/cases)", page);
+        Timings.Report("a view's first page with its count (GET /api/views/{id}/cases)", page);
         foreach (var (id, ms) in byView)
         {
-            Report($"  view {id} ({(string)views[viewIds.IndexOf(id)].GetType().GetProperty("name")!.GetValue(views[viewIds.IndexOf(id)])!})", ms);
+            Timings.Report($"  view {id} ({(string)views[viewIds.IndexOf(id)].GetType().GetProperty("name")!.GetValue(views[viewIds.IndexOf(id)])!})", ms);
         }
 
         // After a change to any case: the sidebar shows the last counts at once and counts again in the background (decision 0036).
@@ -260,9 +260,9 @@ public static class FindLoad
             (await http.GetAsync("/api/views?fresh=true")).EnsureSuccessStatusCode();
             exact.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Report("the ten views' counts together, just after a case changed (GET /api/views: the last counts, recounted behind)", stale);
-        Report("  until the ten new counts are made in the background", caughtUp);
-        Report("  the same counted before answering (GET /api/views?fresh=true)", exact);
+        Timings.Report("the ten views' counts together, just after a case changed (GET /api/views: the last counts, recounted behind)", stale);
+        Timings.Report("  until the ten new counts are made in the background", caughtUp);
+        Timings.Report("  the same counted before answering (GET /api/views?fresh=true)", exact);
 
         var counts = new List<double>();
         for (var round = 0; round < 30; round++)
@@ -271,7 +271,7 @@ public static class FindLoad
             (await http.GetAsync("/api/views")).EnsureSuccessStatusCode();
             counts.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Report("the ten views' counts together, nothing changed since (GET /api/views)", counts);
+        Timings.Report("the ten views' counts together, nothing changed since (GET /api/views)", counts);
 
         var tag = $"bench-{DateTime.UtcNow:HHmmss}";
         var bulk = Stopwatch.StartNew();
@@ -295,11 +295,4 @@ public static class FindLoad
     }
 
     private static JsonObject JsonSerializerToNode(object value) => (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(value)!;
-
-    private static void Report(string what, List<double> ms)
-    {
-        ms.Sort();
-        double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
-        Console.WriteLine($"{what}: p50 {P(0.50):N1} ms, p95 {P(0.95):N1} ms, max {ms[^1]:N1} ms ({ms.Count} requests)");
-    }
 }

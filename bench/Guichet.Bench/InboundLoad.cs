@@ -48,8 +48,8 @@ public static class InboundLoad
         Console.WriteLine($"{messages.Count:N0} messages, {senders} concurrent senders: {watch.Elapsed.TotalSeconds:F1} s, {messages.Count / watch.Elapsed.TotalSeconds:N0} messages/s, {failures} not accepted");
         if (probe)
         {
-            Report("  an agent's internal note during the load (POST /api/cases/{id}/notes)", notes);
-            Report("  an agent reading a case during the load (GET /api/cases/{id})", reads);
+            Timings.Report("  an agent's internal note during the load (POST /api/cases/{id}/notes)", notes);
+            Timings.Report("  an agent reading a case during the load (GET /api/cases/{id})", reads);
         }
     }
 
@@ -83,16 +83,5 @@ public static class InboundLoad
             await Task.Delay(50, CancellationToken.None);
         }
         return (notes, reads);
-    }
-
-    private static void Report(string what, List<double> ms)
-    {
-        if (ms.Count == 0)
-        {
-            return;
-        }
-        ms.Sort();
-        double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
-        Console.WriteLine($"{what}: p50 {P(0.50):N1} ms, p95 {P(0.95):N1} ms, max {ms[^1]:N1} ms ({ms.Count} requests)");
     }
 }

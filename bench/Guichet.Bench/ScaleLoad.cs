@@ -282,8 +282,6 @@ public static class ScaleLoad
             ms.Add(watch.Elapsed.TotalMilliseconds);
             response.EnsureSuccessStatusCode();
         }
-        ms.Sort();
-        double P(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
-        Console.WriteLine($"{what}: p50 {P(0.50):N1} ms, p95 {P(0.95):N1} ms, max {ms[^1]:N1} ms ({ms.Count} requests)");
+        Timings.Report(what, ms);
     }
 }
