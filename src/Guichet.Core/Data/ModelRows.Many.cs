@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Guichet.Core.Data;
 
@@ -69,7 +70,7 @@ public sealed partial class ModelRows
         }
         if (db.Database.IsSqlite())
         {
-            await InsertAsJsonAsync(statement, entities, set, ct);
+            InsertOnSqlite(statement, entities, set, ct);
             return;
         }
         var perStatement = Math.Max(1, MaxParameters / statement.Columns.Count);
@@ -87,69 +88,51 @@ public sealed partial class ModelRows
     }
 
     /// <summary>
-    /// SQLite: every row in one JSON parameter, spread into columns by SQLite's own json_each.
-    /// Microsoft.Data.Sqlite matches each parameter to the statement by name, a cost that grows
-    /// with the square of a statement's parameters; one parameter a statement has none of it.
+    /// SQLite: one single-row statement, prepared for the call and stepped once per row with its
+    /// values bound by position through SQLitePCL, the engine's binding under Microsoft.Data.Sqlite.
+    /// Microsoft.Data.Sqlite matches every parameter to the statement by name at each execution, a
+    /// cost growing with the square of a row's columns; rows as JSON spread by <c>json_each</c>
+    /// (before issue 29) had SQLite parse each row's text again for each of its columns.
     /// </summary>
-    private async Task InsertAsJsonAsync<T>(Statement statement, IReadOnlyList<T> entities, Func<T, (string Property, object? Value)[]>? set, CancellationToken ct) where T : class
+    private void InsertOnSqlite<T>(Statement statement, IReadOnlyList<T> entities, Func<T, (string Property, object? Value)[]>? set, CancellationToken ct) where T : class
     {
-        if (!many.TryGetValue((typeof(T), -1), out var command))
+        var handle = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        var text = $"{statement.Command.CommandText} VALUES ({string.Join(", ", statement.Columns.Select(_ => "?"))})";
+        Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, text, out var row), handle);
+        try
         {
-            var columns = string.Join(", ", statement.Columns.Select((_, i) => $"json_extract(\"value\", '$[{i}]')"));
-            command = Command($"{statement.Command.CommandText} SELECT {columns} FROM json_each({sql.GenerateParameterNamePlaceholder("p0")})", 1);
-            many[(typeof(T), -1)] = command;
-        }
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(entities.Count * 256);
-        await using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
             foreach (var entity in entities)
             {
+                ct.ThrowIfCancellationRequested();
                 var given = set?.Invoke(entity) ?? [];
-                json.WriteStartArray();
                 for (var i = 0; i < statement.Columns.Count; i++)
                 {
-                    WriteJson(json, statement.Value(i, entity, given));
+                    Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(Bind(row, i + 1, statement.Value(i, entity, given)), handle);
                 }
-                json.WriteEndArray();
+                var done = raw.sqlite3_step(row);
+                raw.sqlite3_reset(row);
+                Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(done, handle);
             }
-            json.WriteEndArray();
         }
-        command.Parameters[0].Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        await command.ExecuteNonQueryAsync(ct);
+        finally
+        {
+            row.Dispose();
+        }
     }
 
-    private static void WriteJson(System.Text.Json.Utf8JsonWriter json, object value)
+    // The values Microsoft.Data.Sqlite would store for the provider's types: a boolean as 0 or 1, a decimal as text.
+    private static int Bind(sqlite3_stmt row, int index, object value) => value switch
     {
-        switch (value)
-        {
-            case DBNull:
-                json.WriteNullValue();
-                break;
-            case string text:
-                json.WriteStringValue(text);
-                break;
-            case long number:
-                json.WriteNumberValue(number);
-                break;
-            case int number:
-                json.WriteNumberValue(number);
-                break;
-            case bool flag:
-                // SQLite stores a boolean as the integer 0 or 1, as Microsoft.Data.Sqlite binds one.
-                json.WriteNumberValue(flag ? 1 : 0);
-                break;
-            case double number:
-                json.WriteNumberValue(number);
-                break;
-            case decimal number:
-                json.WriteStringValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            default:
-                throw new NotSupportedException($"A {value.GetType().Name} column cannot be written by {nameof(InsertManyAsync)} on SQLite.");
-        }
-    }
+        DBNull => raw.sqlite3_bind_null(row, index),
+        string text => raw.sqlite3_bind_text(row, index, text),
+        long number => raw.sqlite3_bind_int64(row, index, number),
+        int number => raw.sqlite3_bind_int64(row, index, number),
+        bool flag => raw.sqlite3_bind_int64(row, index, flag ? 1 : 0),
+        double number => raw.sqlite3_bind_double(row, index, number),
+        decimal number => raw.sqlite3_bind_text(row, index, number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        byte[] bytes => raw.sqlite3_bind_blob(row, index, bytes),
+        _ => throw new NotSupportedException($"A {value.GetType().Name} column cannot be written by {nameof(InsertManyAsync)} on SQLite."),
+    };
 
     private DbCommand ManyRows<T>(Statement statement, int count)
     {

@@ -17,10 +17,12 @@ namespace Guichet.Features.Cases;
 /// <see cref="ExactUpTo"/> cases (a count bounded by a LIMIT); a longer list shows its last count,
 /// marked ("totalExact": false), while it is counted again behind — as Zendesk shows large views.</item>
 /// </list>
-/// A list's first count is always exact. A list of a time window ("due within 24 h") is counted
-/// per minute of its window.
+/// A list never counted yet (the first reading after a start) is counted at once up to
+/// <see cref="ExactUpTo"/>; past that it answers <c>ExactUpTo + 1</c> ("more than 10,000"), marked,
+/// while it is counted in full behind: at ten million cases a full count takes seconds. A list of a
+/// time window ("due within 24 h") is counted per minute of its window.
 /// </summary>
-public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<CaseCounts> logger)
+public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<CaseCounts> logger) : IDisposable
 {
     private const int Kept = 10_000;
 
@@ -29,15 +31,24 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
 
     private readonly record struct Key(long Reader, long Team, AgentRole Role, bool AllTeams, CaseList.Filter Filter);
 
-    private readonly record struct Counted(long Generation, int Count, long ReadAt);
+    /// <param name="NextRecountAt">A background count of this list starts no sooner (<see cref="Environment.TickCount64"/>).</param>
+    private readonly record struct Counted(long Generation, int Count, long ReadAt, long NextRecountAt);
+
+    // A list whose count takes over a tenth of a second is counted in the background at most a
+    // twentieth of the time: at ten million cases a full count takes seconds, and every change of a
+    // case would otherwise start one per view per reader. Shorter counts follow every change.
+    private const int RestPerCount = 20;
+    private const int RestFromMs = 100;
 
     /// <summary>A list's count, and whether it is exact as of the last change.</summary>
     public readonly record struct ListCount(int Count, bool Exact);
 
     private readonly ConcurrentDictionary<Key, Counted> counted = new();
     private readonly ConcurrentDictionary<Key, Task> refreshing = new();
+    // One background count at a time: each holds a thread for its whole length (SQLite reads are synchronous).
+    private readonly SemaphoreSlim background = new(1, 1);
 
-    /// <summary>A list's total: exact unless the list is longer than <see cref="ExactUpTo"/> and a case changed since it was counted.</summary>
+    /// <summary>A list's total: exact unless the list is longer than <see cref="ExactUpTo"/> and a case changed since it was counted, or it was never counted.</summary>
     public async Task<ListCount> TotalAsync(GuichetDb db, CaseList.Filter filter, Agent? viewer, CancellationToken ct)
     {
         // A list read without a person (none here today) is counted each time.
@@ -52,18 +63,8 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         {
             return new ListCount(known.Count, true);
         }
-        var upTo = await CaseList.CountAsync(db, filter, viewer, ct, ExactUpTo + 1);
-        if (upTo <= ExactUpTo)
-        {
-            Keep(key, new Counted(generation, upTo, Environment.TickCount64));
-            return new ListCount(upTo, true);
-        }
-        if (seen)
-        {
-            Refresh(key, filter, viewer, generation);
-            return new ListCount(known.Count, false);
-        }
-        return new ListCount(await CountNowAsync(db, key, filter, viewer, generation, ct), true);
+        var upTo = await BoundedCountAsync(db, key, filter, viewer, generation, seen ? known : null, ct);
+        return upTo.Exact || !seen ? upTo : new ListCount(known.Count, false);
     }
 
     /// <summary>A view's count for the sidebar: exact when nothing changed since it was counted, else the last count while a new one is made in the background.</summary>
@@ -75,11 +76,24 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         {
             if (known.Generation != generation)
             {
-                Refresh(key, filter, viewer, generation);
+                Refresh(key, filter, viewer, generation, known);
             }
             return new ListCount(known.Count, known.Generation == generation);
         }
-        return new ListCount(await CountNowAsync(db, key, filter, viewer, generation, ct), true);
+        return await BoundedCountAsync(db, key, filter, viewer, generation, null, ct);
+    }
+
+    /// <summary>Counted at once when the list holds at most <see cref="ExactUpTo"/> cases; past that, "more than" that (not exact) while the full count is made behind.</summary>
+    private async Task<ListCount> BoundedCountAsync(GuichetDb db, Key key, CaseList.Filter filter, Agent viewer, long generation, Counted? known, CancellationToken ct)
+    {
+        var upTo = await CaseList.CountAsync(db, filter, viewer, ct, ExactUpTo + 1);
+        if (upTo <= ExactUpTo)
+        {
+            Keep(key, new Counted(generation, upTo, Environment.TickCount64, 0));
+            return new ListCount(upTo, true);
+        }
+        Refresh(key, filter, viewer, generation, known);
+        return new ListCount(upTo, false);
     }
 
     /// <summary>The exact count as of the last change, counted now if need be (a view's <c>?fresh=true</c>).</summary>
@@ -106,14 +120,16 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
 
     private async Task<int> CountNowAsync(GuichetDb db, Key key, CaseList.Filter filter, Agent viewer, long generation, CancellationToken ct)
     {
+        var started = Environment.TickCount64;
         var count = await CaseList.CountAsync(db, filter, viewer, ct);
-        Keep(key, new Counted(generation, count, Environment.TickCount64));
+        var now = Environment.TickCount64;
+        Keep(key, new Counted(generation, count, now, now - started < RestFromMs ? 0 : now + RestPerCount * (now - started)));
         return count;
     }
 
-    private void Refresh(Key key, CaseList.Filter filter, Agent viewer, long generation)
+    private void Refresh(Key key, CaseList.Filter filter, Agent viewer, long generation, Counted? known)
     {
-        if (refreshing.ContainsKey(key))
+        if (refreshing.ContainsKey(key) || Environment.TickCount64 < known?.NextRecountAt)
         {
             return;
         }
@@ -129,9 +145,17 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-            await CountNowAsync(db, key, filter, viewer, generation, lifetime.ApplicationStopping);
+            await background.WaitAsync(lifetime.ApplicationStopping);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+                await CountNowAsync(db, key, filter, viewer, generation, lifetime.ApplicationStopping);
+            }
+            finally
+            {
+                background.Release();
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -157,6 +181,8 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         // A slower count of an older generation never replaces a newer one.
         counted.AddOrUpdate(key, count, (_, held) => held.Generation > count.Generation ? held : count);
     }
+
+    public void Dispose() => background.Dispose();
 
     private static Key KeyOf(CaseList.Filter filter, Agent viewer) =>
         new(viewer.Id, viewer.TeamId, viewer.Role, viewer.SeesEveryTeam, filter with { Page = 1, PageSize = 0, After = null });
