@@ -157,7 +157,8 @@ public static class ScaleLoad
         var at = m.Case.ResolvedAt!.Value.AddDays(1);
         return
         [
-            ("State", answered ? SurveyState.Answered : SurveyState.Sent), ("SentAt", at), ("Channel", Channel.Email),
+            // Sent: no longer due (SurveyRounds sends what has a SendAt), as Survey.MarkSent leaves it.
+            ("State", answered ? SurveyState.Answered : SurveyState.Sent), ("SentAt", at), ("SendAt", null), ("Channel", Channel.Email),
             ("AnsweredAt", answered ? at.AddHours(3) : null), ("Csat", answered ? csat : null), ("Effort", answered ? effort : null),
         ];
     }

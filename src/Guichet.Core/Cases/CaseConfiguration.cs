@@ -31,6 +31,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The inbox's order (CaseList "due"); the column's formula is each database's (SqliteGuichetDb, PostgresGuichetDb).
         b.HasIndex(c => new { c.DueOrder, c.Priority, c.Id }).IsDescending(false, true, false);
         b.HasIndex(c => new { c.InInbox, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, true, false);
+        // A team's and the unassigned active cases, in order and counted without walking the team's or
+        // the unowned history (issue 29: at ten million cases, a team's view counted 2 million rows).
+        b.HasIndex(c => new { c.TeamId, c.InInbox, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, false, true, false);
+        b.HasIndex(c => new { c.InInbox, c.OwnerId, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, false, true, false);
         b.HasIndex(c => new { c.Status, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, true, false);
         // "My cases": the owner's, active first (theirs settled long ago sort last, at the far date).
         b.HasIndex(c => new { c.OwnerId, c.DueOrder, c.Priority, c.Id }).IsDescending(false, false, true, false);

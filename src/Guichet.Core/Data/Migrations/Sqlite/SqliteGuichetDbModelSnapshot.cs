@@ -619,6 +619,12 @@ namespace Guichet.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueOrder", "Priority", "Id")
                         .IsDescending(false, false, true, false);
 
+                    b.HasIndex("InInbox", "OwnerId", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, false, true, false);
+
+                    b.HasIndex("TeamId", "InInbox", "DueOrder", "Priority", "Id")
+                        .IsDescending(false, false, false, true, false);
+
                     b.ToTable("Cases");
                 });
 
