@@ -186,12 +186,11 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
             await statement.Command.DisposeAsync();
         }
         statements.Clear();
-        foreach (var command in queries.Values.Concat(many.Values))
+        foreach (var command in queries.Values)
         {
             await command.DisposeAsync();
         }
         queries.Clear();
-        many.Clear();
     }
 
     private sealed class Column(IProperty property, string name)
@@ -243,14 +242,11 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
         public bool ReturnsKey { get; init; } = true;
         public List<Column> Columns { get; } = columns;
 
-        public void Bind(object entity, (string Property, object? Value)[] set) => Bind(Command, 0, entity, set);
-
-        /// <summary>Binds one row's values from parameter <paramref name="offset"/> on: one row of a many-row statement.</summary>
-        public void Bind(DbCommand command, int offset, object entity, (string Property, object? Value)[] set)
+        public void Bind(object entity, (string Property, object? Value)[] set)
         {
             for (var i = 0; i < Columns.Count; i++)
             {
-                command.Parameters[offset + i].Value = Value(i, entity, set);
+                Command.Parameters[i].Value = Value(i, entity, set);
             }
         }
 
