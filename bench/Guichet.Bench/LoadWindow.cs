@@ -11,7 +11,8 @@ namespace Guichet.Bench;
 /// would have written is then written in one statement each, from the rows: the search tables
 /// (SQLite's FTS5 <c>rebuild</c>; PostgreSQL's search is a generated column and a GIN index), the
 /// promise tally and the figure days to roll up. For a benchmark's database only: a server must
-/// not run during the load.
+/// not run during the load. What was dropped is written next to the database first, so a load
+/// stopped half way is closed by the next run before anything else.
 /// </summary>
 public sealed class LoadWindow
 {
@@ -19,17 +20,28 @@ public sealed class LoadWindow
     private readonly GuichetDb db;
     private readonly List<string> indexes;
     private readonly List<string> triggers;
+    private readonly string file;
 
-    private LoadWindow(GuichetDb db, List<string> indexes, List<string> triggers) => (this.db, this.indexes, this.triggers) = (db, indexes, triggers);
+    private LoadWindow(GuichetDb db, List<string> indexes, List<string> triggers, string file) => (this.db, this.indexes, this.triggers, this.file) = (db, indexes, triggers, file);
 
-    public static async Task<LoadWindow> OpenAsync(GuichetDb db)
+    private sealed record Dropped(List<string> Indexes, List<string> Triggers);
+
+    public static async Task<LoadWindow> OpenAsync(GuichetDb db, string folder)
     {
+        var file = Path.Combine(folder, "load-window.json");
+        if (File.Exists(file))
+        {
+            Console.WriteLine("  a load window left open by a stopped run: closing it first");
+            var left = System.Text.Json.JsonSerializer.Deserialize<Dropped>(await File.ReadAllTextAsync(file))!;
+            await new LoadWindow(db, left.Indexes, left.Triggers, file).CloseAsync();
+        }
         List<(string Name, string Sql)> indexes, triggers;
         if (db.Database.IsSqlite())
         {
             // Autoindexes (PRIMARY KEY, UNIQUE in the table) have no SQL and stay.
             indexes = await SqliteObjectsAsync(db, "index");
             triggers = await SqliteObjectsAsync(db, "trigger");
+            await KeepAsync(file, indexes, triggers);
             foreach (var (name, _) in triggers)
             {
                 await RunAsync(db, $"DROP TRIGGER \"{name}\"");
@@ -51,10 +63,14 @@ public sealed class LoadWindow
                 SELECT t.tgname AS "Name", pg_get_triggerdef(t.oid) AS "Sql" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
                 WHERE NOT t.tgisinternal AND c.relname = ANY({0}) AND c.relnamespace = current_schema()::regnamespace
                 """, [Tables]).ToListAsync()).ConvertAll(n => (n.Name, n.Sql));
-            foreach (var (name, sql) in triggers)
+            await KeepAsync(file, indexes, triggers);
+            var tables = await db.Database.SqlQueryRaw<Named>("""
+                SELECT t.tgname AS "Name", t.tgrelid::regclass::text AS "Sql" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                WHERE NOT t.tgisinternal AND c.relname = ANY({0}) AND c.relnamespace = current_schema()::regnamespace
+                """, [Tables]).ToDictionaryAsync(n => n.Name, n => n.Sql);
+            foreach (var (name, _) in triggers)
             {
-                var table = sql[(sql.IndexOf(" ON ", StringComparison.Ordinal) + 4)..].Split(' ')[0];
-                await RunAsync(db, $"DROP TRIGGER \"{name}\" ON {table}");
+                await RunAsync(db, $"DROP TRIGGER \"{name}\" ON {tables[name]}");
             }
             foreach (var (name, _) in indexes)
             {
@@ -62,17 +78,21 @@ public sealed class LoadWindow
             }
         }
         Console.WriteLine($"  load window: {indexes.Count} indexes and {triggers.Count} triggers dropped");
-        return new LoadWindow(db, indexes.ConvertAll(i => i.Sql), triggers.ConvertAll(t => t.Sql));
+        return new LoadWindow(db, indexes.ConvertAll(i => i.Sql), triggers.ConvertAll(t => t.Sql), file);
     }
+
+    private static Task KeepAsync(string file, List<(string Name, string Sql)> indexes, List<(string Name, string Sql)> triggers) =>
+        File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(new Dropped(indexes.ConvertAll(i => i.Sql), triggers.ConvertAll(t => t.Sql))));
 
     /// <summary>Makes the indexes and triggers again, then what the triggers would have written.</summary>
     public async Task CloseAsync()
     {
         var watch = Stopwatch.StartNew();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        // Made whether or not each still exists: a stopped run may have dropped some and not others.
         foreach (var sql in indexes)
         {
-            await db.Database.ExecuteSqlRawAsync(sql);
+            await RunAsync(db, Idempotent(sql, "INDEX", "INDEX IF NOT EXISTS"));
         }
         Console.WriteLine($"  {indexes.Count} indexes made in {watch.Elapsed.TotalSeconds:N0} s");
         watch.Restart();
@@ -109,10 +129,18 @@ public sealed class LoadWindow
         }
         foreach (var sql in triggers)
         {
-            await db.Database.ExecuteSqlRawAsync(sql);
+            await RunAsync(db, db.Database.IsSqlite() ? Idempotent(sql, "TRIGGER", "TRIGGER IF NOT EXISTS") : Idempotent(sql, "CREATE TRIGGER", "CREATE OR REPLACE TRIGGER"));
         }
         await tx.CommitAsync();
+        File.Delete(file);
         Console.WriteLine($"  search, tally, figure days and {triggers.Count} triggers in {watch.Elapsed.TotalSeconds:N0} s");
+    }
+
+    /// <summary>The statement's first <paramref name="what"/> made <paramref name="instead"/> (its head only, never the body).</summary>
+    private static string Idempotent(string sql, string what, string instead)
+    {
+        var at = sql.IndexOf(what, StringComparison.OrdinalIgnoreCase);
+        return at < 0 || sql.Contains(instead, StringComparison.OrdinalIgnoreCase) ? sql : sql[..at] + instead + sql[(at + what.Length)..];
     }
 
     // Names read from the catalogue, never from input.

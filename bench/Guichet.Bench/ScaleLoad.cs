@@ -48,7 +48,7 @@ public static class ScaleLoad
                 if (have < cases)
                 {
                     var watch = Stopwatch.StartNew();
-                    await GenerateAsync(db, have, cases);
+                    await GenerateAsync(db, folder, have, cases);
                     Console.WriteLine($"generated {cases - have:N0} cases in {watch.Elapsed.TotalSeconds:N0} s ({(cases - have) / watch.Elapsed.TotalSeconds:N0} cases/s)");
                 }
             }
@@ -75,7 +75,7 @@ public static class ScaleLoad
         }
     }
 
-    private static async Task GenerateAsync(GuichetDb db, int from, int to)
+    private static async Task GenerateAsync(GuichetDb db, string folder, int from, int to)
     {
         var now = DateTimeOffset.UtcNow;
         var teams = await db.Teams.OrderBy(t => t.Id).ToListAsync();
@@ -101,7 +101,8 @@ public static class ScaleLoad
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -1000000");
             await db.Database.ExecuteSqlRawAsync("PRAGMA threads = 2");
         }
-        var window = await LoadWindow.OpenAsync(db);
+        Directory.CreateDirectory(folder);
+        var window = await LoadWindow.OpenAsync(db, folder);
         await using var rows = new ModelRows(db);
         // The next batch is made on the other core while this one is written.
         Task<(Dictionary<int, Customer> Customers, List<Made> Made)> MakeBatch(int i) => Task.Run(() =>

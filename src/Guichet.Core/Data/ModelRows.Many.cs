@@ -48,6 +48,11 @@ public sealed partial class ModelRows
         {
             return;
         }
+        // Reserved keys, SQLite's statement stepped on the connection's own handle and PostgreSQL's COPY all need it.
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException($"{nameof(InsertManyAsync)} runs in a transaction.");
+        }
         var statement = Prepare<T>("insert-keyed", BuildKeyedInsert);
         var type = db.Model.FindEntityType(typeof(T))!;
         // A row keyed by its own values (a case's tag: case and name) has no key to reserve.
@@ -136,7 +141,7 @@ public sealed partial class ModelRows
         }
     }
 
-    // The values Microsoft.Data.Sqlite would store for the provider's types: a boolean as 0 or 1, a decimal as text.
+    // The values Microsoft.Data.Sqlite would store for the provider's types: a boolean as 0 or 1, a decimal as text in its format.
     private static int Bind(sqlite3_stmt row, int index, object value) => value switch
     {
         DBNull => raw.sqlite3_bind_null(row, index),
@@ -145,7 +150,7 @@ public sealed partial class ModelRows
         int number => raw.sqlite3_bind_int64(row, index, number),
         bool flag => raw.sqlite3_bind_int64(row, index, flag ? 1 : 0),
         double number => raw.sqlite3_bind_double(row, index, number),
-        decimal number => raw.sqlite3_bind_text(row, index, number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        decimal number => raw.sqlite3_bind_text(row, index, number.ToString("0.0###########################", System.Globalization.CultureInfo.InvariantCulture)),
         byte[] bytes => raw.sqlite3_bind_blob(row, index, bytes),
         _ => throw new NotSupportedException($"A {value.GetType().Name} column cannot be written by {nameof(InsertManyAsync)} on SQLite."),
     };

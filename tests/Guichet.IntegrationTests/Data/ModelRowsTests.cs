@@ -56,14 +56,17 @@ public abstract class ModelRowsTests(GuichetServer server)
             var bulkCase = NewCase(0);
             var bulkMessage = Message.Contact(Channel.Phone, "Bonjour,\nma valise n'est pas arrivée.", "Zoë", null, at);
             var bulkPromise = Promise.Make(bulkCase, PromiseKind.FirstResponse, "Vous répondre", at.AddDays(1), agent, toConfirm: true, at);
+            var others = Enumerable.Range(0, 2).Select(_ => Message.Contact(Channel.Phone, "Bonjour,\nma valise n'est pas arrivée.", "Zoë", null, at)).ToList();
             var bulkEvent = CaseEvent.Create(CaseEventKind.Note, at, agent, null, "ouvert", "détail");
             await using (var tx = await db.Database.BeginTransactionAsync())
             {
                 await using var rows = new ModelRows(db);
-                await rows.InsertManyAsync([inBulk], default);
+                // Three rows a call: keys reserved for several, the statement reset between rows.
+                await rows.InsertManyAsync([inBulk, NewCustomer(), NewCustomer()], default);
                 await rows.InsertManyAsync([bulkCase], default, keyed: c => c.Reference = "BULK-1", set: _ => [("CustomerId", inBulk.Id)]);
                 bulkMessage.CaseId = bulkCase.Id;
-                await rows.InsertManyAsync([bulkMessage], default);
+                others.ForEach(m => m.CaseId = bulkCase.Id);
+                await rows.InsertManyAsync([bulkMessage, .. others], default);
                 await rows.InsertManyAsync([bulkPromise], default);
                 await rows.InsertManyAsync([Entry(bulkCase.Id, agent.Id, team.Id, at)], default);
                 await rows.InsertManyAsync([new IncidentRecipient { IncidentId = efRecipient.IncidentId, CustomerId = inBulk.Id, CaseId = bulkCase.Id, At = at, OnExistingCase = true }], default);
@@ -74,6 +77,11 @@ public abstract class ModelRowsTests(GuichetServer server)
             await AssertSameRowsAsync(db, "Customers", byEf.Id, inBulk.Id);
             await AssertSameRowsAsync(db, "Cases", efCase.Id, bulkCase.Id, "CustomerId", "Reference");
             await AssertSameRowsAsync(db, "Messages", efMessage.Id, bulkMessage.Id, "CaseId");
+            foreach (var other in others)
+            {
+                await AssertSameRowsAsync(db, "Messages", efMessage.Id, other.Id, "CaseId");
+            }
+            Assert.Equal(3, await db.Messages.CountAsync(m => m.CaseId == bulkCase.Id));
             await AssertSameRowsAsync(db, "Promises", efPromise.Id, bulkPromise.Id, "CaseId");
             await AssertSameRowsAsync(db, "GoodwillEntries", efEntry.Id, await db.GoodwillEntries.Where(e => e.CaseId == bulkCase.Id).Select(e => e.Id).SingleAsync(), "CaseId");
             await AssertSameRowsAsync(db, "IncidentRecipients", efRecipient.Id, await db.IncidentRecipients.Where(r => r.CaseId == bulkCase.Id).Select(r => r.Id).SingleAsync(), "CaseId", "CustomerId");
@@ -120,8 +128,13 @@ public abstract class ModelRowsTests(GuichetServer server)
         Assert.Equal(stored[byEf], stored[inBulk]);
     }
 
-    private static string Stored(DbDataReader reader, int i) =>
-        reader.IsDBNull(i) ? "null" : $"{reader.GetValue(i).GetType().Name}:{Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)}";
+    private static string Stored(DbDataReader reader, int i) => reader.IsDBNull(i) ? "null" : reader.GetValue(i) switch
+    {
+        // To the tick: a second's fractions must be equal too.
+        DateTime time => $"DateTime:{time:O}",
+        DateTimeOffset time => $"DateTimeOffset:{time:O}",
+        var value => $"{value.GetType().Name}:{Convert.ToString(value, CultureInfo.InvariantCulture)}",
+    };
 }
 
 public sealed class ModelRowsOnSqlite(SqliteServer server) : ModelRowsTests(server), IClassFixture<SqliteServer>;

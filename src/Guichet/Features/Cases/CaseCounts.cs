@@ -22,7 +22,7 @@ namespace Guichet.Features.Cases;
 /// while it is counted in full behind: at ten million cases a full count takes seconds. A list of a
 /// time window ("due within 24 h") is counted per minute of its window.
 /// </summary>
-public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<CaseCounts> logger) : IDisposable
+public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<CaseCounts> logger)
 {
     private const int Kept = 10_000;
 
@@ -45,8 +45,8 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
 
     private readonly ConcurrentDictionary<Key, Counted> counted = new();
     private readonly ConcurrentDictionary<Key, Task> refreshing = new();
-    // One background count at a time: each holds a thread for its whole length (SQLite reads are synchronous).
-    private readonly SemaphoreSlim background = new(1, 1);
+    private readonly Lock turns = new();
+    private Task lastTurn = Task.CompletedTask;
 
     /// <summary>A list's total: exact unless the list is longer than <see cref="ExactUpTo"/> and a case changed since it was counted, or it was never counted.</summary>
     public async Task<ListCount> TotalAsync(GuichetDb db, CaseList.Filter filter, Agent? viewer, CancellationToken ct)
@@ -64,7 +64,8 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
             return new ListCount(known.Count, true);
         }
         var upTo = await BoundedCountAsync(db, key, filter, viewer, generation, seen ? known : null, ct);
-        return upTo.Exact || !seen ? upTo : new ListCount(known.Count, false);
+        // A last count of at most ExactUpTo is known to be short now: "more than" says more.
+        return upTo.Exact || !seen || known.Count <= ExactUpTo ? upTo : new ListCount(known.Count, false);
     }
 
     /// <summary>A view's count for the sidebar: exact when nothing changed since it was counted, else the last count while a new one is made in the background.</summary>
@@ -127,35 +128,43 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         return count;
     }
 
+    /// <summary>Counts the list again behind, once its rest after the last count is over (a count waiting its turn is not started twice).</summary>
     private void Refresh(Key key, CaseList.Filter filter, Agent viewer, long generation, Counted? known)
     {
-        if (refreshing.ContainsKey(key) || Environment.TickCount64 < known?.NextRecountAt)
+        if (refreshing.ContainsKey(key))
         {
             return;
         }
+        var rest = TimeSpan.FromMilliseconds(Math.Max(0, (known?.NextRecountAt ?? 0) - Environment.TickCount64));
         // Registered before it starts, so that its end always finds it to remove.
-        var run = new Task<Task>(() => RecountAsync(key, filter, viewer, generation));
+        var run = new Task<Task>(() => RecountAsync(key, filter, viewer, generation, rest));
         if (refreshing.TryAdd(key, run.Unwrap()))
         {
             run.Start(TaskScheduler.Default);
         }
     }
 
-    private async Task RecountAsync(Key key, CaseList.Filter filter, Agent viewer, long generation)
+    private async Task RecountAsync(Key key, CaseList.Filter filter, Agent viewer, long generation, TimeSpan rest)
     {
+        // One background count at a time, in turn: each holds a thread for its whole length (SQLite reads are synchronous).
+        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await background.WaitAsync(lifetime.ApplicationStopping);
-            try
+            if (rest > TimeSpan.Zero)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-                await CountNowAsync(db, key, filter, viewer, generation, lifetime.ApplicationStopping);
+                await Task.Delay(rest, lifetime.ApplicationStopping);
+                // Changes made while resting are in this count: it is stamped with the generation it starts at.
+                generation = changes.Generation;
             }
-            finally
+            Task previous;
+            lock (turns)
             {
-                background.Release();
+                (previous, lastTurn) = (lastTurn, turn.Task);
             }
+            await previous;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+            await CountNowAsync(db, key, filter, viewer, generation, lifetime.ApplicationStopping);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -164,6 +173,7 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         }
         finally
         {
+            turn.SetResult();
             refreshing.TryRemove(key, out _);
         }
     }
@@ -181,8 +191,6 @@ public sealed class CaseCounts(CaseChanges changes, IServiceScopeFactory scopes,
         // A slower count of an older generation never replaces a newer one.
         counted.AddOrUpdate(key, count, (_, held) => held.Generation > count.Generation ? held : count);
     }
-
-    public void Dispose() => background.Dispose();
 
     private static Key KeyOf(CaseList.Filter filter, Agent viewer) =>
         new(viewer.Id, viewer.TeamId, viewer.Role, viewer.SeesEveryTeam, filter with { Page = 1, PageSize = 0, After = null });
