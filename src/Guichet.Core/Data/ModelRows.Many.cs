@@ -155,7 +155,7 @@ public sealed partial class ModelRows
         _ => throw new NotSupportedException($"A {value.GetType().Name} column cannot be written by {nameof(InsertManyAsync)} on SQLite."),
     };
 
-    /// <summary>The INSERT head with every column, the key included; the VALUES are added per row count.</summary>
+    /// <summary>The INSERT head with every column, the key included; SQLite adds its VALUES, PostgreSQL turns it into a COPY (InsertManyAsync).</summary>
     private Statement BuildKeyedInsert(IEntityType type)
     {
         var (table, key, columns) = Describe(type);
