@@ -4,8 +4,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Guichet.Core.Data;
 
 /// <summary>The embedded default: one file, zero setup.</summary>
-public sealed class SqliteGuichetDb(DbContextOptions<SqliteGuichetDb> options) : GuichetDb(options)
+public sealed class SqliteGuichetDb : GuichetDb
 {
+    public SqliteGuichetDb(DbContextOptions<SqliteGuichetDb> options) : base(options)
+    {
+        // A single-statement save in a transaction too: every write of a context then takes its
+        // turn (WriteTurns) instead of meeting the intake's transaction as a busy database.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -9,8 +9,10 @@ public static class TransientFailure
     public static bool Is(Exception? e) => e switch
     {
         null => false,
-        // Npgsql counts a socket closed under it as transient; Microsoft.Data.Sqlite, a busy or locked database.
+        // Npgsql counts a socket closed under it as transient.
         System.Data.Common.DbException { IsTransient: true } => true,
+        // Microsoft.Data.Sqlite does not say IsTransient for a busy (5) or locked (6) database: its codes do.
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true,
         AggregateException many => many.InnerExceptions.Any(Is),
         _ => Is(e.InnerException),
     };

@@ -18,7 +18,7 @@ namespace Guichet.Core.Email;
 /// Rows are written with <see cref="ModelRows"/>, not change tracking (decision 0010); the rules
 /// are the domain's own (Case.Open, CustomerWrites.Record, Acknowledge.Write, SubjectKey).
 /// </summary>
-public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider clock, MailIntakeSettings settings, ILogger<ReceiveEmail> logger)
+public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvider clock, MailIntakeSettings settings, ILogger<ReceiveEmail> logger, WriteTurns? turns = null)
 {
     private const string Savepoint = "receive_email";
     private List<Team>? teams;
@@ -62,13 +62,28 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
     }
 
     /// <summary>Messages already read (<see cref="Read"/>), written in order in one commit.</summary>
-    public async Task<IReadOnlyList<Receipt>> RunAsync(IReadOnlyList<IncomingMail> mails, string? team, CancellationToken ct = default)
+    public Task<IReadOnlyList<Receipt>> RunAsync(IReadOnlyList<IncomingMail> mails, string? team, CancellationToken ct = default) =>
+        WriteAsync(mails, team, giveWay: false, ct);
+
+    /// <summary>
+    /// The same, but the commit comes early when a person waits to write (<see cref="WriteTurns"/>):
+    /// the receipts returned are those of the first messages, stored; the rest wait for another call.
+    /// At least one message is written each call.
+    /// </summary>
+    public Task<IReadOnlyList<Receipt>> RunGivingWayAsync(IReadOnlyList<IncomingMail> mails, string? team, CancellationToken ct = default) =>
+        WriteAsync(mails, team, giveWay: turns is not null, ct);
+
+    private async Task<IReadOnlyList<Receipt>> WriteAsync(IReadOnlyList<IncomingMail> mails, string? team, bool giveWay, CancellationToken ct)
     {
         await using var tx = await db.OwnTransactionAsync(ct);
-        var receipts = new Receipt[mails.Count];
-        for (var i = 0; i < mails.Count; i++)
+        var receipts = new List<Receipt>(mails.Count);
+        foreach (var mail in mails)
         {
-            receipts[i] = await ReceiveAsync(mails[i], team, ct);
+            if (giveWay && receipts.Count > 0 && turns!.PeopleWaiting)
+            {
+                break;
+            }
+            receipts.Add(await ReceiveAsync(mail, team, ct));
         }
         await tx.CommitIfOwnAsync(ct);
         return receipts;

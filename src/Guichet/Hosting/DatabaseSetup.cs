@@ -16,6 +16,9 @@ public static class DatabaseSetup
         services.TryAddSingleton<CaseChanges>();
         services.TryAddSingleton<LiveChanges>();
         services.TryAddSingleton<Core.Customers.CustomerStamps>();
+        // SQLite's one writer: the process's writes take turns, people's first (issue 29).
+        services.TryAddSingleton<WriteTurns>();
+        services.TryAddSingleton<WriteTurnsInterceptor>();
         if (options.UsesPostgres)
         {
             services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => Quiet(db.UseNpgsql(options.Database)).AddInterceptors(sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>()));
@@ -26,7 +29,8 @@ public static class DatabaseSetup
             services.AddDbContext<GuichetDb, SqliteGuichetDb>((sp, db) =>
             {
                 Quiet(db.UseSqlite(connection));
-                db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable, sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>());
+                db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable, sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>(),
+                    sp.GetRequiredService<WriteTurnsInterceptor>());
             });
         }
         return services;

@@ -54,16 +54,20 @@ public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSet
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var receipts = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().RunAsync(group.ConvertAll(p => p.Mail), group[0].Team, ct);
-            for (var i = 0; i < group.Count; i++)
+            // A person waiting to write ends the commit early (WriteTurns): the rest goes in the next one.
+            for (var done = 0; done < group.Count;)
             {
-                group[i].Done.TrySetResult(receipts[i]);
+                await using var scope = scopes.CreateAsyncScope();
+                var receipts = await scope.ServiceProvider.GetRequiredService<ReceiveEmail>().RunGivingWayAsync(group.GetRange(done, group.Count - done).ConvertAll(p => p.Mail), group[0].Team, ct);
+                foreach (var receipt in receipts)
+                {
+                    group[done++].Done.TrySetResult(receipt);
+                }
             }
         }
         catch (Exception e)
         {
-            // Nothing was committed: every sender gets an error and its MTA retries later.
+            // Nothing of this commit was: its senders get an error and their MTAs retry later.
             if (TransientFailure.Is(e))
             {
                 logger.LogWarning("A group of {Count} inbound messages waits: the database is out of reach ({Reason})", group.Count, e.GetBaseException().Message);
@@ -72,7 +76,7 @@ public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSet
             {
                 logger.LogError(e, "A group of {Count} inbound messages could not be stored", group.Count);
             }
-            foreach (var pending in group)
+            foreach (var pending in group.Where(p => !p.Done.Task.IsCompleted))
             {
                 pending.Done.TrySetException(e);
             }

@@ -90,6 +90,14 @@ public static class WebPlumbing
         {
             app.UseForwardedHeaders();
         }
+        // A request is a person waiting (an agent, a customer in the portal or a chat): its writes go
+        // before the intake's groups and the workers' on SQLite's one writer (WriteTurns, issue 29).
+        app.Use(async (context, next) =>
+        {
+            // Set inside an async method, so it ends with the request.
+            Core.Data.WriteTurns.ForPeople();
+            await next(context);
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseSecurityHeaders();
         // Only on https answers (a TLS listener or a proxy saying so), never for localhost.
