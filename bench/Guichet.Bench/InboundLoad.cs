@@ -10,7 +10,7 @@ namespace Guichet.Bench;
 /// </summary>
 public static class InboundLoad
 {
-    /// <param name="probe">An agent at work during the load (issue 29): an internal note and a case read every 50 ms, timed.</param>
+    /// <param name="probe">An agent at work during the load (issue 29): an internal note and a case read every 50 ms, over twenty cases, timed.</param>
     public static async Task RunAsync(string baseUrl, string token, string mbox, int senders, bool probe = false)
     {
         var messages = new List<byte[]>();
@@ -24,9 +24,9 @@ public static class InboundLoad
         var failures = 0;
         using var agent = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
         agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var probeCase = probe ? await OpenProbeCaseAsync(agent) : 0;
+        var probeCases = probe ? await OpenProbeCasesAsync(agent) : [];
         using var loadDone = new CancellationTokenSource();
-        var probing = probe ? ProbeAsync(agent, probeCase, loadDone.Token) : Task.FromResult((new List<double>(), new List<double>()));
+        var probing = probe ? ProbeAsync(agent, probeCases, loadDone.Token) : Task.FromResult((new List<double>(), new List<double>()));
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
         {
@@ -53,21 +53,29 @@ public static class InboundLoad
         }
     }
 
-    private static async Task<long> OpenProbeCaseAsync(HttpClient agent)
+    // An agent's cases: twenty, each with a few notes by the end, as a day's work looks (one case
+    // taking every note grew to 400 notes in a storm, and its reads and notes grew with it).
+    private static async Task<List<long>> OpenProbeCasesAsync(HttpClient agent)
     {
-        var opened = await agent.PostAsync("/api/cases", new StringContent("""
-            {"customer":{"name":"Sonde Agent","email":"sonde.agent@example.fr"},"channel":"email","subject":"Sonde","body":"Bonjour, ceci est la sonde de l'agent."}
-            """, System.Text.Encoding.UTF8, "application/json"));
-        opened.EnsureSuccessStatusCode();
-        using var json = System.Text.Json.JsonDocument.Parse(await opened.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("id").GetInt64();
+        var ids = new List<long>();
+        for (var n = 0; n < 20; n++)
+        {
+            var opened = await agent.PostAsync("/api/cases", new StringContent($$"""
+                {"customer":{"name":"Sonde Agent {{n}}","email":"sonde.agent.{{n}}@example.fr"},"channel":"email","subject":"Sonde {{n}}","body":"Bonjour, ceci est la sonde de l'agent."}
+                """, System.Text.Encoding.UTF8, "application/json"));
+            opened.EnsureSuccessStatusCode();
+            using var json = System.Text.Json.JsonDocument.Parse(await opened.Content.ReadAsStringAsync());
+            ids.Add(json.RootElement.GetProperty("id").GetInt64());
+        }
+        return ids;
     }
 
-    private static async Task<(List<double> Notes, List<double> Reads)> ProbeAsync(HttpClient agent, long caseId, CancellationToken done)
+    private static async Task<(List<double> Notes, List<double> Reads)> ProbeAsync(HttpClient agent, List<long> cases, CancellationToken done)
     {
         var (notes, reads) = (new List<double>(), new List<double>());
         for (var n = 0; !done.IsCancellationRequested; n++)
         {
+            var caseId = cases[n % cases.Count];
             var watch = Stopwatch.StartNew();
             using (var note = await agent.PostAsync($"/api/cases/{caseId}/notes", new StringContent($$"""{"text":"Note de la sonde {{n}}"}""", System.Text.Encoding.UTF8, "application/json"), CancellationToken.None))
             {
