@@ -7,7 +7,8 @@ namespace Guichet.Core.Data;
 /// by Microsoft.Data.Sqlite every 150 ms, so during a mail storm an agent's note lost the race to
 /// the intake's next group again and again (issue 29: p95 over a second). Here the server's write
 /// transactions take turns in the process instead, and a person's request (an HTTP request:
-/// <see cref="ForPeople"/>) goes before background work (the intake's groups, workers, imports).
+/// <see cref="ForPeople"/>) goes before background work (the intake's groups, workers, imports),
+/// though after <see cref="PeopleInARow"/> people's turns waiting background work goes once.
 /// The intake also ends its group early when someone waits (<see cref="PeopleWaiting"/>), so a
 /// person waits for about one message, not a group. Another process (a CLI verb on the same
 /// file) still meets SQLite's own busy handling. Unused on PostgreSQL, which locks rows.
@@ -21,6 +22,10 @@ public sealed class WriteTurns
     private readonly LinkedList<Waiter> backgroundQueue = new();
     private object? holder;
     private int peopleWaiting;
+    private int peopleInARow;
+
+    /// <summary>People's turns given in a row while background work waits, before it gets one.</summary>
+    public const int PeopleInARow = 8;
 
     /// <summary>Marks the rest of this flow (a request) as a person's: its writes go first.</summary>
     public static void ForPeople() => People.Value = true;
@@ -87,11 +92,13 @@ public sealed class WriteTurns
                 return;
             }
             holder = null;
-            var next = peopleQueue.First ?? backgroundQueue.First;
+            // People first, but not for ever: after a run of people's turns, waiting background work goes once.
+            var next = peopleQueue.First is { } person && (peopleInARow < PeopleInARow || backgroundQueue.First is null) ? person : backgroundQueue.First ?? peopleQueue.First;
             if (next is null)
             {
                 return;
             }
+            peopleInARow = next.Value.ForPeople ? peopleInARow + 1 : 0;
             Remove(next.Value);
             holder = next.Value.Owner;
             next.Value.Granted.TrySetResult();

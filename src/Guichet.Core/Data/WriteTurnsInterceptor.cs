@@ -5,24 +5,45 @@ namespace Guichet.Core.Data;
 
 /// <summary>
 /// Puts every EF Core transaction on SQLite in <see cref="WriteTurns"/>: the turn is taken before
-/// <c>BEGIN IMMEDIATE</c> and given on at commit, rollback, failure, or at the latest when the
-/// context closes its connection (a transaction disposed without a rollback raises no event).
+/// <c>BEGIN IMMEDIATE</c> and given on at commit, rollback, failure (of the BEGIN too), or at the
+/// latest when the context closes or disposes its connection (a transaction disposed without a
+/// rollback raises no event).
 /// A statement outside a transaction (<c>ExecuteUpdate</c>, <c>ExecuteSql</c>) takes a turn for
 /// itself; every save is in a transaction (<see cref="SqliteGuichetDb"/>). Reads never wait.
 /// </summary>
 public sealed class WriteTurnsInterceptor(WriteTurns turns) : DbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
+    // The transaction is begun here, not by EF Core after this returns: EF Core raises no event when
+    // its BEGIN fails (busy past the timeout, cancelled), and the turn would stay held for good.
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        turns.Enter(Owner(eventData), Timeout(connection));
-        return result;
+        var owner = Owner(eventData);
+        turns.Enter(owner, Timeout(connection));
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            turns.Exit(owner);
+            throw;
+        }
     }
 
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        await turns.EnterAsync(Owner(eventData), Timeout(connection), cancellationToken);
-        return result;
+        var owner = Owner(eventData);
+        await turns.EnterAsync(owner, Timeout(connection), cancellationToken);
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken));
+        }
+        catch
+        {
+            turns.Exit(owner);
+            throw;
+        }
     }
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData);
@@ -49,6 +70,19 @@ public sealed class WriteTurnsInterceptor(WriteTurns turns) : DbTransactionInter
     }
 
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(eventData);
+
+    // A context disposed with its connection open closes it without a ConnectionClosed event.
+    public InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Exit(eventData);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Exit(eventData);
+        return ValueTask.FromResult(result);
+    }
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -87,6 +121,14 @@ public sealed class WriteTurnsInterceptor(WriteTurns turns) : DbTransactionInter
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ExitAlone(command, eventData);
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ExitAlone(command, eventData);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ExitAlone(command, eventData);
+        return Task.CompletedTask;
+    }
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -19,9 +19,13 @@ public static class DatabaseSetup
         // SQLite's one writer: the process's writes take turns, people's first (issue 29).
         services.TryAddSingleton<WriteTurns>();
         services.TryAddSingleton<WriteTurnsInterceptor>();
+        // A save that changes an agent or a token forgets the bearer tokens checked (decision 0043).
+        services.TryAddSingleton<Auth.VerifiedTokens>();
+        services.TryAddSingleton<Auth.VerifiedTokens.OnChanges>();
         if (options.UsesPostgres)
         {
-            services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => Quiet(db.UseNpgsql(options.Database)).AddInterceptors(sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>()));
+            services.AddDbContext<GuichetDb, PostgresGuichetDb>((sp, db) => Quiet(db.UseNpgsql(options.Database)).AddInterceptors(sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>(),
+                sp.GetRequiredService<Auth.VerifiedTokens.OnChanges>()));
         }
         else
         {
@@ -30,7 +34,7 @@ public static class DatabaseSetup
             {
                 Quiet(db.UseSqlite(connection));
                 db.AddInterceptors(options.Disposable ? SqlitePragmas.Disposable : SqlitePragmas.Durable, sp.GetRequiredService<LiveChanges>(), sp.GetRequiredService<Core.Customers.CustomerStamps>(),
-                    sp.GetRequiredService<WriteTurnsInterceptor>());
+                    sp.GetRequiredService<WriteTurnsInterceptor>(), sp.GetRequiredService<Auth.VerifiedTokens.OnChanges>());
             });
         }
         return services;

@@ -41,6 +41,30 @@ public class WriteTurnsTests
     }
 
     [Fact]
+    public async Task After_a_run_of_people_background_work_that_waits_goes_once()
+    {
+        var turns = new WriteTurns();
+        await turns.EnterAsync("holder", Long, Ct);
+        var intake = turns.EnterAsync("intake", Long, Ct).AsTask();
+        var owners = Enumerable.Range(0, WriteTurns.PeopleInARow + 1).Select(_ => new object()).ToList();
+        var people = owners.ConvertAll(owner => PersonEntersAsync(turns, owner));
+        object previous = "holder";
+        for (var n = 0; n < WriteTurns.PeopleInARow; n++)
+        {
+            turns.Exit(previous);
+            await people[n];
+            previous = owners[n];
+        }
+        Assert.False(intake.IsCompleted);
+
+        turns.Exit(previous);
+        await intake;
+        Assert.False(people[^1].IsCompleted);
+        turns.Exit("intake");
+        await people[^1];
+    }
+
+    [Fact]
     public async Task The_holder_does_not_wait_for_itself_and_only_the_holder_gives_the_turn_on()
     {
         var turns = new WriteTurns();

@@ -23,7 +23,7 @@ public sealed class WriteTurnsTests(SqliteServer server) : IClassFixture<SqliteS
         // The background's transaction (this test is no request) holds the writer, another waits.
         await using var holding = server.Services.CreateAsyncScope();
         var holder = holding.ServiceProvider.GetRequiredService<GuichetDb>();
-        var held = await holder.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using var held = await holder.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
         var waitingBackground = Task.Run(async () =>
         {
             await using var scope = server.Services.CreateAsyncScope();
@@ -57,19 +57,49 @@ public sealed class WriteTurnsTests(SqliteServer server) : IClassFixture<SqliteS
         // The intake's transaction has the turn and a person waits for it.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var person = PersonWaitsAsync(turns, ct);
-        Assert.True(turns.PeopleWaiting);
-
-        var receipts = await scope.ServiceProvider.GetRequiredService<Core.Email.ReceiveEmail>().RunGivingWayAsync(mails, null, ct);
-        Assert.Equal(Core.Email.InboundOutcome.Created, Assert.Single(receipts).Outcome);
-        await tx.CommitAsync(ct);
-        await person;
-        turns.Exit(PersonOwner);
+        try
+        {
+            Assert.True(turns.PeopleWaiting);
+            var receipts = await scope.ServiceProvider.GetRequiredService<Core.Email.ReceiveEmail>().RunGivingWayAsync(mails, null, ct);
+            Assert.Equal(Core.Email.InboundOutcome.Created, Assert.Single(receipts).Outcome);
+            await tx.CommitAsync(ct);
+            await person;
+        }
+        finally
+        {
+            turns.Exit(PersonOwner);
+        }
 
         static async Task PersonWaitsAsync(WriteTurns turns, CancellationToken ct)
         {
             WriteTurns.ForPeople();
             await turns.EnterAsync(PersonOwner, TimeSpan.FromSeconds(20), ct);
         }
+    }
+
+    [Fact]
+    public async Task A_transaction_whose_begin_fails_gives_its_turn_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var turns = server.Services.GetRequiredService<WriteTurns>();
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        // Another process's writer (here a connection outside the server's turns) holds the file.
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection(connection.ConnectionString))
+        {
+            await other.OpenAsync(ct);
+            await using var lockFile = other.CreateCommand();
+            lockFile.CommandText = "BEGIN IMMEDIATE";
+            await lockFile.ExecuteNonQueryAsync(ct);
+            connection.DefaultTimeout = 1;
+            var busy = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.BeginTransactionAsync(ct));
+            Assert.Equal(5, busy.SqliteErrorCode);
+        }
+        // The turn is free: nobody waits for a context whose transaction never began.
+        var next = new object();
+        await turns.EnterAsync(next, TimeSpan.FromSeconds(5), ct);
+        turns.Exit(next);
     }
 
     private static readonly object PersonOwner = new();

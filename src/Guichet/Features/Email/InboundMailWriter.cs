@@ -68,13 +68,14 @@ public sealed class InboundMailWriter(IServiceScopeFactory scopes, MailIntakeSet
         catch (Exception e)
         {
             // Nothing of this commit was: its senders get an error and their MTAs retry later.
+            var unstored = group.Count(p => !p.Done.Task.IsCompleted);
             if (TransientFailure.Is(e))
             {
-                logger.LogWarning("A group of {Count} inbound messages waits: the database is out of reach ({Reason})", group.Count, e.GetBaseException().Message);
+                logger.LogWarning("A group of {Count} inbound messages waits: the database is out of reach ({Reason})", unstored, e.GetBaseException().Message);
             }
             else
             {
-                logger.LogError(e, "A group of {Count} inbound messages could not be stored", group.Count);
+                logger.LogError(e, "A group of {Count} inbound messages could not be stored", unstored);
             }
             foreach (var pending in group.Where(p => !p.Done.Task.IsCompleted))
             {

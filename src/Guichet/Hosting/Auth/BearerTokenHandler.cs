@@ -13,16 +13,17 @@ namespace Guichet.Hosting.Auth;
 /// Bearer tokens: GUICHET_ADMIN_TOKEN signs the request in as the built-in administrator
 /// (CONTRACT); a personal token (gch_…) as its person, within its scope, if it is neither revoked
 /// nor expired and the person is still active (issue 10). Its last use is recorded, at most once
-/// a minute so a busy script does not write on every call.
+/// a minute so a busy script does not write on every call. A token checked in the last seconds is
+/// not looked up again (<see cref="VerifiedTokens"/>).
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ServeOptions serve,
-    GuichetDb db,
     TimeProvider clock,
-    FailedTokens failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    FailedTokens failures,
+    VerifiedTokens verified) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string ScopeClaim = "guichet_scope";
 
@@ -57,9 +58,14 @@ public sealed class BearerTokenHandler(
         {
             return AuthenticateResult.Fail("Invalid bearer token.");
         }
+        if (verified.Find(AdminKey) is { } known)
+        {
+            return Signed(known.Claims);
+        }
         // Tracked on purpose: the endpoint's CurrentAgentAsync finds it in the same scoped context, no second query.
-        var admin = await db.Agents.SingleAsync(a => a.Email == Bootstrap.BuiltInAdminEmail, Context.RequestAborted);
+        var admin = await Db.Agents.SingleAsync(a => a.Email == Bootstrap.BuiltInAdminEmail, Context.RequestAborted);
         var identity = AgentPrincipal.IdentityFor(admin, SchemeName);
+        verified.Remember(AdminKey, identity.Claims, null, null, null);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
@@ -67,20 +73,43 @@ public sealed class BearerTokenHandler(
     {
         // Looked up by hash: equal hashes of 256-bit secrets, so no timing to learn from.
         var hash = Core.Agents.ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.Include(t => t.Agent).FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
+        if (verified.Find(hash) is { } known)
+        {
+            if (known.LastUsedAt is not { } used || now - used > TimeSpan.FromMinutes(1))
+            {
+                await RecordUseAsync(known.TokenId!.Value, now);
+                verified.Remember(hash, known.Claims, known.TokenId, now, known.Until);
+            }
+            return Signed(known.Claims);
+        }
+        var token = await Db.ApiTokens.Include(t => t.Agent).FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null || !token.Usable(now) || !token.Agent.Active)
         {
             return AuthenticateResult.Fail("Unknown, revoked or expired API token.");
         }
-        if (token.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
+        var lastUsed = token.LastUsedAt;
+        if (lastUsed is not { } last || now - last > TimeSpan.FromMinutes(1))
         {
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            await RecordUseAsync(token.Id, now);
+            lastUsed = now;
         }
         var identity = AgentPrincipal.IdentityFor(token.Agent, SchemeName);
         identity.AddClaim(new Claim(ScopeClaim, token.Scope.ToString().ToLowerInvariant()));
+        verified.Remember(hash, identity.Claims, token.Id, lastUsed, token.ExpiresAt);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    // The request's context, made only when a token has to be looked up.
+    private GuichetDb Db => Context.RequestServices.GetRequiredService<GuichetDb>();
+
+    private const string AdminKey = "admin";
+
+    private static AuthenticateResult Signed(IReadOnlyList<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+
+    private Task RecordUseAsync(long tokenId, DateTimeOffset now) =>
+        Db.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
