@@ -30,6 +30,9 @@ public sealed class WriteTurns
     /// <summary>Marks the rest of this flow (a request) as a person's: its writes go first.</summary>
     public static void ForPeople() => People.Value = true;
 
+    /// <summary>Marks the rest of this flow as background work, inside a request too (what nobody waits to see).</summary>
+    public static void ForBackground() => People.Value = false;
+
     /// <summary>A person's write waits for the turn now.</summary>
     public bool PeopleWaiting => Volatile.Read(ref peopleWaiting) > 0;
 

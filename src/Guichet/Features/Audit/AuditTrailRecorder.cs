@@ -38,6 +38,9 @@ public static class AuditTrailRecorder
             : HttpMethods.IsDelete(method) ? AuditAction.Deleted
             : endpoint.RoutePattern.RawText?.Contains("merge", StringComparison.OrdinalIgnoreCase) == true ? AuditAction.Merged
             : AuditAction.Changed;
+        // The person's answer is decided: the line waits its turn with the background's, so it does not
+        // cut the intake's group short as the person's own write did (WriteTurns, issue 29).
+        WriteTurns.ForBackground();
         await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
         try
