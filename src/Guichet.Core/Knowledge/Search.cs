@@ -154,6 +154,7 @@ public sealed class Search(GuichetDb db)
 
     private async Task<List<Found>> SqliteMessagesAsync(string match, int limit, int window, CancellationToken ct)
     {
+        await SearchBacklog.BeforeSearchAsync(db, ct);
         var from = await WindowStartAsync("MessageSearch", match, window, ct);
         if (window == SearchBoxWindow)
         {

@@ -38,7 +38,7 @@ public static class GuichetHost
 #pragma warning restore RS0030
         services.AddGuichetCore();
         // Due work runs by stage (IDueWork); within one, in this order.
-        services.AddEmailWeb(options).AddIncidentsWeb().AddPromisesWeb().AddSurveysWeb().AddCasesWeb().AddJourneysWeb().AddMetricsWeb().AddChatWeb().AddLiveWeb(options);
+        services.AddEmailWeb(options).AddIncidentsWeb().AddPromisesWeb().AddSurveysWeb().AddCasesWeb().AddJourneysWeb().AddMetricsWeb().AddKnowledgeWeb().AddChatWeb().AddLiveWeb(options);
         Features.Webhooks.WebhooksWeb.AddWebhooksWeb(services);
         Features.Automations.AutomationsWeb.AddAutomationsWeb(services);
         Features.Imports.ImportsWeb.AddImportsWeb(services);

@@ -53,6 +53,7 @@ public sealed partial class FindCases(GuichetDb db, Search search)
         }
         else if (SearchTerms.Words(text) is { Count: > 0 } words)
         {
+            await SearchBacklog.BeforeSearchAsync(db, ct);
             if (words.Count == 1 && TagName.Normalise(words[0]) is { } single)
             {
                 hits.AddRange((await TaggedAsync(single, limit, ct)).Select(id => (id, FoundBy.Tag, (string?)null)));
