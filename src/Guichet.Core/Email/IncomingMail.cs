@@ -53,6 +53,11 @@ public sealed record IncomingMail(byte[] Raw, string Sha256)
     /// <summary>What the customer wrote now, as the escalation signals read it (E1, E2, C5), made once, while the batch is read.</summary>
     public Routing.FoldedText Fresh => fresh ??= Routing.FoldedText.Fresh(Text.Length <= Cases.OpenCaseRequest.MaxBodyLength ? Text : Text[..Cases.OpenCaseRequest.MaxBodyLength]).ReadAll();
 
+    private (bool Read, string? Value) language;
+
+    /// <summary>The language it is written in, when sure enough (a new customer's), read once, while the batch is read.</summary>
+    public string? Language => (language.Read ? language : language = (true, Replies.LanguageGuess.Of(Text))).Value;
+
     /// <summary>Whether the same-matter step may read it: a readable message from someone, not noise.</summary>
     public bool MayOpenOrJoin => Unreadable is null && Noise == MailNoise.None && Address is not null;
 

@@ -20,7 +20,7 @@ public sealed partial class ReceiveEmail
         if (customer is null)
         {
             // The language they wrote in is the best guess of the language to answer in (Q3).
-            customer = new Customer { Name = Cut(mail.Name, CustomerContact.MaxNameLength)!, TimeZone = receiving.TimeZone, Language = Replies.LanguageGuess.Of(mail.Text) ?? CustomerLanguage.Default, CreatedAt = now };
+            customer = new Customer { Name = Cut(mail.Name, CustomerContact.MaxNameLength)!, TimeZone = receiving.TimeZone, Language = mail.Language ?? CustomerLanguage.Default, CreatedAt = now };
             await rows.InsertAsync(customer, ct);
         }
         // The address they wrote from: stored for a new customer, and where the acknowledgment goes either way.

@@ -47,7 +47,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
             : raws.AsParallel().AsOrdered().WithDegreeOfParallelism(cores ?? Environment.ProcessorCount).WithCancellation(ct).Select(raw => ReadAhead(raw, settings)).ToArray();
 
     /// <summary>
-    /// One message read ahead of its write, with its same-matter reading made too: by a batch on
+    /// One message read ahead of its write, with its same-matter reading, fresh text and language made too: by a batch on
     /// every core, or by the request that brought it, rather than in the sequential write.
     /// </summary>
     public static IncomingMail ReadAhead(byte[] raw, MailIntakeSettings settings)
@@ -57,6 +57,7 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
         {
             _ = mail.Matter;
             _ = mail.Fresh;
+            _ = mail.Language;
         }
         return mail;
     }
