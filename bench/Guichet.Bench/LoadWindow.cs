@@ -12,8 +12,9 @@ namespace Guichet.Bench;
 /// would have written is then written in one statement each, from the rows: the promise tally and
 /// the figure days to roll up. SQLite's search tables are then filled by the search backlog's pass
 /// (the loaded rows are above its marks); PostgreSQL's search is a generated column and a GIN
-/// index. For a benchmark's database only: a server must not run during the load. What was dropped is written next to the database first, so a load
-/// stopped half way is closed by the next run before anything else.
+/// index. For a benchmark's database only: a server must not run during the load. What was
+/// dropped is written next to the database first, so a load stopped half way is closed by the
+/// next run before anything else.
 /// </summary>
 public sealed class LoadWindow
 {
