@@ -28,7 +28,7 @@ public sealed partial class ReceiveEmail
         """;
     // PostgreSQL makes no semi-join of an IN over a correlated LIMIT: it read every message once per
     // mail (43 mails/s at 40,000 messages, issue 29). A lateral join reads each case's few.
-    private static readonly string OpenCasesOnPostgres = $"""
+    internal static readonly string OpenCasesOnPostgres = $"""
         {OpenCasesFrom}
         LEFT JOIN LATERAL (SELECT w."Id", w."Body" {LastWritten}) m ON TRUE
         ORDER BY c."Id" DESC, m."Id" DESC
