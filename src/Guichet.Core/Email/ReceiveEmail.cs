@@ -47,8 +47,9 @@ public sealed partial class ReceiveEmail(GuichetDb db, ModelRows rows, TimeProvi
             : raws.AsParallel().AsOrdered().WithDegreeOfParallelism(cores ?? Environment.ProcessorCount).WithCancellation(ct).Select(raw => ReadAhead(raw, settings)).ToArray();
 
     /// <summary>
-    /// One message read ahead of its write, with its same-matter reading, fresh text and language made too: by a batch on
-    /// every core, or by the request that brought it, rather than in the sequential write.
+    /// One message read ahead of its write, with its same-matter reading, fresh text and language
+    /// made too: by a batch on every core, or by the request that brought it, rather than in the
+    /// sequential write.
     /// </summary>
     public static IncomingMail ReadAhead(byte[] raw, MailIntakeSettings settings)
     {
