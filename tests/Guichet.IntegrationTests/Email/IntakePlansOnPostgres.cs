@@ -20,7 +20,7 @@ public sealed class IntakePlansOnPostgres(PostgresServer server) : IClassFixture
     public async Task The_same_matter_read_reaches_every_table_through_an_index()
     {
         server.SkipIfUnavailable();
-        var scans = await WholeTableScansAsync(Core.Email.ReceiveEmail.OpenCasesOnPostgres, 1L, "New", "Open", "WaitingOnCustomer", "In", false, "SideIn");
+        var scans = await WholeTableScansAsync(Core.Cases.OpenMatters.OnPostgres, 1L, "New", "Open", "WaitingOnCustomer", "In", false, "SideIn");
         Assert.True(scans.Count == 0, $"read whole: {string.Join(", ", scans)}");
     }
 

@@ -1,0 +1,46 @@
+using Guichet.Core.Cases;
+using Guichet.Core.Customers;
+using Guichet.IntegrationTests.Data;
+using Guichet.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.IntegrationTests.Cases;
+
+/// <summary>
+/// Issue 29: a contact through EF Core (API, portal, chat, social media, calls) read every message
+/// of every customer to find the same matter: EF Core's "each case's last five messages" is a
+/// ROW_NUMBER over the whole table. Every statement of a contact must reach growing tables
+/// through an index.
+/// </summary>
+public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    [Fact]
+    public async Task A_contact_from_a_customer_with_open_cases_reads_no_growing_table_whole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ContactAsync("Vol annulé", "Mon vol a été annulé, je demande le remboursement.", ct);
+        await ContactAsync("Bagage perdu", "Ma valise n'est pas arrivée.", ct);
+
+        using var plans = await StatementPlans.RecordAsync(() => ContactAsync("Toujours rien", "Je vous réécris pour le remboursement du vol annulé.", ct));
+
+        Assert.True(plans.Count > 5, $"only {plans.Count} statements recorded");
+        var reads = await plans.WholeTableReadsAsync(server);
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
+    [Fact]
+    public async Task The_same_matter_statement_reaches_messages_through_the_case()
+    {
+        var reads = await StatementPlans.WholeTableReadsAsync(server, OpenMatters.OnSqlite,
+            ("@p0", 1L), ("@p1", "New"), ("@p2", "Open"), ("@p3", "WaitingOnCustomer"), ("@p4", "In"), ("@p5", false), ("@p6", "SideIn"));
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
+    private async Task ContactAsync(string subject, string body, CancellationToken ct)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var opened = await scope.ServiceProvider.GetRequiredService<OpenCase>().ContactAsync(new OpenCaseRequest(
+            new CustomerContact("Nadia Benali", "nadia.benali@example.fr", Language: "fr"), "portal", subject, body, null), ct);
+        Assert.True(opened.Succeeded, opened.Failure?.ToString());
+    }
+}

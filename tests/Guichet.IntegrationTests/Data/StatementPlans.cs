@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Guichet.Core.Data;
+using Guichet.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Guichet.IntegrationTests.Data;
+
+/// <summary>
+/// Issue 29: the tests' tables are small, so a statement that reads a whole growing table costs
+/// nothing here and seconds at ten million cases. Records what EF Core runs inside a block of
+/// code and asks SQLite how it would read each statement: a SCAN (every row, or a whole index)
+/// of a table that grows with the history is the defect, whatever the data in the test.
+/// </summary>
+public sealed partial class StatementPlans : IDisposable
+{
+    /// <summary>Tables whose size follows the company's history; the rest (teams, agents, rules) stay small.</summary>
+    public static readonly HashSet<string> Growing = new(StringComparer.Ordinal)
+    {
+        "Cases", "Messages", "CaseEvents", "Promises", "PromiseRenegotiations", "Customers", "CustomerIdentities",
+        "Outbox", "Notifications", "Surveys", "InboundEmails", "Attachments", "CaseTags", "GoodwillEntries",
+    };
+
+    private static readonly AsyncLocal<StatementPlans?> Recording = new();
+    private readonly ConcurrentQueue<(string Text, (string Name, object? Value)[] Parameters)> statements = new();
+    private readonly IDisposable subscription;
+
+    private StatementPlans()
+    {
+        subscription = DiagnosticListener.AllListeners.Subscribe(new Listeners());
+    }
+
+    /// <summary>Records the statements EF Core runs in <paramref name="work"/> (this flow only, not other tests').</summary>
+    public static async Task<StatementPlans> RecordAsync(Func<Task> work)
+    {
+        var plans = new StatementPlans();
+        Recording.Value = plans;
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            Recording.Value = null;
+        }
+        return plans;
+    }
+
+    public int Count => statements.Count;
+
+    /// <summary>Each statement that would read a growing table whole, with the plan's line.</summary>
+    public async Task<List<string>> WholeTableReadsAsync(GuichetServer server)
+    {
+        var found = new List<string>();
+        foreach (var (text, parameters) in statements)
+        {
+            foreach (var read in await WholeTableReadsAsync(server, text, parameters))
+            {
+                found.Add($"{read} in: {text.ReplaceLineEndings(" ")}");
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The plan lines of one statement that read a growing table whole.</summary>
+    public static Task<List<string>> WholeTableReadsAsync(GuichetServer server, string text, params (string Name, object? Value)[] parameters) =>
+        server.ReadDbAsync(async db =>
+        {
+            var aliases = Aliases(text);
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + text;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value));
+            }
+            var reads = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                var detail = reader.GetString(3);
+                if (Scan().Match(detail) is { Success: true } scan && aliases.TryGetValue(scan.Groups[1].Value, out var table) && Growing.Contains(table))
+                {
+                    reads.Add($"{table}: {detail}");
+                }
+            }
+            return reads;
+        });
+
+    /// <summary>Alias → table for every table a statement names ("Cases" AS "c", "Messages" w, or the bare name).</summary>
+    private static Dictionary<string, string> Aliases(string text)
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in Named().Matches(text))
+        {
+            aliases[m.Groups[1].Value] = m.Groups[1].Value;
+            if (m.Groups[2].Success)
+            {
+                aliases[m.Groups[2].Value] = m.Groups[1].Value;
+            }
+        }
+        return aliases;
+    }
+
+    [GeneratedRegex("""(?:FROM|JOIN)\s+"(\w+)"(?:\s+(?:AS\s+)?"?(\w+)"?)?""", RegexOptions.IgnoreCase)]
+    private static partial Regex Named();
+
+    [GeneratedRegex(@"^SCAN (\w+)")]
+    private static partial Regex Scan();
+
+    public void Dispose() => subscription.Dispose();
+
+    private sealed class Listeners : IObserver<DiagnosticListener>
+    {
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                value.Subscribe(new Commands());
+            }
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+
+    private sealed class Commands : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && Recording.Value is { } plans)
+            {
+                plans.statements.Enqueue((data.Command.CommandText,
+                    [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+            }
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+}
