@@ -21,11 +21,39 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         await ContactAsync("Vol annulé", "Mon vol a été annulé, je demande le remboursement.", ct);
         await ContactAsync("Bagage perdu", "Ma valise n'est pas arrivée.", ct);
 
-        using var plans = await StatementPlans.RecordAsync(() => ContactAsync("Toujours rien", "Je vous réécris pour le remboursement du vol annulé.", ct));
+        using var plans = await StatementPlans.RecordAsync(server, () => ContactAsync("Toujours rien", "Je vous réécris pour le remboursement du vol annulé.", ct));
 
         Assert.True(plans.Count > 5, $"only {plans.Count} statements recorded");
         var reads = await plans.WholeTableReadsAsync(server);
         Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
+    [Fact]
+    public async Task An_agents_day_through_the_api_reads_no_growing_table_whole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, first) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("plans.one@example.fr"));
+        var (_, second) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("plans.two@example.fr", "Mon vol a été annulé pendant la grève."));
+        string one = first.Str("id"), two = second.Str("id");
+
+        using var plans = await StatementPlans.RecordAsync(server, async () =>
+        {
+            await server.Api.GetJsonAsync("/api/cases?pageSize=50");
+            await server.Api.GetJsonAsync($"/api/cases/{one}");
+            await server.Api.PostJsonAsync($"/api/cases/{one}/messages", new { direction = "out", body = "Bonjour Julien Rio, je regarde votre dossier de bagages.",
+                promise = new { what = "Rappeler le client", dueInBusinessHours = 8 } });
+            await server.Api.PostJsonAsync($"/api/cases/{two}/messages", new { direction = "out", body = "Bonjour Julien Rio, votre billet est remboursé." });
+            await server.Api.PostJsonAsync($"/api/cases/{two}/resolve", new { });
+            await server.Api.GetJsonAsync("/api/promises?state=open");
+            await server.Api.GetJsonAsync("/api/metrics/promises");
+            await server.Api.GetJsonAsync("/api/search?q=bagages");
+            await server.AdvanceAsync(TimeSpan.FromDays(3));
+        });
+
+        Assert.True(plans.Count > 20, $"only {plans.Count} statements recorded");
+        var reads = await plans.WholeTableReadsAsync(server);
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        _ = ct;
     }
 
     [Fact]
