@@ -16,6 +16,8 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         b.HasIndex(p => new { p.OwnerId, p.CaseId });
         // The watcher's only query: what needs acting on by now, oldest first.
         b.HasIndex(p => p.NextActionAt);
+        // The survey pass reads the promises settled since its last run (M1, SurveyScan).
+        b.HasIndex(p => p.SettledAt);
         // A service level's report reads its targets by policy and time (W8). No foreign key: on SQLite
         // one would rebuild the whole table; a removed policy's id is simply no longer found.
         b.HasIndex(p => new { p.PolicyId, p.CreatedAt });

@@ -13,7 +13,7 @@ namespace Guichet.Core.Surveys;
 /// checking again first. Every step reads indexed rows only; sending claims its batch
 /// (FOR UPDATE SKIP LOCKED on PostgreSQL) so several servers never send one survey twice.
 /// </summary>
-public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<SurveyRounds> logger)
+public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<SurveyRounds> logger, SurveyScan? scan = null)
 {
     public const int BatchSize = 100;
 
@@ -25,12 +25,20 @@ public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<Surve
     public async Task<Pass> RunDueAsync(string publicBaseUrl, CancellationToken ct)
     {
         var cancelled = await CancelAsync(ct);
+        var began = clock.Now();
+        var since = began - Horizon;
+        var from = scan?.From(since, began) ?? since;
         int scheduled = 0, sent = 0, n;
+        clashed = false;
         do
         {
-            scheduled += n = await ScheduleBatchAsync(ct);
+            scheduled += n = await ScheduleBatchAsync(since, from, ct);
         }
         while (n == BatchSize);
+        if (!clashed)
+        {
+            scan?.Completed(began);
+        }
         do
         {
             sent += n = await SendBatchAsync(publicBaseUrl, ct);
@@ -61,11 +69,22 @@ public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<Surve
         return stale.Count;
     }
 
-    private async Task<int> ScheduleBatchAsync(CancellationToken ct)
+    private bool clashed;
+
+    /// <summary>
+    /// The cases settled since <paramref name="from"/>: resolved then, or resolved within the horizon
+    /// with a promise kept or broken then (the survey waits for the last one). Both through an index.
+    /// </summary>
+    private IQueryable<Case> SettledSince(DateTimeOffset since, DateTimeOffset from) =>
+        from <= since
+            ? db.Cases.Where(c => c.ResolvedAt >= since)
+            : db.Cases.Where(c => c.ResolvedAt >= from)
+                .Union(db.Cases.Where(c => db.Promises.Where(p => p.SettledAt >= from).Select(p => p.CaseId).Contains(c.Id)));
+
+    private async Task<int> ScheduleBatchAsync(DateTimeOffset since, DateTimeOffset from, CancellationToken ct)
     {
         var now = clock.Now();
-        var since = now - Horizon;
-        var settled = await db.Cases.AsNoTracking()
+        var settled = await SettledSince(since, from).AsNoTracking()
             .Where(c => c.Origin == CaseOrigin.Contact && c.ResolvedAt >= since && (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.Team.SurveysOn)
             .Where(c => !c.Promises.Any(p => p.State == PromiseState.Open || p.State == PromiseState.Renegotiated))
             // A case folded into another by a merge is closed, not solved: the kept case gets the survey.
@@ -85,8 +104,8 @@ public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<Surve
         var cancelled = await db.Surveys.Where(s => ids.Contains(s.CaseId)).ToDictionaryAsync(s => s.CaseId, ct);
         foreach (var c in settled)
         {
-            var from = c.LastSettled is { } last && last > c.ResolvedAt ? last : c.ResolvedAt;
-            var sendAt = from.AddHours(Math.Max(0, c.SurveyDelayHours));
+            var settledAt = c.LastSettled is { } last && last > c.ResolvedAt ? last : c.ResolvedAt;
+            var sendAt = settledAt.AddHours(Math.Max(0, c.SurveyDelayHours));
             if (cancelled.TryGetValue(c.Id, out var survey))
             {
                 survey.Reschedule(sendAt, now);
@@ -102,8 +121,9 @@ public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<Surve
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            // Another server scheduled one of these first; the next pass sees it.
+            // Another server scheduled one of these first; the next pass sees it (and reads from where this one did).
             db.ChangeTracker.Clear();
+            clashed = true;
             return 0;
         }
         db.ChangeTracker.Clear();

@@ -7,6 +7,7 @@ public static class SurveysFeature
 {
     public static IServiceCollection AddSurveys(this IServiceCollection services)
     {
+        services.AddSingleton<SurveyScan>();
         services.AddScoped<SurveyRounds>();
         services.AddScoped<AnswerSurvey>();
         return services;

@@ -2371,6 +2371,8 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("NextActionAt");
 
+                    b.HasIndex("SettledAt");
+
                     b.HasIndex("OwnerId", "CaseId");
 
                     b.HasIndex("PolicyId", "CreatedAt");

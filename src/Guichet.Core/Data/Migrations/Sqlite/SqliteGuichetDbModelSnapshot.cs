@@ -2285,6 +2285,8 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NextActionAt");
 
+                    b.HasIndex("SettledAt");
+
                     b.HasIndex("OwnerId", "CaseId");
 
                     b.HasIndex("PolicyId", "CreatedAt");
