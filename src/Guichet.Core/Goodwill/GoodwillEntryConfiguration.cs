@@ -14,7 +14,8 @@ public sealed class GoodwillEntryConfiguration : IEntityTypeConfiguration<Goodwi
         builder.Property(g => g.DecidedBy).HasMaxLength(200);
         builder.Ignore(g => g.Amount);
         builder.HasOne<Cases.Case>().WithMany().HasForeignKey(g => g.CaseId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(g => new { g.AgentId, g.TeamId, g.Month });
+        // The month first: an agent's budget reads one agent's month, the goodwill page every agent's (issue 29).
+        builder.HasIndex(g => new { g.Month, g.AgentId, g.TeamId });
         builder.HasIndex(g => g.Status);
     }
 }

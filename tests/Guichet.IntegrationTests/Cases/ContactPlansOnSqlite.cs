@@ -57,6 +57,34 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task A_leads_pages_read_no_growing_table_whole()
+    {
+        var (_, first) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("plans.pages@example.fr"));
+        var id = first.Str("id");
+        await server.Api.PostJsonAsync($"/api/cases/{id}/promises", new { what = "Rappeler au sujet du remboursement", dueInBusinessHours = 8 });
+        using var lead = await Browserless.SignInAsync(server, "plans.lead@guichet.test", "Léa Plans", role: Core.Agents.AgentRole.Lead);
+        string[] pages = ["/", $"/cases/{id}", "/promises", "/promises?view=due", "/dashboard", "/escalations", "/goodwill", "/notifications",
+            "/search?q=bagages", "/mail", "/crises", "/incidents", "/knowledge", "/cases/new?find=Rio", "/api/metrics", "/api/metrics/promises",
+            "/api/cases?status=new", "/api/promises?state=open"];
+
+        using var plans = await StatementPlans.RecordAsync(server, async () =>
+        {
+            foreach (var page in pages)
+            {
+                var (status, _, _) = await lead.GetAsync(page);
+                Assert.True(status == System.Net.HttpStatusCode.OK, $"{page}: {status}");
+            }
+        });
+
+        Assert.True(plans.Count > pages.Length, $"only {plans.Count} statements recorded");
+        // The case page's tag suggestions count every tag on purpose, at most once a minute and only
+        // after a change (KnownTags): suggestions, not a figure.
+        var reads = (await plans.WholeTableReadsAsync(server))
+            .Where(r => !(r.StartsWith("CaseTags:", StringComparison.Ordinal) && r.Contains("GROUP BY \"c\".\"Name\" ORDER BY COUNT(*) DESC", StringComparison.Ordinal))).ToList();
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
+    [Fact]
     public async Task The_same_matter_statement_reaches_messages_through_the_case()
     {
         var reads = await StatementPlans.WholeTableReadsAsync(server, OpenMatters.OnSqlite,

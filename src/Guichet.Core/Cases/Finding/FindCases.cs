@@ -59,7 +59,7 @@ public sealed partial class FindCases(GuichetDb db, Search search)
                 hits.AddRange((await TaggedAsync(single, limit, ct)).Select(id => (id, FoundBy.Tag, (string?)null)));
             }
             hits.AddRange((await SubjectsAsync(words, limit * 4, ct)).Select(id => (id, FoundBy.Subject, (string?)null)));
-            var named = await NamesAsync(words, limit * 4, ct);
+            var named = await Customers.CustomerNames.MatchingAsync(db, words, limit * 4, ct);
             customers.AddRange(named);
             hits.AddRange(await CasesOfAsync(named, FoundBy.Customer, ct));
             messages = await search.MessagesAsync(text, limit, viewer, Knowledge.Search.SearchBoxWindow, ct);
@@ -81,10 +81,6 @@ public sealed partial class FindCases(GuichetDb db, Search search)
     private Task<List<long>> SubjectsAsync(IReadOnlyList<string> words, int limit, CancellationToken ct) => db.Database.IsNpgsql()
         ? Knowledge.NewestMatches.IdsAsync(db, "Cases", "to_tsquery('simple'::regconfig, {0})", SearchTerms.TsQueryAllPrefix(words), limit, ct)
         : db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM CaseSearch WHERE CaseSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}", SearchTerms.Fts5All(words), limit).ToListAsync(ct);
-
-    private Task<List<long>> NamesAsync(IReadOnlyList<string> words, int limit, CancellationToken ct) => db.Database.IsNpgsql()
-        ? Knowledge.NewestMatches.IdsAsync(db, "Customers", "to_tsquery('simple'::regconfig, {0})", SearchTerms.TsQueryAllPrefix(words), limit, ct)
-        : db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}", SearchTerms.Fts5All(words), limit).ToListAsync(ct);
 
     private async Task<IReadOnlyList<CaseFound>> CasesAsync(List<(long Case, FoundBy By, string? Snippet)> hits, Agent viewer, int limit, CancellationToken ct)
     {

@@ -8,12 +8,16 @@ namespace Guichet.Features.Cases;
 
 /// <summary>
 /// The new-case form's "find the customer" (issue 24: an agent taking a call could not find who
-/// was calling): by email or phone exactly (any format, E.164 inside), else by the start of the
-/// name; only customers the agent may see; with their open cases, so a call joins its case.
+/// was calling): by email or phone exactly (any format, E.164 inside), else by the words of the
+/// name (the last one may be a beginning) through the search index; only customers the agent may
+/// see; with their open cases, so a call joins its case.
 /// </summary>
 public static class CustomerLookup
 {
     public sealed record Found(Customer Customer, int OpenCases);
+
+    /// <summary>The newest customers whose name matches, of whom the visible ones are shown in name order.</summary>
+    private const int Named = 200;
 
     public static async Task<IReadOnlyList<Found>> FindAsync(GuichetDb db, Agent viewer, string text, string zone, CancellationToken ct)
     {
@@ -33,8 +37,14 @@ public static class CustomerLookup
         }
         else
         {
-            var start = Like(text).ToLowerInvariant();
-            customers = customers.Where(c => EF.Functions.Like(c.Name.ToLower(), start + "%") || EF.Functions.Like(c.Name.ToLower(), "% " + start + "%"));
+            var words = Core.Knowledge.SearchTerms.Words(text);
+            if (words.Count == 0)
+            {
+                return [];
+            }
+            await Core.Knowledge.SearchBacklog.BeforeSearchAsync(db, ct);
+            var named = await CustomerNames.MatchingAsync(db, words, Named, ct);
+            customers = customers.Where(c => named.Contains(c.Id));
         }
         var found = new List<Found>();
         foreach (var customer in await customers.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(40).ToListAsync(ct))
@@ -51,5 +61,4 @@ public static class CustomerLookup
         return found;
     }
 
-    private static string Like(string text) => text.Replace("\\", "", StringComparison.Ordinal).Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 }

@@ -20,16 +20,20 @@ public sealed record NotificationsData(IReadOnlyList<NotificationsData.Item> Ite
             return new([], "Europe/Paris");
         }
         var zone = (await db.Teams.FindAsync([me.TeamId], ct))?.TimeZone ?? "Europe/Paris";
-        var items = await db.Notifications.AsNoTracking().Where(n => n.AgentId == me.Id).OrderByDescending(n => n.Id).Take(200)
-            .Select(n => new
-            {
-                Notification = n,
-                Case = db.Cases.Where(c => c.Id == n.CaseId).Select(c => new { c.Reference, c.CreatedAt, c.CeilingAt }).FirstOrDefault(),
-                Promise = db.Promises.Where(p => p.Id == n.PromiseId).Select(p => new { p.What, p.DueAt }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        return new([.. items.Select(i => new Item(i.Notification, i.Case?.Reference ?? "", i.Case?.CreatedAt ?? i.Notification.CreatedAt, i.Case?.CeilingAt ?? i.Notification.CreatedAt,
-            i.Promise?.What, i.Promise?.DueAt))], zone);
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.AgentId == me.Id).OrderByDescending(n => n.Id).Take(200).ToListAsync(ct);
+        // By key, after the page: a FirstOrDefault inside the projection is a ROW_NUMBER over every case and promise.
+        var caseIds = notifications.Select(n => n.CaseId).Distinct().ToList();
+        var promiseIds = notifications.Where(n => n.PromiseId is not null).Select(n => n.PromiseId!.Value).Distinct().ToList();
+        var cases = caseIds.Count == 0 ? [] : await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Reference, c.CreatedAt, c.CeilingAt }).ToDictionaryAsync(c => c.Id, ct);
+        var promises = promiseIds.Count == 0 ? [] : await db.Promises.AsNoTracking().Where(p => promiseIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.What, p.DueAt }).ToDictionaryAsync(p => p.Id, ct);
+        return new([.. notifications.Select(n =>
+        {
+            var @case = cases.GetValueOrDefault(n.CaseId);
+            var promise = n.PromiseId is { } id ? promises.GetValueOrDefault(id) : null;
+            return new Item(n, @case?.Reference ?? "", @case?.CreatedAt ?? n.CreatedAt, @case?.CeilingAt ?? n.CreatedAt, promise?.What, promise?.DueAt);
+        })], zone);
     }
 
     public static Task<int> UnreadAsync(GuichetDb db, long agentId, CancellationToken ct) =>

@@ -1603,7 +1603,7 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("AgentId", "TeamId", "Month");
+                    b.HasIndex("Month", "AgentId", "TeamId");
 
                     b.ToTable("GoodwillEntries");
                 });

@@ -1548,7 +1548,7 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("AgentId", "TeamId", "Month");
+                    b.HasIndex("Month", "AgentId", "TeamId");
 
                     b.ToTable("GoodwillEntries");
                 });
