@@ -41,5 +41,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Figures cover the cases customers opened in a period; surveys look for the newly resolved ones (M1–M4).
         b.HasIndex(c => new { c.Origin, c.CreatedAt });
         b.HasIndex(c => new { c.Origin, c.ResolvedAt });
+        // The retention figures count requests and cancellations (K1): few cases, so only they are indexed.
+        b.HasIndex(c => c.CancellationRequestedAt).HasFilter("\"CancellationRequestedAt\" IS NOT NULL");
+        b.HasIndex(c => c.CancelledAt).HasFilter("\"CancelledAt\" IS NOT NULL");
     }
 }

@@ -13,20 +13,27 @@ public sealed class KnownTags(CaseChanges changes, TimeProvider clock)
 {
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(1);
     // One reference, replaced whole: a page never reads one list with another's generation.
-    private sealed record Known(long Generation, DateTimeOffset At, IReadOnlyList<string> Tags);
+    private sealed record Known(long Generation, DateTimeOffset At, IReadOnlyList<TagEndpoints.TagUse> Uses, IReadOnlyList<string> Tags);
 
     private Known? known;
 
-    public async Task<IReadOnlyList<string>> ReadAsync(GuichetDb db, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> ReadAsync(GuichetDb db, CancellationToken ct) => (await KnownAsync(db, ct)).Tags;
+
+    /// <summary>The same hundred with how many cases carry each (the API's tags in use, when no prefix is typed).</summary>
+    public async Task<IReadOnlyList<TagEndpoints.TagUse>> UsesAsync(GuichetDb db, CancellationToken ct) => (await KnownAsync(db, ct)).Uses;
+
+    private async Task<Known> KnownAsync(GuichetDb db, CancellationToken ct)
     {
         var generation = changes.Generation;
         var now = clock.GetUtcNow();
         if (Volatile.Read(ref known) is { } k && (k.Generation == generation || now - k.At < Kept))
         {
-            return k.Tags;
+            return k;
         }
-        var tags = await db.CaseTags.GroupBy(t => t.Name).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(100).ToListAsync(ct);
-        Volatile.Write(ref known, new Known(generation, now, tags));
-        return tags;
+        var uses = await db.CaseTags.GroupBy(t => t.Name).Select(g => new { Name = g.Key, Cases = g.Count() })
+            .OrderByDescending(u => u.Cases).ThenBy(u => u.Name).Take(100).ToListAsync(ct);
+        var fresh = new Known(generation, now, [.. uses.Select(u => new TagEndpoints.TagUse(u.Name, u.Cases))], [.. uses.Select(u => u.Name)]);
+        Volatile.Write(ref known, fresh);
+        return fresh;
     }
 }

@@ -612,6 +612,12 @@ namespace Guichet.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CancellationRequestedAt")
+                        .HasFilter("\"CancellationRequestedAt\" IS NOT NULL");
+
+                    b.HasIndex("CancelledAt")
+                        .HasFilter("\"CancelledAt\" IS NOT NULL");
+
                     b.HasIndex("CeilingAlertAt");
 
                     b.HasIndex("CustomerId");

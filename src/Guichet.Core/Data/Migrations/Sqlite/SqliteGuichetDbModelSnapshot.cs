@@ -587,6 +587,12 @@ namespace Guichet.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CancellationRequestedAt")
+                        .HasFilter("\"CancellationRequestedAt\" IS NOT NULL");
+
+                    b.HasIndex("CancelledAt")
+                        .HasFilter("\"CancelledAt\" IS NOT NULL");
+
                     b.HasIndex("CeilingAlertAt");
 
                     b.HasIndex("CustomerId");
