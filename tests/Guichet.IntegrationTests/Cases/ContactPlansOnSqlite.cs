@@ -111,6 +111,63 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task An_agents_writes_read_no_growing_table_whole()
+    {
+        var (_, first) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("plans.writes.one@example.fr"));
+        var (_, second) = await server.Api.PostJsonAsync("/api/cases", Contacts.French("plans.writes.two@example.fr", "Mon vol a été annulé pendant la grève."));
+        string one = first.Str("id"), two = second.Str("id");
+        var lead = await server.AddAgentAsync("plans.writes@guichet.test", "Lou Plans", Core.Agents.AgentRole.Lead);
+
+        var answers = new List<string>();
+        using var plans = await StatementPlans.RecordAsync(server, async () =>
+        {
+            async Task Post(string url, object body) => answers.Add($"{url}: {(int)(await server.Api.PostJsonAsync(url, body)).Response.StatusCode}");
+            await Post($"/api/cases/{one}/notes", new { text = "Le client a rappelé, il attend le remboursement." });
+            await Post($"/api/cases/{one}/tags", new { add = new[] { "greve-mars", "remboursement" } });
+            await Post("/api/cases/bulk", new { cases = new[] { long.Parse(one), long.Parse(two) }, action = "tag", tags = new[] { "greve-mars" } });
+            await Post($"/api/cases/{one}/assign", new { ownerId = lead });
+            await Post($"/api/cases/{one}/priority", new { priority = "urgent", reason = "Client en difficulté" });
+            await Post($"/api/cases/{two}/messages", new { direction = "in", channel = "email", body = "Je n'ai toujours pas de nouvelles." });
+            await Post("/api/channels/phone/calls", new
+            {
+                caller = "+33 6 12 34 56 78", callee = "+33 1 80 00 00 00", start = GuichetServer.Start, end = GuichetServer.Start.AddMinutes(7),
+                outcome = "followUp", notes = "Le client demande où en est son dossier.", callId = "plans-1",
+            });
+        });
+
+        Assert.True(answers.All(a => a.EndsWith(": 200", StringComparison.Ordinal) || a.EndsWith(": 201", StringComparison.Ordinal) || a.EndsWith(": 202", StringComparison.Ordinal)),
+            string.Join("\n", answers));
+        var reads = await plans.WholeTableReadsAsync(server);
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
+    [Fact]
+    public async Task A_customers_portal_reads_no_growing_table_whole()
+    {
+        await server.Api.PostJsonAsync("/api/cases", Contacts.French("plans.portal@example.fr"));
+        using var visitor = Browserless.Anonymous(server);
+        var answers = new List<string>();
+        using var plans = await StatementPlans.RecordAsync(server, async () =>
+        {
+            var (status, _, location) = await visitor.PostFormAsync("/contact", "/contact", new()
+            {
+                ["_handler"] = "portal-contact", ["Form.Name"] = "Julien Rio", ["Form.Email"] = "plans.portal.new@example.fr", ["Form.Language"] = "fr",
+                ["Form.Subject"] = "Toujours mes bagages", ["Form.Body"] = "Ma valise n'est toujours pas arrivée.",
+            });
+            answers.Add($"/contact: {(int)status}");
+            var follow = new Uri(server.BaseAddress, location ?? "/").PathAndQuery;
+            answers.Add($"{follow}: {(int)(await visitor.GetAsync(follow)).Status}");
+            (status, _, _) = await visitor.PostFormAsync(follow, follow, new() { ["_handler"] = "portal-reply", ["Body"] = "Voici la photo du bagage." });
+            answers.Add($"reply: {(int)status}");
+            answers.Add($"/aide: {(int)(await visitor.GetAsync("/aide")).Status}");
+        });
+
+        Assert.True(answers.SequenceEqual(["/contact: 302", answers[1][..answers[1].IndexOf(':', StringComparison.Ordinal)] + ": 200", "reply: 302", "/aide: 200"]), string.Join("\n", answers));
+        var reads = await plans.WholeTableReadsAsync(server);
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
+    [Fact]
     public async Task The_same_matter_statement_reaches_messages_through_the_case()
     {
         var reads = await StatementPlans.WholeTableReadsAsync(server, OpenMatters.OnSqlite,
