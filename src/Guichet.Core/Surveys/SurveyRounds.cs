@@ -22,6 +22,9 @@ public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<Surve
 
     public sealed record Pass(int Cancelled, int Scheduled, int Sent);
 
+    // Another server scheduled some of this pass's cases first: the mark stays where it was.
+    private bool clashed;
+
     public async Task<Pass> RunDueAsync(string publicBaseUrl, CancellationToken ct)
     {
         var cancelled = await CancelAsync(ct);
@@ -68,8 +71,6 @@ public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<Surve
         db.ChangeTracker.Clear();
         return stale.Count;
     }
-
-    private bool clashed;
 
     /// <summary>
     /// The cases settled since <paramref name="from"/>: resolved then, or resolved within the horizon

@@ -234,17 +234,28 @@ public sealed class StrikeSimulation(StrikeOptions options)
         (await sp.GetRequiredService<ChangeCaseStatus>().RunAsync(caseId, StatusChange.Resolve, actor, ct)).OrThrow("Simulation step");
     }
 
-    /// <summary>The manager answers every request to go past a ceiling within the quarter hour, by two more weeks.</summary>
+    /// <summary>
+    /// The manager reads their alerts and answers every request to go past a ceiling within the
+    /// quarter hour, by two more weeks (reading every case for a pending request cost more as the
+    /// simulation grew than the answers did).
+    /// </summary>
     private async Task ApproveCeilingsAsync(CancellationToken ct)
     {
         await using var scope = _services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GuichetDb>();
-        var waiting = await db.Cases.Where(c => c.CeilingApprovalRequestedAt != null).Select(c => new { c.Id, c.CeilingAt, c.CeilingApprovedUntil }).ToListAsync(ct);
-        if (waiting.Count == 0)
+        var alerts = await db.Notifications.Where(n => n.AgentId == _manager.Id && n.ReadAt == null && n.Kind == Core.Notifications.NotificationKind.CeilingApprovalNeeded).ToListAsync(ct);
+        if (alerts.Count == 0)
         {
             return;
         }
+        foreach (var alert in alerts)
+        {
+            alert.ReadAt = _clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync(ct);
+        var asked = alerts.Select(n => n.CaseId).Distinct().ToList();
+        var waiting = await db.Cases.Where(c => asked.Contains(c.Id) && c.CeilingApprovalRequestedAt != null).Select(c => new { c.Id, c.CeilingAt, c.CeilingApprovedUntil }).ToListAsync(ct);
         var manager = await db.Agents.SingleAsync(a => a.Id == _manager.Id, ct);
         foreach (var c in waiting)
         {
