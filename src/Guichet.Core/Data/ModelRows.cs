@@ -17,6 +17,12 @@ namespace Guichet.Core.Data;
 /// </summary>
 public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
 {
+    /// <summary>
+    /// Announces each hand-written query before it runs, as EF Core's diagnostics do for its own,
+    /// so a test can read every statement's plan (issue 29); nothing is written when no one listens.
+    /// </summary>
+    public static readonly System.Diagnostics.DiagnosticListener Queries = new("Guichet.ModelRows");
+
     private readonly Dictionary<(Type, string), Statement> statements = [];
     private readonly Dictionary<string, DbCommand> queries = [];
     private readonly ISqlGenerationHelper sql = db.GetService<ISqlGenerationHelper>();
@@ -103,6 +109,10 @@ public sealed partial class ModelRows(GuichetDb db) : IAsyncDisposable
         for (var i = 0; i < args.Length; i++)
         {
             command.Parameters[i].Value = args[i] ?? DBNull.Value;
+        }
+        if (Queries.IsEnabled("Query"))
+        {
+            Queries.Write("Query", command);
         }
         return command;
     }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Guichet.Core.Cases;
 using Guichet.Core.Customers;
 using Guichet.IntegrationTests.Data;
@@ -161,6 +163,31 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         });
 
         Assert.True(answers.SequenceEqual(["/contact: 302", answers[1][..answers[1].IndexOf(':', StringComparison.Ordinal)] + ": 200", "reply: 302", "/aide: 200"]), string.Join("\n", answers));
+        var reads = await plans.WholeTableReadsAsync(server);
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
+    [Fact]
+    public async Task Mail_from_a_customer_with_open_cases_reads_no_growing_table_whole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await server.Api.PostJsonAsync("/api/cases", Contacts.French("plans.mail@example.fr"));
+        var answers = new List<HttpStatusCode>();
+        using var plans = await StatementPlans.RecordAsync(server, async () =>
+        {
+            foreach (var (subject, id) in new[] { ("Ma valise", "plans-1"), ("Re: Correspondance manquée", "plans-2") })
+            {
+                var mail = $"From: Julien Rio <plans.mail@example.fr>\r\nTo: support@guichet.test\r\nSubject: {subject}\r\nMessage-ID: <{id}@example.fr>\r\n"
+                    + "Date: Fri, 27 Nov 2026 15:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nToujours aucune nouvelle de mes bagages.\r\n";
+                using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(mail));
+                content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+                answers.Add((await server.Api.PostAsync("/api/inbound/email", content, ct)).StatusCode);
+            }
+        });
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted], answers);
+        // The intake's own hand-written statements are among them (ModelRows), the same-matter read first.
+        Assert.True(plans.Recorded("""FROM "Messages" w WHERE w."CaseId" = c."Id" """), "the same-matter statement was not recorded");
         var reads = await plans.WholeTableReadsAsync(server);
         Assert.True(reads.Count == 0, string.Join("\n", reads));
     }

@@ -11,11 +11,12 @@ namespace Guichet.IntegrationTests.Data;
 
 /// <summary>
 /// Issue 29: the tests' tables are small, so a statement that reads a whole growing table costs
-/// nothing here and seconds at ten million cases. Records what EF Core runs on a test server's
-/// database while a test works it and asks SQLite how it would read each statement: a SCAN (every
-/// row, or a whole index) of a table that grows with the history is the defect, whatever the data
-/// in the test, unless it is an index walked in order under a LIMIT. What a plan cannot show: a
-/// bounded walk whose filter rejects most rows, or a SEARCH over a range that itself grows.
+/// nothing here and seconds at ten million cases. Records what EF Core and ModelRows run on a test
+/// server's database while a test works it and asks SQLite how it would read each statement: a
+/// SCAN (every row, or a whole index) of a table that grows with the history is the defect,
+/// whatever the data in the test, unless it is an index walked in order under a LIMIT. What a plan
+/// cannot show: a bounded walk whose filter rejects most rows, or a SEARCH over a range that itself
+/// grows.
 /// </summary>
 public sealed partial class StatementPlans : IDisposable
 {
@@ -60,6 +61,9 @@ public sealed partial class StatementPlans : IDisposable
     }
 
     public int Count => statements.Count;
+
+    /// <summary>Whether a statement containing <paramref name="part"/> ran while recording.</summary>
+    public bool Recorded(string part) => statements.Any(s => s.Text.Contains(part, StringComparison.Ordinal));
 
     /// <summary>Each statement that would read a growing table whole, with the plan's line.</summary>
     public async Task<List<string>> WholeTableReadsAsync(GuichetServer server)
@@ -147,7 +151,7 @@ public sealed partial class StatementPlans : IDisposable
     {
         public void OnNext(DiagnosticListener value)
         {
-            if (value.Name == DbLoggerCategory.Name)
+            if (value.Name == DbLoggerCategory.Name || value.Name == Core.Data.ModelRows.Queries.Name)
             {
                 value.Subscribe(new Commands());
             }
@@ -161,11 +165,13 @@ public sealed partial class StatementPlans : IDisposable
     {
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
-                && data.Command.Connection?.DataSource is { } file && Recording.TryGetValue(file, out var plans))
+            // EF Core's commands, and the hand-written queries of ModelRows (the email intake's).
+            var command = value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data ? data.Command
+                : value.Key == "Query" ? value.Value as System.Data.Common.DbCommand : null;
+            if (command?.Connection?.DataSource is { } file && Recording.TryGetValue(file, out var plans))
             {
-                plans.statements.Enqueue((data.Command.CommandText,
-                    [.. data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+                plans.statements.Enqueue((command.CommandText,
+                    [.. command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
             }
         }
 
