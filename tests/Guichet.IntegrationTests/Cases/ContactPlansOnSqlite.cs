@@ -27,8 +27,7 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         using var plans = await StatementPlans.RecordAsync(server, () => ContactAsync("Toujours rien", "Je vous réécris pour le remboursement du vol annulé.", ct));
 
         Assert.True(plans.Count > 5, $"only {plans.Count} statements recorded");
-        var reads = await plans.WholeTableReadsAsync(server);
-        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        await plans.AssertNoWholeTableReadsAsync(server);
     }
 
     [Fact]
@@ -53,8 +52,7 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         });
 
         Assert.True(plans.Count > 20, $"only {plans.Count} statements recorded");
-        var reads = await plans.WholeTableReadsAsync(server);
-        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        await plans.AssertNoWholeTableReadsAsync(server);
     }
 
     [Fact]
@@ -78,8 +76,7 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         });
 
         Assert.True(plans.Count > pages.Length, $"only {plans.Count} statements recorded");
-        var reads = await plans.WholeTableReadsAsync(server);
-        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        await plans.AssertNoWholeTableReadsAsync(server);
     }
 
     [Fact]
@@ -106,8 +103,7 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         });
 
         Assert.True(statuses.All(s => s.EndsWith(": 200", StringComparison.Ordinal)), string.Join("\n", statuses));
-        var reads = await plans.WholeTableReadsAsync(server);
-        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        await plans.AssertNoWholeTableReadsAsync(server);
     }
 
     [Fact]
@@ -137,8 +133,7 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
 
         Assert.True(answers.All(a => a.EndsWith(": 200", StringComparison.Ordinal) || a.EndsWith(": 201", StringComparison.Ordinal) || a.EndsWith(": 202", StringComparison.Ordinal)),
             string.Join("\n", answers));
-        var reads = await plans.WholeTableReadsAsync(server);
-        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        await plans.AssertNoWholeTableReadsAsync(server);
     }
 
     [Fact]
@@ -163,8 +158,7 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         });
 
         Assert.True(answers.SequenceEqual(["/contact: 302", answers[1][..answers[1].IndexOf(':', StringComparison.Ordinal)] + ": 200", "reply: 302", "/aide: 200"]), string.Join("\n", answers));
-        var reads = await plans.WholeTableReadsAsync(server);
-        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        await plans.AssertNoWholeTableReadsAsync(server);
     }
 
     [Fact]
@@ -188,8 +182,7 @@ public sealed class ContactPlansOnSqlite(SqliteServer server) : IClassFixture<Sq
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted], answers);
         // The intake's own hand-written statements are among them (ModelRows), the same-matter read first.
         Assert.True(plans.Recorded("""FROM "Messages" w WHERE w."CaseId" = c."Id" """), "the same-matter statement was not recorded");
-        var reads = await plans.WholeTableReadsAsync(server);
-        Assert.True(reads.Count == 0, string.Join("\n", reads));
+        await plans.AssertNoWholeTableReadsAsync(server);
     }
 
     [Fact]

@@ -65,6 +65,13 @@ public sealed partial class StatementPlans : IDisposable
     /// <summary>Whether a statement containing <paramref name="part"/> ran while recording.</summary>
     public bool Recorded(string part) => statements.Any(s => s.Text.Contains(part, StringComparison.Ordinal));
 
+    /// <summary>Fails with each statement that would read a growing table whole.</summary>
+    public async Task AssertNoWholeTableReadsAsync(GuichetServer server)
+    {
+        var reads = await WholeTableReadsAsync(server);
+        Assert.True(reads.Count == 0, string.Join("\n", reads));
+    }
+
     /// <summary>Each statement that would read a growing table whole, with the plan's line.</summary>
     public async Task<List<string>> WholeTableReadsAsync(GuichetServer server)
     {
