@@ -44,19 +44,19 @@ public sealed partial class StatementPlans : IDisposable
         subscription = DiagnosticListener.AllListeners.Subscribe(new Listeners());
     }
 
-    /// <summary>Records the statements EF Core runs on this server's database during <paramref name="work"/> (in the test or behind its HTTP calls).</summary>
+    /// <summary>Records the statements EF Core and ModelRows run on this server's database during <paramref name="work"/> (in the test or behind its HTTP calls).</summary>
     public static async Task<StatementPlans> RecordAsync(GuichetServer server, Func<Task> work)
     {
-        var file = await server.ReadDbAsync(db => Task.FromResult(Key(db.Database.GetDbConnection())));
+        var database = await server.ReadDbAsync(db => Task.FromResult(Key(db.Database.GetDbConnection())));
         var plans = new StatementPlans();
-        Recording[file] = plans;
+        Recording[database] = plans;
         try
         {
             await work();
         }
         finally
         {
-            Recording.TryRemove(file, out _);
+            Recording.TryRemove(database, out _);
         }
         return plans;
     }
@@ -68,7 +68,7 @@ public sealed partial class StatementPlans : IDisposable
             && !trimmed.Contains(';', StringComparison.Ordinal);
     }
 
-    /// <summary>One test server's database: its file on SQLite, its name on the shared PostgreSQL cluster.</summary>
+    /// <summary>One test server's database (its file), whichever connection reads it.</summary>
     private static string Key(System.Data.Common.DbConnection connection) => connection.DataSource + "/" + connection.Database;
 
     public int Count => statements.Count;
