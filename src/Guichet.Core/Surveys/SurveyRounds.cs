@@ -74,11 +74,12 @@ public sealed class SurveyRounds(GuichetDb db, TimeProvider clock, ILogger<Surve
 
     /// <summary>
     /// The cases settled since <paramref name="from"/>: resolved then, or resolved within the horizon
-    /// with a promise kept or broken then (the survey waits for the last one). Both through an index.
+    /// with a promise kept or broken then (the survey waits for the last one). Both through an index;
+    /// the caller's condition on the horizon bounds the first pass.
     /// </summary>
     private IQueryable<Case> SettledSince(DateTimeOffset since, DateTimeOffset from) =>
         from <= since
-            ? db.Cases.Where(c => c.ResolvedAt >= since)
+            ? db.Cases
             : db.Cases.Where(c => c.ResolvedAt >= from)
                 .Union(db.Cases.Where(c => db.Promises.Where(p => p.SettledAt >= from).Select(p => p.CaseId).Contains(c.Id)));
 

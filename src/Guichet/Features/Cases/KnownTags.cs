@@ -13,11 +13,11 @@ public sealed class KnownTags(CaseChanges changes, TimeProvider clock)
 {
     private static readonly TimeSpan Kept = TimeSpan.FromMinutes(1);
     // One reference, replaced whole: a page never reads one list with another's generation.
-    private sealed record Known(long Generation, DateTimeOffset At, IReadOnlyList<TagEndpoints.TagUse> Uses, IReadOnlyList<string> Tags);
+    private sealed record Known(long Generation, DateTimeOffset At, IReadOnlyList<TagEndpoints.TagUse> Uses);
 
     private Known? known;
 
-    public async Task<IReadOnlyList<string>> ReadAsync(GuichetDb db, CancellationToken ct) => (await KnownAsync(db, ct)).Tags;
+    public async Task<IReadOnlyList<string>> ReadAsync(GuichetDb db, CancellationToken ct) => [.. (await KnownAsync(db, ct)).Uses.Select(u => u.Name)];
 
     /// <summary>The same hundred with how many cases carry each (the API's tags in use, when no prefix is typed).</summary>
     public async Task<IReadOnlyList<TagEndpoints.TagUse>> UsesAsync(GuichetDb db, CancellationToken ct) => (await KnownAsync(db, ct)).Uses;
@@ -32,7 +32,7 @@ public sealed class KnownTags(CaseChanges changes, TimeProvider clock)
         }
         var uses = await db.CaseTags.GroupBy(t => t.Name).Select(g => new { Name = g.Key, Cases = g.Count() })
             .OrderByDescending(u => u.Cases).ThenBy(u => u.Name).Take(100).ToListAsync(ct);
-        var fresh = new Known(generation, now, [.. uses.Select(u => new TagEndpoints.TagUse(u.Name, u.Cases))], [.. uses.Select(u => u.Name)]);
+        var fresh = new Known(generation, now, [.. uses.Select(u => new TagEndpoints.TagUse(u.Name, u.Cases))]);
         Volatile.Write(ref known, fresh);
         return fresh;
     }
